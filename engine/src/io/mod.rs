@@ -1,1 +1,3 @@
-//! (module under construction)
+//! Reading and writing data files: NONMEM-style event CSV and NCA profile CSV.
+
+pub mod nca_csv;

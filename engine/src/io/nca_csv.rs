@@ -1,0 +1,1 @@
+//! TIME,DV[,ID] profile CSV for NCA (under construction).
