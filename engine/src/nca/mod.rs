@@ -1,1 +1,183 @@
-//! (module under construction)
+//! Non-compartmental analysis (NCA) with PKNCA / WinNonlin conventions.
+//!
+//! - AUC by the linear trapezoid or linear-up/log-down (default): the log
+//!   trapezoid on intervals where the concentration falls between positive
+//!   values, the linear one elsewhere.
+//! - λz by log-linear regression on the last n ≥ 3 positive points after Cmax
+//!   (from Cmax on for an IV bolus), n by the adjusted-R² rule
+//!   ([`lambda_z::select`]). λz is reported even when the span ratio is < 2 or
+//!   the extrapolated part of AUCinf is > 20 %, with a flag.
+//! - Dose at t = 0. With no sample at t = 0: C(0) = 0 for a single
+//!   extravascular or infusion dose, C(0) = Cmin of the interval at steady
+//!   state (WinNonlin), C0 back-extrapolated for an IV bolus. Always flagged.
+//! - BLQ handling by a named [`BlqRule`] (PKNCA default).
+//! - Every `null` in [`NcaResult`] has a flag saying why; no value is NaN or ∞.
+//! - Partial areas come from [`Profile::partial_auc`]; past Clast they follow
+//!   the λz line (exact exponential area, whatever the method).
+
+mod auc;
+pub mod blq;
+pub mod lambda_z;
+mod params;
+mod profile;
+
+pub use blq::{BlqAction, BlqRule};
+pub use profile::Profile;
+
+use serde::Serialize;
+use std::str::FromStr;
+
+/// How areas between samples are computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    Linear,
+    #[default]
+    LinUpLogDown,
+}
+
+impl FromStr for Method {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "linear" | "lin" => Ok(Self::Linear),
+            "lin-up-log-down" | "linear-up-log-down" | "linuplogdown" => Ok(Self::LinUpLogDown),
+            other => Err(format!(
+                "unknown method '{other}' (use linear or lin-up-log-down)"
+            )),
+        }
+    }
+}
+
+/// Route of administration; the dose is given at t = 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Route {
+    #[default]
+    Extravascular,
+    IvBolus,
+    /// Zero-order infusion over `duration` hours from t = 0.
+    IvInfusion {
+        duration: f64,
+    },
+}
+
+impl Route {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Extravascular => "extravascular",
+            Self::IvBolus => "iv-bolus",
+            Self::IvInfusion { .. } => "iv-infusion",
+        }
+    }
+}
+
+/// A sample's concentration: a number, or below the limit of quantification.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Conc {
+    Measured(f64),
+    Blq,
+}
+
+/// One sample: time after the dose (h) and concentration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    pub time: f64,
+    pub conc: Conc,
+}
+
+impl Sample {
+    pub fn measured(time: f64, conc: f64) -> Self {
+        Self {
+            time,
+            conc: Conc::Measured(conc),
+        }
+    }
+}
+
+/// NCA settings. `tau` set means steady state with dosing interval `tau`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NcaOptions {
+    pub method: Method,
+    pub route: Route,
+    pub dose: Option<f64>,
+    pub tau: Option<f64>,
+    pub blq: BlqRule,
+}
+
+impl NcaOptions {
+    fn validate(&self) -> Result<(), NcaError> {
+        let positive = |name: &str, v: Option<f64>| match v {
+            Some(x) if !(x.is_finite() && x > 0.0) => Err(NcaError::Option(format!(
+                "{name} must be a finite number > 0 (got {x})"
+            ))),
+            _ => Ok(()),
+        };
+        positive("dose", self.dose)?;
+        positive("tau", self.tau)?;
+        if let Route::IvInfusion { duration } = self.route {
+            positive("infusion duration", Some(duration))?;
+        }
+        Ok(())
+    }
+}
+
+/// Input the NCA cannot work with. `sample` is 1-based.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum NcaError {
+    #[error("sample {sample}: time {time} must be a finite number ≥ 0")]
+    Time { sample: usize, time: f64 },
+    #[error("sample {sample}: concentration {conc} must be a finite number ≥ 0")]
+    Concentration { sample: usize, conc: f64 },
+    #[error("sample {sample}: time {time} is not after the previous time {previous} (times must be strictly increasing)")]
+    Order {
+        sample: usize,
+        time: f64,
+        previous: f64,
+    },
+    #[error("{0}")]
+    Option(String),
+}
+
+/// NCA parameters. Units follow the input (time h, concentration as given;
+/// areas conc·h). `null` means not computable; `flags` says why. For an
+/// extravascular dose `cl` and `vz` are apparent (CL/F, Vz/F); at steady
+/// state (`tau` given) `cl` = dose/AUCτ and `vz` = dose/(λz·AUCτ).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct NcaResult {
+    pub cmax: Option<f64>,
+    pub tmax: Option<f64>,
+    pub clast: Option<f64>,
+    pub tlast: Option<f64>,
+    /// IV bolus only: concentration at the dose time (observed or back-extrapolated).
+    pub c0: Option<f64>,
+    pub auclast: Option<f64>,
+    pub aucinf_obs: Option<f64>,
+    pub aucinf_pred: Option<f64>,
+    pub aucpext_obs: Option<f64>,
+    pub aucpext_pred: Option<f64>,
+    pub aumclast: Option<f64>,
+    pub aumcinf_obs: Option<f64>,
+    pub mrt_obs: Option<f64>,
+    pub lambda_z: Option<f64>,
+    pub half_life: Option<f64>,
+    pub lambda_z_n_points: Option<usize>,
+    pub lambda_z_time_first: Option<f64>,
+    pub lambda_z_time_last: Option<f64>,
+    pub r_squared: Option<f64>,
+    pub adj_r_squared: Option<f64>,
+    pub span_ratio: Option<f64>,
+    pub auctau: Option<f64>,
+    pub cavg: Option<f64>,
+    pub cl: Option<f64>,
+    pub vz: Option<f64>,
+    pub method: Method,
+    pub route: &'static str,
+    pub blq_rule: String,
+    pub flags: Vec<String>,
+}
+
+/// Runs the NCA of one profile.
+pub fn nca(samples: &[Sample], opts: &NcaOptions) -> Result<NcaResult, NcaError> {
+    let profile = Profile::new(samples, opts)?;
+    Ok(params::compute(&profile, opts))
+}
