@@ -1,0 +1,117 @@
+//! Exact steady state of a dose repeated every τ since forever (NONMEM
+//! SS = 1 and SS = 2), for boluses, infusions and lagged doses.
+//!
+//! With `g(t)` the state `t` after one dose given to an empty system, the
+//! state just before the steady-state dose is `S = Σ_{k≥1} g(kτ)`. Once its
+//! input has ended (time `T = lag + duration`), one dose decays as
+//! `g(t) = E(t − T)·g(T)`, so with `m` the first k ≥ 1 with `kτ ≥ T`:
+//!
+//! `S = Σ_{k=1}^{m−1} g(kτ) + E(mτ − T)·(I − E(τ))⁻¹·g(T)`
+//!
+//! — a linear solve, no "simulate 50 doses". Inputs of earlier doses of the
+//! train that have not finished at the record time (a lag, or an infusion
+//! longer than τ) are scheduled as pending actions.
+
+use super::params::ModelError;
+use super::simulate::{push_input, Action, Input, Sweep};
+use nalgebra::DVector;
+
+/// Pending inputs at time `t` of the doses given at `t − kτ`, k ≥ 1.
+pub(super) fn push_pending(
+    actions: &mut Vec<Action>,
+    t: f64,
+    input: Input,
+    ii: f64,
+    seq: usize,
+    ids: &mut usize,
+) {
+    let mut k = 1.0;
+    while k * ii < input.end() {
+        let start = t - k * ii + input.lag;
+        if input.duration == 0.0 {
+            if start > t {
+                push_input(actions, start, Input { lag: 0.0, ..input }, 2, seq, ids);
+            }
+        } else {
+            let end = start + input.duration;
+            let from = start.max(t);
+            let remaining = Input {
+                lag: 0.0,
+                amount: input.rate() * (end - from),
+                duration: end - from,
+                ..input
+            };
+            // `sub` 1: after the steady-state reset of the same record.
+            push_input(actions, from, remaining, 1, seq, ids);
+        }
+        k += 1.0;
+    }
+}
+
+impl Sweep {
+    /// State `t` after one dose of `input` given to an empty system.
+    fn single_dose(&mut self, input: &Input, t: f64) -> DVector<f64> {
+        let n = self.layout.states();
+        let mut x = DVector::zeros(n);
+        if t < input.lag {
+            return x;
+        }
+        if input.duration == 0.0 {
+            x[input.state] = input.amount;
+            self.propagator
+                .advance(&mut x, t - input.lag, &vec![0.0; n]);
+        } else {
+            let mut rate = vec![0.0; n];
+            rate[input.state] = input.rate();
+            let on = (t - input.lag).min(input.duration);
+            self.propagator.advance(&mut x, on, &rate);
+            self.propagator
+                .advance(&mut x, t - input.lag - on, &vec![0.0; n]);
+        }
+        x
+    }
+
+    /// Applies the steady state of `input` every `ii` hours at the current
+    /// time: replaces the state (SS = 1) or adds to it (SS = 2).
+    pub(super) fn steady_state(
+        &mut self,
+        input: Input,
+        ii: f64,
+        add: bool,
+    ) -> Result<(), ModelError> {
+        let nc = self.layout.compartments;
+        let n = self.layout.states();
+        let end = input.end();
+        let m = ((end / ii).ceil() as usize).max(1);
+        let m = if (m as f64) * ii < end { m + 1 } else { m };
+        let mut s = DVector::zeros(n);
+        for k in 1..m {
+            s += self.single_dose(&input, k as f64 * ii);
+        }
+        let g_end = self.single_dose(&input, end);
+        let (e_tau, _) = self.propagator.step(ii, &vec![0.0; n]);
+        let lhs = nalgebra::DMatrix::identity(nc, nc) - e_tau.view((0, 0), (nc, nc));
+        let rhs = g_end.rows(0, nc).into_owned();
+        let y = lhs.lu().solve(&rhs).ok_or(ModelError::NoSteadyState)?;
+        if y.iter().any(|v| !v.is_finite()) {
+            return Err(ModelError::NoSteadyState);
+        }
+        let mut y_full = DVector::zeros(n);
+        y_full.rows_mut(0, nc).copy_from(&y);
+        self.propagator
+            .advance(&mut y_full, m as f64 * ii - end, &vec![0.0; n]);
+        s += y_full;
+        // The AUC accumulator counts from this record, not from forever.
+        if let Some(auc) = self.layout.auc {
+            s[auc] = 0.0;
+        }
+        if add {
+            self.x += s;
+        } else {
+            self.x = s;
+            self.infusions.clear();
+            self.refresh_rate();
+        }
+        Ok(())
+    }
+}
