@@ -1,0 +1,286 @@
+//! Biomarker results (value, unit, date, assay), interpretation against the
+//! verified reference limits, percent change from baseline, trends, and the
+//! interpretive notes the pack states.
+
+use super::analyte::{reference_limit, Analyte, Assay, ReferenceLimit};
+use super::error::{non_negative, positive, ClinicalError, Field, Result};
+use super::sources::Source;
+use super::status::Status;
+use super::units::{convert, Unit};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One result as recorded: store the assay with it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LabResult {
+    pub analyte: Analyte,
+    pub date: NaiveDate,
+    pub value: f64,
+    pub unit: Unit,
+    pub assay: Option<Assay>,
+}
+
+/// A statement from the literature, shown next to a result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Note {
+    TwiceCutOffPoorPrognosis,
+    Kl6Progression800,
+    Kl6AssayDependence,
+    OneOfKl6SpDSpABilled,
+    FerritinTrendsMatter,
+    BetaDGlucanMedienceZones,
+    CmvTransplantThresholdsOnly,
+}
+
+impl Note {
+    pub fn en(self) -> &'static str {
+        match self {
+            // [V] Source::Onishi2025
+            Note::TwiceCutOffPoorPrognosis => "KL-6 / SP-D values about 2× the cut-off or more may indicate poor prognosis (Japanese review).",
+            // [V] Source::Ko2020
+            Note::Kl6Progression800 => "KL-6 ≥800 U/mL predicted ILD progression (optimal ROC cut-off 811 U/mL).",
+            // [V] Source::HisclKl6
+            Note::Kl6AssayDependence => "KL-6 depends on the assay: with HISCL the ILD-vs-healthy cut-off was 304 U/mL, lower than the manufacturer's. Compare results of the same assay only.",
+            // [V] Source::BmlKl6
+            Note::OneOfKl6SpDSpABilled => "Japanese billing: only one of KL-6 / SP-D / SP-A is billed when measured together.",
+            // [V] Source::Muro2013
+            Note::FerritinTrendsMatter => "A single ferritin / anti-MDA5 / IL-18 value has limited prognostic value; trends matter.",
+            // [V] Source::MedienceBdg (kit not stated)
+            Note::BetaDGlucanMedienceZones => "LSI Medience: >20 pg/mL treatment target, 10–20 observe, ≤10 healthy. Values differ by kit.",
+            // [V] for transplant only, Source::Gentile2006
+            Note::CmvTransplantThresholdsOnly => "No CTD-specific CMV antigenaemia threshold was verified; published thresholds are for transplant patients. Use the institutional threshold.",
+        }
+    }
+
+    pub fn source(self) -> Source {
+        match self {
+            Note::TwiceCutOffPoorPrognosis => Source::Onishi2025,
+            Note::Kl6Progression800 => Source::Ko2020,
+            Note::Kl6AssayDependence => Source::HisclKl6,
+            Note::OneOfKl6SpDSpABilled => Source::BmlKl6,
+            Note::FerritinTrendsMatter => Source::Muro2013,
+            Note::BetaDGlucanMedienceZones => Source::MedienceBdg,
+            Note::CmvTransplantThresholdsOnly => Source::Gentile2006,
+        }
+    }
+}
+
+/// The notes that apply to an analyte.
+pub fn notes(analyte: Analyte) -> &'static [Note] {
+    match analyte {
+        Analyte::Kl6 => &[
+            Note::TwiceCutOffPoorPrognosis,
+            Note::Kl6Progression800,
+            Note::Kl6AssayDependence,
+            Note::OneOfKl6SpDSpABilled,
+        ],
+        Analyte::SpD => &[Note::TwiceCutOffPoorPrognosis, Note::OneOfKl6SpDSpABilled],
+        Analyte::SpA => &[Note::OneOfKl6SpDSpABilled],
+        Analyte::Ferritin => &[Note::FerritinTrendsMatter],
+        Analyte::BetaDGlucan => &[Note::BetaDGlucanMedienceZones],
+        Analyte::CmvAntigenaemia => &[Note::CmvTransplantThresholdsOnly],
+        _ => &[],
+    }
+}
+
+/// A result read against its reference limit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interpretation {
+    pub reference: Status<ReferenceLimit>,
+    /// Beyond the limit (None when no limit is available).
+    pub beyond_limit: Option<bool>,
+    /// value ÷ limit, e.g. 2.0 = twice the cut-off.
+    pub fold_of_limit: Option<f64>,
+    pub notes: Vec<Note>,
+}
+
+pub fn interpret(r: &LabResult) -> Result<Interpretation> {
+    let v = non_negative(Field::Value, r.value)?;
+    let reference = reference_limit(r.analyte, r.assay.as_ref());
+    let (beyond_limit, fold_of_limit) = match &reference {
+        Status::Available { value: lim } => {
+            match convert(r.analyte, v, r.unit, lim.unit)?.available() {
+                Some(x) => (Some(lim.exceeded_by(x)), Some(x / lim.value)),
+                None => (None, None),
+            }
+        }
+        Status::Unavailable { .. } => (None, None),
+    };
+    Ok(Interpretation {
+        reference,
+        beyond_limit,
+        fold_of_limit,
+        notes: notes(r.analyte).to_vec(),
+    })
+}
+
+/// Percent change from a baseline: 100·(current − baseline)/baseline.
+pub fn percent_change(baseline: f64, current: f64) -> Result<f64> {
+    let b = non_negative(Field::Baseline, baseline)?;
+    let c = non_negative(Field::Value, current)?;
+    let b = positive(Field::Baseline, b).map_err(|_| ClinicalError::ZeroBaseline {
+        field: Field::Baseline,
+    })?;
+    Ok(100.0 * (c - b) / b)
+}
+
+/// One point of a trend, in the trend's unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    pub date: NaiveDate,
+    pub value: f64,
+    /// Percent change from the first (baseline) point; None when it is 0.
+    pub change_from_baseline_pct: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    pub analyte: Analyte,
+    pub unit: Unit,
+    pub points: Vec<TrendPoint>,
+    /// Dates of results that could not be put in the trend's unit.
+    pub not_comparable: Vec<NaiveDate>,
+    /// The results were measured with different assays: not comparable as is.
+    pub assays_differ: bool,
+}
+
+/// Orders one analyte's results by date, in the unit of the earliest
+/// result, with percent change from the earliest.
+pub fn trend(results: &[LabResult]) -> Result<Option<Trend>> {
+    let mut sorted: Vec<&LabResult> = results.iter().collect();
+    sorted.sort_by_key(|r| r.date);
+    let Some(first) = sorted.first() else {
+        return Ok(None);
+    };
+    let (analyte, unit) = (first.analyte, first.unit);
+    let mut points: Vec<TrendPoint> = Vec::new();
+    let mut not_comparable = Vec::new();
+    for r in &sorted {
+        let value = if r.analyte == analyte {
+            convert(analyte, r.value, r.unit, unit)?.available()
+        } else {
+            None
+        };
+        let Some(value) = value else {
+            not_comparable.push(r.date);
+            continue;
+        };
+        let baseline = points.first().map_or(value, |b| b.value);
+        points.push(TrendPoint {
+            date: r.date,
+            value,
+            change_from_baseline_pct: percent_change(baseline, value).ok(),
+        });
+    }
+    let assays_differ = sorted.iter().any(|r| r.assay != first.assay);
+    Ok(Some(Trend {
+        analyte,
+        unit,
+        points,
+        not_comparable,
+        assays_differ,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    fn kl6(date: NaiveDate, value: f64) -> LabResult {
+        LabResult {
+            analyte: Analyte::Kl6,
+            date,
+            value,
+            unit: Unit::UPerMl,
+            assay: Some(Assay::Kl6BmlCleia),
+        }
+    }
+
+    #[test]
+    fn kl6_twice_the_cut_off() {
+        let i = interpret(&kl6(d(1, 1), 1000.0)).unwrap();
+        assert_eq!(i.beyond_limit, Some(true));
+        assert_relative_eq!(i.fold_of_limit.unwrap(), 2.0);
+        assert!(i.notes.contains(&Note::TwiceCutOffPoorPrognosis));
+        let i = interpret(&kl6(d(1, 1), 420.0)).unwrap();
+        assert_eq!(i.beyond_limit, Some(false));
+    }
+
+    #[test]
+    fn no_assay_no_verdict() {
+        let r = LabResult {
+            assay: None,
+            ..kl6(d(1, 1), 1000.0)
+        };
+        let i = interpret(&r).unwrap();
+        assert_eq!((i.beyond_limit, i.fold_of_limit), (None, None));
+        assert!(interpret(&kl6(d(1, 1), -5.0)).is_err());
+    }
+
+    #[test]
+    fn percent_change_values() {
+        assert_relative_eq!(percent_change(1000.0, 1500.0).unwrap(), 50.0);
+        assert_relative_eq!(percent_change(800.0, 600.0).unwrap(), -25.0);
+        assert_eq!(
+            percent_change(0.0, 5.0),
+            Err(ClinicalError::ZeroBaseline {
+                field: Field::Baseline
+            })
+        );
+    }
+
+    #[test]
+    fn trend_sorts_converts_and_flags() {
+        let crp = |date, value, unit| LabResult {
+            analyte: Analyte::Crp,
+            date,
+            value,
+            unit,
+            assay: None,
+        };
+        let t = trend(&[
+            crp(d(2, 1), 20.0, Unit::MgPerL),
+            crp(d(1, 1), 4.0, Unit::MgPerDl),
+            kl6(d(3, 1), 900.0),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(t.unit, Unit::MgPerDl);
+        assert_eq!(t.points.len(), 2);
+        assert_relative_eq!(t.points[1].value, 2.0, epsilon = 1e-12);
+        assert_relative_eq!(
+            t.points[1].change_from_baseline_pct.unwrap(),
+            -50.0,
+            epsilon = 1e-9
+        );
+        assert_eq!(t.not_comparable, vec![d(3, 1)]);
+        assert!(t.assays_differ);
+        assert_eq!(trend(&[]).unwrap(), None);
+    }
+
+    #[test]
+    fn ferritin_pmol_not_comparable() {
+        let f = |date, value, unit| LabResult {
+            analyte: Analyte::Ferritin,
+            date,
+            value,
+            unit,
+            assay: None,
+        };
+        let t = trend(&[
+            f(d(1, 1), 800.0, Unit::NgPerMl),
+            f(d(1, 8), 2800.0, Unit::PmolPerL),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(t.points.len(), 1);
+        assert_eq!(t.not_comparable, vec![d(1, 8)]);
+        assert!(!t.assays_differ);
+    }
+}

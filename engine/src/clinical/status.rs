@@ -1,0 +1,136 @@
+//! Availability of a clinical value. Anything the pack does not verify is
+//! [`Status::Unavailable`] with a [`Gap`] naming why — never a number.
+//! [`Gap::ALL`] is the full list of such items (it goes into the issue note
+//! and the app's self-check screen).
+
+use serde::{Deserialize, Serialize};
+
+/// A value, or the reason it cannot be given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Status<T> {
+    Available { value: T },
+    Unavailable { gap: Gap },
+}
+
+impl<T> Status<T> {
+    pub fn available(self) -> Option<T> {
+        match self {
+            Status::Available { value } => Some(value),
+            Status::Unavailable { .. } => None,
+        }
+    }
+
+    pub fn gap(&self) -> Option<Gap> {
+        match self {
+            Status::Available { .. } => None,
+            Status::Unavailable { gap } => Some(*gap),
+        }
+    }
+}
+
+/// An item the clinical pack marks unverified [M], "not seen" or missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gap {
+    FerritinPmolFactor,
+    MckRiskGroupMapping,
+    FlairMortalityPerGroup,
+    EularCreatinineBands,
+    WbcNadirDoseAdjustment,
+    IvcyRenalDoseReduction,
+    TsujiIvcyDose,
+    CyclopsRegimen,
+    AzathioprineMaintenanceDose,
+    MesnaDose,
+    OvarianFailureUnder32,
+    LabReferenceRange,
+    Kl6OtherAssay,
+    BetaDGlucanOtherKit,
+    CmvCtdThreshold,
+    InteractionMechanism,
+    TacrolimusLiveVaccineCategory,
+    AsunaprevirVaniprevirCategory,
+    PneumocystisProphylaxis,
+}
+
+impl Gap {
+    pub const ALL: [Gap; 19] = [
+        Gap::FerritinPmolFactor,
+        Gap::MckRiskGroupMapping,
+        Gap::FlairMortalityPerGroup,
+        Gap::EularCreatinineBands,
+        Gap::WbcNadirDoseAdjustment,
+        Gap::IvcyRenalDoseReduction,
+        Gap::TsujiIvcyDose,
+        Gap::CyclopsRegimen,
+        Gap::AzathioprineMaintenanceDose,
+        Gap::MesnaDose,
+        Gap::OvarianFailureUnder32,
+        Gap::LabReferenceRange,
+        Gap::Kl6OtherAssay,
+        Gap::BetaDGlucanOtherKit,
+        Gap::CmvCtdThreshold,
+        Gap::InteractionMechanism,
+        Gap::TacrolimusLiveVaccineCategory,
+        Gap::AsunaprevirVaniprevirCategory,
+        Gap::PneumocystisProphylaxis,
+    ];
+
+    /// Why the item is unavailable, in the words of the pack.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Gap::FerritinPmolFactor => "Ferritin pmol/L ↔ ng/mL: the factor (≈ 2.247) is marked unverified [M] in the clinical pack; enter ferritin in ng/mL (= µg/L).",
+            Gap::MckRiskGroupMapping => "MCK: the mapping of anti-MDA5 status × number of risk factors to low/moderate/high predicted mortality, and the mortality per group, were not seen in Gono 2021 (table/figure not read). Only the number of criteria met is shown.",
+            Gap::FlairMortalityPerGroup => "FLAIR: mortality per risk group is not in the abstract read (Lian 2020); only the group is shown.",
+            Gap::EularCreatinineBands => "EULAR 2009 Table 6: the creatinine column headers were not captured (a secondary page's <300 / 300–500 µmol/L is unverified [M]), so the column for a patient's creatinine cannot be chosen.",
+            Gap::WbcNadirDoseAdjustment => "WBC-nadir-based dose changes (CYCLOPS −40 % / −20 %; hold if nadir <3,000/µL) are unverified [M]; the nadir is recorded and shown only.",
+            Gap::IvcyRenalDoseReduction => "IVCY dose reduction by eGFR/CrCl (label or Aronoff-style) is not verified in the pack.",
+            Gap::TsujiIvcyDose => "Tsuji 2020 triple therapy: the IVCY dose (500–1000 mg/m² every 2 weeks) is unverified [M]; exact scheme not seen.",
+            Gap::CyclopsRegimen => "CYCLOPS/EUVAS regimen (15 mg/kg, weeks 0,2,4,7,10,13, max 1.5 g) is from secondary summaries [M].",
+            Gap::AzathioprineMaintenanceDose => "Maintenance hand-over: no azathioprine (or other maintenance) dose is given in the clinical pack.",
+            Gap::MesnaDose => "Mesna: eviQ states no harmonised mesna dose is established; MSD's SLE table gives mesna equal to the cyclophosphamide dose. Not computed; shown as notes.",
+            Gap::OvarianFailureUnder32 => "Ovarian failure: D50/D90 were reported for age ≥32 only; for ≤31 y the study reports 5/44 with sustained amenorrhoea, no dose threshold.",
+            Gap::LabReferenceRange => "No reference range for this analyte in the clinical pack; use the laboratory's own range.",
+            Gap::Kl6OtherAssay => "KL-6 reference limit verified for the BML CLEIA only (<500 U/mL); other assays differ (e.g. HISCL). Store the assay and use its own limit.",
+            Gap::BetaDGlucanOtherKit => "β-D-glucan limits verified for Fungitec G-test MK (≤20 pg/mL) and β-glucan test Wako (≤11 pg/mL) only; values differ by kit.",
+            Gap::CmvCtdThreshold => "CMV pp65 antigenaemia: no CTD-specific action threshold was verified (only transplant thresholds, Gentile 2006); use the institutional threshold.",
+            Gap::InteractionMechanism => "The label lists this pair; the mechanism in the pack is unverified [M].",
+            Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
+            Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
+            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation or threshold in the clinical pack; no reminder is generated.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_gap_listed_once_with_a_reason() {
+        let set: HashSet<Gap> = Gap::ALL.into_iter().collect();
+        assert_eq!(set.len(), Gap::ALL.len());
+        for g in Gap::ALL {
+            assert!(g.reason().len() > 40, "{g:?}");
+        }
+    }
+
+    #[test]
+    fn status_serialises_with_a_tag() {
+        let s: Status<f64> = Status::Unavailable {
+            gap: Gap::FerritinPmolFactor,
+        };
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"status":"unavailable","gap":"ferritin_pmol_factor"}"#
+        );
+        let a: Status<f64> = Status::Available { value: 2.5 };
+        assert_eq!(a.clone().available(), Some(2.5));
+        assert_eq!(s.gap(), Some(Gap::FerritinPmolFactor));
+        let back: Status<f64> =
+            serde_json::from_str(r#"{"status":"available","value":2.5}"#).unwrap();
+        assert_eq!(back, a);
+    }
+}
