@@ -10,6 +10,7 @@
 
 pub mod analyte;
 pub mod biomarkers;
+pub mod body;
 pub mod error;
 pub mod sources;
 pub mod status;
