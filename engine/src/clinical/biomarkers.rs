@@ -4,7 +4,7 @@
 
 use super::analyte::{reference_limit, Analyte, Assay, ReferenceLimit};
 use super::error::{non_negative, positive, ClinicalError, Field, Result};
-use super::sources::Source;
+use super::notes::Note;
 use super::status::Status;
 use super::units::{convert, Unit};
 use chrono::NaiveDate;
@@ -18,52 +18,6 @@ pub struct LabResult {
     pub value: f64,
     pub unit: Unit,
     pub assay: Option<Assay>,
-}
-
-/// A statement from the literature, shown next to a result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Note {
-    TwiceCutOffPoorPrognosis,
-    Kl6Progression800,
-    Kl6AssayDependence,
-    OneOfKl6SpDSpABilled,
-    FerritinTrendsMatter,
-    BetaDGlucanMedienceZones,
-    CmvTransplantThresholdsOnly,
-}
-
-impl Note {
-    pub fn en(self) -> &'static str {
-        match self {
-            // [V] Source::Onishi2025
-            Note::TwiceCutOffPoorPrognosis => "KL-6 / SP-D values about 2× the cut-off or more may indicate poor prognosis (Japanese review).",
-            // [V] Source::Ko2020
-            Note::Kl6Progression800 => "KL-6 ≥800 U/mL predicted ILD progression (optimal ROC cut-off 811 U/mL).",
-            // [V] Source::HisclKl6
-            Note::Kl6AssayDependence => "KL-6 depends on the assay: with HISCL the ILD-vs-healthy cut-off was 304 U/mL, lower than the manufacturer's. Compare results of the same assay only.",
-            // [V] Source::BmlKl6
-            Note::OneOfKl6SpDSpABilled => "Japanese billing: only one of KL-6 / SP-D / SP-A is billed when measured together.",
-            // [V] Source::Muro2013
-            Note::FerritinTrendsMatter => "A single ferritin / anti-MDA5 / IL-18 value has limited prognostic value; trends matter.",
-            // [V] Source::MedienceBdg (kit not stated)
-            Note::BetaDGlucanMedienceZones => "LSI Medience: >20 pg/mL treatment target, 10–20 observe, ≤10 healthy. Values differ by kit.",
-            // [V] for transplant only, Source::Gentile2006
-            Note::CmvTransplantThresholdsOnly => "No CTD-specific CMV antigenaemia threshold was verified; published thresholds are for transplant patients. Use the institutional threshold.",
-        }
-    }
-
-    pub fn source(self) -> Source {
-        match self {
-            Note::TwiceCutOffPoorPrognosis => Source::Onishi2025,
-            Note::Kl6Progression800 => Source::Ko2020,
-            Note::Kl6AssayDependence => Source::HisclKl6,
-            Note::OneOfKl6SpDSpABilled => Source::BmlKl6,
-            Note::FerritinTrendsMatter => Source::Muro2013,
-            Note::BetaDGlucanMedienceZones => Source::MedienceBdg,
-            Note::CmvTransplantThresholdsOnly => Source::Gentile2006,
-        }
-    }
 }
 
 /// The notes that apply to an analyte.

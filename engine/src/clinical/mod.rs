@@ -11,7 +11,9 @@
 pub mod analyte;
 pub mod biomarkers;
 pub mod body;
+pub mod cyclophosphamide;
 pub mod error;
+pub mod notes;
 pub mod sources;
 pub mod status;
 pub mod units;

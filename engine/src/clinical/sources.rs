@@ -19,6 +19,7 @@ pub enum Source {
     // Units (pack §2).
     BmcGeriatr2021Creatinine,
     Definitional,
+    ClinicalPack,
     // Risk models (pack §1).
     Gono2021Mck,
     Miyake2025,
@@ -71,6 +72,7 @@ impl Source {
             Source::ImaiHorioReview => "Imai/Horio review (copy at wnt-signaling.com) and Matsuo 2009 abstract: Cockcroft–Gault × 0.789 approximates GFR with IDMS creatinine in Japanese patients",
             Source::Inker2021 => "Inker LA, et al. New creatinine- and cystatin C-based equations to estimate GFR without race. N Engl J Med 2021;385:1737-1749 (kidney.org; qxmd)",
             Source::BmcGeriatr2021Creatinine => "BMC Geriatrics 2021, table footnote (s12877-021-02428-y): 1 mg/dL creatinine = 88.4 µmol/L",
+            Source::ClinicalPack => "shared/clinical/clinical-reference.md, design caveat",
             Source::Definitional => "Definition of the units (1 dL = 100 mL; 1 ng/mL = 1 µg/L)",
             Source::Gono2021Mck => "Gono T, Masui K, Nishina N, Kawaguchi Y, Kawakami A, … Kuwana M, et al., JAMI Investigators. Risk prediction modeling based on a combination of initial serum biomarker levels in PM/DM-ILD. Arthritis Rheumatol 2021 (vol/pages not verified)",
             Source::Miyake2025 => "Miyake H, Nakashima R, Tsuji H, … Kotani T. Validation of the MCK model … multicentre MYKO cohort study. Mod Rheumatol 2025, doi 10.1093/mr/roaf070",

@@ -1,0 +1,114 @@
+//! EULAR 2009 AAV recommendations, Table 6 (from CYCLOPS): pulsed CYC dose by
+//! age and creatinine. The doses are verified [V]; the creatinine column
+//! headers were not captured (the secondary labels <300 / 300–500 µmol/L are
+//! [M]). So the table is shown as published, and a dose for a given
+//! creatinine is [`Status::Unavailable`] whenever the two columns of the
+//! age row differ — which is every row.
+
+use crate::clinical::error::{non_negative, within, Field, Result};
+use crate::clinical::notes::Note;
+use crate::clinical::sources::Source;
+use crate::clinical::status::{Gap, Status};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBand {
+    /// < 60 y
+    Under60,
+    /// 60–70 y
+    From60To70,
+    /// > 70 y
+    Over70,
+}
+
+/// One row of Table 6, mg/kg per pulse.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub age: AgeBand,
+    /// Column for the lower creatinine band (band limits not verified).
+    pub lower_creatinine_mg_per_kg: f64,
+    /// Column for the higher creatinine band (band limits not verified).
+    pub higher_creatinine_mg_per_kg: f64,
+}
+
+pub const SOURCE: Source = Source::Eular2009Table6;
+pub const FOOTNOTE: Note = Note::Eular2009NoRegimenBelow150;
+
+/// [V] EULAR 2009 Table 6 (ard.bmj.com table expansion).
+pub const TABLE: [Row; 3] = [
+    Row {
+        age: AgeBand::Under60,
+        lower_creatinine_mg_per_kg: 15.0,
+        higher_creatinine_mg_per_kg: 12.5,
+    },
+    Row {
+        age: AgeBand::From60To70,
+        lower_creatinine_mg_per_kg: 12.5,
+        higher_creatinine_mg_per_kg: 10.0,
+    },
+    Row {
+        age: AgeBand::Over70,
+        lower_creatinine_mg_per_kg: 10.0,
+        higher_creatinine_mg_per_kg: 7.5,
+    },
+];
+
+/// The table row for an age in years.
+pub fn row(age_years: f64) -> Result<Row> {
+    let age = within(Field::AgeYears, age_years, 0.0, 130.0)?;
+    // Rows in TABLE order: <60, 60–70, >70.
+    let i = if age < 60.0 {
+        0
+    } else if age <= 70.0 {
+        1
+    } else {
+        2
+    };
+    Ok(TABLE[i])
+}
+
+/// The mg/kg per pulse for this age and creatinine, when the table gives it
+/// without needing the (unverified) creatinine band.
+pub fn dose_mg_per_kg(age_years: f64, creatinine_umol_l: f64) -> Result<Status<f64>> {
+    non_negative(Field::Creatinine, creatinine_umol_l)?;
+    let r = row(age_years)?;
+    Ok(
+        if r.lower_creatinine_mg_per_kg == r.higher_creatinine_mg_per_kg {
+            Status::Available {
+                value: r.lower_creatinine_mg_per_kg,
+            }
+        } else {
+            Status::Unavailable {
+                gap: Gap::EularCreatinineBands,
+            }
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_by_age() {
+        assert_eq!(row(45.0).unwrap().lower_creatinine_mg_per_kg, 15.0);
+        assert_eq!(row(59.9).unwrap().higher_creatinine_mg_per_kg, 12.5);
+        assert_eq!(row(60.0).unwrap().age, AgeBand::From60To70);
+        assert_eq!(row(70.0).unwrap().higher_creatinine_mg_per_kg, 10.0);
+        assert_eq!(row(70.5).unwrap().age, AgeBand::Over70);
+        assert_eq!(row(80.0).unwrap().higher_creatinine_mg_per_kg, 7.5);
+        assert!(row(-1.0).is_err());
+    }
+
+    #[test]
+    fn dose_needs_the_unverified_band() {
+        for age in [30.0, 65.0, 75.0] {
+            assert_eq!(
+                dose_mg_per_kg(age, 120.0).unwrap().gap(),
+                Some(Gap::EularCreatinineBands)
+            );
+        }
+        assert!(dose_mg_per_kg(65.0, f64::NAN).is_err());
+    }
+}
