@@ -5,6 +5,7 @@
 //! Pure Rust with no web dependency: the same code runs natively (tests,
 //! benchmarks, the `dmip` CLI) and inside the browser app.
 
+pub mod catalog;
 pub mod clinical;
 pub mod dosing;
 pub mod io;

@@ -1,0 +1,449 @@
+//! A validated model definition and the individual parameters it gives.
+
+use super::effects::{Covariates, Effect};
+use super::omega::Omega;
+use super::residual::ResidualError;
+use super::schema::ModelFile;
+use super::CatalogError;
+use crate::model::{Absorption, Disposition, PkModel};
+use serde::Serialize;
+
+/// Parameters a model file may define.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Slot {
+    Cl,
+    V1,
+    Q,
+    V2,
+    Q3,
+    V3,
+    Ka,
+    Ktr,
+    F,
+    Alag,
+    K10,
+    K12,
+    K21,
+    K13,
+    K31,
+}
+
+const SLOTS: [(&str, Slot); 15] = [
+    ("CL", Slot::Cl),
+    ("V1", Slot::V1),
+    ("Q", Slot::Q),
+    ("V2", Slot::V2),
+    ("Q3", Slot::Q3),
+    ("V3", Slot::V3),
+    ("KA", Slot::Ka),
+    ("KTR", Slot::Ktr),
+    ("F", Slot::F),
+    ("ALAG", Slot::Alag),
+    ("K10", Slot::K10),
+    ("K12", Slot::K12),
+    ("K21", Slot::K21),
+    ("K13", Slot::K13),
+    ("K31", Slot::K31),
+];
+
+impl Slot {
+    pub fn name(self) -> &'static str {
+        SLOTS
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("?", |(n, _)| n)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum AbsorptionKind {
+    Iv,
+    FirstOrder,
+    Transit(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Param {
+    slot: Slot,
+    typical: f64,
+    effects: Vec<Effect>,
+    eta: Option<usize>,
+    iov: Option<usize>,
+}
+
+/// A model file, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelDef {
+    /// The file as written (names, citation, population, products…).
+    pub file: ModelFile,
+    params: Vec<Param>,
+    /// Between-subject variability (None: no η).
+    pub omega: Option<Omega>,
+    /// Between-occasion variability, when the model has it.
+    pub iov: Option<Omega>,
+    pub error: ResidualError,
+    absorption: AbsorptionKind,
+    peripherals: usize,
+    micro: bool,
+}
+
+/// A covariate problem for one patient.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CovariateIssue {
+    /// The model needs it and it was not given: no prediction possible.
+    Missing { name: String, description: String },
+    /// Given, but outside the source population: predictions extrapolate.
+    OutsideRange {
+        name: String,
+        value: f64,
+        min: f64,
+        max: f64,
+        unit: String,
+    },
+}
+
+impl std::fmt::Display for CovariateIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CovariateIssue::Missing { name, description } => {
+                write!(f, "{description} ({name}) is needed by this model and was not given")
+            }
+            CovariateIssue::OutsideRange { name, value, min, max, unit } => write!(
+                f,
+                "{name} {value} {unit} is outside the model's source population ({min}–{max} {unit}); the prediction extrapolates"
+            ),
+        }
+    }
+}
+
+/// Typical values for one patient's covariates: add η to get a model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typical {
+    values: Vec<(Slot, f64, Option<usize>, Option<usize>)>,
+    absorption: AbsorptionKind,
+    peripherals: usize,
+    micro: bool,
+    scale: f64,
+}
+
+fn required_slots(abs: AbsorptionKind, peripherals: usize, micro: bool) -> Vec<Slot> {
+    let mut req = if micro {
+        vec![Slot::K10, Slot::V1]
+    } else {
+        vec![Slot::Cl, Slot::V1]
+    };
+    let per: [[Slot; 2]; 2] = if micro {
+        [[Slot::K12, Slot::K21], [Slot::K13, Slot::K31]]
+    } else {
+        [[Slot::Q, Slot::V2], [Slot::Q3, Slot::V3]]
+    };
+    req.extend(per[..peripherals].iter().flatten());
+    match abs {
+        AbsorptionKind::Iv => {}
+        AbsorptionKind::FirstOrder => req.push(Slot::Ka),
+        AbsorptionKind::Transit(_) => req.push(Slot::Ktr),
+    }
+    req
+}
+
+fn eta_index(
+    field: &str,
+    name: &Option<String>,
+    omega: &Option<Omega>,
+    block: &str,
+) -> Result<Option<usize>, CatalogError> {
+    let Some(name) = name else { return Ok(None) };
+    omega
+        .as_ref()
+        .and_then(|o| o.index(name))
+        .map(Some)
+        .ok_or_else(|| {
+            CatalogError::new(field, format!("η “{name}” is not listed in [{block}] eta"))
+        })
+}
+
+impl ModelDef {
+    /// Parses and validates a model file.
+    pub fn from_toml(text: &str) -> Result<ModelDef, CatalogError> {
+        let file: ModelFile = toml::from_str(text).map_err(|e| {
+            let field = e
+                .span()
+                .map_or("file".to_string(), |s| format!("at byte {}", s.start));
+            CatalogError::new(&field, e.message().to_string())
+        })?;
+        ModelDef::from_file(file)
+    }
+
+    pub fn from_file(file: ModelFile) -> Result<ModelDef, CatalogError> {
+        if file.format != 1 {
+            return Err(CatalogError::new(
+                "format",
+                format!("version {} is not supported (1 is)", file.format),
+            ));
+        }
+        let s = &file.structure;
+        if !(1..=3).contains(&s.compartments) {
+            return Err(CatalogError::new(
+                "structure.compartments",
+                format!("must be 1, 2 or 3 (got {})", s.compartments),
+            ));
+        }
+        let absorption = match (s.absorption.as_str(), s.transit_compartments) {
+            ("iv", None) => AbsorptionKind::Iv,
+            ("first_order", None) => AbsorptionKind::FirstOrder,
+            ("transit", Some(n)) if (1..=crate::model::params::MAX_TRANSIT).contains(&n) => {
+                AbsorptionKind::Transit(n)
+            }
+            ("transit", _) => {
+                return Err(CatalogError::new(
+                    "structure.transit_compartments",
+                    "a transit model needs 1–24 ktr-draining compartments (counting the depot)",
+                ))
+            }
+            ("iv" | "first_order", Some(_)) => {
+                return Err(CatalogError::new(
+                    "structure.transit_compartments",
+                    "only a transit model has transit compartments",
+                ))
+            }
+            (other, _) => {
+                return Err(CatalogError::new(
+                    "structure.absorption",
+                    format!("“{other}” is not iv, first_order or transit"),
+                ))
+            }
+        };
+        let peripherals = s.compartments - 1;
+        let micro = file.parameters.contains_key("K10");
+        if !(file.units.scale.is_finite() && file.units.scale > 0.0) {
+            return Err(CatalogError::new("units.scale", "must be > 0"));
+        }
+        let omega = file
+            .omega
+            .as_ref()
+            .map(|o| Omega::from_spec("omega", o))
+            .transpose()?;
+        let iov = file
+            .iov
+            .as_ref()
+            .map(|o| Omega::from_spec("iov", o))
+            .transpose()?;
+        let error = ResidualError::from_spec(&file.error)?;
+        let required = required_slots(absorption, peripherals, micro);
+        let mut params = Vec::new();
+        for (name, spec) in &file.parameters {
+            let field = format!("parameters.{name}");
+            let slot = SLOTS
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| *s)
+                .ok_or_else(|| CatalogError::new(&field, "is not a known parameter (CL V1 Q V2 Q3 V3 KA KTR F ALAG K10 K12 K21 K13 K31)"))?;
+            if !required.contains(&slot) && !matches!(slot, Slot::F | Slot::Alag) {
+                return Err(CatalogError::new(&field, "is not used by this structure"));
+            }
+            if !(spec.typical.is_finite() && spec.typical >= 0.0) {
+                return Err(CatalogError::new(
+                    &format!("{field}.typical"),
+                    format!("must be ≥ 0 (got {})", spec.typical),
+                ));
+            }
+            let effects = spec
+                .covariates
+                .iter()
+                .enumerate()
+                .map(|(i, e)| Effect::from_spec(&format!("{field}.covariates[{i}]"), e))
+                .collect::<Result<Vec<_>, _>>()?;
+            for e in &effects {
+                if !file.covariates.iter().any(|c| c.name == e.covariate()) {
+                    return Err(CatalogError::new(
+                        &field,
+                        format!(
+                            "covariate “{}” is not described in [[covariates]]",
+                            e.covariate()
+                        ),
+                    ));
+                }
+            }
+            params.push(Param {
+                slot,
+                typical: spec.typical,
+                effects,
+                eta: eta_index(&format!("{field}.eta"), &spec.eta, &omega, "omega")?,
+                iov: eta_index(&format!("{field}.iov"), &spec.iov, &iov, "iov")?,
+            });
+        }
+        for slot in required {
+            if !params.iter().any(|p| p.slot == slot) {
+                return Err(CatalogError::new(
+                    &format!("parameters.{}", slot.name()),
+                    "is required by this structure and missing",
+                ));
+            }
+        }
+        params.sort_by_key(|p| p.slot);
+        for (i, p) in file.products.iter().enumerate() {
+            if p.strengths_mg.is_empty()
+                || p.strengths_mg.iter().any(|s| !(s.is_finite() && *s > 0.0))
+            {
+                return Err(CatalogError::new(
+                    &format!("products[{i}].strengths_mg"),
+                    "must list strengths > 0",
+                ));
+            }
+        }
+        Ok(ModelDef {
+            file,
+            params,
+            omega,
+            iov,
+            error,
+            absorption,
+            peripherals,
+            micro,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+
+    /// Number of between-subject η.
+    pub fn n_eta(&self) -> usize {
+        self.omega.as_ref().map_or(0, Omega::len)
+    }
+
+    /// Number of between-occasion η per occasion.
+    pub fn n_iov(&self) -> usize {
+        self.iov.as_ref().map_or(0, Omega::len)
+    }
+
+    /// Covariates the model needs but were not given, and any given value
+    /// outside the range of the source population.
+    pub fn check_covariates(&self, cov: &Covariates) -> Vec<CovariateIssue> {
+        let used = |name: &str| {
+            self.params
+                .iter()
+                .any(|p| p.effects.iter().any(|e| e.covariate() == name))
+        };
+        let mut issues = Vec::new();
+        for c in &self.file.covariates {
+            match (cov.get(&c.name), c.range) {
+                (None, _) if used(&c.name) => issues.push(CovariateIssue::Missing {
+                    name: c.name.clone(),
+                    description: c.description.clone(),
+                }),
+                (Some(&v), Some([min, max])) if v < min || v > max => {
+                    issues.push(CovariateIssue::OutsideRange {
+                        name: c.name.clone(),
+                        value: v,
+                        min,
+                        max,
+                        unit: c.unit.clone(),
+                    })
+                }
+                _ => {}
+            }
+        }
+        issues
+    }
+
+    /// Typical parameter values for these covariates.
+    pub fn typical(&self, cov: &Covariates) -> Result<Typical, String> {
+        let mut values = Vec::with_capacity(self.params.len());
+        for p in &self.params {
+            let mut v = p.typical;
+            for e in &p.effects {
+                let x = cov.get(e.covariate()).ok_or_else(|| {
+                    format!(
+                        "covariate {} is needed by this model and was not given",
+                        e.covariate()
+                    )
+                })?;
+                v *= e.factor(*x)?;
+            }
+            values.push((p.slot, v, p.eta, p.iov));
+        }
+        Ok(Typical {
+            values,
+            absorption: self.absorption,
+            peripherals: self.peripherals,
+            micro: self.micro,
+            scale: self.file.units.scale,
+        })
+    }
+
+    /// Individual model for covariates, η and (for one occasion) IOV η.
+    pub fn individual(
+        &self,
+        cov: &Covariates,
+        eta: &[f64],
+        iov: &[f64],
+    ) -> Result<PkModel, String> {
+        Ok(self.typical(cov)?.model(eta, iov))
+    }
+}
+
+impl Typical {
+    /// The value of `slot` with the given η (missing η count as 0).
+    pub fn value(&self, slot: Slot, eta: &[f64], iov: &[f64]) -> Option<f64> {
+        self.values
+            .iter()
+            .find(|v| v.0 == slot)
+            .map(|&(_, tv, e, o)| {
+                let e = e.and_then(|i| eta.get(i)).copied().unwrap_or(0.0);
+                let o = o.and_then(|i| iov.get(i)).copied().unwrap_or(0.0);
+                tv * (e + o).exp()
+            })
+    }
+
+    /// All parameter values by name, for reports.
+    pub fn named(&self, eta: &[f64], iov: &[f64]) -> Vec<(&'static str, f64)> {
+        self.values
+            .iter()
+            .filter_map(|v| self.value(v.0, eta, iov).map(|x| (v.0.name(), x)))
+            .collect()
+    }
+
+    /// The linear compartment model for η (and occasion η).
+    pub fn model(&self, eta: &[f64], iov: &[f64]) -> PkModel {
+        let get = |s: Slot| self.value(s, eta, iov).unwrap_or(0.0);
+        let absorption = match self.absorption {
+            AbsorptionKind::Iv => Absorption::Iv,
+            AbsorptionKind::FirstOrder => Absorption::FirstOrder { ka: get(Slot::Ka) },
+            AbsorptionKind::Transit(n) => Absorption::Transit {
+                n,
+                ktr: get(Slot::Ktr),
+            },
+        };
+        let per: [[Slot; 2]; 2] = if self.micro {
+            [[Slot::K12, Slot::K21], [Slot::K13, Slot::K31]]
+        } else {
+            [[Slot::Q, Slot::V2], [Slot::Q3, Slot::V3]]
+        };
+        let peripherals: Vec<(f64, f64)> = per[..self.peripherals]
+            .iter()
+            .map(|[a, b]| (get(*a), get(*b)))
+            .collect();
+        let disposition = if self.micro {
+            Disposition::Micro {
+                k10: get(Slot::K10),
+                v1: get(Slot::V1),
+                peripherals,
+            }
+        } else {
+            Disposition::Clearance {
+                cl: get(Slot::Cl),
+                v1: get(Slot::V1),
+                peripherals,
+            }
+        };
+        PkModel {
+            absorption,
+            disposition,
+            bioavailability: self.value(Slot::F, eta, iov).unwrap_or(1.0),
+            lag: self.value(Slot::Alag, eta, iov).unwrap_or(0.0),
+            scale: self.scale,
+        }
+    }
+}
