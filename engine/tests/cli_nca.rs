@@ -1,0 +1,114 @@
+//! `dmip nca` end to end: the built binary on the reference theophylline CSV
+//! and on bad input.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn theoph() -> String {
+    format!(
+        "{}/../../shared/reference/nca/theoph_s1.csv",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn dmip(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dmip"))
+        .arg("nca")
+        .args(args)
+        .output()
+        .expect("run dmip")
+}
+
+fn json(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn temp_csv(name: &str, text: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).expect("write temp CSV");
+    path
+}
+
+#[track_caller]
+fn close(v: &Value, key: &str, expected: f64) {
+    let got = v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} missing: {v}"));
+    assert!(
+        ((got - expected) / expected).abs() < 1e-4,
+        "{key}: {got} vs {expected}"
+    );
+}
+
+#[test]
+fn theoph_default_is_lin_up_log_down() {
+    let v = json(&dmip(&["--data", &theoph(), "--dose", "320"]));
+    close(&v, "cmax", 10.50);
+    close(&v, "tmax", 1.12);
+    close(&v, "auclast", 147.2347);
+    close(&v, "aucinf_obs", 214.9236);
+    close(&v, "aumcinf_obs", 4545.59280);
+    close(&v, "mrt_obs", 21.1498);
+    close(&v, "lambda_z", 0.048457);
+    close(&v, "cl", 320.0 / 214.9236);
+    assert_eq!(v["lambda_z_n_points"], 3);
+    assert_eq!(v["method"], "lin-up-log-down");
+    assert!(v["auctau"].is_null() && v["cavg"].is_null());
+    let flags = v["flags"].as_array().expect("flags array");
+    assert!(flags.iter().any(|f| f
+        .as_str()
+        .is_some_and(|f| f.starts_with("lambda_z: span ratio"))));
+}
+
+#[test]
+fn theoph_linear_matches_winnonlin() {
+    let v = json(&dmip(&["--data", &theoph(), "--method", "linear"]));
+    close(&v, "auclast", 148.9231);
+    close(&v, "aucinf_obs", 216.6119);
+}
+
+#[test]
+fn id_column_gives_one_object_per_subject() {
+    let path = temp_csv(
+        "cli_nca_ids.csv",
+        "ID,TIME,DV\nA,0,0\nA,1,10\nA,2,8\nA,4,4\nA,8,1\nB,0,0\nB,1,3\n",
+    );
+    let v = json(&dmip(&["--data", path.to_str().unwrap()]));
+    let subjects = v["subjects"].as_array().expect("subjects array");
+    assert_eq!(subjects.len(), 2);
+    assert_eq!(subjects[0]["id"], "A");
+    close(&subjects[0], "cmax", 10.0);
+    assert_eq!(subjects[1]["id"], "B");
+    assert!(subjects[1]["lambda_z"].is_null());
+}
+
+#[test]
+fn bad_csv_names_line_and_field_and_fails() {
+    let path = temp_csv("cli_nca_bad.csv", "TIME,DV\n0,1\n1,-3\n");
+    let out = dmip(&["--data", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 3, field DV: -3 is negative"),
+        "stderr: {err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_options_fail_with_a_message() {
+    let out = dmip(&["--data", &theoph(), "--route", "iv-infusion"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--route iv-infusion needs --duration"));
+    let out = dmip(&["--data", &theoph(), "--dose", "-5"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dose must be a finite number > 0"));
+    let out = dmip(&["--data", "/nonexistent/x.csv"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/x.csv"));
+}
