@@ -14,6 +14,7 @@ pub mod body;
 pub mod cyclophosphamide;
 pub mod error;
 pub mod notes;
+pub mod risk;
 pub mod sources;
 pub mod status;
 pub mod units;
