@@ -131,6 +131,8 @@ pub enum ClinicalError {
     ZeroBaseline { field: Field },
     #[error("{} is not a unit for {analyte}", unit)]
     UnitNotAccepted { analyte: String, unit: String },
+    #[error("{name}: interactions are checked for cyclosporine and tacrolimus only")]
+    UnknownDrug { name: String },
     #[error("the schedule runs past the last date the calendar can hold")]
     DateOutOfRange,
     #[error("the calculation did not give a finite number; please check the inputs")]

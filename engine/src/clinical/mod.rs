@@ -13,6 +13,7 @@ pub mod biomarkers;
 pub mod body;
 pub mod cyclophosphamide;
 pub mod error;
+pub mod interactions;
 pub mod notes;
 pub mod risk;
 pub mod sources;

@@ -32,6 +32,9 @@ pub enum Note {
     OvarianFailureUnder32,
     Eular2009NoRegimenBelow150,
     KamedaCoTherapy,
+    // Interactions (pack §4).
+    InteractionTableCoverage,
+    CyclosporineMeasureLevels,
 }
 
 impl Note {
@@ -59,6 +62,8 @@ impl Note {
             Note::OvarianFailureUnder32 => "Age ≤31 y: 5/44 developed sustained amenorrhoea with monthly IVCY; no dose threshold was reported.",
             Note::Eular2009NoRegimenBelow150 => "EULAR 2009 Table 6 footnote: the trial did not include a separate regimen for patients with a creatinine of <150 µmol/L.",
             Note::KamedaCoTherapy => "Kameda triple therapy: high-dose prednisolone + IVCY + cyclosporine 2–4 mg/kg/day.",
+            Note::InteractionTableCoverage => "Only the pairs in the clinical pack are checked, by generic or listed brand name; a drug not found here is not evidence of safety. Check the current package insert.",
+            Note::CyclosporineMeasureLevels => "Cyclosporine is metabolised by CYP3A4, inhibits CYP3A4 and P-gp and is a P-gp substrate: measure levels when co-medications change.",
         }
     }
 
@@ -86,6 +91,8 @@ impl Note {
             Note::OvarianFailureUnder32 => Source::JRheumatol2002Ovarian,
             Note::Eular2009NoRegimenBelow150 => Source::Eular2009Table6,
             Note::KamedaCoTherapy => Source::Kameda2005,
+            Note::InteractionTableCoverage => Source::ClinicalPack,
+            Note::CyclosporineMeasureLevels => Source::Dsu327,
         }
     }
 }

@@ -95,7 +95,7 @@ impl Gap {
             Gap::Kl6OtherAssay => "KL-6 reference limit verified for the BML CLEIA only (<500 U/mL); other assays differ (e.g. HISCL). Store the assay and use its own limit.",
             Gap::BetaDGlucanOtherKit => "β-D-glucan limits verified for Fungitec G-test MK (≤20 pg/mL) and β-glucan test Wako (≤11 pg/mL) only; values differ by kit.",
             Gap::CmvCtdThreshold => "CMV pp65 antigenaemia: no CTD-specific action threshold was verified (only transplant thresholds, Gentile 2006); use the institutional threshold.",
-            Gap::InteractionMechanism => "The label lists this pair; the mechanism in the pack is unverified [M].",
+            Gap::InteractionMechanism => "The label lists this pair; its mechanism is not given, or is unverified [M], in the clinical pack.",
             Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
             Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
             Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation or threshold in the clinical pack; no reminder is generated.",
