@@ -1,6 +1,7 @@
 //! `dmip nca` end to end: the built binary on the reference theophylline CSV
 //! and on bad input.
 
+#![cfg(feature = "cli")]
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};

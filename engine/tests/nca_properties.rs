@@ -279,3 +279,90 @@ fn bad_input_is_an_error_naming_the_sample() {
         .partial_auc(0.0, 1.0)
         .is_err());
 }
+
+fn all_values(r: &NcaResult) -> [Option<f64>; 22] {
+    [
+        r.cmax,
+        r.tmax,
+        r.clast,
+        r.tlast,
+        r.c0,
+        r.auclast,
+        r.aucinf_obs,
+        r.aucinf_pred,
+        r.aucpext_obs,
+        r.aucpext_pred,
+        r.aumclast,
+        r.aumcinf_obs,
+        r.mrt_obs,
+        r.lambda_z,
+        r.half_life,
+        r.r_squared,
+        r.adj_r_squared,
+        r.span_ratio,
+        r.auctau,
+        r.cavg,
+        r.cl,
+        r.vz,
+    ]
+}
+
+fn conc_strategy() -> impl Strategy<Value = Conc> {
+    prop_oneof![
+        Just(Conc::Blq),
+        Just(Conc::Measured(0.0)),
+        (1e-300f64..1e300).prop_map(Conc::Measured),
+        (0.0f64..100.0).prop_map(Conc::Measured),
+    ]
+}
+
+fn route_strategy() -> impl Strategy<Value = Route> {
+    prop_oneof![
+        Just(Route::Extravascular),
+        Just(Route::IvBolus),
+        (1e-3f64..48.0).prop_map(|duration| Route::IvInfusion { duration }),
+    ]
+}
+
+proptest! {
+    /// Any valid profile gives finite numbers or nulls, never NaN or ∞, and
+    /// the same answer twice.
+    #[test]
+    fn results_are_finite_or_null_and_deterministic(
+        points in prop::collection::vec((1e-6f64..1e4, conc_strategy()), 0..14),
+        route in route_strategy(),
+        linear in any::<bool>(),
+        tau in prop::option::of(1e-3f64..1e3),
+        dose in prop::option::of(1e-300f64..1e300),
+    ) {
+        let samples: Vec<Sample> = points
+            .iter()
+            .scan(0.0, |t, &(gap, conc)| { *t += gap; Some(Sample { time: *t, conc }) })
+            .collect();
+        let opts = NcaOptions {
+            method: if linear { Method::Linear } else { Method::LinUpLogDown },
+            route,
+            dose,
+            tau,
+            ..NcaOptions::default()
+        };
+        let r = nca(&samples, &opts).unwrap();
+        for v in all_values(&r).into_iter().flatten() {
+            prop_assert!(v.is_finite(), "{:?}", r);
+        }
+        prop_assert_eq!(&r, &nca(&samples, &opts).unwrap());
+    }
+
+    /// The CSV reader and the NCA behind it never panic on arbitrary text.
+    #[test]
+    fn csv_then_nca_never_panics(text in "[0-9TIMEDVBLQ.,<\\- \n]{0,120}") {
+        let header = format!("TIME,DV,ID,BLQ\n{text}");
+        for input in [text.as_str(), header.as_str()] {
+            if let Ok(subjects) = dmip_engine::io::nca_csv::read(input.as_bytes()) {
+                for s in subjects {
+                    let _ = nca(&s.samples, &NcaOptions::default());
+                }
+            }
+        }
+    }
+}
