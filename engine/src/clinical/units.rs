@@ -152,7 +152,9 @@ pub fn convert(analyte: Analyte, value: f64, from: Unit, to: Unit) -> Result<Sta
         return Ok(Status::Available { value: v });
     }
     if let Some(k) = scale(from, to) {
-        return Ok(Status::Available { value: v * k });
+        return Ok(Status::Available {
+            value: finite_result(v * k)?,
+        });
     }
     let not_accepted = || ClinicalError::UnitNotAccepted {
         analyte: analyte.en().to_string(),
