@@ -50,7 +50,7 @@ pub struct Interpretation {
 }
 
 pub fn interpret(r: &LabResult) -> Result<Interpretation> {
-    let v = non_negative(Field::Value, r.value)?;
+    let v = non_negative(Field::Lab(r.analyte), r.value)?;
     let reference = reference_limit(r.analyte, r.assay.as_ref());
     let (beyond_limit, fold_of_limit) = match &reference {
         Status::Available { value: lim } => {

@@ -7,6 +7,7 @@
 
 use super::error::{finite_result, positive, within, ClinicalError, Field, Result};
 use super::sources::Source;
+use crate::clinical::analyte::Analyte;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -158,7 +159,7 @@ pub struct RenalEstimate {
 /// Kidney function by one equation.
 pub fn renal(equation: RenalEquation, input: &RenalInput) -> Result<RenalEstimate> {
     let age = adult_age(input.age_years)?;
-    let scr = positive(Field::Creatinine, input.creatinine_mg_dl)?;
+    let scr = positive(Field::Lab(Analyte::Creatinine), input.creatinine_mg_dl)?;
     let female = input.sex == Sex::Female;
     let value = match equation {
         RenalEquation::CockcroftGault | RenalEquation::CockcroftGaultJapanIdms => {

@@ -1,6 +1,7 @@
 //! Input errors with messages a clinician understands, naming the field, and
 //! the validators every clinical calculation uses.
 
+use super::analyte::Analyte;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -9,19 +10,16 @@ use thiserror::Error;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
+    /// A laboratory value, named by its analyte.
+    Lab(Analyte),
     HeightCm,
     WeightKg,
     AgeYears,
     Sex,
-    Creatinine,
     Bsa,
     Dose,
     PulseCount,
     IntervalDays,
-    Ferritin,
-    Ldh,
-    Crp,
-    Kl6,
     AntiMda5,
     AntiMda5Grade,
     HrctScore,
@@ -42,19 +40,15 @@ impl Field {
     /// English label as the UI shows it.
     pub fn en(self) -> &'static str {
         match self {
+            Field::Lab(a) => a.en(),
             Field::HeightCm => "height (cm)",
             Field::WeightKg => "weight (kg)",
             Field::AgeYears => "age (years)",
             Field::Sex => "sex",
-            Field::Creatinine => "serum creatinine",
             Field::Bsa => "body surface area (m²)",
             Field::Dose => "dose",
             Field::PulseCount => "number of pulses",
             Field::IntervalDays => "interval (days)",
-            Field::Ferritin => "ferritin",
-            Field::Ldh => "LDH",
-            Field::Crp => "CRP",
-            Field::Kl6 => "KL-6",
             Field::AntiMda5 => "anti-MDA5 antibody",
             Field::AntiMda5Grade => "anti-MDA5 grade (+/++/+++)",
             Field::HrctScore => "HRCT score",
@@ -75,19 +69,15 @@ impl Field {
     /// Japanese label (terms from shared/clinical/glossary-ja.md where listed).
     pub fn ja(self) -> &'static str {
         match self {
+            Field::Lab(a) => a.ja(),
             Field::HeightCm => "身長 (cm)",
             Field::WeightKg => "体重 (kg)",
             Field::AgeYears => "年齢",
             Field::Sex => "性別",
-            Field::Creatinine => "血清クレアチニン",
             Field::Bsa => "体表面積 (m²)",
             Field::Dose => "投与量",
             Field::PulseCount => "パルス回数",
             Field::IntervalDays => "投与間隔 (日)",
-            Field::Ferritin => "フェリチン",
-            Field::Ldh => "LDH（乳酸脱水素酵素）",
-            Field::Crp => "CRP",
-            Field::Kl6 => "KL-6",
             Field::AntiMda5 => "抗MDA5抗体",
             Field::AntiMda5Grade => "抗MDA5抗体 判定（+/++/+++）",
             Field::HrctScore => "HRCTスコア",
@@ -213,7 +203,7 @@ mod tests {
             e.to_string(),
             "weight (kg): must be greater than 0 (got -3)"
         );
-        let e = finite(Field::Crp, f64::NAN).unwrap_err();
+        let e = finite(Field::Lab(Analyte::Crp), f64::NAN).unwrap_err();
         assert_eq!(e.to_string(), "CRP: please enter a number (got NaN)");
         let e = within(Field::FiO2, 1.2, 0.21, 1.0).unwrap_err();
         assert_eq!(e.to_string(), "FiO2: 1.2 is outside 0.21–1");
@@ -221,10 +211,10 @@ mod tests {
 
     #[test]
     fn validators_accept_and_reject() {
-        assert_eq!(non_negative(Field::Crp, 0.0), Ok(0.0));
-        assert!(non_negative(Field::Crp, -0.1).is_err());
-        assert!(positive(Field::Crp, 0.0).is_err());
-        assert!(finite(Field::Crp, f64::INFINITY).is_err());
+        assert_eq!(non_negative(Field::Lab(Analyte::Crp), 0.0), Ok(0.0));
+        assert!(non_negative(Field::Lab(Analyte::Crp), -0.1).is_err());
+        assert!(positive(Field::Lab(Analyte::Crp), 0.0).is_err());
+        assert!(finite(Field::Lab(Analyte::Crp), f64::INFINITY).is_err());
         assert_eq!(required(Field::Sex, Some(1)), Ok(1));
         assert_eq!(
             required::<u8>(Field::Sex, None),

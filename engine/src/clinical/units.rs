@@ -139,7 +139,7 @@ pub fn conversion_source(analyte: Analyte, from: Unit, to: Unit) -> Source {
 
 /// Converts a value of `analyte` between two units it accepts.
 pub fn convert(analyte: Analyte, value: f64, from: Unit, to: Unit) -> Result<Status<f64>> {
-    let v = non_negative(Field::Value, value)?;
+    let v = non_negative(Field::Lab(analyte), value)?;
     for u in [from, to] {
         if !analyte.units().contains(&u) {
             return Err(ClinicalError::UnitNotAccepted {
@@ -278,7 +278,7 @@ const MIX_UPS: [MixUpRule; 3] = [
 /// Rejects impossible values (negative, not a number, unit not accepted) and
 /// returns a suggestion when the value looks typed in the wrong unit.
 pub fn check_plausibility(analyte: Analyte, m: Measurement) -> Result<Option<UnitSuggestion>> {
-    let v = non_negative(Field::Value, m.value)?;
+    let v = non_negative(Field::Lab(analyte), m.value)?;
     if !analyte.units().contains(&m.unit) {
         return Err(ClinicalError::UnitNotAccepted {
             analyte: analyte.en().to_string(),
@@ -360,7 +360,8 @@ mod tests {
             convert(Analyte::Kl6, 500.0, Unit::UPerMl, Unit::MgPerDl),
             Err(ClinicalError::UnitNotAccepted { .. })
         ));
-        assert!(convert(Analyte::Crp, -1.0, Unit::MgPerDl, Unit::MgPerL).is_err());
+        let e = convert(Analyte::Crp, -1.0, Unit::MgPerDl, Unit::MgPerL).unwrap_err();
+        assert_eq!(e.to_string(), "CRP: cannot be negative (got -1)");
         assert!(convert(Analyte::Crp, f64::NAN, Unit::MgPerDl, Unit::MgPerL).is_err());
     }
 

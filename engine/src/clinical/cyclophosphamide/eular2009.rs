@@ -5,6 +5,7 @@
 //! creatinine is [`Status::Unavailable`] whenever the two columns of the
 //! age row differ — which is every row.
 
+use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{non_negative, within, Field, Result};
 use crate::clinical::notes::Note;
 use crate::clinical::sources::Source;
@@ -71,7 +72,7 @@ pub fn row(age_years: f64) -> Result<Row> {
 /// The mg/kg per pulse for this age and creatinine, when the table gives it
 /// without needing the (unverified) creatinine band.
 pub fn dose_mg_per_kg(age_years: f64, creatinine_umol_l: f64) -> Result<Status<f64>> {
-    non_negative(Field::Creatinine, creatinine_umol_l)?;
+    non_negative(Field::Lab(Analyte::Creatinine), creatinine_umol_l)?;
     let r = row(age_years)?;
     Ok(
         if r.lower_creatinine_mg_per_kg == r.higher_creatinine_mg_per_kg {

@@ -3,6 +3,7 @@
 //! cut-offs by anti-MDA5 status as applied in the Miyake 2025 validation).
 
 use super::{InputUsed, InputValue, Model, ModelOutput, RiskInputs};
+use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{Field, Result};
 use crate::clinical::notes::Note;
 use crate::clinical::status::Gap;
@@ -40,26 +41,30 @@ const fn at_least(field: Field, cut_off: f64, unit: Unit) -> Criterion {
 }
 
 // [V] Gono 2010: ferritin ≥1500 ng/mL — lower survival in DM with A/SIP
-const GONO_2010: [Criterion; 1] = [at_least(Field::Ferritin, 1500.0, Unit::NgPerMl)];
+const GONO_2010: [Criterion; 1] = [at_least(
+    Field::Lab(Analyte::Ferritin),
+    1500.0,
+    Unit::NgPerMl,
+)];
 // [V] Gono 2012: A-aDO2 ≥32 mmHg and ferritin ≥828 ng/mL at admission
 const GONO_2012: [Criterion; 2] = [
     at_least(Field::AaDo2, 32.0, Unit::MmHg),
-    at_least(Field::Ferritin, 828.0, Unit::NgPerMl),
+    at_least(Field::Lab(Analyte::Ferritin), 828.0, Unit::NgPerMl),
 ];
 // [V] Isoda 2014: ferritin ≥600 ng/mL; A-aDO2 ≥45 Torr (pre-treatment)
 const ISODA_2014: [Criterion; 2] = [
-    at_least(Field::Ferritin, 600.0, Unit::NgPerMl),
+    at_least(Field::Lab(Analyte::Ferritin), 600.0, Unit::NgPerMl),
     at_least(Field::AaDo2, 45.0, Unit::MmHg),
 ];
 // [V] Miyake 2025 (MCK as applied): MDA5+ CRP ≥0.8 mg/dL, KL-6 ≥1000 U/mL
 const MCK_MDA5_POSITIVE: [Criterion; 2] = [
-    at_least(Field::Crp, 0.8, Unit::MgPerDl),
-    at_least(Field::Kl6, 1000.0, Unit::UPerMl),
+    at_least(Field::Lab(Analyte::Crp), 0.8, Unit::MgPerDl),
+    at_least(Field::Lab(Analyte::Kl6), 1000.0, Unit::UPerMl),
 ];
 // [V] Miyake 2025 (MCK as applied): MDA5− CRP ≥1.1 mg/dL, KL-6 ≥1000 U/mL
 const MCK_MDA5_NEGATIVE: [Criterion; 2] = [
-    at_least(Field::Crp, 1.1, Unit::MgPerDl),
-    at_least(Field::Kl6, 1000.0, Unit::UPerMl),
+    at_least(Field::Lab(Analyte::Crp), 1.1, Unit::MgPerDl),
+    at_least(Field::Lab(Analyte::Kl6), 1000.0, Unit::UPerMl),
 ];
 
 fn count(
@@ -143,7 +148,7 @@ pub fn mck(inputs: &RiskInputs) -> Result<ModelOutput<CriteriaResult>> {
         None => {
             out.missing_inputs.push(Field::AntiMda5);
             // The cut-offs depend on the status: record the other inputs only.
-            for f in [Field::Crp, Field::Kl6] {
+            for f in [Field::Lab(Analyte::Crp), Field::Lab(Analyte::Kl6)] {
                 out.take_number(inputs, f)?;
             }
             return Ok(out);
@@ -196,7 +201,10 @@ mod tests {
         })
         .unwrap();
         assert_eq!(out.result, None);
-        assert_eq!(out.missing_inputs, vec![Field::AntiMda5, Field::Kl6]);
+        assert_eq!(
+            out.missing_inputs,
+            vec![Field::AntiMda5, Field::Lab(Analyte::Kl6)]
+        );
         assert_eq!(out.inputs_used.len(), 1);
     }
 
@@ -231,7 +239,7 @@ mod tests {
         assert!(matches!(
             gono_2010(&bad),
             Err(ClinicalError::Negative {
-                field: Field::Ferritin,
+                field: Field::Lab(Analyte::Ferritin),
                 ..
             })
         ));

@@ -2,6 +2,7 @@
 //! Mortality per group is not verified and is not given.
 
 use super::{AntiMda5, InputUsed, InputValue, Model, ModelOutput, RiskInputs};
+use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{Field, Result};
 use crate::clinical::notes::Note;
 use crate::clinical::status::Gap;
@@ -59,8 +60,8 @@ pub struct FlairResult {
 /// [V] Lian 2020: (field, value ≥ cut-off, points): ferritin ≥636 ng/mL → 2,
 /// LDH ≥355 U/L → 2, HRCT score ≥133 → 3.
 const NUMERIC: [(Field, f64, u32); 3] = [
-    (Field::Ferritin, 636.0, 2),
-    (Field::Ldh, 355.0, 2),
+    (Field::Lab(Analyte::Ferritin), 636.0, 2),
+    (Field::Lab(Analyte::Ldh), 355.0, 2),
     (Field::HrctScore, 133.0, 3),
 ];
 
@@ -198,7 +199,7 @@ mod tests {
         assert_eq!(
             out.missing_inputs,
             vec![
-                Field::Ldh,
+                Field::Lab(Analyte::Ldh),
                 Field::HrctScore,
                 Field::AntiMda5Grade,
                 Field::RpIld

@@ -14,6 +14,7 @@ use super::error::{non_negative, Field, Result};
 use super::notes::Note;
 use super::sources::Source;
 use super::status::Gap;
+use crate::clinical::analyte::Analyte;
 use serde::{Deserialize, Serialize};
 
 /// Anti-MDA5 antibody result. FLAIR needs the line-blot grade; MCK needs
@@ -53,10 +54,10 @@ impl RiskInputs {
     /// The numeric input for a field, validated (finite, ≥ 0).
     fn number(&self, field: Field) -> Result<Option<f64>> {
         let v = match field {
-            Field::Ferritin => self.ferritin_ng_ml,
-            Field::Ldh => self.ldh_u_l,
-            Field::Crp => self.crp_mg_dl,
-            Field::Kl6 => self.kl6_u_ml,
+            Field::Lab(Analyte::Ferritin) => self.ferritin_ng_ml,
+            Field::Lab(Analyte::Ldh) => self.ldh_u_l,
+            Field::Lab(Analyte::Crp) => self.crp_mg_dl,
+            Field::Lab(Analyte::Kl6) => self.kl6_u_ml,
             Field::HrctScore => self.hrct_score,
             Field::AaDo2 => self.aado2_mmhg,
             _ => None,
