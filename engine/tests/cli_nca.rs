@@ -61,6 +61,7 @@ fn theoph_default_is_lin_up_log_down() {
     assert_eq!(v["lambda_z_n_points"], 3);
     assert_eq!(v["method"], "lin-up-log-down");
     assert!(v["auctau"].is_null() && v["cavg"].is_null());
+    assert!(v.get("c0").is_none(), "c0 is for an IV bolus only");
     let flags = v["flags"].as_array().expect("flags array");
     assert!(flags.iter().any(|f| f
         .as_str()

@@ -73,6 +73,8 @@ fn theoph_s1_reports_poor_lambda_z_with_flags() {
     let flagged = |prefix: &str| r.flags.iter().any(|f| f.starts_with(prefix));
     assert!(flagged("lambda_z: span ratio 1.071 < 2"), "{:?}", r.flags);
     assert!(flagged("aucpext_obs: 31.49 %"), "{:?}", r.flags);
+    assert!(flagged("auctau, cavg: no dosing interval (tau) given"));
+    assert!(flagged("cl, vz: no dose given"));
 }
 
 #[test]

@@ -148,7 +148,9 @@ pub struct NcaResult {
     pub tmax: Option<f64>,
     pub clast: Option<f64>,
     pub tlast: Option<f64>,
-    /// IV bolus only: concentration at the dose time (observed or back-extrapolated).
+    /// IV bolus only (absent otherwise): concentration at the dose time,
+    /// observed or back-extrapolated.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub c0: Option<f64>,
     pub auclast: Option<f64>,
     pub aucinf_obs: Option<f64>,

@@ -54,7 +54,14 @@ fn observed(r: &mut NcaResult, p: &Profile, opts: &NcaOptions, ex: Extremes) {
         Ok(fit) => terminal(r, fit, ex, last),
         Err(why) => r.flags.push(no_lambda_z(why, opts)),
     }
-    let tau_area = opts.tau.and_then(|tau| steady_state(r, p, tau));
+    let tau_area = match opts.tau {
+        Some(tau) => steady_state(r, p, tau),
+        None => {
+            r.flags
+                .push("auctau, cavg: no dosing interval (tau) given".into());
+            None
+        }
+    };
     r.mrt_obs = mrt(r, opts, tau_area);
     clearance(r, opts);
 }
