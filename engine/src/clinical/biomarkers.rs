@@ -3,7 +3,7 @@
 //! interpretive notes the pack states.
 
 use super::analyte::{reference_limit, Analyte, Assay, ReferenceLimit};
-use super::error::{non_negative, positive, ClinicalError, Field, Result};
+use super::error::{finite_result, non_negative, ClinicalError, Field, Result};
 use super::notes::Note;
 use super::status::Status;
 use super::units::{convert, Unit};
@@ -73,10 +73,12 @@ pub fn interpret(r: &LabResult) -> Result<Interpretation> {
 pub fn percent_change(baseline: f64, current: f64) -> Result<f64> {
     let b = non_negative(Field::Baseline, baseline)?;
     let c = non_negative(Field::Value, current)?;
-    let b = positive(Field::Baseline, b).map_err(|_| ClinicalError::ZeroBaseline {
-        field: Field::Baseline,
-    })?;
-    Ok(100.0 * (c - b) / b)
+    if b == 0.0 {
+        return Err(ClinicalError::ZeroBaseline {
+            field: Field::Baseline,
+        });
+    }
+    finite_result(100.0 * (c - b) / b)
 }
 
 /// One point of a trend, in the trend's unit.
@@ -93,21 +95,22 @@ pub struct Trend {
     pub analyte: Analyte,
     pub unit: Unit,
     pub points: Vec<TrendPoint>,
-    /// Dates of results that could not be put in the trend's unit.
+    /// Dates of results that could not be put in the trend's unit (or are
+    /// of another analyte).
     pub not_comparable: Vec<NaiveDate>,
     /// The results were measured with different assays: not comparable as is.
     pub assays_differ: bool,
 }
 
-/// Orders one analyte's results by date, in the unit of the earliest
-/// result, with percent change from the earliest.
+/// Orders one analyte's results (that of the earliest result) by date, in the
+/// analyte's canonical unit, with percent change from the earliest.
 pub fn trend(results: &[LabResult]) -> Result<Option<Trend>> {
     let mut sorted: Vec<&LabResult> = results.iter().collect();
     sorted.sort_by_key(|r| r.date);
     let Some(first) = sorted.first() else {
         return Ok(None);
     };
-    let (analyte, unit) = (first.analyte, first.unit);
+    let (analyte, unit) = (first.analyte, first.analyte.canonical_unit());
     let mut points: Vec<TrendPoint> = Vec::new();
     let mut not_comparable = Vec::new();
     for r in &sorted {

@@ -4,9 +4,21 @@
 //! "pack") where it is tagged verified [V] or definitional, with its
 //! citation next to it ([`sources::Source`]). Anything the pack marks
 //! unverified [M], "not seen" or missing is returned as
-//! [`Status::Unavailable`] with a [`Gap`] saying why — never a number.
-//! Scores are "published model output, not advice", and list missing inputs
-//! instead of guessing.
+//! [`Status::Unavailable`] with a [`Gap`] saying why — never a number;
+//! [`Gap::ALL`] lists them all. Scores are "published model output, not
+//! advice", and list missing inputs instead of guessing. Inputs are checked
+//! ([`ClinicalError`] names the field); no function returns NaN or ∞.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`units`] | units, conversions, unit mix-up suggestions (heuristics) |
+//! | [`analyte`] | analytes (en/ja names, units, assays, verified reference limits) |
+//! | [`biomarkers`] | results, interpretation, % change, trends, literature notes |
+//! | [`body`] | BSA (DuBois, Mosteller, Haycock, Fujimoto), CG, CKD-EPI 2021, JSN eGFR |
+//! | [`cyclophosphamide`] | IVCY dose, regimens, EULAR 2009 table, schedule, cumulative ledger |
+//! | [`risk`] | FLAIR, MCK, Gono 2010/2012, Isoda 2014, A-aDO2 |
+//! | [`interactions`] | CsA / TAC interactions with Japanese label categories |
+//! | [`notes`], [`sources`], [`status`], [`error`] | statements, citations, gaps, errors |
 
 pub mod analyte;
 pub mod biomarkers;

@@ -15,7 +15,6 @@
 
 use super::analyte::Analyte;
 use super::error::{finite_result, non_negative, ClinicalError, Field, Result};
-use super::sources::Source;
 use super::status::{Gap, Status};
 use serde::{Deserialize, Serialize};
 
@@ -123,18 +122,6 @@ fn molar_factors() -> [MolarFactor; 2] {
             },
         },
     ]
-}
-
-/// Which source justifies converting `from` → `to` for `analyte`.
-pub fn conversion_source(analyte: Analyte, from: Unit, to: Unit) -> Source {
-    if matches!(from.dimension(), Dimension::Molar) || matches!(to.dimension(), Dimension::Molar) {
-        match analyte {
-            Analyte::Creatinine => Source::BmcGeriatr2021Creatinine,
-            _ => Source::Definitional,
-        }
-    } else {
-        Source::Definitional
-    }
 }
 
 /// Converts a value of `analyte` between two units it accepts.
