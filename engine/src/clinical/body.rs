@@ -5,9 +5,9 @@
 //! Creatinine is in mg/dL (IDMS-traceable / enzymatic, as Japanese labs
 //! report); convert µmol/L with [`super::units::convert`] first.
 
+use super::analyte::Analyte;
 use super::error::{finite_result, positive, within, ClinicalError, Field, Result};
 use super::sources::Source;
-use crate::clinical::analyte::Analyte;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -17,6 +17,7 @@ pub enum Note {
     CmvTransplantThresholdsOnly,
     // Risk models (pack §1).
     SingleEthnicityCohorts,
+    MckModel,
     MckMda5PositiveNotPredictive,
     MckMda5NegativePredictive,
     FlairCentreSpecificInputs,
@@ -48,6 +49,7 @@ impl Note {
             Note::BetaDGlucanMedienceZones => "LSI Medience: >20 pg/mL treatment target, 10–20 observe, ≤10 healthy. Values differ by kit.",
             Note::CmvTransplantThresholdsOnly => "No CTD-specific CMV antigenaemia threshold was verified; published thresholds are for transplant patients. Use the institutional threshold.",
             Note::SingleEthnicityCohorts => "Derived from retrospective or single-centre cohorts of one ethnicity (mostly Japanese or Chinese); cut-offs depend on the assay.",
+            Note::MckModel => "MCK model (JAMI cohort; derivation 497, validation 111): anti-MDA5 status + CRP + KL-6; risk groups by the number of risk factors. Cut-offs here are those applied in the external validation (Miyake 2025).",
             Note::MckMda5PositiveNotPredictive => "External validation (n=242): in anti-MDA5-positive patients, MCK = 2 did not significantly predict mortality.",
             Note::MckMda5NegativePredictive => "External validation (n=242): in anti-MDA5-negative patients, MCK = 2 predicted all-cause mortality, flares and infections needing hospitalisation.",
             Note::FlairCentreSpecificInputs => "The HRCT score is the Renji centre's semi-quantitative system and the anti-MDA5 +/++/+++ grading is assay-specific (line-blot intensity); both are hard to reproduce elsewhere (pack caveat, unverified).",
@@ -77,6 +79,7 @@ impl Note {
             Note::BetaDGlucanMedienceZones => Source::MedienceBdg,
             Note::CmvTransplantThresholdsOnly => Source::Gentile2006,
             Note::SingleEthnicityCohorts => Source::ClinicalPack,
+            Note::MckModel => Source::Gono2021Mck,
             Note::MckMda5PositiveNotPredictive | Note::MckMda5NegativePredictive => {
                 Source::Miyake2025
             }

@@ -4,7 +4,9 @@
 
 use crate::clinical::analyte::Analyte;
 use crate::clinical::body::Sex;
-use crate::clinical::error::{non_negative, positive, ClinicalError, Field, Result};
+use crate::clinical::error::{
+    finite_result, non_negative, positive, within, ClinicalError, Field, Result,
+};
 use crate::clinical::notes::Note;
 use crate::clinical::sources::Source;
 use crate::clinical::status::Gap;
@@ -160,7 +162,12 @@ pub fn summarise(given: &[GivenPulse], patient: LedgerPatient) -> Result<LedgerS
             });
         }
     }
-    let cumulative_g_per_m2 = without_bsa.is_empty().then_some(per_m2);
+    let grams = finite_result(grams)?;
+    let cumulative_g_per_m2 = if without_bsa.is_empty() {
+        Some(finite_result(per_m2)?)
+    } else {
+        None
+    };
     let mut thresholds: Vec<ThresholdCheck> = [
         Threshold::BladderOrDoublesPer10g,
         Threshold::BladderControlsMedian,
@@ -177,7 +184,7 @@ pub fn summarise(given: &[GivenPulse], patient: LedgerPatient) -> Result<LedgerS
         (Some(Sex::Male), _) => {}
         (None, _) => missing_inputs.push(Field::Sex),
         (Some(Sex::Female), None) => missing_inputs.push(Field::AgeYears),
-        (Some(Sex::Female), Some(age)) if non_negative(Field::AgeYears, age)? < 32.0 => {
+        (Some(Sex::Female), Some(age)) if within(Field::AgeYears, age, 0.0, 130.0)? < 32.0 => {
             unavailable.push(Gap::OvarianFailureUnder32);
             notes.push(Note::OvarianFailureUnder32);
         }

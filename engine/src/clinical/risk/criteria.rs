@@ -131,6 +131,7 @@ pub fn isoda_2014(inputs: &RiskInputs) -> Result<ModelOutput<CriteriaResult>> {
 pub fn mck(inputs: &RiskInputs) -> Result<ModelOutput<CriteriaResult>> {
     let mut out = ModelOutput::new(Model::Mck);
     out.unavailable.push(Gap::MckRiskGroupMapping);
+    out.notes.push(Note::MckModel);
     let criteria: &[Criterion] = match inputs.anti_mda5 {
         Some(m) => {
             out.inputs_used.push(InputUsed {

@@ -10,11 +10,11 @@ pub mod alveolar_gas;
 pub mod criteria;
 pub mod flair;
 
+use super::analyte::Analyte;
 use super::error::{non_negative, Field, Result};
 use super::notes::Note;
 use super::sources::Source;
 use super::status::Gap;
-use crate::clinical::analyte::Analyte;
 use serde::{Deserialize, Serialize};
 
 /// Anti-MDA5 antibody result. FLAIR needs the line-blot grade; MCK needs
