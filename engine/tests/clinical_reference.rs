@@ -138,3 +138,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn interaction_check_never_panics(name in "\\PC{0,40}", full_width in "[\u{FF01}-\u{FF5E}\u{3000}ＳＴ合剤İ]{0,12}") {
+        for text in [name.as_str(), full_width.as_str()] {
+            use dmip_engine::clinical::interactions::{check, Subject};
+            let r = check(&[text], "tacrolimus").unwrap();
+            // Every non-blank entry is either found or reported as not checked,
+            // unless it names the drug itself.
+            let accounted = r.hits.len() + r.not_in_table.len();
+            let is_drug = Subject::parse(text).is_ok();
+            prop_assert!(accounted >= 1 || text.trim().is_empty() || is_drug);
+        }
+    }
+}
