@@ -1,3 +1,4 @@
 //! Reading and writing data files: NONMEM-style event CSV and NCA profile CSV.
 
 pub mod nca_csv;
+pub mod nonmem;
