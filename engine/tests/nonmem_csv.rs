@@ -140,7 +140,7 @@ fn covariates_are_time_varying_and_carried_forward() {
         (wt.at(0.0), wt.at(23.0), wt.at(24.0), wt.at(100.0)),
         (70.0, 70.0, 65.0, 65.0)
     );
-    let crcl = &s.covariates["CRCL"];
+    let crcl = &s.covariates["crcl"];
     assert_eq!((crcl.at(29.0), crcl.at(30.0)), (90.0, 80.0));
     assert_eq!(wt.change_times().collect::<Vec<_>>(), vec![24.0]);
 }

@@ -3,8 +3,9 @@
 //! - Header required; names case-insensitive, any order. Known columns: `ID`,
 //!   `TIME`, `EVID`, `AMT`, `CMT`, `II`, `ADDL`, `SS`, `RATE`, `DUR`, `DV`,
 //!   `MDV`, `LLOQ`, `BLQ`, `CENS`. Every other named column is a numeric
-//!   covariate (its value on each row holds from that row's time on, last
-//!   value carried forward; an empty cell leaves the value as it was).
+//!   covariate, named as written (its value on each row holds from that
+//!   row's time on, last value carried forward; an empty cell leaves the
+//!   value as it was; before a subject's first value, the first value holds).
 //! - Required: `TIME`, and `AMT` or `DV`. Without `ID` the file is subject
 //!   "1". Without `EVID`, a row with AMT > 0 is a dose, any other row an
 //!   observation.
@@ -123,10 +124,11 @@ struct Columns {
 
 impl Columns {
     fn find(header: &csv::StringRecord) -> Result<Self, NonmemCsvError> {
-        let names: Vec<String> = header
+        let written: Vec<&str> = header
             .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_uppercase())
+            .map(|h| h.trim().trim_start_matches('\u{feff}'))
             .collect();
+        let names: Vec<String> = written.iter().map(|h| h.to_ascii_uppercase()).collect();
         if names.iter().all(String::is_empty) {
             return Err(NonmemCsvError::Empty);
         }
@@ -138,7 +140,7 @@ impl Columns {
             }
             match NAMES.iter().position(|n| n == name) {
                 Some(k) => known[k] = Some(i),
-                None if !name.is_empty() => covariates.push((name.clone(), i)),
+                None if !name.is_empty() => covariates.push((written[i].to_string(), i)),
                 None => {}
             }
         }

@@ -1,7 +1,9 @@
 //! `dmip`: the command-line face of the engine. JSON on stdout; on bad input a
 //! clear message on stderr and a non-zero exit code.
 
+mod load;
 mod nca_cmd;
+mod predict_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -17,12 +19,16 @@ struct Cli {
 enum Command {
     /// Non-compartmental analysis of a TIME,DV profile (optional ID column).
     Nca(nca_cmd::NcaArgs),
+    /// Predictions at every observation row of a NONMEM-style CSV for a model
+    /// file or built-in model, with covariates from the data and optional η.
+    Predict(predict_cmd::PredictArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Nca(args) => nca_cmd::run(args),
+        Command::Predict(args) => predict_cmd::run(args),
     };
     match result {
         Ok(value) => match serde_json::to_string_pretty(&value) {
