@@ -1,0 +1,141 @@
+//! The one translation table (Japanese and English) and the language signal.
+//!
+//! Every string the UI shows goes through [`Key`]; the table in `table.rs`
+//! gives each key both languages, so a missing translation does not compile.
+
+mod table;
+
+pub use table::Key;
+
+use leptos::prelude::*;
+
+/// localStorage key of the chosen language (not patient data).
+const STORAGE_KEY: &str = "dmip.lang";
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// 日本語 (default: the users are Japanese clinicians).
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    /// BCP 47 tag, used for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, shown on the switch whatever the UI language.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::En => "English",
+        }
+    }
+
+    /// Parses a tag written by [`Lang::tag`].
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+}
+
+/// Handle on the current language, shared through Leptos context.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The text of `key` in the current language (tracked: views re-render).
+    pub fn t(self, key: Key) -> &'static str {
+        key.text(self.lang.get())
+    }
+
+    /// The current language (tracked).
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Switches language, remembers the choice and updates `<html lang>`.
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+        if let Some(storage) = local_storage() {
+            // Failing to remember the choice (quota, privacy mode) is harmless.
+            let _ = storage.set_item(STORAGE_KEY, lang.tag());
+        }
+        set_document_lang(lang);
+    }
+}
+
+/// Creates the language signal (from the stored choice) and provides it.
+pub fn provide_i18n() -> I18n {
+    let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let lang = stored
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_default();
+    set_document_lang(lang);
+    let i18n = I18n {
+        lang: RwSignal::new(lang),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+/// The [`I18n`] provided by the app; a default one outside it (tests).
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n {
+        lang: RwSignal::new(Lang::default()),
+    })
+}
+
+/// localStorage, or `None` where the browser denies it (it may throw).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(template.to_owned(), |acc, (name, value)| {
+        acc.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "x"), ("b", "y")]),
+            "x and y, x"
+        );
+    }
+}

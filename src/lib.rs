@@ -1,0 +1,25 @@
+//! DMIP Monitor web app (Leptos CSR): the user interface over `dmip-engine`.
+//! Runs entirely in the browser; it never does network I/O.
+
+mod app;
+pub mod format;
+pub mod i18n;
+mod panels;
+pub mod plot;
+mod screens;
+mod widgets;
+
+pub use app::{App, VERSION};
+pub use screens::Screen;
+
+/// Mounts the app on `<body>` and removes the start-up placeholder.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

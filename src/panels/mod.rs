@@ -1,0 +1,5 @@
+//! Panels: self-contained parts of a screen.
+
+mod concentration_demo;
+
+pub use concentration_demo::ConcentrationDemo;

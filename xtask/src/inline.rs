@@ -1,0 +1,167 @@
+//! Turns Trunk's multi-file build into one self-contained HTML file: the JS
+//! glue inlined, the wasm inlined as base64 and started with the async
+//! `wasm_bindgen({module_or_path: bytes})`, and the strict CSP. Then checks
+//! that the result references nothing outside itself.
+
+use crate::base64;
+
+/// The Content-Security-Policy of the single file (design.md §4).
+pub const STRICT_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; \
+style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; \
+form-action 'none'";
+
+const SCRIPT_OPEN: &str = "<script src=\"./";
+const SCRIPT_CLOSE: &str = "\"></script>";
+const WASM_OPEN: &str = "module_or_path: \"./";
+const CSP_OPEN: &str = "http-equiv=\"Content-Security-Policy\" content=\"";
+
+/// Strings that must not occur in the single file: each would load
+/// something from outside it.
+const FORBIDDEN: &[&str] = &["src=", "href=\"http", "import(", "@import", "srcset="];
+
+/// Splits `text` at the first `open`, returning (before, value, after) where
+/// value runs up to the next `close`.
+fn cut<'a>(text: &'a str, open: &str, close: &str) -> Option<(&'a str, &'a str, &'a str)> {
+    let start = text.find(open)? + open.len();
+    let len = text[start..].find(close)?;
+    Some((
+        &text[..start - open.len()],
+        &text[start..start + len],
+        &text[start + len + close.len()..],
+    ))
+}
+
+/// Builds the single file from Trunk's `index.html`; `load` reads a file
+/// of the build by name.
+pub fn inline(
+    html: &str,
+    load: impl Fn(&str) -> std::io::Result<Vec<u8>>,
+) -> Result<String, String> {
+    let read = |name: &str| load(name).map_err(|e| format!("cannot read {name}: {e}"));
+
+    let (head, js_name, rest) = cut(html, SCRIPT_OPEN, SCRIPT_CLOSE)
+        .ok_or("no <script src=\"./…\"> from Trunk's pattern_script")?;
+    let glue = String::from_utf8(read(js_name)?).map_err(|e| format!("{js_name}: {e}"))?;
+    if glue.to_ascii_lowercase().contains("</script") {
+        return Err(format!("{js_name} contains </script and cannot be inlined"));
+    }
+    let html = format!("{head}<script>\n{glue}\n</script>{rest}");
+
+    let (head, wasm_name, rest) = cut(&html, WASM_OPEN, "\"")
+        .ok_or("no module_or_path: \"./….wasm\" in Trunk's pattern_script")?;
+    let bytes = base64::encode(&read(wasm_name)?);
+    let html = format!(
+        "{head}module_or_path: Uint8Array.from(atob(\"{bytes}\"), function (c) {{ return c.charCodeAt(0); }}){rest}"
+    );
+
+    let (head, _, rest) =
+        cut(&html, CSP_OPEN, "\"").ok_or("no Content-Security-Policy meta in index.html")?;
+    let html = format!("{head}{CSP_OPEN}{STRICT_CSP}\"{rest}");
+
+    let problems = check(&html);
+    if problems.is_empty() {
+        Ok(html)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// Everything in `html` that would make it depend on another file or host.
+pub fn check(html: &str) -> Vec<String> {
+    let mut problems: Vec<String> = FORBIDDEN
+        .iter()
+        .filter(|needle| html.contains(*needle))
+        .map(|needle| format!("contains `{needle}`"))
+        .collect();
+    let mut rest = html;
+    while let Some((_, value, after)) = cut(rest, "href=\"", "\"") {
+        if !(value.starts_with('#') || value.starts_with("data:")) {
+            problems.push(format!("links to another file: href=\"{value}\""));
+        }
+        rest = after;
+    }
+    let mut rest = html;
+    while let Some((_, value, after)) = cut(rest, "url(", ")") {
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        if !value.starts_with("data:") {
+            problems.push(format!("loads url({value})"));
+        }
+        rest = after;
+    }
+    let csp = format!("{CSP_OPEN}{STRICT_CSP}\"");
+    match (html.find(&csp), html.find("<script")) {
+        (Some(policy), Some(script)) if policy < script => {}
+        (Some(_), None) => problems.push("no script".to_owned()),
+        (Some(_), Some(_)) => problems.push("the CSP comes after a script".to_owned()),
+        (None, _) => problems.push("the strict CSP is missing".to_owned()),
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_HTML: &str = r#"<html><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'">
+<link rel="icon" href="data:,"><style>a{color:red}</style></head><body>
+<script src="./app.js"></script>
+<script>wasm_bindgen({module_or_path: "./app_bg.wasm"}).catch(function (e) {});</script>
+</body></html>"#;
+
+    fn files(name: &str) -> std::io::Result<Vec<u8>> {
+        match name {
+            "app.js" => Ok(b"var wasm_bindgen = function () {};".to_vec()),
+            "app_bg.wasm" => Ok(b"\0asm".to_vec()),
+            _ => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        }
+    }
+
+    #[test]
+    fn inlines_glue_wasm_and_policy() {
+        let out = inline(TRUNK_HTML, files).unwrap();
+        assert!(out.contains("<script>\nvar wasm_bindgen = function () {};\n</script>"));
+        assert!(out.contains("module_or_path: Uint8Array.from(atob(\"AGFzbQ==\")"));
+        assert!(out.contains(STRICT_CSP));
+        assert!(!out.contains("connect-src 'self'"));
+        assert!(check(&out).is_empty());
+    }
+
+    #[test]
+    fn missing_file_is_an_error() {
+        let html = TRUNK_HTML.replace("app.js", "other.js");
+        assert!(inline(&html, files).unwrap_err().contains("other.js"));
+    }
+
+    #[test]
+    fn glue_closing_the_script_is_refused() {
+        let err = inline(TRUNK_HTML, |name| match name {
+            "app.js" => Ok(b"x = '</SCRIPT>';".to_vec()),
+            other => files(other),
+        })
+        .unwrap_err();
+        assert!(err.contains("</script"), "{err}");
+    }
+
+    #[test]
+    fn check_finds_every_external_reference() {
+        let csp = format!("<meta {CSP_OPEN}{STRICT_CSP}\"><script></script>");
+        assert!(check(&csp).is_empty());
+        for bad in [
+            "<img src=\"x.png\">",
+            "<a href=\"https://example.org\">",
+            "<link rel=\"stylesheet\" href=\"style.css\">",
+            "import('./x.js')",
+            "<style>body{background:url(bg.png)}</style>",
+            "<style>@import 'x.css';</style>",
+        ] {
+            assert!(!check(&format!("{csp}{bad}")).is_empty(), "{bad}");
+        }
+        assert!(check("<script></script>")
+            .iter()
+            .any(|p| p.contains("CSP is missing")));
+        assert!(check(&format!("<script></script>{csp}"))
+            .iter()
+            .any(|p| p.contains("after a script")));
+    }
+}
