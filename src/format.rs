@@ -24,6 +24,17 @@ pub fn significant(x: f64, digits: usize) -> String {
     }
 }
 
+/// An axis tick label: up to 3 significant digits, no trailing zeros
+/// (`20`, `0.5`, `1.25`).
+pub fn tick(x: f64) -> String {
+    let text = significant(x, 3);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 /// Reads a number as typed: trims spaces, accepts full-width digits and
 /// signs from a Japanese IME. Anything else (empty, text) gives NaN, which
 /// the engine rejects with its own message.
@@ -55,6 +66,15 @@ mod tests {
         assert_eq!(significant(9.996, 3), "10.0");
         assert_eq!(significant(0.0, 3), "0");
         assert_eq!(significant(f64::NAN, 3), "-");
+    }
+
+    #[test]
+    fn ticks_drop_trailing_zeros() {
+        assert_eq!(tick(20.0), "20");
+        assert_eq!(tick(0.5), "0.5");
+        assert_eq!(tick(1.25), "1.25");
+        assert_eq!(tick(0.0), "0");
+        assert_eq!(tick(120.0), "120");
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod canvas;
 
 pub use canvas::{draw_on_canvas, LinePlot};
 
-use crate::format::significant;
+use crate::format::tick;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::fmt;
@@ -80,8 +80,8 @@ pub fn draw_curve<DB: DrawingBackend>(
         .bold_line_style(GRID_COLOUR)
         .x_labels(7)
         .y_labels(6)
-        .x_label_formatter(&|x| significant(*x, 3))
-        .y_label_formatter(&|y| significant(*y, 3))
+        .x_label_formatter(&|x| tick(*x))
+        .y_label_formatter(&|y| tick(*y))
         .draw()
         .map_err(PlotError::from_display)?;
     chart

@@ -1,0 +1,209 @@
+// End-to-end tests of the built app in Debian's headless Chromium, driven
+// by playwright-core (which never downloads a browser). Run by
+// `cargo xtask test` after the build; environment:
+//   DMIP_NODE_MODULES  folder holding playwright-core (target/tools/node_modules)
+//   DMIP_DIST          the build (dist/: dmip.html and web/)
+//   DMIP_SCREENSHOTS   where screenshots go (target/screenshots)
+//   DMIP_CHROMIUM      the browser (/usr/bin/chromium)
+// Prints one line per test and a last line `e2e: N passed, M failed`.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { startServer } from './server.mjs';
+import { exerciseApp, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (run through \`cargo xtask test\`)`);
+  return value;
+};
+const dist = env('DMIP_DIST');
+const shots = env('DMIP_SCREENSHOTS');
+const require = createRequire(path.join(env('DMIP_NODE_MODULES'), 'package.json'));
+const { chromium } = require('playwright-core');
+
+const singleFile = path.join(dist, 'dmip.html');
+const fileUrl = pathToFileURL(singleFile).href;
+fs.mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: env('DMIP_CHROMIUM'),
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+  ],
+});
+const server = await startServer(dist);
+
+/** A fresh browser context (own storage) with a page being watched. */
+async function openPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  return { context, page, watch };
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** The single file, loaded from `url`, makes no request but for itself. */
+async function singleFileRun(url, label) {
+  const { context, page, watch } = await openPage();
+  try {
+    await page.goto(url);
+    await exerciseApp(page);
+    const csp = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
+    );
+    assert(csp === STRICT_CSP, `${label}: CSP is ${csp}`);
+    await watch.assertClean(label);
+    const resources = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    assert(resources === 0, `${label}: ${resources} resource entries`);
+    const page_ = url.split('#')[0];
+    const seen = watch.requests.map((r) => r.split('#')[0]);
+    assert(seen.join() === page_, `${label}: requests ${seen.join(', ')}; expected only ${page_}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const tests = [
+  ['file:// single file works and makes no request', async () => {
+    await singleFileRun(fileUrl, 'file://');
+  }],
+
+  ['http single file works and makes no request (page and server agree)', async () => {
+    server.requests.length = 0;
+    await singleFileRun(`${server.url}/dmip.html`, 'http');
+    assert(
+      server.requests.join() === '/dmip.html',
+      `server saw: ${server.requests.join(', ')}`,
+    );
+  }],
+
+  ['http Trunk multi-file build works, fetching only its own files', async () => {
+    server.requests.length = 0;
+    const { context, page, watch } = await openPage();
+    try {
+      await page.goto(`${server.url}/web/index.html`);
+      await exerciseApp(page);
+      await watch.assertClean('trunk build');
+      const foreign = watch.requests.filter((r) => !r.startsWith(`${server.url}/web/`));
+      assert(foreign.length === 0, `requests elsewhere: ${foreign.join(', ')}`);
+      const seen = [...new Set(server.requests)].sort().join();
+      const expected = ['/web/dmip-monitor.js', '/web/dmip-monitor_bg.wasm', '/web/index.html'];
+      assert(seen === expected.join(), `server saw: ${seen}`);
+    } finally {
+      await context.close();
+    }
+  }],
+
+  ['every screen, both languages: title shown, screenshot saved', async () => {
+    const { context, page, watch } = await openPage();
+    try {
+      await page.goto(fileUrl);
+      for (const lang of ['ja', 'en']) {
+        await page.click(`button[data-lang=${lang}]`);
+        for (const screen of SCREENS) {
+          await page.click(`nav a[data-screen=${screen.slug}]`);
+          await page.waitForSelector(`section[data-screen=${screen.slug}]`);
+          const title = await page.textContent('h2');
+          assert(title === screen[lang], `${screen.slug}/${lang}: title ${title}`);
+          await page.screenshot({ path: path.join(shots, `${screen.slug}-${lang}.png`), fullPage: true });
+        }
+      }
+      await watch.assertClean('screens');
+    } finally {
+      await context.close();
+    }
+  }],
+
+  ['phone 360×740: no horizontal scroll on any screen', async () => {
+    const { context, page, watch } = await openPage({ width: 360, height: 740 });
+    try {
+      await page.goto(fileUrl);
+      for (const lang of ['ja', 'en']) {
+        await page.click(`button[data-lang=${lang}]`);
+        for (const screen of SCREENS) {
+          await page.click(`nav a[data-screen=${screen.slug}]`);
+          await page.waitForSelector(`section[data-screen=${screen.slug}]`);
+          const { scroll, inner } = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            inner: window.innerWidth,
+          }));
+          assert(scroll <= inner, `${screen.slug}/${lang}: ${scroll} px wide in ${inner} px`);
+        }
+        await page.click('nav a[data-screen=cyclosporine]');
+        await page.screenshot({ path: path.join(shots, `phone-cyclosporine-${lang}.png`), fullPage: true });
+      }
+      await watch.assertClean('phone');
+    } finally {
+      await context.close();
+    }
+  }],
+
+  ['keyboard: Tab reaches the navigation, Enter opens a screen', async () => {
+    const { context, page, watch } = await openPage();
+    try {
+      await page.goto(fileUrl);
+      await page.waitForSelector('nav a[data-screen=tacrolimus]');
+      let focused = '';
+      for (let i = 0; i < 12 && focused !== 'tacrolimus'; i += 1) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => document.activeElement?.dataset?.screen ?? '');
+      }
+      assert(focused === 'tacrolimus', 'Tab never reached the Tacrolimus link');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('section[data-screen=tacrolimus]');
+      await watch.assertClean('keyboard');
+    } finally {
+      await context.close();
+    }
+  }],
+
+  ['the language choice survives a reload', async () => {
+    const { context, page, watch } = await openPage();
+    try {
+      await page.goto(`${fileUrl}#/safety`);
+      await page.click('button[data-lang=en]');
+      await page.reload();
+      await page.waitForSelector('section[data-screen=safety]');
+      assert((await page.textContent('h2')) === 'Safety', 'language not kept');
+      assert((await page.getAttribute('html', 'lang')) === 'en', '<html lang> not kept');
+      await watch.assertClean('reload');
+    } finally {
+      await context.close();
+    }
+  }],
+];
+
+let passed = 0;
+let failed = 0;
+for (const [name, run] of tests) {
+  const started = Date.now();
+  try {
+    await Promise.race([
+      run(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 90 s')), 90_000)),
+    ]);
+    passed += 1;
+    console.log(`ok - ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed += 1;
+    console.log(`not ok - ${name}\n  ${String(error?.stack ?? error).replaceAll('\n', '\n  ')}`);
+  }
+}
+await browser.close();
+await server.close();
+console.log(`screenshots: ${shots}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
