@@ -6,7 +6,9 @@ mod common;
 
 use common::{model, reference_concentrations, rel, RefDose};
 use dmip_engine::dosing::{Dose, Event, Observation};
-use dmip_engine::model::{predict, Absorption, Disposition, PkModel, Segment};
+use dmip_engine::model::{
+    predict, predict_with, Absorption, Disposition, Method, PkModel, Segment,
+};
 
 fn run(m: &PkModel, doses: &[Dose], times: &[f64], central_cmt: usize) -> Vec<f64> {
     // Observation records first, so at a tie the sample is pre-dose.
@@ -137,6 +139,60 @@ fn all_structures_agree_with_an_independent_solver() {
                     rel(*g, *w) < 1e-10,
                     "{absorption:?}, {peripherals} peripheral(s), t={t}: {g} vs {w}"
                 );
+            }
+        }
+    }
+}
+
+/// The fast modal kernel and the matrix-exponential kernel agree on
+/// concentrations and AUC for every structure, with steady state, IV
+/// infusion, lag and a covariate change midway.
+#[test]
+fn modal_and_matrix_exponential_kernels_agree() {
+    let absorptions = [
+        Absorption::Iv,
+        Absorption::FirstOrder { ka: 0.523 },
+        Absorption::Transit { n: 2, ktr: 2.0 },
+        Absorption::Transit { n: 5, ktr: 7.06 },
+    ];
+    for absorption in absorptions {
+        for peripherals in 0..=2 {
+            let mut m = model(absorption, peripherals);
+            m.lag = 0.3;
+            let central = m.layout(false).central_cmt();
+            let mut later = m.clone();
+            later.bioavailability = 0.35;
+            let mut events = vec![
+                Event::Dose(Dose::bolus(0.0, 150.0, 1).at_steady_state(12.0)),
+                Event::Dose(Dose::bolus(12.0, 150.0, 1).repeated(12.0, 3)),
+                Event::Dose(Dose::bolus(20.0, 40.0, central).infused_over(2.0)),
+            ];
+            for t in [0.5, 1.0, 2.0, 6.0, 11.9, 21.0, 30.0, 47.0] {
+                events.push(Event::Observation(Observation::prediction(t, central)));
+            }
+            events.sort_by(|a, b| a.time().total_cmp(&b.time()));
+            let seg = [
+                Segment {
+                    from: 0.0,
+                    model: m.clone(),
+                },
+                Segment {
+                    from: 24.0,
+                    model: later,
+                },
+            ];
+            let fast = predict_with(&seg, &events, true, Method::Auto).expect("valid");
+            let slow = predict_with(&seg, &events, true, Method::MatrixExponential).expect("valid");
+            for (f, s) in fast.iter().zip(&slow) {
+                let label = format!("{absorption:?}, {peripherals} peripheral(s), t={}", f.time);
+                assert!(
+                    rel(f.conc, s.conc) < 1e-10,
+                    "{label}: {} vs {}",
+                    f.conc,
+                    s.conc
+                );
+                let (fa, sa) = (f.auc.unwrap_or(f64::NAN), s.auc.unwrap_or(f64::NAN));
+                assert!(rel(fa, sa) < 1e-9, "{label}: AUC {fa} vs {sa}");
             }
         }
     }

@@ -12,6 +12,9 @@
 //! - [`demo`]: the curve the app shell plots.
 
 pub mod demo;
+mod erlang;
+mod kernel;
+mod modal;
 pub mod params;
 pub mod propagator;
 pub mod simulate;
@@ -19,6 +22,7 @@ mod steady_state;
 pub mod system;
 
 pub use demo::demo_curve;
+pub use kernel::Method;
 pub use params::{Absorption, Disposition, ModelError, PkModel};
-pub use simulate::{predict, Prediction, Segment};
+pub use simulate::{predict, predict_with, Prediction, Segment};
 pub use system::Layout;

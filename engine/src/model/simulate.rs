@@ -11,8 +11,8 @@
 //! F and ALAG of a record (and of its ADDL repeats) are those in force at the
 //! record's time, as in NONMEM/PREDPP.
 
+use super::kernel::{kernel_for, Kernel, Method};
 use super::params::{ModelError, PkModel};
-use super::propagator::Propagator;
 use super::system::Layout;
 use crate::dosing::events::{validate, Dose, Event, SteadyState};
 use nalgebra::DVector;
@@ -217,55 +217,91 @@ fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec
 /// The sweep's state.
 pub(super) struct Sweep {
     pub layout: Layout,
-    pub propagator: Propagator,
+    pub kernel: Box<dyn Kernel>,
     pub model: PkModel,
+    pub method: Method,
+    pub chain_infusion: bool,
+    pub track_auc: bool,
     pub x: DVector<f64>,
-    /// Active infusions `(id, state, rate)`.
+    /// AUC of the central concentration since the start (or the last reset).
+    pub auc: f64,
+    /// Active infusions `(id, compartment, rate)`.
     pub infusions: Vec<(usize, usize, f64)>,
     pub rate: Vec<f64>,
     pub t: f64,
 }
 
 impl Sweep {
-    fn new(model: &PkModel, layout: Layout, t0: f64) -> Self {
-        let n = layout.states();
+    fn new(
+        model: &PkModel,
+        layout: Layout,
+        t0: f64,
+        method: Method,
+        chain_infusion: bool,
+        track_auc: bool,
+    ) -> Self {
+        let kernel = kernel_for(model, method, chain_infusion, track_auc);
         Sweep {
             layout,
-            propagator: Propagator::new(model.rate_matrix(&layout)),
+            x: DVector::zeros(kernel.dim()),
+            kernel,
             model: model.clone(),
-            x: DVector::zeros(n),
+            method,
+            chain_infusion,
+            track_auc,
+            auc: 0.0,
             infusions: Vec::new(),
-            rate: vec![0.0; n],
+            rate: vec![0.0; layout.compartments],
             t: t0,
         }
     }
 
+    /// Switches to another model (a covariate changed): the amounts carry
+    /// over into the new kernel's basis.
     fn set_model(&mut self, model: &PkModel) {
-        self.propagator = Propagator::new(model.rate_matrix(&self.layout));
+        let amounts: Vec<f64> = (0..self.layout.compartments)
+            .map(|i| self.kernel.amount(&self.x, i))
+            .collect();
+        self.kernel = kernel_for(model, self.method, self.chain_infusion, self.track_auc);
+        self.x = DVector::zeros(self.kernel.dim());
+        for (i, a) in amounts.into_iter().enumerate() {
+            self.kernel.add_bolus(&mut self.x, i, a);
+        }
         self.model = model.clone();
     }
 
     pub fn refresh_rate(&mut self) {
         self.rate.iter_mut().for_each(|r| *r = 0.0);
-        for (_, state, rate) in &self.infusions {
-            self.rate[*state] += rate;
+        for (_, cmt, rate) in &self.infusions {
+            self.rate[*cmt] += rate;
         }
     }
 
     fn advance_to(&mut self, t: f64) {
         let dt = t - self.t;
-        self.propagator.advance(&mut self.x, dt, &self.rate);
+        if dt > 0.0 {
+            self.auc += self.kernel.advance(&mut self.x, dt, &self.rate);
+        }
         self.t = t;
     }
 
     fn concentration(&self, cmt: usize) -> f64 {
         let i = cmt - 1;
+        let amount = self.kernel.amount(&self.x, i);
         if i == self.layout.central {
-            self.x[i] / self.model.disposition.v1() * self.model.scale
+            amount / self.model.disposition.v1() * self.model.scale
         } else {
-            self.x[i]
+            amount
         }
     }
+}
+
+/// Whether some zero-order input of `events` goes into the absorption chain.
+fn has_chain_infusion(events: &[Event], layout: &Layout) -> bool {
+    events.iter().any(|e| match e {
+        Event::Dose(d) => d.cmt <= layout.absorption && (d.rate.is_some() || d.duration.is_some()),
+        Event::Observation(_) => false,
+    })
 }
 
 /// Predictions at every observation record of `events` (validated first),
@@ -275,6 +311,17 @@ pub fn predict(
     segments: &[Segment],
     events: &[Event],
     with_auc: bool,
+) -> Result<Vec<Prediction>, ModelError> {
+    predict_with(segments, events, with_auc, Method::Auto)
+}
+
+/// [`predict`] with a choice of kernel (the matrix-exponential path serves
+/// as an independent check of the fast one).
+pub fn predict_with(
+    segments: &[Segment],
+    events: &[Event],
+    with_auc: bool,
+    method: Method,
 ) -> Result<Vec<Prediction>, ModelError> {
     let Some(first) = segments.first() else {
         return Err(ModelError::TooSmall {
@@ -286,11 +333,12 @@ pub fn predict(
     for s in segments {
         s.model.validate()?;
     }
-    let layout = first.model.layout(with_auc);
+    let layout = first.model.layout(false);
     validate(events, layout.compartments)?;
     let actions = build_actions(segments, events, &layout);
     let t0 = actions.first().map_or(0.0, |a| a.time);
-    let mut sweep = Sweep::new(&first.model, layout, t0);
+    let chain_infusion = has_chain_infusion(events, &layout);
+    let mut sweep = Sweep::new(&first.model, layout, t0, method, chain_infusion, with_auc);
     let obs_cmt: Vec<usize> = events
         .iter()
         .filter_map(|e| match e {
@@ -306,9 +354,9 @@ pub fn predict(
             Kind::Observe(k) => out.push(Prediction {
                 time: action.time,
                 conc: sweep.concentration(obs_cmt[k]),
-                auc: layout.auc.map(|i| sweep.x[i]),
+                auc: with_auc.then_some(sweep.auc),
             }),
-            Kind::Bolus { state, amount } => sweep.x[state] += amount,
+            Kind::Bolus { state, amount } => sweep.kernel.add_bolus(&mut sweep.x, state, amount),
             Kind::InfusionOn { id, state, rate } => {
                 sweep.infusions.push((id, state, rate));
                 sweep.refresh_rate();

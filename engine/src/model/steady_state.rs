@@ -14,7 +14,7 @@
 
 use super::params::ModelError;
 use super::simulate::{push_input, Action, Input, Sweep};
-use nalgebra::DVector;
+use nalgebra::{DMatrix, DVector};
 
 /// Pending inputs at time `t` of the doses given at `t − kτ`, k ≥ 1.
 pub(super) fn push_pending(
@@ -51,22 +51,20 @@ pub(super) fn push_pending(
 impl Sweep {
     /// State `t` after one dose of `input` given to an empty system.
     fn single_dose(&mut self, input: &Input, t: f64) -> DVector<f64> {
-        let n = self.layout.states();
-        let mut x = DVector::zeros(n);
+        let mut x = DVector::zeros(self.kernel.dim());
         if t < input.lag {
             return x;
         }
+        let zero = vec![0.0; self.layout.compartments];
         if input.duration == 0.0 {
-            x[input.state] = input.amount;
-            self.propagator
-                .advance(&mut x, t - input.lag, &vec![0.0; n]);
+            self.kernel.add_bolus(&mut x, input.state, input.amount);
+            self.kernel.advance(&mut x, t - input.lag, &zero);
         } else {
-            let mut rate = vec![0.0; n];
+            let mut rate = zero.clone();
             rate[input.state] = input.rate();
             let on = (t - input.lag).min(input.duration);
-            self.propagator.advance(&mut x, on, &rate);
-            self.propagator
-                .advance(&mut x, t - input.lag - on, &vec![0.0; n]);
+            self.kernel.advance(&mut x, on, &rate);
+            self.kernel.advance(&mut x, t - input.lag - on, &zero);
         }
         x
     }
@@ -79,8 +77,8 @@ impl Sweep {
         ii: f64,
         add: bool,
     ) -> Result<(), ModelError> {
-        let nc = self.layout.compartments;
-        let n = self.layout.states();
+        let nc = self.kernel.pk_dim();
+        let n = self.kernel.dim();
         let end = input.end();
         let m = ((end / ii).ceil() as usize).max(1);
         let m = if (m as f64) * ii < end { m + 1 } else { m };
@@ -89,8 +87,8 @@ impl Sweep {
             s += self.single_dose(&input, k as f64 * ii);
         }
         let g_end = self.single_dose(&input, end);
-        let (e_tau, _) = self.propagator.step(ii, &vec![0.0; n]);
-        let lhs = nalgebra::DMatrix::identity(nc, nc) - e_tau.view((0, 0), (nc, nc));
+        let e_tau = self.kernel.transition(ii);
+        let lhs = DMatrix::identity(nc, nc) - e_tau;
         let rhs = g_end.rows(0, nc).into_owned();
         let y = lhs.lu().solve(&rhs).ok_or(ModelError::NoSteadyState)?;
         if y.iter().any(|v| !v.is_finite()) {
@@ -98,17 +96,17 @@ impl Sweep {
         }
         let mut y_full = DVector::zeros(n);
         y_full.rows_mut(0, nc).copy_from(&y);
-        self.propagator
-            .advance(&mut y_full, m as f64 * ii - end, &vec![0.0; n]);
+        let zero = vec![0.0; self.layout.compartments];
+        self.kernel.advance(&mut y_full, m as f64 * ii - end, &zero);
         s += y_full;
-        // The AUC accumulator counts from this record, not from forever.
-        if let Some(auc) = self.layout.auc {
-            s[auc] = 0.0;
-        }
+        // Internal entries past the pharmacokinetic part (the matrix kernel's
+        // AUC accumulator) start from zero.
+        s.rows_mut(nc, n - nc).fill(0.0);
         if add {
             self.x += s;
         } else {
             self.x = s;
+            self.auc = 0.0;
             self.infusions.clear();
             self.refresh_rate();
         }

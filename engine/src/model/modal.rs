@@ -1,0 +1,265 @@
+//! The fast exact kernel.
+//!
+//! State: the amounts of the Erlang absorption chain (n compartments at rate
+//! k; its transition is the lower-triangular Toeplitz matrix
+//! `e^{−kΔ}(kΔ)^q/q!`), then the disposition compartments in the eigenbasis
+//! of their rate matrix D. D of a mammillary model is similar to a symmetric
+//! matrix (S·D·S⁻¹ with `s_p = √(k_p1/k_1p)`), so its eigenvalues μ are real
+//! and its eigenvectors well conditioned: `D = W·diag(μ)·W⁻¹` with
+//! `W = S⁻¹U`, `W⁻¹ = UᵀS`. The chain feeds each mode through
+//! [`erlang::coupling`](super::erlang::coupling). AUC over a step follows
+//! from mass balance: eliminated amount / CL.
+
+use super::erlang::coupling;
+use super::kernel::Kernel;
+use super::params::{Absorption, PkModel};
+use nalgebra::{DMatrix, DVector, SymmetricEigen};
+
+/// Everything one step length needs.
+struct Step {
+    dt: u64,
+    /// `e^{−kΔ}(kΔ)^q/q!`, q = 0..n.
+    chain: Vec<f64>,
+    /// `e^{μ_i Δ}`.
+    decay: Vec<f64>,
+    /// `(e^{μ_i Δ} − 1)/μ_i` (Δ when μ_i = 0).
+    infuse: Vec<f64>,
+    /// Row-major m×n: response of mode i to a unit amount in chain j.
+    couple: Vec<f64>,
+}
+
+pub(super) struct ModalKernel {
+    n: usize,
+    m: usize,
+    k: f64,
+    mu: Vec<f64>,
+    /// Row-major m×m: `W⁻¹` entry (mode i, compartment d) at `[d*m + i]`
+    /// (= U[d][i]·s_d), and `W` entry (compartment d, mode i) (= U[d][i]/s_d).
+    to_mode: Vec<f64>,
+    from_mode: Vec<f64>,
+    /// Flow from the chain into each mode per unit in the last chain
+    /// compartment: k·W⁻¹[i][central].
+    feed: Vec<f64>,
+    /// Body amount per unit of each mode: Σ_j W[j][i].
+    colsum: Vec<f64>,
+    /// Whether `advance` reports the AUC (two body sums per step).
+    track_auc: bool,
+    /// CL/scale: eliminated amount per unit AUC.
+    cl_per_auc: f64,
+    steps: Vec<Step>,
+}
+
+const CACHE_LIMIT: usize = 64;
+
+/// e^x − 1 over x, continuous at 0.
+fn expm1_over(x: f64) -> f64 {
+    if x == 0.0 {
+        1.0
+    } else {
+        x.exp_m1() / x
+    }
+}
+
+impl ModalKernel {
+    /// `None` when the model lies outside the fast path (no elimination, or a
+    /// peripheral compartment that does not exchange both ways).
+    pub fn new(model: &PkModel, track_auc: bool) -> Option<Self> {
+        let (n, k) = match model.absorption {
+            Absorption::Iv => (0, 0.0),
+            Absorption::FirstOrder { ka } => (1, ka),
+            Absorption::Transit { n, ktr } => (n, ktr),
+        };
+        let (k10, per) = model.disposition.micro();
+        if k10 <= 0.0 || per.iter().any(|(a, b)| *a <= 0.0 || *b <= 0.0) {
+            return None;
+        }
+        let m = 1 + per.len();
+        let mut s = vec![1.0; m];
+        let mut sym = DMatrix::zeros(m, m);
+        sym[(0, 0)] = -k10;
+        for (j, (k1p, kp1)) in per.iter().enumerate() {
+            let p = j + 1;
+            s[p] = (kp1 / k1p).sqrt();
+            sym[(0, 0)] -= k1p;
+            sym[(p, p)] = -kp1;
+            sym[(0, p)] = (k1p * kp1).sqrt();
+            sym[(p, 0)] = sym[(0, p)];
+        }
+        let eig = SymmetricEigen::new(sym);
+        let u = eig.eigenvectors;
+        let mu: Vec<f64> = eig.eigenvalues.iter().map(|v| v.min(0.0)).collect();
+        let mut to_mode = vec![0.0; m * m];
+        let mut from_mode = vec![0.0; m * m];
+        for d in 0..m {
+            for i in 0..m {
+                to_mode[d * m + i] = u[(d, i)] * s[d];
+                from_mode[d * m + i] = u[(d, i)] / s[d];
+            }
+        }
+        let colsum = (0..m)
+            .map(|i| (0..m).map(|d| from_mode[d * m + i]).sum())
+            .collect();
+        let feed = (0..m).map(|i| k * u[(0, i)]).collect();
+        let v1 = model.disposition.v1();
+        Some(ModalKernel {
+            n,
+            m,
+            k,
+            mu,
+            to_mode,
+            from_mode,
+            feed,
+            colsum,
+            track_auc,
+            cl_per_auc: k10 * v1 / model.scale,
+            steps: Vec::new(),
+        })
+    }
+
+    fn compute(&self, dt: f64) -> Step {
+        let (n, m, k) = (self.n, self.m, self.k);
+        let mut chain = Vec::with_capacity(n);
+        let e = (-k * dt).exp();
+        let mut v = e;
+        for q in 0..n {
+            if q > 0 {
+                v *= k * dt / q as f64;
+            }
+            chain.push(v);
+        }
+        let decay = self.mu.iter().map(|mu| (mu * dt).exp()).collect();
+        let infuse = self.mu.iter().map(|mu| dt * expm1_over(mu * dt)).collect();
+        let mut couple = vec![0.0; m * n];
+        let mut f = vec![0.0; n];
+        for i in 0..m {
+            coupling(self.mu[i], k, dt, &mut f);
+            let w = self.feed[i];
+            for j in 0..n {
+                couple[i * n + j] = w * f[n - 1 - j];
+            }
+        }
+        Step {
+            dt: dt.to_bits(),
+            chain,
+            decay,
+            infuse,
+            couple,
+        }
+    }
+
+    fn step_index(&mut self, dt: f64) -> usize {
+        let key = dt.to_bits();
+        if let Some(i) = self.steps.iter().position(|s| s.dt == key) {
+            return i;
+        }
+        let step = self.compute(dt);
+        if self.steps.len() >= CACHE_LIMIT {
+            self.steps.remove(0);
+        }
+        self.steps.push(step);
+        self.steps.len() - 1
+    }
+
+    fn body(&self, x: &[f64]) -> f64 {
+        let (chain, modes) = x.split_at(self.n);
+        chain.iter().sum::<f64>()
+            + modes
+                .iter()
+                .zip(&self.colsum)
+                .map(|(z, c)| z * c)
+                .sum::<f64>()
+    }
+}
+
+impl Kernel for ModalKernel {
+    fn dim(&self) -> usize {
+        self.n + self.m
+    }
+
+    fn pk_dim(&self) -> usize {
+        self.n + self.m
+    }
+
+    fn advance(&mut self, x: &mut DVector<f64>, dt: f64, rate: &[f64]) -> f64 {
+        if dt <= 0.0 {
+            return 0.0;
+        }
+        let x = x.as_mut_slice();
+        let before = if self.track_auc { self.body(x) } else { 0.0 };
+        let idx = self.step_index(dt);
+        let (n, m) = (self.n, self.m);
+        let step = &self.steps[idx];
+        let infusing = rate.iter().any(|r| *r != 0.0);
+        let (chain, modes) = x.split_at_mut(n);
+        // Modes first: they need the chain's amounts at the start.
+        for (i, z) in modes.iter_mut().enumerate() {
+            let couple = &step.couple[i * n..(i + 1) * n];
+            let mut next = step.decay[i] * *z
+                + couple
+                    .iter()
+                    .zip(chain.iter())
+                    .map(|(c, a)| c * a)
+                    .sum::<f64>();
+            if infusing {
+                let u: f64 = (0..m).map(|d| self.to_mode[d * m + i] * rate[n + d]).sum();
+                next += step.infuse[i] * u;
+            }
+            *z = next;
+        }
+        // Chain from the top down, so each row still sees the old amounts.
+        for q in (0..n).rev() {
+            let a: f64 = chain[..=q]
+                .iter()
+                .enumerate()
+                .map(|(j, a)| step.chain[q - j] * a)
+                .sum();
+            chain[q] = a;
+        }
+        if !self.track_auc {
+            return 0.0;
+        }
+        let infused: f64 = rate.iter().sum::<f64>() * dt;
+        (before + infused - self.body(x)) / self.cl_per_auc
+    }
+
+    fn add_bolus(&self, x: &mut DVector<f64>, index: usize, amount: f64) {
+        if index < self.n {
+            x[index] += amount;
+        } else {
+            let d = index - self.n;
+            for i in 0..self.m {
+                x[self.n + i] += self.to_mode[d * self.m + i] * amount;
+            }
+        }
+    }
+
+    fn amount(&self, x: &DVector<f64>, index: usize) -> f64 {
+        if index < self.n {
+            x[index]
+        } else {
+            let d = index - self.n;
+            (0..self.m)
+                .map(|i| self.from_mode[d * self.m + i] * x[self.n + i])
+                .sum()
+        }
+    }
+
+    fn transition(&mut self, dt: f64) -> DMatrix<f64> {
+        let (n, m) = (self.n, self.m);
+        let idx = self.step_index(dt);
+        let step = &self.steps[idx];
+        let mut e = DMatrix::zeros(n + m, n + m);
+        for q in 0..n {
+            for j in 0..=q {
+                e[(q, j)] = step.chain[q - j];
+            }
+        }
+        for i in 0..m {
+            e[(n + i, n + i)] = step.decay[i];
+            for j in 0..n {
+                e[(n + i, j)] = step.couple[i * n + j];
+            }
+        }
+        e
+    }
+}
