@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod clinical;
 pub mod dosing;
+pub mod estimate;
 pub mod io;
 pub mod lss;
 pub mod model;

@@ -168,6 +168,8 @@ pub enum DosingError {
     },
     #[error("record {record}: II must be > 0 when ADDL > 0 (ADDL = {addl})")]
     RepeatsWithoutInterval { record: usize, addl: u32 },
+    #[error("record {record}: ADDL {addl} is more than {max} repeats")]
+    TooManyRepeats { record: usize, addl: u32, max: u32 },
     #[error("record {record}: a steady-state dose (SS = 1 or 2) needs II > 0")]
     SteadyStateWithoutInterval { record: usize },
     #[error("record {record}: give either RATE or DUR for an infusion, not both")]
@@ -189,6 +191,10 @@ pub enum DosingError {
     #[error("the history has no dose")]
     NoDose,
 }
+
+/// Most ADDL repeats one record may carry (a sanity bound: 100 000 doses is
+/// over a century of twice-daily dosing).
+pub const MAX_ADDL: u32 = 100_000;
 
 fn finite_non_negative(record: usize, field: &'static str, value: f64) -> Result<(), DosingError> {
     if value.is_finite() && value >= 0.0 {
@@ -223,6 +229,13 @@ fn validate_dose(record: usize, d: &Dose, n_cmt: usize) -> Result<(), DosingErro
             record,
             cmt: d.cmt,
             n_cmt,
+        });
+    }
+    if d.addl > MAX_ADDL {
+        return Err(DosingError::TooManyRepeats {
+            record,
+            addl: d.addl,
+            max: MAX_ADDL,
         });
     }
     if d.addl > 0 && d.ii <= 0.0 {

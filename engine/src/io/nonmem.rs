@@ -565,6 +565,7 @@ fn record_of(e: &DosingError) -> Option<usize> {
         Negative { record, .. }
         | NotPositive { record, .. }
         | RepeatsWithoutInterval { record, .. }
+        | TooManyRepeats { record, .. }
         | SteadyStateWithoutInterval { record }
         | RateAndDuration { record }
         | UnknownCompartment { record, .. }

@@ -85,9 +85,13 @@ impl ModalKernel {
             sym[(0, p)] = (k1p * kp1).sqrt();
             sym[(p, 0)] = sym[(0, p)];
         }
-        let eig = SymmetricEigen::new(sym);
-        let u = eig.eigenvectors;
-        let mu: Vec<f64> = eig.eigenvalues.iter().map(|v| v.min(0.0)).collect();
+        let (u, mu) = if m == 1 {
+            (DMatrix::from_element(1, 1, 1.0), vec![-k10])
+        } else {
+            let eig = SymmetricEigen::new(sym);
+            let mu = eig.eigenvalues.iter().map(|v| v.min(0.0)).collect();
+            (eig.eigenvectors, mu)
+        };
         let mut to_mode = vec![0.0; m * m];
         let mut from_mode = vec![0.0; m * m];
         for d in 0..m {

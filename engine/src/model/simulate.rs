@@ -61,11 +61,27 @@ impl Input {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
     ModelChange(usize),
-    Observe(usize),
-    SteadyState { input: Input, ii: f64, add: bool },
-    Bolus { state: usize, amount: f64 },
-    InfusionOn { id: usize, state: usize, rate: f64 },
-    InfusionOff { id: usize },
+    /// An observation record of compartment `cmt` (1-based).
+    Observe {
+        cmt: usize,
+    },
+    SteadyState {
+        input: Input,
+        ii: f64,
+        add: bool,
+    },
+    Bolus {
+        state: usize,
+        amount: f64,
+    },
+    InfusionOn {
+        id: usize,
+        state: usize,
+        rate: f64,
+    },
+    InfusionOff {
+        id: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -160,7 +176,6 @@ fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec
             kind: Kind::ModelChange(i),
         });
     }
-    let mut n_obs = 0;
     for (seq, e) in events.iter().enumerate() {
         match e {
             Event::Observation(o) => {
@@ -169,9 +184,8 @@ fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec
                     class: 1,
                     seq,
                     sub: 0,
-                    kind: Kind::Observe(n_obs),
+                    kind: Kind::Observe { cmt: o.cmt },
                 });
-                n_obs += 1;
             }
             Event::Dose(d) => {
                 let model = &segments[segment_index(segments, d.time)].model;
@@ -339,21 +353,23 @@ pub fn predict_with(
     let t0 = actions.first().map_or(0.0, |a| a.time);
     let chain_infusion = has_chain_infusion(events, &layout);
     let mut sweep = Sweep::new(&first.model, layout, t0, method, chain_infusion, with_auc);
-    let obs_cmt: Vec<usize> = events
+    // Nothing after the last observation can change a prediction.
+    let last = actions
         .iter()
-        .filter_map(|e| match e {
-            Event::Observation(o) => Some(o.cmt),
-            Event::Dose(_) => None,
-        })
-        .collect();
-    let mut out = Vec::with_capacity(obs_cmt.len());
-    for action in &actions {
+        .rposition(|a| matches!(a.kind, Kind::Observe { .. }))
+        .map_or(0, |i| i + 1);
+    let n_obs = events
+        .iter()
+        .filter(|e| matches!(e, Event::Observation(_)))
+        .count();
+    let mut out = Vec::with_capacity(n_obs);
+    for action in &actions[..last] {
         sweep.advance_to(action.time);
         match action.kind {
             Kind::ModelChange(i) => sweep.set_model(&segments[i].model),
-            Kind::Observe(k) => out.push(Prediction {
+            Kind::Observe { cmt } => out.push(Prediction {
                 time: action.time,
-                conc: sweep.concentration(obs_cmt[k]),
+                conc: sweep.concentration(cmt),
                 auc: with_auc.then_some(sweep.auc),
             }),
             Kind::Bolus { state, amount } => sweep.kernel.add_bolus(&mut sweep.x, state, amount),

@@ -25,8 +25,9 @@ pub(super) fn push_pending(
     seq: usize,
     ids: &mut usize,
 ) {
+    // `steady_state` refuses trains longer than MAX_OVERLAP intervals.
     let mut k = 1.0;
-    while k * ii < input.end() {
+    while k * ii < input.end() && k <= MAX_OVERLAP as f64 {
         let start = t - k * ii + input.lag;
         if input.duration == 0.0 {
             if start > t {
@@ -47,6 +48,10 @@ pub(super) fn push_pending(
         k += 1.0;
     }
 }
+
+/// Most dosing intervals one dose's input (lag + infusion) may span at
+/// steady state.
+const MAX_OVERLAP: usize = 1000;
 
 impl Sweep {
     /// State `t` after one dose of `input` given to an empty system.
@@ -82,6 +87,13 @@ impl Sweep {
         let end = input.end();
         let m = ((end / ii).ceil() as usize).max(1);
         let m = if (m as f64) * ii < end { m + 1 } else { m };
+        if m > MAX_OVERLAP {
+            return Err(ModelError::SteadyStateOverlap {
+                detail: format!(
+                    "lag + duration {end} h spans more than {MAX_OVERLAP} intervals of {ii} h"
+                ),
+            });
+        }
         let mut s = DVector::zeros(n);
         for k in 1..m {
             s += self.single_dose(&input, k as f64 * ii);

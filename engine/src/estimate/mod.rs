@@ -1,0 +1,17 @@
+//! MAP-Bayesian estimation of one patient's parameters from a population
+//! model and a few levels (NONMEM POSTHOC objective, M3 for BLQ), with the
+//! Laplace posterior and a seeded prediction band.
+//!
+//! - [`problem`]: the objective of η for a model, history and covariates.
+//! - [`optimize`]: BFGS and Nelder–Mead.
+//! - [`map`]: the fit, its uncertainty and its warnings.
+//! - [`band`]: the 5–95 % prediction band from the posterior.
+
+pub mod band;
+pub mod map;
+pub mod optimize;
+pub mod problem;
+
+pub use band::{prediction_band, BandPoint};
+pub use map::{FitWarning, MapFit, MapOptions};
+pub use problem::{normal_cdf, EstimateError, Level, Problem};

@@ -1,0 +1,292 @@
+//! One patient's estimation problem: the model, the history, covariates
+//! over time and occasions, turned into an objective of η.
+//!
+//! Objective (NONMEM POSTHOC, no 2π term):
+//! `Σ_obs [(y − f)²/Var + ln Var] + Σ_BLQ −2·ln Φ((LLOQ − f)/sd) + ηᵀΩ⁻¹η + Σ_occ κᵀΠ⁻¹κ`
+//! with y and f on the log scale for a log-additive error (M3 for BLQ:
+//! Beal 2001).
+
+use crate::catalog::{CovariateIssue, Covariates, ModelDef, ResidualError, Typical};
+use crate::dosing::{CovariateSeries, Event};
+use crate::model::{predict, ModelError, Segment};
+use nalgebra::DMatrix;
+use std::collections::BTreeMap;
+
+/// Why a problem cannot be set up, in words a clinician understands.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EstimateError {
+    #[error("{0}")]
+    MissingCovariate(String),
+    #[error("{0}")]
+    Model(#[from] ModelError),
+    #[error("the model's {0} matrix cannot be inverted")]
+    SingularOmega(&'static str),
+}
+
+/// A level as the objective sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Level {
+    pub time: f64,
+    pub dv: Option<f64>,
+    pub lloq: Option<f64>,
+    pub blq: bool,
+}
+
+impl Level {
+    /// Whether this record carries information (a value or a BLQ report).
+    pub fn informative(&self) -> bool {
+        self.blq || self.dv.is_some()
+    }
+}
+
+/// The problem, ready for the optimiser.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub def: ModelDef,
+    pub events: Vec<Event>,
+    pub levels: Vec<Level>,
+    seg_from: Vec<f64>,
+    seg_typical: Vec<Typical>,
+    /// Free occasion (index among occasions with levels) of each segment.
+    seg_occasion: Vec<Option<usize>>,
+    pub n_eta: usize,
+    pub n_iov: usize,
+    /// Occasions that have levels, by start time.
+    pub occasions: Vec<f64>,
+    omega_inv: DMatrix<f64>,
+    iov_inv: DMatrix<f64>,
+    /// Covariates outside the source population (missing ones are errors).
+    pub covariate_issues: Vec<CovariateIssue>,
+}
+
+fn inverse(
+    m: &Option<crate::catalog::Omega>,
+    name: &'static str,
+) -> Result<DMatrix<f64>, EstimateError> {
+    match m {
+        None => Ok(DMatrix::zeros(0, 0)),
+        Some(o) => o
+            .matrix
+            .clone()
+            .try_inverse()
+            .ok_or(EstimateError::SingularOmega(name)),
+    }
+}
+
+fn quad(inv: &DMatrix<f64>, v: &[f64]) -> f64 {
+    let n = v.len();
+    let mut s = 0.0;
+    for i in 0..n {
+        for j in 0..n {
+            s += v[i] * inv[(i, j)] * v[j];
+        }
+    }
+    s
+}
+
+/// Standard normal CDF, accurate in the tails (via erfc).
+pub fn normal_cdf(z: f64) -> f64 {
+    0.5 * libm::erfc(-z / std::f64::consts::SQRT_2)
+}
+
+impl Problem {
+    /// Sets up the problem. `covariates` may change over time (last value
+    /// carried forward); `occasion_starts` are the start times of occasions
+    /// (for models with between-occasion variability; empty = one occasion).
+    pub fn new(
+        def: &ModelDef,
+        events: Vec<Event>,
+        covariates: &BTreeMap<String, CovariateSeries>,
+        occasion_starts: &[f64],
+    ) -> Result<Problem, EstimateError> {
+        let levels: Vec<Level> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Observation(o) => Some(Level {
+                    time: o.time,
+                    dv: o.dv,
+                    lloq: o.lloq,
+                    blq: o.blq,
+                }),
+                Event::Dose(_) => None,
+            })
+            .collect();
+        let n_iov = def.n_iov();
+        let mut starts: Vec<f64> = occasion_starts.to_vec();
+        starts.sort_by(f64::total_cmp);
+        if n_iov > 0 && starts.is_empty() {
+            starts.push(f64::NEG_INFINITY);
+        }
+        let occasion_of = |t: f64| starts.partition_point(|s| *s <= t).checked_sub(1);
+        // Occasions that hold at least one informative level get a free κ.
+        let mut occasions: Vec<f64> = Vec::new();
+        if n_iov > 0 {
+            for l in levels.iter().filter(|l| l.informative()) {
+                if let Some(k) = occasion_of(l.time) {
+                    if !occasions.contains(&starts[k]) {
+                        occasions.push(starts[k]);
+                    }
+                }
+            }
+        }
+        // Segment boundaries: covariate changes and occasion starts.
+        let mut bounds: Vec<f64> = covariates
+            .values()
+            .flat_map(|s| s.change_times().collect::<Vec<_>>())
+            .collect();
+        bounds.extend(starts.iter().copied().filter(|s| s.is_finite()));
+        bounds.sort_by(f64::total_cmp);
+        bounds.dedup();
+        let first_time = events.first().map_or(0.0, Event::time);
+        let mut seg_from = vec![f64::NEG_INFINITY];
+        seg_from.extend(bounds.into_iter().filter(|b| *b > first_time));
+        let mut seg_typical = Vec::with_capacity(seg_from.len());
+        let mut seg_occasion = Vec::with_capacity(seg_from.len());
+        for &from in &seg_from {
+            let at = if from.is_finite() { from } else { first_time };
+            let cov: Covariates = covariates
+                .iter()
+                .map(|(k, s)| (k.clone(), s.at(at)))
+                .collect();
+            seg_typical.push(def.typical(&cov).map_err(EstimateError::MissingCovariate)?);
+            let occ = occasion_of(at).and_then(|k| occasions.iter().position(|o| *o == starts[k]));
+            seg_occasion.push(occ);
+        }
+        let latest: Covariates = covariates
+            .iter()
+            .map(|(k, s)| (k.clone(), s.at(f64::INFINITY)))
+            .collect();
+        let first: Covariates = covariates
+            .iter()
+            .map(|(k, s)| (k.clone(), s.at(first_time)))
+            .collect();
+        let mut covariate_issues = def.check_covariates(&first);
+        for issue in def.check_covariates(&latest) {
+            if !covariate_issues.contains(&issue) {
+                covariate_issues.push(issue);
+            }
+        }
+        Ok(Problem {
+            omega_inv: inverse(&def.omega, "Ω")?,
+            iov_inv: inverse(&def.iov, "between-occasion Ω")?,
+            def: def.clone(),
+            events,
+            levels,
+            seg_from,
+            seg_typical,
+            seg_occasion,
+            n_eta: def.n_eta(),
+            n_iov,
+            occasions,
+            covariate_issues,
+        })
+    }
+
+    /// Number of free parameters: η, then κ for each occasion with levels.
+    pub fn n_params(&self) -> usize {
+        self.n_eta + self.n_iov * self.occasions.len()
+    }
+
+    /// The prior variance of each free parameter (Ω and Π diagonals).
+    pub fn prior_variances(&self) -> Vec<f64> {
+        let mut v: Vec<f64> = self
+            .def
+            .omega
+            .as_ref()
+            .map_or(vec![], |o| o.matrix.diagonal().iter().copied().collect());
+        if let Some(iov) = &self.def.iov {
+            for _ in &self.occasions {
+                v.extend(iov.matrix.diagonal().iter());
+            }
+        }
+        v
+    }
+
+    /// The model over time for free parameters `theta`.
+    pub fn segments(&self, theta: &[f64]) -> Vec<Segment> {
+        let eta = &theta[..self.n_eta.min(theta.len())];
+        self.seg_from
+            .iter()
+            .zip(&self.seg_typical)
+            .zip(&self.seg_occasion)
+            .map(|((&from, typical), occ)| {
+                let kappa = occ
+                    .map(|k| {
+                        let start = self.n_eta + k * self.n_iov;
+                        theta.get(start..start + self.n_iov).unwrap_or(&[])
+                    })
+                    .unwrap_or(&[]);
+                Segment {
+                    from,
+                    model: typical.model(eta, kappa),
+                }
+            })
+            .collect()
+    }
+
+    /// Typical values at the time of the last event (for reports).
+    pub fn current_typical(&self) -> &Typical {
+        // seg_from is never empty.
+        &self.seg_typical[self.seg_typical.len() - 1]
+    }
+
+    /// Predictions at the observation records of `events` for `theta`.
+    pub fn predict(&self, theta: &[f64], events: &[Event]) -> Result<Vec<f64>, ModelError> {
+        Ok(predict(&self.segments(theta), events, false)?
+            .iter()
+            .map(|p| p.conc)
+            .collect())
+    }
+
+    /// −2·log-likelihood contribution of one level at prediction `f`.
+    pub fn level_term(error: &ResidualError, level: &Level, f: f64) -> f64 {
+        let log = error.is_log();
+        let sd = error.variance(f).sqrt();
+        if level.blq {
+            let Some(lloq) = level.lloq else { return 0.0 };
+            let z = if log {
+                if f <= 0.0 {
+                    return 0.0;
+                }
+                (lloq.ln() - f.ln()) / sd
+            } else {
+                (lloq - f) / sd
+            };
+            return -2.0 * normal_cdf(z).max(f64::MIN_POSITIVE).ln();
+        }
+        let Some(y) = level.dv else { return 0.0 };
+        let var = sd * sd;
+        let r = if log {
+            if f <= 0.0 || y <= 0.0 {
+                return f64::INFINITY;
+            }
+            y.ln() - f.ln()
+        } else {
+            y - f
+        };
+        r * r / var + var.ln()
+    }
+
+    /// The objective at `theta`; +∞ when the model cannot be computed.
+    pub fn objective(&self, theta: &[f64]) -> f64 {
+        let Ok(pred) = self.predict(theta, &self.events) else {
+            return f64::INFINITY;
+        };
+        let mut obj: f64 = self
+            .levels
+            .iter()
+            .zip(&pred)
+            .map(|(l, f)| Problem::level_term(&self.def.error, l, *f))
+            .sum();
+        obj += quad(&self.omega_inv, &theta[..self.n_eta]);
+        for k in 0..self.occasions.len() {
+            let start = self.n_eta + k * self.n_iov;
+            obj += quad(&self.iov_inv, &theta[start..start + self.n_iov]);
+        }
+        if obj.is_finite() {
+            obj
+        } else {
+            f64::INFINITY
+        }
+    }
+}
