@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod clinical;
+pub mod dose;
 pub mod dosing;
 pub mod estimate;
 pub mod io;

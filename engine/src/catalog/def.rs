@@ -308,6 +308,17 @@ impl ModelDef {
         &self.file.id
     }
 
+    /// Compartments of the model and the 1-based number of the central one
+    /// (observations are taken there; CMT 1 is the depot of oral models).
+    pub fn compartments(&self) -> (usize, usize) {
+        let absorption = match self.absorption {
+            AbsorptionKind::Iv => 0,
+            AbsorptionKind::FirstOrder => 1,
+            AbsorptionKind::Transit(n) => n,
+        };
+        (absorption + 1 + self.peripherals, absorption + 1)
+    }
+
     /// Number of between-subject η.
     pub fn n_eta(&self) -> usize {
         self.omega.as_ref().map_or(0, Omega::len)

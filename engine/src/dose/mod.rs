@@ -1,0 +1,14 @@
+//! Dose recommendation for a target exposure at steady state.
+//!
+//! - [`metric`]: C0, C at a time, AUCτ, partial AUCs, and target ranges;
+//! - [`rounding`]: amounts made of the product's strengths;
+//! - [`recommend`]: the advice table with predicted exposure and the
+//!   probability of being in range.
+
+pub mod metric;
+pub mod recommend;
+pub mod rounding;
+
+pub use metric::{Metric, Range};
+pub use recommend::{per_mg, recommend, Candidate, DoseError, Recommendation, Regimen, REPORTED};
+pub use rounding::{nearest, Capsules};

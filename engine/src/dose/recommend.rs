@@ -1,0 +1,287 @@
+//! Dose recommendation at steady state. With everything else fixed,
+//! concentration is linear in the amount, so the amount that hits a target
+//! is `aim / (metric per mg)`; it is then rounded to the product's
+//! strengths, and each candidate regimen gets its predicted C0, C2, AUCs and
+//! the probability of being in range (posterior draws of η, plus a fresh
+//! between-occasion κ for the future occasion when the model has IOV).
+
+use super::metric::{Metric, Range};
+use super::rounding::{nearest, Capsules};
+use crate::dosing::{Dose, Event, Observation};
+use crate::estimate::{MapFit, Problem};
+use crate::model::{predict, ModelError, PkModel, Segment};
+use nalgebra::{DMatrix, DVector};
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+use serde::Serialize;
+
+/// A regimen to consider.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Regimen {
+    pub label: String,
+    pub interval_h: f64,
+    /// Plain-language remark shown with the candidate.
+    pub note: Option<String>,
+}
+
+/// Metrics reported for every candidate.
+pub const REPORTED: [Metric; 5] = [
+    Metric::C0,
+    Metric::C { hours: 2.0 },
+    Metric::AucTau,
+    Metric::Auc { from: 0.0, to: 4.0 },
+    Metric::Auc { from: 0.0, to: 6.0 },
+];
+
+/// One candidate of the advice table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub regimen: Regimen,
+    /// The amount that would hit the aim exactly, mg.
+    pub exact_mg: f64,
+    pub dose: Capsules,
+    pub daily_mg: f64,
+    /// `(label, value)` of C0, C2, AUCτ, AUC0-4, AUC0-6 at the estimate.
+    pub predicted: Vec<(String, f64)>,
+    pub target_value: f64,
+    pub limit_value: Option<f64>,
+    /// Fraction of posterior draws with the target metric in range (and the
+    /// limit respected, when one is given).
+    pub probability_in_range: Option<f64>,
+}
+
+/// The advice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub target: Range,
+    pub limit: Option<Range>,
+    /// "individual" (from the levels) or "a priori" (covariates only).
+    pub basis: &'static str,
+    pub candidates: Vec<Candidate>,
+    pub draws: usize,
+}
+
+/// Why no advice can be given.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DoseError {
+    #[error("the model lists no product strengths to round the dose to")]
+    NoStrengths,
+    #[error("no regimen was given")]
+    NoRegimen,
+    #[error("the dosing interval must be > 0 h (got {0})")]
+    BadInterval(f64),
+    #[error("{0} is after the end of a {1} h dosing interval")]
+    MetricOutsideInterval(String, f64),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("the model predicts no exposure for {0}")]
+    NoExposure(String),
+}
+
+/// Times (h after the dose) a metric needs, and its value from
+/// predictions at those times.
+fn times_of(m: &Metric, tau: f64) -> Vec<f64> {
+    match *m {
+        Metric::C0 => vec![tau],
+        Metric::C { hours } => vec![hours],
+        Metric::AucTau => vec![0.0, tau],
+        Metric::Auc { from, to } => vec![from, to],
+    }
+}
+
+/// Steady-state values of `metrics` per mg for `model` dosed every `tau`.
+pub fn per_mg(model: &PkModel, tau: f64, metrics: &[Metric]) -> Result<Vec<f64>, DoseError> {
+    let central = model.layout(false).central_cmt();
+    let mut times: Vec<f64> = metrics.iter().flat_map(|m| times_of(m, tau)).collect();
+    for (m, ts) in metrics.iter().map(|m| (m, times_of(m, tau))) {
+        if ts.iter().any(|t| *t > tau + 1e-9) {
+            return Err(DoseError::MetricOutsideInterval(m.label(), tau));
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    times.dedup();
+    let mut events = vec![Event::Dose(Dose::bolus(0.0, 1.0, 1).at_steady_state(tau))];
+    events.extend(
+        times
+            .iter()
+            .map(|&t| Event::Observation(Observation::prediction(t, central))),
+    );
+    let p = predict(
+        &[Segment {
+            from: 0.0,
+            model: model.clone(),
+        }],
+        &events,
+        true,
+    )?;
+    let at = |t: f64| p.iter().find(|x| x.time == t).copied();
+    let value = |m: &Metric| -> f64 {
+        let ts = times_of(m, tau);
+        match (m.is_auc(), at(ts[0]), ts.get(1).and_then(|t| at(*t))) {
+            (false, Some(x), _) => x.conc,
+            (true, Some(a), Some(b)) => b.auc.unwrap_or(f64::NAN) - a.auc.unwrap_or(f64::NAN),
+            _ => f64::NAN,
+        }
+    };
+    Ok(metrics.iter().map(value).collect())
+}
+
+/// Posterior (or prior) draws of the η part, each with a fresh κ.
+fn draws(
+    problem: &Problem,
+    fit: Option<&MapFit>,
+    n: usize,
+    seed: u64,
+) -> Vec<(Vec<f64>, Vec<f64>)> {
+    let n_eta = problem.n_eta;
+    let (mean, cov): (Vec<f64>, Option<DMatrix<f64>>) = match fit {
+        Some(f) => (
+            f.eta[..n_eta].to_vec(),
+            f.eta_cov
+                .as_ref()
+                .map(|c| DMatrix::from_fn(n_eta, n_eta, |i, j| c[i][j])),
+        ),
+        None => (
+            vec![0.0; n_eta],
+            problem.def.omega.as_ref().map(|o| o.matrix.clone()),
+        ),
+    };
+    let chol = |m: Option<DMatrix<f64>>| m.and_then(|m| m.cholesky()).map(|c| c.unpack());
+    let (Some(l), iov) = (
+        chol(cov),
+        chol(problem.def.iov.as_ref().map(|o| o.matrix.clone())),
+    ) else {
+        return Vec::new();
+    };
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut normal = |k: usize| DVector::from_fn(k, |_, _| StandardNormal.sample(&mut rng));
+    (0..n)
+        .map(|_| {
+            let eta = DVector::from_column_slice(&mean) + &l * normal(n_eta);
+            let kappa = iov
+                .as_ref()
+                .map_or(vec![], |p| (p * normal(p.nrows())).as_slice().to_vec());
+            (eta.as_slice().to_vec(), kappa)
+        })
+        .collect()
+}
+
+/// Advice for `target` (and an optional `limit`) over `regimens`.
+pub fn recommend(
+    problem: &Problem,
+    fit: Option<&MapFit>,
+    target: &Range,
+    limit: Option<&Range>,
+    regimens: &[Regimen],
+    n_draws: usize,
+    seed: u64,
+) -> Result<Recommendation, DoseError> {
+    let strengths: Vec<f64> = problem
+        .def
+        .file
+        .products
+        .first()
+        .map(|p| p.strengths_mg.clone())
+        .ok_or(DoseError::NoStrengths)?;
+    if regimens.is_empty() {
+        return Err(DoseError::NoRegimen);
+    }
+    let eta: Vec<f64> = fit.map_or(vec![0.0; problem.n_eta], |f| {
+        f.eta[..problem.n_eta].to_vec()
+    });
+    let typical = problem.current_typical();
+    let individual = typical.model(&eta, &[]);
+    let mut metrics = REPORTED.to_vec();
+    metrics.push(target.metric);
+    if let Some(l) = limit {
+        metrics.push(l.metric);
+    }
+    let samples = draws(problem, fit, n_draws, seed);
+    let mut candidates = Vec::new();
+    for r in regimens {
+        if !(r.interval_h.is_finite() && r.interval_h > 0.0) {
+            return Err(DoseError::BadInterval(r.interval_h));
+        }
+        let unit = per_mg(&individual, r.interval_h, &metrics)?;
+        let t_unit = unit[REPORTED.len()];
+        if !(t_unit.is_finite() && t_unit > 0.0) {
+            return Err(DoseError::NoExposure(target.metric.label()));
+        }
+        let exact = target.aim() / t_unit;
+        let Some((below, above)) = nearest(exact, &strengths) else {
+            return Err(DoseError::NoStrengths);
+        };
+        // Per-mg target and limit values of each draw.
+        let draw_units: Vec<(f64, Option<f64>)> = samples
+            .iter()
+            .filter_map(|(e, k)| {
+                let u = per_mg(
+                    &typical.model(e, k),
+                    r.interval_h,
+                    &metrics[REPORTED.len()..],
+                )
+                .ok()?;
+                Some((u[0], u.get(1).copied()))
+            })
+            .collect();
+        let probability = |amount: f64| -> Option<f64> {
+            if draw_units.is_empty() {
+                return None;
+            }
+            let ok = draw_units
+                .iter()
+                .filter(|(t, l)| {
+                    target.contains(amount * t)
+                        && limit
+                            .zip(*l)
+                            .is_none_or(|(lim, v)| lim.contains(amount * v))
+                })
+                .count();
+            Some(ok as f64 / draw_units.len() as f64)
+        };
+        // Of the two nearest achievable amounts, the one more likely in
+        // range; on a tie, the one closer to the aim.
+        let score = |c: &Capsules| {
+            (
+                probability(c.amount_mg).unwrap_or(0.0),
+                -(c.amount_mg * t_unit - target.aim()).abs(),
+            )
+        };
+        let chosen = [below, above]
+            .into_iter()
+            .flatten()
+            .max_by(|a, b| {
+                score(a)
+                    .partial_cmp(&score(b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .ok_or(DoseError::NoStrengths)?;
+        let a = chosen.amount_mg;
+        candidates.push(Candidate {
+            regimen: r.clone(),
+            exact_mg: exact,
+            daily_mg: a * 24.0 / r.interval_h,
+            predicted: REPORTED
+                .iter()
+                .zip(&unit)
+                .map(|(m, u)| (m.label(), a * u))
+                .collect(),
+            target_value: a * t_unit,
+            limit_value: limit.map(|_| a * unit[REPORTED.len() + 1]),
+            probability_in_range: probability(a),
+            dose: chosen,
+        });
+    }
+    Ok(Recommendation {
+        target: *target,
+        limit: limit.copied(),
+        basis: if fit.is_some() {
+            "individual"
+        } else {
+            "a priori"
+        },
+        candidates,
+        draws: samples.len(),
+    })
+}
