@@ -146,6 +146,6 @@ fn a_missing_covariate_is_an_error_in_words() {
         .expect_err("CYP3A5 and FORM missing");
     assert_eq!(
         e.to_string(),
-        "covariate CYP3A5 is needed by this model and was not given"
+        "covariates CYP3A5, FORM are needed by this model and were not given"
     );
 }

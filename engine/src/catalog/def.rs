@@ -359,19 +359,34 @@ impl ModelDef {
         issues
     }
 
-    /// Typical parameter values for these covariates.
+    /// Typical parameter values for these covariates; every covariate the
+    /// model needs and that is missing is named.
     pub fn typical(&self, cov: &Covariates) -> Result<Typical, String> {
+        let mut missing: Vec<&str> = Vec::new();
+        for e in self.params.iter().flat_map(|p| &p.effects) {
+            if !cov.contains_key(e.covariate()) && !missing.contains(&e.covariate()) {
+                missing.push(e.covariate());
+            }
+        }
+        match missing.as_slice() {
+            [] => {}
+            [one] => {
+                return Err(format!(
+                    "covariate {one} is needed by this model and was not given"
+                ))
+            }
+            many => {
+                return Err(format!(
+                    "covariates {} are needed by this model and were not given",
+                    many.join(", ")
+                ))
+            }
+        }
         let mut values = Vec::with_capacity(self.params.len());
         for p in &self.params {
             let mut v = p.typical;
             for e in &p.effects {
-                let x = cov.get(e.covariate()).ok_or_else(|| {
-                    format!(
-                        "covariate {} is needed by this model and was not given",
-                        e.covariate()
-                    )
-                })?;
-                v *= e.factor(*x)?;
+                v *= e.factor(cov.get(e.covariate()).copied().unwrap_or(f64::NAN))?;
             }
             values.push((p.slot, v, p.eta, p.iov));
         }

@@ -46,6 +46,12 @@ pub struct Candidate {
     pub predicted: Vec<(String, f64)>,
     pub target_value: f64,
     pub limit_value: Option<f64>,
+    /// Whether the predicted target metric is in range at this amount.
+    pub meets_target: bool,
+    /// Whether the limit holds at this amount (`None` without a limit):
+    /// `false` means the target and the limit cannot both be met with this
+    /// regimen.
+    pub meets_limit: Option<bool>,
     /// Fraction of posterior draws with the target metric in range (and the
     /// limit respected, when one is given).
     pub probability_in_range: Option<f64>,
@@ -258,7 +264,10 @@ pub fn recommend(
             })
             .ok_or(DoseError::NoStrengths)?;
         let a = chosen.amount_mg;
+        let limit_value = limit.map(|_| a * unit[REPORTED.len() + 1]);
         candidates.push(Candidate {
+            meets_target: target.contains(a * t_unit),
+            meets_limit: limit.zip(limit_value).map(|(l, v)| l.contains(v)),
             regimen: r.clone(),
             exact_mg: exact,
             daily_mg: a * 24.0 / r.interval_h,
@@ -268,7 +277,7 @@ pub fn recommend(
                 .map(|(m, u)| (m.label(), a * u))
                 .collect(),
             target_value: a * t_unit,
-            limit_value: limit.map(|_| a * unit[REPORTED.len() + 1]),
+            limit_value,
             probability_in_range: probability(a),
             dose: chosen,
         });

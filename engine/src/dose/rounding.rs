@@ -84,7 +84,7 @@ mod tests {
     fn neoral_and_prograf_amounts() {
         let neoral = [10.0, 25.0, 50.0, 100.0];
         let (b, a) = nearest(142.0, &neoral).unwrap();
-        assert_eq!(b.unwrap().amount_mg, 135.0);
+        assert_eq!(b.unwrap().amount_mg, 140.0);
         let a = a.unwrap();
         assert_eq!(a.amount_mg, 145.0);
         assert_eq!(a.capsules, vec![(100.0, 1), (25.0, 1), (10.0, 2)]);

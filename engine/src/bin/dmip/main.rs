@@ -1,11 +1,16 @@
 //! `dmip`: the command-line face of the engine. JSON on stdout; on bad input a
 //! clear message on stderr and a non-zero exit code.
 
+mod dose_cmd;
+mod fit_cmd;
 mod load;
+mod models_cmd;
 mod nca_cmd;
 mod predict_cmd;
+mod subject;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -22,6 +27,12 @@ enum Command {
     /// Predictions at every observation row of a NONMEM-style CSV for a model
     /// file or built-in model, with covariates from the data and optional η.
     Predict(predict_cmd::PredictArgs),
+    /// MAP-Bayesian estimate (NONMEM POSTHOC objective) of every subject.
+    Fit(fit_cmd::FitArgs),
+    /// Dose advice for a target (C0, C2, AUC…) with an optional limit.
+    Dose(dose_cmd::DoseArgs),
+    /// The built-in models with their citations.
+    Models,
 }
 
 fn main() -> ExitCode {
@@ -29,11 +40,16 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Nca(args) => nca_cmd::run(args),
         Command::Predict(args) => predict_cmd::run(args),
+        Command::Fit(args) => fit_cmd::run(args),
+        Command::Dose(args) => dose_cmd::run(args),
+        Command::Models => models_cmd::run(),
     };
     match result {
         Ok(value) => match serde_json::to_string_pretty(&value) {
             Ok(text) => {
-                println!("{text}");
+                // A closed pipe (`dmip … | head`) is not an error of ours.
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{text}");
                 ExitCode::SUCCESS
             }
             Err(e) => {

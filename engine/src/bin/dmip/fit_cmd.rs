@@ -1,0 +1,45 @@
+//! `dmip fit`: MAP-Bayesian estimate of every subject of a NONMEM-style CSV.
+
+use crate::load::load_model;
+use crate::subject::{problem, read};
+use clap::Args;
+use dmip_engine::estimate::MapOptions;
+use serde_json::{json, Value};
+
+#[derive(Args)]
+pub struct FitArgs {
+    /// Model file (TOML) or built-in model id (see `dmip models`).
+    #[arg(long)]
+    pub model: String,
+    /// NONMEM-style CSV (ID, TIME, EVID, AMT, CMT, II, ADDL, SS, RATE, DV, MDV, covariates; OCC for occasions).
+    #[arg(long)]
+    pub data: std::path::PathBuf,
+}
+
+pub fn run(args: &FitArgs) -> Result<Value, String> {
+    let def = load_model(&args.model)?;
+    let subjects = read(&args.data, &def)?;
+    let mut out = Vec::new();
+    for s in &subjects {
+        let p = problem(s, &def)?;
+        let fit = p.fit(&MapOptions::default());
+        out.push(json!({
+            "id": s.id,
+            "eta": fit.eta,
+            "eta_names": fit.names,
+            "objective": fit.objective,
+            "params": fit.params.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "typical_params": fit.typical_params.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "ipred": fit.ipred,
+            "pred": fit.pred,
+            "iwres": fit.iwres,
+            "converged": fit.converged,
+            "eta_cov": fit.eta_cov,
+            "shrinkage": fit.shrinkage,
+            "iterations": fit.iterations,
+            "starts": fit.starts,
+            "warnings": fit.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+        }));
+    }
+    Ok(json!({ "model": def.id(), "citation": def.file.citation, "subjects": out }))
+}

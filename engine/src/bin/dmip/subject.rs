@@ -1,0 +1,63 @@
+//! A subject of a NONMEM-style CSV as an estimation problem: covariates
+//! renamed to the model's names (the data's columns are matched
+//! case-insensitively) and occasions from an OCC column.
+
+use dmip_engine::catalog::ModelDef;
+use dmip_engine::dosing::CovariateSeries;
+use dmip_engine::estimate::Problem;
+use dmip_engine::io::nonmem::Subject;
+use std::collections::BTreeMap;
+
+/// The covariate series of `s` under the model's names.
+pub fn model_covariates(s: &Subject, def: &ModelDef) -> BTreeMap<String, CovariateSeries> {
+    def.file
+        .covariates
+        .iter()
+        .filter_map(|c| {
+            s.covariates
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(&c.name))
+                .map(|(_, series)| (c.name.clone(), series.clone()))
+        })
+        .collect()
+}
+
+/// Start times of occasions: where an OCC column changes value (and the
+/// first event); none without an OCC column.
+pub fn occasions(s: &Subject) -> Vec<f64> {
+    let Some(occ) = s
+        .covariates
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("OCC"))
+        .map(|(_, v)| v)
+    else {
+        return Vec::new();
+    };
+    let mut starts = vec![s.events.first().map_or(0.0, |e| e.time())];
+    starts.extend(occ.change_times());
+    starts
+}
+
+/// The estimation problem of one subject, with messages naming it.
+pub fn problem(s: &Subject, def: &ModelDef) -> Result<Problem, String> {
+    s.validate_for(def.compartments().0)
+        .map_err(|e| e.to_string())?;
+    Problem::new(
+        def,
+        s.events.clone(),
+        &model_covariates(s, def),
+        &occasions(s),
+    )
+    .map_err(|e| format!("subject {}: {e}", s.id))
+}
+
+/// Reads the subjects of `path` with observations in the model's central
+/// compartment by default.
+pub fn read(path: &std::path::Path, def: &ModelDef) -> Result<Vec<Subject>, String> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
+    let opts = dmip_engine::io::nonmem::Options {
+        observation_cmt: Some(def.compartments().1),
+    };
+    dmip_engine::io::nonmem::read_with(&bytes, &opts).map_err(|e| format!("{shown}: {e}"))
+}
