@@ -44,8 +44,8 @@ const browser = await chromium.launch({
 const server = await startServer(dist);
 
 /** A fresh browser context (own storage) with a page being watched. */
-async function openPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+async function openPage(viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
   const page = await context.newPage();
   const watch = await watchPage(page);
   return { context, page, watch };
@@ -127,8 +127,8 @@ const tests = [
     }
   }],
 
-  ['phone 360×740: no horizontal scroll on any screen', async () => {
-    const { context, page, watch } = await openPage({ width: 360, height: 740 });
+  ['phone 360×740 at 2× pixels: no horizontal scroll, sharp canvas', async () => {
+    const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
     try {
       await page.goto(fileUrl);
       for (const lang of ['ja', 'en']) {
@@ -143,6 +143,14 @@ const tests = [
           assert(scroll <= inner, `${screen.slug}/${lang}: ${scroll} px wide in ${inner} px`);
         }
         await page.click('nav a[data-screen=cyclosporine]');
+        const canvas = await page.evaluate(() => {
+          const c = document.querySelector('.plot canvas');
+          return { width: c.width, height: c.height, css: c.clientWidth, cssHeight: c.clientHeight };
+        });
+        assert(
+          canvas.width === canvas.css * 2 && canvas.height === canvas.cssHeight * 2,
+          `canvas bitmap ${canvas.width}×${canvas.height} for ${canvas.css}×${canvas.cssHeight} CSS px at 2×`,
+        );
         await page.screenshot({ path: path.join(shots, `phone-cyclosporine-${lang}.png`), fullPage: true });
       }
       await watch.assertClean('phone');
