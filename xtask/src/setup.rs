@@ -55,11 +55,32 @@ pub fn locked_wasm_bindgen() -> Result<String> {
     Err("no wasm-bindgen in Cargo.lock".to_owned())
 }
 
+/// The `wasm_bindgen = "…"` pin in Trunk.toml's `[tools]`.
+fn trunk_pin(trunk_toml: &str) -> Option<&str> {
+    trunk_toml.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        (key.trim() == "wasm_bindgen").then(|| value.trim().trim_matches('"'))
+    })
+}
+
+/// Trunk (offline) needs the wasm-bindgen it is pinned to: the one locked.
+fn check_trunk_pin(locked: &str) -> Result {
+    let toml = fs::read_to_string(cmd::root().join("Trunk.toml"))
+        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    match trunk_pin(&toml) {
+        Some(pin) if pin == locked => Ok(()),
+        pin => Err(format!(
+            "Trunk.toml pins wasm_bindgen = {pin:?} but Cargo.lock has {locked}: make them equal"
+        )),
+    }
+}
+
 /// `wasm-bindgen` and `wasm-bindgen-test-runner` at the locked version
 /// (installed without `--locked`: one of its locked dependencies is gone
 /// from the registry).
 pub fn wasm_bindgen() -> Result {
     let version = locked_wasm_bindgen()?;
+    check_trunk_pin(&version)?;
     let want = format!("wasm-bindgen {version}");
     let runner = format!("wasm-bindgen-test-runner {version}");
     if version_of("wasm-bindgen").is_some_and(|v| v.trim() == want)
@@ -160,4 +181,16 @@ pub fn for_tests() -> Result {
     for_build()?;
     node_tools()?;
     chromium()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trunk_pin;
+
+    #[test]
+    fn reads_the_wasm_bindgen_pin() {
+        let toml = "[build]\noffline = true\n\n[tools]\nwasm_bindgen = \"0.2.130\"\n";
+        assert_eq!(trunk_pin(toml), Some("0.2.130"));
+        assert_eq!(trunk_pin("[tools]\nwasm_opt = \"version_123\"\n"), None);
+    }
 }
