@@ -22,12 +22,18 @@ pub struct BandPoint {
     pub ipred: f64,
 }
 
-/// Linear-interpolation quantile of sorted values (type 7).
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let pos = q * (sorted.len() - 1) as f64;
+/// Linear-interpolation quantile (type 7) of `values`, which it reorders
+/// (selection, not a full sort).
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    let pos = q * (values.len() - 1) as f64;
     let lo = pos.floor() as usize;
-    let hi = (lo + 1).min(sorted.len() - 1);
-    sorted[lo] + (pos - lo as f64) * (sorted[hi] - sorted[lo])
+    let (_, &mut at_lo, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let next = above.iter().copied().fold(f64::INFINITY, f64::min);
+    if next.is_finite() {
+        at_lo + (pos - lo as f64) * (next - at_lo)
+    } else {
+        at_lo
+    }
 }
 
 /// The band at `times`, from `draws` posterior draws seeded by `seed`.
@@ -45,7 +51,8 @@ pub fn prediction_band(
     let sigma = DMatrix::from_fn(n, n, |i, j| cov[i][j]);
     let l = sigma.cholesky()?.unpack();
     let events = problem.prediction_events(times);
-    let ipred = problem.predict(&fit.eta, &events).ok()?;
+    let mut schedule = None;
+    let ipred = problem.predict_on(&fit.eta, &mut schedule, &events).ok()?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); times.len()];
     let mean = DVector::from_column_slice(&fit.eta);
@@ -69,15 +76,12 @@ pub fn prediction_band(
             .iter()
             .zip(columns.iter_mut())
             .zip(ipred)
-            .map(|((&time, col), ipred)| {
-                col.sort_by(f64::total_cmp);
-                BandPoint {
-                    time,
-                    p05: quantile(col, 0.05),
-                    p50: quantile(col, 0.5),
-                    p95: quantile(col, 0.95),
-                    ipred,
-                }
+            .map(|((&time, col), ipred)| BandPoint {
+                time,
+                p05: quantile(col, 0.05),
+                p50: quantile(col, 0.5),
+                p95: quantile(col, 0.95),
+                ipred,
             })
             .collect(),
     )

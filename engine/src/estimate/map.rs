@@ -66,7 +66,9 @@ impl std::fmt::Display for FitWarning {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapOptions {
     pub tolerances: Tolerances,
-    /// Extra starting points besides η = 0 (each ±½ prior SD).
+    /// Extra starting points besides η = 0 (alternately +½ and −½ prior SD,
+    /// then ±1 SD); two more are added when the first fit looks troubled
+    /// (not converged, or a level it cannot explain).
     pub extra_starts: usize,
 }
 
@@ -74,7 +76,7 @@ impl Default for MapOptions {
     fn default() -> Self {
         MapOptions {
             tolerances: Tolerances::default(),
-            extra_starts: 2,
+            extra_starts: 1,
         }
     }
 }
@@ -178,16 +180,25 @@ impl Problem {
         let n = self.n_params();
         let f = |x: &[f64]| self.objective(x);
         let prior_sd: Vec<f64> = self.prior_variances().iter().map(|v| v.sqrt()).collect();
+        // The objective's curvature is at least 2Ω⁻¹: start BFGS from Ω/2.
+        let h0: Vec<f64> = self.prior_variances().iter().map(|v| v / 2.0).collect();
         let informative = self.levels.iter().filter(|l| l.informative()).count();
         let mut starts = 1;
         let mut method = "bfgs";
-        let mut m = bfgs(&f, &vec![0.0; n], options.tolerances);
+        let mut m = bfgs(&f, &vec![0.0; n], &h0, options.tolerances);
         let mut warnings = Vec::new();
         if informative > 0 {
-            for s in 0..options.extra_starts {
-                let sign = if s % 2 == 0 { 0.5 } else { -0.5 };
+            let troubled = !m.converged
+                || self.predict(&m.x, &self.events).is_ok_and(|f| {
+                    self.levels.iter().zip(&f).any(|(l, f)| {
+                        iwres(&self.def.error, l, *f).is_some_and(|r| r.abs() > IWRES_LIMIT)
+                    })
+                });
+            let extra = options.extra_starts + if troubled { 2 } else { 0 };
+            for s in 0..extra {
+                let sign = [0.5, -0.5, 1.0, -1.0][s % 4];
                 let x0: Vec<f64> = prior_sd.iter().map(|sd| sign * sd).collect();
-                let other = bfgs(&f, &x0, options.tolerances);
+                let other = bfgs(&f, &x0, &h0, options.tolerances);
                 starts += 1;
                 let diff = (other.f - m.f).abs();
                 let apart = other.x.iter().zip(&m.x).any(|(a, b)| (a - b).abs() > 1e-3);
@@ -200,7 +211,7 @@ impl Problem {
             }
             if !m.converged {
                 let simplex = nelder_mead(&f, &m.x, 0.1, 4000);
-                let polished = bfgs(&f, &simplex.x, options.tolerances);
+                let polished = bfgs(&f, &simplex.x, &h0, options.tolerances);
                 starts += 1;
                 if polished.converged && polished.f <= m.f + 1e-9 {
                     m = polished;

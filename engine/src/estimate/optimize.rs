@@ -76,8 +76,9 @@ fn inf_norm(v: &[f64]) -> f64 {
     v.iter().fold(0.0, |m, x| m.max(x.abs()))
 }
 
-/// BFGS from `x0`.
-pub fn bfgs<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], tol: Tolerances) -> Minimum {
+/// BFGS from `x0`; `h0` is the diagonal of the initial inverse Hessian
+/// (for a MAP objective, half the prior variances is a good guess).
+pub fn bfgs<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], h0: &[f64], tol: Tolerances) -> Minimum {
     let n = x0.len();
     let mut c = Counted { f, evaluations: 0 };
     let mut x = x0.to_vec();
@@ -107,7 +108,11 @@ pub fn bfgs<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], tol: Tolerances) -> Minimum
     let identity = |h: &mut Vec<f64>| {
         h.iter_mut().for_each(|v| *v = 0.0);
         for i in 0..n {
-            h[i * n + i] = 1.0;
+            h[i * n + i] = h0
+                .get(i)
+                .copied()
+                .filter(|v| v.is_finite() && *v > 0.0)
+                .unwrap_or(1.0);
         }
     };
     let mut h = vec![0.0; n * n];
@@ -286,7 +291,7 @@ mod tests {
 
     #[test]
     fn bfgs_finds_the_rosenbrock_minimum() {
-        let m = bfgs(&rosenbrock, &[-1.2, 1.0], Tolerances::default());
+        let m = bfgs(&rosenbrock, &[-1.2, 1.0], &[], Tolerances::default());
         assert!(m.converged, "{m:?}");
         assert!(
             (m.x[0] - 1.0).abs() < 1e-5 && (m.x[1] - 1.0).abs() < 1e-5,
@@ -307,7 +312,12 @@ mod tests {
 
     #[test]
     fn bfgs_reports_failure_on_an_objective_that_is_never_finite() {
-        let m = bfgs(&|_: &[f64]| f64::INFINITY, &[0.0], Tolerances::default());
+        let m = bfgs(
+            &|_: &[f64]| f64::INFINITY,
+            &[0.0],
+            &[],
+            Tolerances::default(),
+        );
         assert!(!m.converged);
     }
 }

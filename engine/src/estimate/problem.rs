@@ -8,8 +8,9 @@
 
 use crate::catalog::{CovariateIssue, Covariates, ModelDef, ResidualError, Typical};
 use crate::dosing::{CovariateSeries, Event};
-use crate::model::{predict, ModelError, Segment};
+use crate::model::{run, Method, ModelError, Schedule, Segment};
 use nalgebra::DMatrix;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Why a problem cannot be set up, in words a clinician understands.
@@ -57,6 +58,8 @@ pub struct Problem {
     iov_inv: DMatrix<f64>,
     /// Covariates outside the source population (missing ones are errors).
     pub covariate_issues: Vec<CovariateIssue>,
+    /// The schedule of `events`, reused across objective evaluations.
+    schedule: RefCell<Option<Schedule>>,
 }
 
 fn inverse(
@@ -179,6 +182,7 @@ impl Problem {
             n_iov,
             occasions,
             covariate_issues,
+            schedule: RefCell::new(None),
         })
     }
 
@@ -232,10 +236,34 @@ impl Problem {
 
     /// Predictions at the observation records of `events` for `theta`.
     pub fn predict(&self, theta: &[f64], events: &[Event]) -> Result<Vec<f64>, ModelError> {
-        Ok(predict(&self.segments(theta), events, false)?
+        self.predict_on(theta, &mut None, events)
+    }
+
+    /// [`Problem::predict`] reusing (and refreshing when F or ALAG moved)
+    /// a schedule of `events` kept by the caller.
+    pub fn predict_on(
+        &self,
+        theta: &[f64],
+        schedule: &mut Option<Schedule>,
+        events: &[Event],
+    ) -> Result<Vec<f64>, ModelError> {
+        let segments = self.segments(theta);
+        if !schedule.as_ref().is_some_and(|s| s.fits(&segments)) {
+            *schedule = Some(Schedule::new(&segments, events)?);
+        }
+        let Some(s) = schedule.as_ref() else {
+            return Ok(Vec::new());
+        };
+        Ok(run(s, &segments, false, Method::Auto)?
             .iter()
             .map(|p| p.conc)
             .collect())
+    }
+
+    /// Predictions at this problem's own records (schedule kept inside).
+    fn predict_own(&self, theta: &[f64]) -> Result<Vec<f64>, ModelError> {
+        let mut cache = self.schedule.borrow_mut();
+        self.predict_on(theta, &mut cache, &self.events)
     }
 
     /// −2·log-likelihood contribution of one level at prediction `f`.
@@ -269,7 +297,7 @@ impl Problem {
 
     /// The objective at `theta`; +∞ when the model cannot be computed.
     pub fn objective(&self, theta: &[f64]) -> f64 {
-        let Ok(pred) = self.predict(theta, &self.events) else {
+        let Ok(pred) = self.predict_own(theta) else {
             return f64::INFINITY;
         };
         let mut obj: f64 = self

@@ -24,5 +24,5 @@ pub mod system;
 pub use demo::demo_curve;
 pub use kernel::Method;
 pub use params::{Absorption, Disposition, ModelError, PkModel};
-pub use simulate::{predict, predict_with, Prediction, Segment};
+pub use simulate::{predict, predict_with, run, Prediction, Schedule, Segment};
 pub use system::Layout;

@@ -218,21 +218,24 @@ fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec
             }
         }
     }
-    actions.sort_by(|a, b| {
-        a.time
-            .total_cmp(&b.time)
-            .then(a.class.cmp(&b.class))
-            .then(a.seq.cmp(&b.seq))
-            .then(a.sub.cmp(&b.sub))
-    });
-    actions
+    // Integer keys sort fast; the push order breaks remaining ties (stable).
+    // Times are ≥ 0 here (validated records; segment starts after them),
+    // where the IEEE bit pattern orders like the value.
+    let mut keyed: Vec<((u64, u8, usize, u8, usize), Action)> = actions
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| ((a.time.max(0.0).to_bits(), a.class, a.seq, a.sub, i), a))
+        .collect();
+    keyed.sort_unstable_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, a)| a).collect()
 }
 
 /// The sweep's state.
 pub(super) struct Sweep {
     pub layout: Layout,
     pub kernel: Box<dyn Kernel>,
-    pub model: PkModel,
+    /// Central amount → concentration: scale / V1 of the model in force.
+    pub conc_per_amount: f64,
     pub method: Method,
     pub chain_infusion: bool,
     pub track_auc: bool,
@@ -259,7 +262,7 @@ impl Sweep {
             layout,
             x: DVector::zeros(kernel.dim()),
             kernel,
-            model: model.clone(),
+            conc_per_amount: model.scale / model.disposition.v1(),
             method,
             chain_infusion,
             track_auc,
@@ -281,7 +284,7 @@ impl Sweep {
         for (i, a) in amounts.into_iter().enumerate() {
             self.kernel.add_bolus(&mut self.x, i, a);
         }
-        self.model = model.clone();
+        self.conc_per_amount = model.scale / model.disposition.v1();
     }
 
     pub fn refresh_rate(&mut self) {
@@ -303,7 +306,7 @@ impl Sweep {
         let i = cmt - 1;
         let amount = self.kernel.amount(&self.x, i);
         if i == self.layout.central {
-            amount / self.model.disposition.v1() * self.model.scale
+            amount * self.conc_per_amount
         } else {
             amount
         }
@@ -316,6 +319,75 @@ fn has_chain_infusion(events: &[Event], layout: &Layout) -> bool {
         Event::Dose(d) => d.cmt <= layout.absorption && (d.rate.is_some() || d.duration.is_some()),
         Event::Observation(_) => false,
     })
+}
+
+/// The timed actions of a history for given segments, validated and sorted
+/// once. They depend on the models only through F and ALAG (and the segment
+/// starts), so a fit or a band reuses them across η while those stay put.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    actions: Vec<Action>,
+    /// Actions up to and including the last observation.
+    last: usize,
+    n_obs: usize,
+    layout: Layout,
+    chain_infusion: bool,
+    /// Per segment: start, F, ALAG (bits), to tell whether it still fits.
+    key: Vec<(u64, u64, u64)>,
+}
+
+fn schedule_key(segments: &[Segment]) -> Vec<(u64, u64, u64)> {
+    segments
+        .iter()
+        .map(|s| {
+            (
+                s.from.to_bits(),
+                s.model.bioavailability.to_bits(),
+                s.model.lag.to_bits(),
+            )
+        })
+        .collect()
+}
+
+impl Schedule {
+    /// Validates `events` and builds their actions for `segments`.
+    pub fn new(segments: &[Segment], events: &[Event]) -> Result<Schedule, ModelError> {
+        let Some(first) = segments.first() else {
+            return Err(ModelError::TooSmall {
+                field: "number of model segments",
+                value: 0.0,
+                min: 1.0,
+            });
+        };
+        let layout = first.model.layout(false);
+        validate(events, layout.compartments)?;
+        let actions = build_actions(segments, events, &layout);
+        // Nothing after the last observation can change a prediction.
+        let last = actions
+            .iter()
+            .rposition(|a| matches!(a.kind, Kind::Observe { .. }))
+            .map_or(0, |i| i + 1);
+        Ok(Schedule {
+            actions,
+            last,
+            n_obs: events
+                .iter()
+                .filter(|e| matches!(e, Event::Observation(_)))
+                .count(),
+            chain_infusion: has_chain_infusion(events, &layout),
+            layout,
+            key: schedule_key(segments),
+        })
+    }
+
+    /// Whether the schedule was built for segments with these starts, F and
+    /// ALAG (and the same compartment layout).
+    pub fn fits(&self, segments: &[Segment]) -> bool {
+        segments
+            .first()
+            .is_some_and(|s| s.model.layout(false) == self.layout)
+            && schedule_key(segments) == self.key
+    }
 }
 
 /// Predictions at every observation record of `events` (validated first),
@@ -337,33 +409,41 @@ pub fn predict_with(
     with_auc: bool,
     method: Method,
 ) -> Result<Vec<Prediction>, ModelError> {
-    let Some(first) = segments.first() else {
+    let schedule = Schedule::new(segments, events)?;
+    run(&schedule, segments, with_auc, method)
+}
+
+/// Predictions along a prepared `schedule`, which must [fit](Schedule::fits)
+/// `segments`.
+pub fn run(
+    schedule: &Schedule,
+    segments: &[Segment],
+    with_auc: bool,
+    method: Method,
+) -> Result<Vec<Prediction>, ModelError> {
+    if !schedule.fits(segments) {
         return Err(ModelError::TooSmall {
-            field: "number of model segments",
+            field: "schedule built for other segments (F, ALAG or starts changed)",
             value: 0.0,
             min: 1.0,
         });
-    };
+    }
     for s in segments {
         s.model.validate()?;
     }
-    let layout = first.model.layout(false);
-    validate(events, layout.compartments)?;
-    let actions = build_actions(segments, events, &layout);
+    let first = &segments[0].model;
+    let actions = &schedule.actions;
     let t0 = actions.first().map_or(0.0, |a| a.time);
-    let chain_infusion = has_chain_infusion(events, &layout);
-    let mut sweep = Sweep::new(&first.model, layout, t0, method, chain_infusion, with_auc);
-    // Nothing after the last observation can change a prediction.
-    let last = actions
-        .iter()
-        .rposition(|a| matches!(a.kind, Kind::Observe { .. }))
-        .map_or(0, |i| i + 1);
-    let n_obs = events
-        .iter()
-        .filter(|e| matches!(e, Event::Observation(_)))
-        .count();
-    let mut out = Vec::with_capacity(n_obs);
-    for action in &actions[..last] {
+    let mut sweep = Sweep::new(
+        first,
+        schedule.layout,
+        t0,
+        method,
+        schedule.chain_infusion,
+        with_auc,
+    );
+    let mut out = Vec::with_capacity(schedule.n_obs);
+    for action in &actions[..schedule.last] {
         sweep.advance_to(action.time);
         match action.kind {
             Kind::ModelChange(i) => sweep.set_model(&segments[i].model),

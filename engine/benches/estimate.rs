@@ -1,0 +1,76 @@
+//! MAP estimation, prediction band and dose search (issue 5 targets: MAP
+//! ≤ 0.5 ms native; band + dose search ≤ 10 ms).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use dmip_engine::catalog::{builtin, ModelDef};
+use dmip_engine::dose::{recommend, Range, Regimen};
+use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
+use dmip_engine::estimate::{prediction_band, MapOptions, Problem};
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+fn mapbayr001() -> Problem {
+    let def = ModelDef::from_toml(include_str!("../tests/reference/mapbayr001.model.toml"))
+        .expect("valid");
+    let events = vec![
+        Event::Dose(Dose::bolus(0.0, 10_000.0, 1)),
+        Event::Observation(Observation::measured(1.5, 2, 91.2904)),
+        Event::Observation(Observation::measured(4.4, 2, 110.826)),
+        Event::Observation(Observation::measured(7.1, 2, 79.384)),
+        Event::Observation(Observation::measured(24.6, 2, 20.6671)),
+        Event::Dose(Dose::bolus(72.0, 10_000.0, 1).repeated(24.0, 6)),
+    ];
+    Problem::new(&def, events, &BTreeMap::new(), &[]).expect("valid")
+}
+
+/// Woillard 2011, Prograf 5 mg q12h: 14 doses, one trough before the 15th.
+fn woillard_14_doses() -> Problem {
+    let def = builtin("woillard2011_tac")
+        .expect("built in")
+        .expect("valid");
+    let cov: BTreeMap<String, CovariateSeries> = [("HCT", 30.0), ("CYP3A5", 0.0), ("FORM", 1.0)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), CovariateSeries::constant(v)))
+        .collect();
+    let events = vec![
+        Event::Dose(Dose::bolus(0.0, 5.0, 1).repeated(12.0, 13)),
+        Event::Observation(Observation::measured(167.9, 3, 11.2)),
+    ];
+    Problem::new(&def, events, &cov, &[]).expect("valid")
+}
+
+fn bench(c: &mut Criterion) {
+    let opts = MapOptions::default();
+    let m = mapbayr001();
+    c.bench_function("MAP mapbayr001 subject 1 (3 η, 8 doses, 4 levels)", |b| {
+        b.iter(|| black_box(&m).fit(&opts))
+    });
+    let w = woillard_14_doses();
+    c.bench_function("MAP Woillard 2011 (5 η, 14 doses, 1 level)", |b| {
+        b.iter(|| black_box(&w).fit(&opts))
+    });
+    let fit = w.fit(&opts);
+    let grid: Vec<f64> = (0..=96).map(|i| 120.0 + i as f64 * 0.5).collect();
+    c.bench_function("prediction band, 1000 draws × 97 times (Woillard)", |b| {
+        b.iter(|| prediction_band(black_box(&w), &fit, &grid, 1000, 1))
+    });
+    let target = Range::parse("c0=5..10").expect("valid");
+    let regimens = [
+        Regimen {
+            label: "q12h".into(),
+            interval_h: 12.0,
+            note: None,
+        },
+        Regimen {
+            label: "q24h".into(),
+            interval_h: 24.0,
+            note: None,
+        },
+    ];
+    c.bench_function("dose search, 2 regimens, 1000 draws (Woillard)", |b| {
+        b.iter(|| recommend(black_box(&w), Some(&fit), &target, None, &regimens, 1000, 1))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
