@@ -164,6 +164,9 @@ pub(super) fn push_input(
     }
 }
 
+/// Time (as ordered bits), class, record, order within the record, push order.
+type SortKey = (u64, u8, usize, u8, usize);
+
 fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut ids = 0;
@@ -221,7 +224,7 @@ fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec
     // Integer keys sort fast; the push order breaks remaining ties (stable).
     // Times are ≥ 0 here (validated records; segment starts after them),
     // where the IEEE bit pattern orders like the value.
-    let mut keyed: Vec<((u64, u8, usize, u8, usize), Action)> = actions
+    let mut keyed: Vec<(SortKey, Action)> = actions
         .into_iter()
         .enumerate()
         .map(|(i, a)| ((a.time.max(0.0).to_bits(), a.class, a.seq, a.sub, i), a))
