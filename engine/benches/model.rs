@@ -1,15 +1,19 @@
 //! The exact engine: (a) 4 concentrations after 30 oral doses every 12 h,
 //! for a 1-compartment and a 2-compartment first-order model and a
 //! 2-compartment model with a transit chain of 3, given as one record with
-//! ADDL = 29 and as 30 explicit records; (b) C0 and C2 at steady state
-//! (SS = 1) for Press 2010 (WT 76 kg, prednisolone 10 mg/day).
+//! ADDL = 29 and as 30 explicit records; the same with the matrix-exponential
+//! kernel (the reference path), and along a prebuilt schedule (what MAP
+//! estimation repeats per η); (b) C0 and C2 at steady state (SS = 1) for
+//! Press 2010 (WT 76 kg, prednisolone 10 mg/day).
 //!
 //! `cargo bench -p dmip-engine --bench model -- --warm-up-time 1 --measurement-time 3`
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use dmip_engine::catalog::{builtin, Covariates};
 use dmip_engine::dosing::{Dose, Event, Observation};
-use dmip_engine::model::{predict, Absorption, Disposition, PkModel, Segment};
+use dmip_engine::model::{
+    predict, predict_with, run, Absorption, Disposition, Method, PkModel, Schedule, Segment,
+};
 use std::hint::black_box;
 
 fn model(absorption: Absorption, peripherals: Vec<(f64, f64)>) -> PkModel {
@@ -78,6 +82,31 @@ fn bench_regimens(c: &mut Criterion) {
                 b.iter(|| predict(black_box(&segments), black_box(&events), false))
             });
         }
+        let events = with_addl(central);
+        group.bench_function(format!("{name}, ADDL, matrix exponential"), |b| {
+            b.iter(|| {
+                predict_with(
+                    black_box(&segments),
+                    black_box(&events),
+                    false,
+                    Method::MatrixExponential,
+                )
+            })
+        });
+        let schedule = match Schedule::new(&segments, &events) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        };
+        group.bench_function(format!("{name}, ADDL, prebuilt schedule"), |b| {
+            b.iter(|| {
+                run(
+                    black_box(&schedule),
+                    black_box(&segments),
+                    false,
+                    Method::Auto,
+                )
+            })
+        });
     }
     group.finish();
 }
