@@ -65,9 +65,20 @@ function curvePixels(page) {
 const canvasImage = (page) => page.evaluate(() => document.querySelector('.plot canvas').toDataURL());
 const peak = async (page) => (await page.textContent('#demo-peak')).trim();
 
-/** Polls `read` until it returns something other than `previous`. */
+/** Waits (up to 5 s) until `selector`'s text is `expected`. */
+export async function expectText(page, selector, expected) {
+  let actual;
+  for (let i = 0; i < 250; i += 1) {
+    actual = await page.textContent(selector);
+    if (actual === expected) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${selector}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** Polls `read` (up to 5 s) until it returns something other than `previous`. */
 async function changed(read, previous, what) {
-  for (let i = 0; i < 50; i += 1) {
+  for (let i = 0; i < 250; i += 1) {
     const now = await read();
     if (now !== previous) return now;
     await new Promise((r) => setTimeout(r, 20));
@@ -80,15 +91,15 @@ export async function exerciseApp(page) {
   await page.waitForSelector('nav a[data-screen=cyclosporine]', { timeout: 20_000 });
   assert((await page.textContent('h1')) === 'DMIP Monitor', 'no product name');
   assert(/^v\d+\.\d+\.\d+$/.test((await page.textContent('.version')).trim()), 'no version');
-  assert((await page.textContent('h2')) === '患者', 'not Japanese by default');
+  await expectText(page, 'h2', '患者');
 
   await page.click('button[data-lang=en]');
-  assert((await page.textContent('h2')) === 'Patient', 'language switch failed');
+  await expectText(page, 'h2', 'Patient');
   assert((await page.getAttribute('html', 'lang')) === 'en', '<html lang> not updated');
 
   await page.click('nav a[data-screen=cyclosporine]');
   await page.waitForSelector('section[data-screen=cyclosporine]');
-  assert((await page.textContent('h2')) === 'Cyclosporine', 'navigation failed');
+  await expectText(page, 'h2', 'Cyclosporine');
   assert(page.url().endsWith('#/cyclosporine'), `URL ${page.url()}`);
   assert((await page.textContent('label[for=demo-dose]')) === 'Dose', 'dose label');
   assert((await page.textContent('label[for=demo-interval]')) === 'Dosing interval', 'interval label');
@@ -108,21 +119,17 @@ export async function exerciseApp(page) {
   await page.fill('#demo-dose', '-5');
   await changed(() => peak(page), peak200, 'peak');
   assert((await peak(page)) === 'Not computable', 'bad dose still computed');
-  assert(
-    (await page.textContent('#demo-dose-error')) === 'Dose must be a positive finite number (got “-5”)',
-    `dose error: ${await page.textContent('#demo-dose-error')}`,
-  );
+  await expectText(page, '#demo-dose-error', 'Dose must be a positive finite number (got “-5”)');
   assert((await page.inputValue('#demo-dose')) === '-5', 'typed text lost');
   assert((await page.getAttribute('#demo-dose', 'aria-invalid')) === 'true', 'aria-invalid not set');
   assert((await curvePixels(page)) === 0, 'curve still drawn for a bad dose');
 
   await page.fill('#demo-dose', '100');
   await page.fill('#demo-interval', 'twelve');
-  await page.waitForFunction(() => document.querySelector('#demo-interval-error')?.textContent !== '');
-  assert(
-    (await page.textContent('#demo-interval-error')) ===
-      'Dosing interval must be a positive finite number (got “twelve”)',
-    'interval error',
+  await expectText(
+    page,
+    '#demo-interval-error',
+    'Dosing interval must be a positive finite number (got “twelve”)',
   );
   assert((await page.textContent('#demo-dose-error')) === '', 'dose error left behind');
 

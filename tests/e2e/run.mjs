@@ -12,7 +12,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
-import { exerciseApp, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
+import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
   const value = process.env[name];
@@ -116,8 +116,7 @@ const tests = [
         for (const screen of SCREENS) {
           await page.click(`nav a[data-screen=${screen.slug}]`);
           await page.waitForSelector(`section[data-screen=${screen.slug}]`);
-          const title = await page.textContent('h2');
-          assert(title === screen[lang], `${screen.slug}/${lang}: title ${title}`);
+          await expectText(page, 'h2', screen[lang]);
           await page.screenshot({ path: path.join(shots, `${screen.slug}-${lang}.png`), fullPage: true });
         }
       }
@@ -185,7 +184,7 @@ const tests = [
       await page.click('button[data-lang=en]');
       await page.reload();
       await page.waitForSelector('section[data-screen=safety]');
-      assert((await page.textContent('h2')) === 'Safety', 'language not kept');
+      await expectText(page, 'h2', 'Safety');
       assert((await page.getAttribute('html', 'lang')) === 'en', '<html lang> not kept');
       await watch.assertClean('reload');
     } finally {
