@@ -14,3 +14,4 @@ pub mod io;
 pub mod lss;
 pub mod model;
 pub mod nca;
+pub mod tdm;

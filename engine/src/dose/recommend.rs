@@ -17,7 +17,7 @@ use rand_distr::{Distribution, StandardNormal};
 use serde::Serialize;
 
 /// A regimen to consider.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Regimen {
     pub label: String,
     pub interval_h: f64,

@@ -1,0 +1,84 @@
+//! What the screens collect: regimen rows and levels at clock times.
+
+use super::targets::Drug;
+use crate::dose::{Range, Regimen};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A row of the dosing history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DoseRow {
+    /// First dose of the row (local clock time with its offset).
+    pub start: DateTime<FixedOffset>,
+    pub amount_mg: f64,
+    /// Every `interval_h` hours; `None` for a single dose.
+    pub interval_h: Option<f64>,
+    /// Doses in the row (1 for a single dose).
+    pub count: u32,
+    /// The patient was at steady state on this regimen before `start`.
+    pub at_steady_state: bool,
+}
+
+/// The nominal sampling time a level is labelled with.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SampleLabel {
+    C0,
+    C1,
+    C2,
+    C3,
+    C4,
+    C6,
+    Other,
+}
+
+impl SampleLabel {
+    /// Hours after the dose the label means (C0: just before the dose).
+    pub fn nominal_h(self) -> Option<f64> {
+        match self {
+            SampleLabel::C0 => Some(0.0),
+            SampleLabel::C1 => Some(1.0),
+            SampleLabel::C2 => Some(2.0),
+            SampleLabel::C3 => Some(3.0),
+            SampleLabel::C4 => Some(4.0),
+            SampleLabel::C6 => Some(6.0),
+            SampleLabel::Other => None,
+        }
+    }
+}
+
+/// A measured level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelRow {
+    pub sampled: DateTime<FixedOffset>,
+    /// ng/mL; `None` with `blq`.
+    pub value_ng_ml: Option<f64>,
+    pub blq: bool,
+    pub lloq_ng_ml: Option<f64>,
+    pub label: SampleLabel,
+    #[serde(default)]
+    pub assay: Option<String>,
+}
+
+/// Everything one drug screen computes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TdmInput {
+    pub drug: Drug,
+    pub model_id: String,
+    /// Covariates by the model's names (constant over the history).
+    pub covariates: BTreeMap<String, f64>,
+    pub doses: Vec<DoseRow>,
+    pub levels: Vec<LevelRow>,
+    /// The present: levels after it are refused, the plot marks it.
+    pub now: DateTime<FixedOffset>,
+    pub target: Range,
+    pub limit: Option<Range>,
+    pub regimens: Vec<Regimen>,
+    /// Flag AUC estimates that differ by more than this many percent.
+    pub disagreement_pct: f64,
+    /// Hours of forecast after `now`.
+    pub horizon_h: f64,
+    /// Posterior draws for the band and the probabilities.
+    pub draws: usize,
+}

@@ -1,0 +1,18 @@
+//! The drug screens' computation (cyclosporine, tacrolimus): clinician rows
+//! at clock times in, everything the screen shows out. The app only
+//! formats this.
+//!
+//! - [`input`]: dose rows, levels, targets;
+//! - [`levels`]: time after dose and label checks;
+//! - [`targets`]: default targets with their sources;
+//! - [`session`]: the computation.
+
+pub mod input;
+pub mod levels;
+pub mod session;
+pub mod targets;
+
+pub use input::{DoseRow, LevelRow, SampleLabel, TdmInput};
+pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
+pub use session::{compute, AucEstimate, Curves, TdmError, TdmOutput};
+pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};

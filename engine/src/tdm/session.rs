@@ -1,0 +1,305 @@
+//! One drug screen's computation, from clock-time rows to everything shown:
+//! level timing checks, the MAP estimate, population and individual curves
+//! with the 90 % band, AUC by trapezoid, by limited-sampling equations and
+//! by the model (flagged when they disagree), and the dose advice.
+
+use super::input::{DoseRow, LevelRow, TdmInput};
+use super::levels::{timing, LevelTiming};
+use super::targets::Drug;
+use crate::catalog::{builtin, builtin_ids};
+use crate::dose::{recommend, Recommendation};
+use crate::dosing::regimen::Schedule;
+use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
+use crate::estimate::{prediction_band, BandPoint, MapFit, MapOptions, Problem};
+use crate::lss::{applicable, LssEstimate, LssSample};
+use crate::model::predict;
+use crate::nca::{Method, NcaOptions, Profile, Sample};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The curves of the forecast plot, on one time grid (model hours).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Curves {
+    pub time_h: Vec<f64>,
+    pub population: Vec<f64>,
+    pub individual: Option<Vec<f64>>,
+    pub band: Option<Vec<BandPoint>>,
+    pub dose_times_h: Vec<f64>,
+    pub now_h: f64,
+}
+
+/// One AUC estimate for the latest sampled dosing interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AucEstimate {
+    /// "trapezoid", "lss" or "model".
+    pub method: &'static str,
+    /// "AUC0-4", "AUC0-6", "AUC0-12", …
+    pub interval: String,
+    pub value: f64,
+    /// Population/equation behind it (LSS) or the model name.
+    pub basis: String,
+    /// Differs from the model's estimate by more than the set percentage.
+    pub disagrees: bool,
+}
+
+/// Everything the screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TdmOutput {
+    pub origin: String,
+    pub levels: Vec<LevelTiming>,
+    pub fit: Option<MapFit>,
+    pub curves: Curves,
+    pub aucs: Vec<AucEstimate>,
+    pub lss: Vec<LssEstimate>,
+    pub advice: Option<Recommendation>,
+    /// Why something could not be computed, in words.
+    pub notes: Vec<String>,
+}
+
+/// Why nothing can be computed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TdmError {
+    #[error("no built-in model “{0}” (available: {1})")]
+    UnknownModel(String, String),
+    #[error("the dosing history is empty")]
+    NoDoses,
+    #[error("dose row {row}: {message}")]
+    DoseRow { row: usize, message: String },
+    #[error("{0}")]
+    Estimate(String),
+}
+
+/// Grid points of the forecast plot.
+const GRID_POINTS: usize = 240;
+
+fn dose_schedule(rows: &[DoseRow]) -> Result<Schedule, TdmError> {
+    let mut all = Schedule::default();
+    for (i, r) in rows.iter().enumerate() {
+        let interval = r.interval_h.unwrap_or(24.0);
+        let s = Schedule::regimen(
+            r.amount_mg,
+            interval,
+            r.start,
+            r.count.max(1),
+            r.at_steady_state && r.interval_h.is_some(),
+            1,
+        )
+        .map_err(|e| TdmError::DoseRow {
+            row: i + 1,
+            message: e.to_string(),
+        })?;
+        all.extend(s);
+    }
+    Ok(all)
+}
+
+fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
+    match (l.blq, l.value_ng_ml, l.lloq_ng_ml) {
+        (true, _, Some(lloq)) => Observation::below_lloq(t, central, lloq),
+        (false, Some(v), _) => Observation::measured(t, central, v),
+        _ => Observation::prediction(t, central),
+    }
+}
+
+/// Computes the screen.
+pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
+    let def = builtin(&input.model_id)
+        .ok_or_else(|| {
+            TdmError::UnknownModel(
+                input.model_id.clone(),
+                builtin_ids().collect::<Vec<_>>().join(", "),
+            )
+        })?
+        .map_err(|e| TdmError::Estimate(e.to_string()))?;
+    let schedule = dose_schedule(&input.doses)?;
+    let base = TimeBase::earliest(schedule.doses.iter().map(|d| d.at)).ok_or(TdmError::NoDoses)?;
+    let doses = schedule.to_doses(&base);
+    let dose_times: Vec<f64> = doses.iter().map(|d| d.time).collect();
+    let now_h = base.hours(input.now);
+    let central = def.compartments().1;
+    let mut notes = Vec::new();
+    let levels: Vec<LevelTiming> = input
+        .levels
+        .iter()
+        .map(|l| timing(l, base.hours(l.sampled), &dose_times, now_h))
+        .collect();
+    // Levels with a usable time enter the model at their real time.
+    let mut events: Vec<Event> = input
+        .levels
+        .iter()
+        .zip(&levels)
+        .filter(|(_, t)| {
+            !matches!(
+                t.problem,
+                Some(
+                    super::levels::TimingProblem::BeforeAnyDose
+                        | super::levels::TimingProblem::InFuture
+                )
+            )
+        })
+        .map(|(l, t)| Event::Observation(level_event(l, t.time_h, central)))
+        .collect();
+    events.extend(doses.iter().cloned().map(Event::Dose));
+    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
+    let cov: BTreeMap<String, CovariateSeries> = input
+        .covariates
+        .iter()
+        .map(|(k, v)| (k.clone(), CovariateSeries::constant(*v)))
+        .collect();
+    let problem =
+        Problem::new(&def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
+    let has_levels = problem.levels.iter().any(|l| l.informative());
+    let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
+    let curves = curves(&problem, fit.as_ref(), &dose_times, now_h, input);
+    let (aucs, lss) = aucs(input, &problem, fit.as_ref(), &levels, &mut notes);
+    let advice = match recommend(
+        &problem,
+        fit.as_ref(),
+        &input.target,
+        input.limit.as_ref(),
+        &input.regimens,
+        input.draws,
+        1,
+    ) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            notes.push(format!("no dose advice: {e}"));
+            None
+        }
+    };
+    Ok(TdmOutput {
+        origin: base.origin.to_rfc3339(),
+        levels,
+        fit,
+        curves,
+        aucs,
+        lss,
+        advice,
+        notes,
+    })
+}
+
+fn curves(
+    problem: &Problem,
+    fit: Option<&MapFit>,
+    dose_times: &[f64],
+    now_h: f64,
+    input: &TdmInput,
+) -> Curves {
+    let start = dose_times.first().copied().unwrap_or(0.0);
+    let end = now_h.max(dose_times.last().copied().unwrap_or(0.0)) + input.horizon_h.max(1.0);
+    let time_h: Vec<f64> = (0..GRID_POINTS)
+        .map(|i| start + (end - start) * i as f64 / (GRID_POINTS - 1) as f64)
+        .collect();
+    let zeros = vec![0.0; problem.n_params()];
+    let population = problem.predict_times(&zeros, &time_h).unwrap_or_default();
+    let individual = fit.and_then(|f| problem.predict_times(&f.eta, &time_h).ok());
+    let band = fit.and_then(|f| prediction_band(problem, f, &time_h, input.draws, 1));
+    Curves {
+        time_h,
+        population,
+        individual,
+        band,
+        dose_times_h: dose_times.to_vec(),
+        now_h,
+    }
+}
+
+/// AUC of the latest dosing interval that has levels: trapezoid (when the
+/// profile covers the interval), limited-sampling equations, and the model.
+fn aucs(
+    input: &TdmInput,
+    problem: &Problem,
+    fit: Option<&MapFit>,
+    levels: &[LevelTiming],
+    notes: &mut Vec<String>,
+) -> (Vec<AucEstimate>, Vec<LssEstimate>) {
+    let Some(dose) = levels
+        .iter()
+        .filter(|l| l.problem.is_none())
+        .filter_map(|l| l.dose_time_h)
+        .reduce(f64::max)
+    else {
+        return (vec![], vec![]);
+    };
+    let samples: Vec<(f64, f64)> = input
+        .levels
+        .iter()
+        .zip(levels)
+        .filter(|(_, t)| t.problem.is_none() && t.dose_time_h == Some(dose))
+        .filter_map(|(l, t)| Some((t.after_dose_h?.max(0.0), l.value_ng_ml.filter(|_| !l.blq)?)))
+        .collect();
+    let mut out = Vec::new();
+    // The model's AUC over the same windows, for comparison.
+    let model_auc = |to: f64| -> Option<f64> {
+        let f = fit?;
+        let events = problem.prediction_events(&[dose, dose + to]);
+        let p = predict(&problem.segments(&f.eta), &events, true).ok()?;
+        Some(p.get(1)?.auc? - p.first()?.auc?)
+    };
+    let tolerance = |x: f64, y: f64| (x - y).abs() / y * 100.0 > input.disagreement_pct;
+    for to in [4.0, 6.0] {
+        let reference = model_auc(to);
+        if let Some(v) = reference {
+            out.push(AucEstimate {
+                method: "model",
+                interval: format!("AUC0-{to}"),
+                value: v,
+                basis: problem.def.file.name.clone(),
+                disagrees: false,
+            });
+        }
+        let covered = samples.iter().any(|s| s.0 <= 0.25)
+            && samples.iter().any(|s| (s.0 - to).abs() <= 0.25)
+            && samples.len() >= 3;
+        if covered {
+            let nca: Vec<Sample> = samples
+                .iter()
+                .map(|&(t, c)| Sample::measured(t, c))
+                .collect();
+            let opts = NcaOptions {
+                method: Method::Linear,
+                ..NcaOptions::default()
+            };
+            match Profile::new(&nca, &opts)
+                .and_then(|p| p.partial_auc(0.0, to).map_err(crate::nca::NcaError::Option))
+            {
+                Ok(v) => out.push(AucEstimate {
+                    method: "trapezoid",
+                    interval: format!("AUC0-{to}"),
+                    value: v,
+                    basis: format!("{} levels, linear trapezoid", samples.len()),
+                    disagrees: reference.is_some_and(|r| tolerance(v, r)),
+                }),
+                Err(e) => notes.push(format!("AUC0-{to} by trapezoid: {e}")),
+            }
+        }
+    }
+    let drug = match input.drug {
+        Drug::Cyclosporine => crate::lss::Drug::Cyclosporine,
+        Drug::Tacrolimus => crate::lss::Drug::Tacrolimus,
+    };
+    let lss_samples: Vec<LssSample> = samples
+        .iter()
+        .map(|&(t, c)| LssSample { time_h: t, conc: c })
+        .collect();
+    let lss = applicable(drug, &lss_samples, super::levels::TIMING_TOLERANCE_H).unwrap_or_default();
+    for e in &lss {
+        let label = serde_json::to_value(e.equation.interval)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let to = label
+            .strip_prefix("AUC0-")
+            .and_then(|s| s.parse::<f64>().ok());
+        let reference = to.and_then(model_auc);
+        out.push(AucEstimate {
+            method: "lss",
+            interval: label,
+            value: e.auc,
+            basis: format!("{} ({})", e.equation.formula, e.equation.population),
+            disagrees: reference.is_some_and(|r| tolerance(e.auc, r)),
+        });
+    }
+    (out, lss)
+}

@@ -1,0 +1,158 @@
+//! The drug-screen computation end to end: clock-time rows in, timing
+//! checks, fit, curves, AUC comparison and advice out.
+
+use chrono::{DateTime, FixedOffset};
+use dmip_engine::dose::Regimen;
+use dmip_engine::tdm::{
+    compute, defaults, DoseRow, Drug, LevelRow, SampleLabel, TdmInput, TimingProblem,
+};
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("valid time")
+}
+
+fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
+    LevelRow {
+        sampled: at(time),
+        value_ng_ml: Some(value),
+        blq: false,
+        lloq_ng_ml: None,
+        label,
+        assay: Some("CMIA".into()),
+    }
+}
+
+fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
+    let t = defaults(Drug::Cyclosporine);
+    TdmInput {
+        drug: Drug::Cyclosporine,
+        model_id: "press2010_csa".into(),
+        covariates: [("WT".to_string(), 60.0), ("PSL".to_string(), 50.0)].into(),
+        doses: vec![DoseRow {
+            start: at("2026-11-01T08:00:00+09:00"),
+            amount_mg: 100.0,
+            interval_h: Some(12.0),
+            count: 6,
+            at_steady_state: true,
+        }],
+        levels,
+        now: at("2026-11-03T15:00:00+09:00"),
+        target: t.aim.range,
+        limit: t.limit.map(|l| l.range),
+        regimens: vec![
+            Regimen {
+                label: "twice daily after meals".into(),
+                interval_h: 12.0,
+                note: None,
+            },
+            Regimen {
+                label: "once daily before breakfast".into(),
+                interval_h: 24.0,
+                note: None,
+            },
+        ],
+        disagreement_pct: 20.0,
+        horizon_h: 48.0,
+        draws: 200,
+    }
+}
+
+#[test]
+fn a_full_profile_gives_trapezoid_lss_and_model_aucs_and_advice() {
+    let input = cyclosporine(vec![
+        level("2026-11-03T07:50:00+09:00", 120.0, SampleLabel::C0),
+        level("2026-11-03T09:00:00+09:00", 480.0, SampleLabel::C1),
+        level("2026-11-03T10:00:00+09:00", 620.0, SampleLabel::C2),
+        level("2026-11-03T11:00:00+09:00", 520.0, SampleLabel::C3),
+        level("2026-11-03T12:00:00+09:00", 400.0, SampleLabel::C4),
+        level("2026-11-03T14:00:00+09:00", 250.0, SampleLabel::C6),
+    ]);
+    let out = compute(&input).expect("computable");
+    assert!(
+        out.levels.iter().all(|l| l.problem.is_none()),
+        "{:?}",
+        out.levels
+    );
+    // The C0 drawn 10 min before the 08:00 dose belongs to that dose.
+    assert!((out.levels[0].after_dose_h.expect("after a dose") + 10.0 / 60.0).abs() < 1e-9);
+    let fit = out.fit.as_ref().expect("levels → fit");
+    assert!(fit.converged);
+    let trap4 = out
+        .aucs
+        .iter()
+        .find(|a| a.method == "trapezoid" && a.interval == "AUC0-4")
+        .expect("profile covers 0–4 h");
+    // Linear trapezoid with C(0) = 120: 0.5·(120+480) + 0.5·(480+620) + 0.5·(620+520) + 0.5·(520+400).
+    assert!((trap4.value - 1880.0).abs() < 1e-9, "{}", trap4.value);
+    assert!(out
+        .aucs
+        .iter()
+        .any(|a| a.method == "model" && a.interval == "AUC0-6"));
+    // AUC0-6 = 0.496·C2 + 0.517·C3 + 776.9 (lung Tx; poppk-models §3a).
+    let lss = out
+        .aucs
+        .iter()
+        .find(|a| a.method == "lss" && a.interval == "AUC0-6")
+        .expect("C2 and C3 present");
+    assert!((lss.value - (0.496 * 620.0 + 0.517 * 520.0 + 776.9)).abs() < 1e-9);
+    assert_eq!(out.curves.time_h.len(), out.curves.population.len());
+    assert!(out
+        .curves
+        .band
+        .as_ref()
+        .is_some_and(|b| b.len() == out.curves.time_h.len()));
+    let advice = out.advice.expect("advice");
+    assert_eq!(advice.candidates.len(), 2);
+    assert!(
+        advice.candidates[0].dose.amount_mg > 100.0,
+        "C2 620 is below target: the dose goes up"
+    );
+}
+
+#[test]
+fn mislabelled_future_and_early_levels_are_flagged() {
+    let out = compute(&cyclosporine(vec![
+        level("2026-11-03T11:00:00+09:00", 700.0, SampleLabel::C2),
+        level("2026-11-04T10:00:00+09:00", 700.0, SampleLabel::C2),
+        level("2026-10-31T10:00:00+09:00", 700.0, SampleLabel::C2),
+    ]))
+    .expect("computable");
+    assert_eq!(
+        out.levels[0].problem,
+        Some(TimingProblem::LabelMismatch {
+            label_h: 2.0,
+            actual_h: 3.0
+        })
+    );
+    assert_eq!(
+        out.levels[0]
+            .problem
+            .as_ref()
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("labelled C2 but drawn 3.00 h after the dose: it is used at its real time")
+    );
+    assert_eq!(out.levels[1].problem, Some(TimingProblem::InFuture));
+    assert_eq!(out.levels[2].problem, Some(TimingProblem::BeforeAnyDose));
+    // Only the usable level enters the fit.
+    assert_eq!(out.fit.expect("one level").ipred.len(), 1);
+}
+
+#[test]
+fn without_levels_the_advice_is_a_priori() {
+    let out = compute(&cyclosporine(vec![])).expect("computable");
+    assert!(out.fit.is_none());
+    assert_eq!(out.advice.expect("advice").basis, "a priori");
+    let mut bad = cyclosporine(vec![]);
+    bad.model_id = "nope".into();
+    assert_eq!(
+        compute(&bad).expect_err("unknown").to_string(),
+        "no built-in model “nope” (available: press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac)"
+    );
+    bad.model_id = "press2010_csa".into();
+    bad.doses[0].amount_mg = -5.0;
+    assert_eq!(
+        compute(&bad).expect_err("negative").to_string(),
+        "dose row 1: dose must be a finite number > 0 (got -5)"
+    );
+}
