@@ -14,4 +14,5 @@ pub mod io;
 pub mod lss;
 pub mod model;
 pub mod nca;
+pub mod record;
 pub mod tdm;

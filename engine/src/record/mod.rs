@@ -1,0 +1,184 @@
+//! The patient record: what the app stores, exports and restores, with a
+//! schema version and migrations, and the mapping from the record to each
+//! model's covariates.
+
+mod covariates;
+
+pub use covariates::{covariates_for, Formulation};
+
+use crate::clinical::body::Sex;
+use crate::dose::Range;
+use crate::tdm::{DoseRow, LevelRow};
+use serde::{Deserialize, Serialize};
+
+/// Version of the record format written by this build.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// CYP3A5 genotype as clinicians record it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cyp3a5 {
+    #[default]
+    Unknown,
+    /// *1 carrier.
+    Expresser,
+    /// *3/*3.
+    NonExpresser,
+}
+
+/// Unit in which serum creatinine was entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreatinineUnit {
+    #[default]
+    MgDl,
+    UmolL,
+}
+
+/// The patient's background.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PatientInfo {
+    pub age_years: Option<f64>,
+    pub sex: Option<Sex>,
+    pub weight_kg: Option<f64>,
+    pub height_cm: Option<f64>,
+    pub creatinine: Option<f64>,
+    pub creatinine_unit: CreatinineUnit,
+    pub hematocrit_pct: Option<f64>,
+    pub albumin_g_dl: Option<f64>,
+    pub cyp3a5: Cyp3a5,
+    pub prednisolone_mg_day: Option<f64>,
+    pub comedications: Vec<String>,
+}
+
+impl PatientInfo {
+    /// Serum creatinine in mg/dL (1 mg/dL = 88.4 µmol/L; clinical-reference
+    /// §2, [V]).
+    pub fn creatinine_mg_dl(&self) -> Option<f64> {
+        self.creatinine.map(|v| match self.creatinine_unit {
+            CreatinineUnit::MgDl => v,
+            CreatinineUnit::UmolL => v / 88.4,
+        })
+    }
+}
+
+/// One drug's monitoring data.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DrugRecord {
+    /// Built-in model id; empty = the drug's default model.
+    pub model_id: String,
+    pub formulation: Option<Formulation>,
+    pub doses: Vec<DoseRow>,
+    pub levels: Vec<LevelRow>,
+    /// User-edited targets (None = the defaults).
+    pub target: Option<Range>,
+    pub limit: Option<Range>,
+}
+
+/// A patient's record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PatientRecord {
+    pub schema: u32,
+    /// Stable identifier (random, not identifying the patient).
+    pub id: String,
+    /// What the user calls the record (initials, bed, local number).
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub patient: PatientInfo,
+    #[serde(default)]
+    pub cyclosporine: DrugRecord,
+    #[serde(default)]
+    pub tacrolimus: DrugRecord,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl PatientRecord {
+    pub fn new(id: impl Into<String>) -> Self {
+        PatientRecord {
+            schema: SCHEMA_VERSION,
+            id: id.into(),
+            label: String::new(),
+            patient: PatientInfo::default(),
+            cyclosporine: DrugRecord::default(),
+            tacrolimus: DrugRecord::default(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// Why a stored or imported record cannot be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RecordError {
+    #[error("not a DMIP Monitor record: {0}")]
+    NotARecord(String),
+    #[error("record format {found} is newer than this version of the app understands ({supported}); update the app")]
+    TooNew { found: u32, supported: u32 },
+}
+
+/// Reads a record of any known schema version (JSON text), migrating older
+/// ones. Nothing is guessed: a field that cannot be read is an error naming
+/// it.
+pub fn read(text: &str) -> Result<PatientRecord, RecordError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| RecordError::NotARecord(e.to_string()))?;
+    let schema = value
+        .get("schema")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| RecordError::NotARecord("no “schema” version field".into()))?;
+    let schema =
+        u32::try_from(schema).map_err(|_| RecordError::NotARecord(format!("schema {schema}")))?;
+    if schema > SCHEMA_VERSION {
+        return Err(RecordError::TooNew {
+            found: schema,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    // Version 1 is the first format: nothing to migrate yet. Later versions
+    // add one step per version here.
+    let mut record: PatientRecord =
+        serde_json::from_value(value).map_err(|e| RecordError::NotARecord(e.to_string()))?;
+    record.schema = SCHEMA_VERSION;
+    Ok(record)
+}
+
+/// Writes a record as JSON text.
+pub fn write(record: &PatientRecord) -> String {
+    // Serialising plain data cannot fail; an empty object is the fallback.
+    serde_json::to_string(record).unwrap_or_else(|_| "{}".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_and_bad_ones_are_named() {
+        let mut r = PatientRecord::new("abc");
+        r.patient.weight_kg = Some(52.5);
+        r.patient.cyp3a5 = Cyp3a5::NonExpresser;
+        assert_eq!(read(&write(&r)), Ok(r));
+        assert_eq!(
+            read("{\"schema\": 99}"),
+            Err(RecordError::TooNew {
+                found: 99,
+                supported: 1
+            })
+        );
+        assert_eq!(
+            read("[1,2]"),
+            Err(RecordError::NotARecord("no “schema” version field".into()))
+        );
+        assert!(
+            matches!(read("{\"schema\":1,\"id\":5}"), Err(RecordError::NotARecord(m)) if m.contains("invalid type"))
+        );
+        // A minimal version-1 record (older writer, fewer fields) still reads.
+        assert_eq!(
+            read("{\"schema\":1,\"id\":\"x\"}").map(|r| r.id),
+            Ok("x".to_string())
+        );
+    }
+}
