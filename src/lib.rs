@@ -7,6 +7,7 @@ pub mod i18n;
 mod panels;
 pub mod plot;
 mod screens;
+pub mod state;
 mod widgets;
 
 pub use app::{App, VERSION};

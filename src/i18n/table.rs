@@ -65,6 +65,10 @@ table! {
     PlotDescription => "濃度–時間曲線（最高濃度 {peak} mg/L）", "Concentration–time curve (peak {peak} mg/L)";
     PlotFailed => "グラフを描画できません：{error}", "The plot could not be drawn: {error}";
 
+    // ── Patient, cyclosporine and tacrolimus screens (issue 6): add keys here.
+
+    // ── Records, report, self-check (issue 7): add keys here.
+
     ErrNotPositive => "{field}には正の数値を入力してください（入力：「{value}」）", "{field} must be a positive finite number (got “{value}”)";
     ErrTooSmall => "{field}は {min} 以上にしてください（入力：{value}）", "{field} must be at least {min} (got {value})";
 }
