@@ -3,7 +3,7 @@
 //! `wasm_bindgen({module_or_path: bytes})`, and the strict CSP. Then checks
 //! that the result references nothing outside itself.
 
-use crate::base64;
+use base64::Engine as _;
 
 /// The Content-Security-Policy of the single file (design.md §4).
 pub const STRICT_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; \
@@ -49,7 +49,7 @@ pub fn inline(
 
     let (head, wasm_name, rest) = cut(&html, WASM_OPEN, "\"")
         .ok_or("no module_or_path: \"./….wasm\" in Trunk's pattern_script")?;
-    let bytes = base64::encode(&read(wasm_name)?);
+    let bytes = base64::engine::general_purpose::STANDARD.encode(read(wasm_name)?);
     let html = format!(
         "{head}module_or_path: Uint8Array.from(atob(\"{bytes}\"), function (c) {{ return c.charCodeAt(0); }}){rest}"
     );

@@ -1,6 +1,5 @@
 //! Project automation: `cargo xtask <command>` (see README.md).
 
-mod base64;
 mod cmd;
 mod dist;
 mod inline;
