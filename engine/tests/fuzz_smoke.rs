@@ -281,7 +281,6 @@ fn assert_finite_or_error(events: Vec<Event>) {
 }
 
 #[test]
-#[ignore = "engine bug: predict does not return (nalgebra DMatrix::exp of the augmented infusion matrix with rate·Δ ≈ 1e300)"]
 fn huge_infusion_rate_into_the_depot() {
     assert_finite_or_error(vec![
         Event::Dose(Dose::bolus(0.0, 1e300, 1).infused_over(8.0)),
@@ -290,7 +289,6 @@ fn huge_infusion_rate_into_the_depot() {
 }
 
 #[test]
-#[ignore = "engine bug: predict does not return for a depot infusion observed 1e40 h later"]
 fn very_long_depot_infusion() {
     assert_finite_or_error(vec![
         Event::Dose(Dose {
@@ -302,7 +300,6 @@ fn very_long_depot_infusion() {
 }
 
 #[test]
-#[ignore = "engine bug: NaN concentration (finite inputs) for an infusion running 1e100 h"]
 fn very_long_infusion_gives_nan() {
     assert_finite_or_error(vec![
         Event::Dose(Dose {
@@ -315,9 +312,10 @@ fn very_long_infusion_gives_nan() {
 
 #[test]
 fn ordinary_long_infusions_are_exact_at_steady_state() {
-    // Control for the cases above: 1 mg/h for up to 1e20 h, into the depot
+    // Control for the cases above: 1 mg/h for up to 1e5 h, into the depot
     // or the central compartment, reaches R/CL·scale = 1/15·1000.
-    for t in [1e3, 1e9, 1e20] {
+    // (Times beyond 10⁶ h are refused by validation: dosing::events::MAX_TIME_H.)
+    for t in [1e3, 1e5] {
         for cmt in [1, 4] {
             let dose = Dose {
                 rate: Some(1.0),

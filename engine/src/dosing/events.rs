@@ -168,6 +168,13 @@ pub enum DosingError {
     },
     #[error("record {record}: II must be > 0 when ADDL > 0 (ADDL = {addl})")]
     RepeatsWithoutInterval { record: usize, addl: u32 },
+    #[error("record {record}: {field} {value} is beyond the supported range (at most {max})")]
+    TooLarge {
+        record: usize,
+        field: &'static str,
+        value: f64,
+        max: f64,
+    },
     #[error("record {record}: ADDL {addl} is more than {max} repeats")]
     TooManyRepeats { record: usize, addl: u32, max: u32 },
     #[error("record {record}: a steady-state dose (SS = 1 or 2) needs II > 0")]
@@ -191,6 +198,12 @@ pub enum DosingError {
     #[error("the history has no dose")]
     NoDose,
 }
+
+/// Largest time, and infusion duration, accepted: 10⁶ h (114 years). A
+/// sanity bound that keeps every computation finite, not a clinical limit.
+pub const MAX_TIME_H: f64 = 1e6;
+/// Largest amount accepted (10⁹ dose units): a sanity bound, as above.
+pub const MAX_AMOUNT: f64 = 1e9;
 
 /// Most ADDL repeats one record may carry (a sanity bound: 100 000 doses is
 /// over a century of twice-daily dosing).
@@ -220,10 +233,32 @@ fn finite_positive(record: usize, field: &'static str, value: f64) -> Result<(),
     }
 }
 
+fn at_most(record: usize, field: &'static str, value: f64, max: f64) -> Result<(), DosingError> {
+    if value <= max {
+        Ok(())
+    } else {
+        Err(DosingError::TooLarge {
+            record,
+            field,
+            value,
+            max,
+        })
+    }
+}
+
 fn validate_dose(record: usize, d: &Dose, n_cmt: usize) -> Result<(), DosingError> {
     finite_non_negative(record, "TIME", d.time)?;
     finite_non_negative(record, "AMT", d.amount)?;
     finite_non_negative(record, "II", d.ii)?;
+    at_most(record, "TIME", d.time, MAX_TIME_H)?;
+    at_most(record, "AMT", d.amount, MAX_AMOUNT)?;
+    at_most(record, "II", d.ii, MAX_TIME_H)?;
+    at_most(
+        record,
+        "last ADDL time",
+        d.time + d.ii * f64::from(d.addl),
+        MAX_TIME_H,
+    )?;
     if d.cmt == 0 || d.cmt > n_cmt {
         return Err(DosingError::UnknownCompartment {
             record,
@@ -249,14 +284,26 @@ fn validate_dose(record: usize, d: &Dose, n_cmt: usize) -> Result<(), DosingErro
     }
     match (d.rate, d.duration) {
         (Some(_), Some(_)) => Err(DosingError::RateAndDuration { record }),
-        (Some(r), None) => finite_positive(record, "RATE", r),
-        (None, Some(t)) => finite_positive(record, "DUR", t),
+        (Some(r), None) => {
+            finite_positive(record, "RATE", r)?;
+            at_most(
+                record,
+                "infusion duration AMT/RATE",
+                d.amount / r,
+                MAX_TIME_H,
+            )
+        }
+        (None, Some(t)) => {
+            finite_positive(record, "DUR", t)?;
+            at_most(record, "DUR", t, MAX_TIME_H)
+        }
         (None, None) => Ok(()),
     }
 }
 
 fn validate_observation(record: usize, o: &Observation, n_cmt: usize) -> Result<(), DosingError> {
     finite_non_negative(record, "TIME", o.time)?;
+    at_most(record, "TIME", o.time, MAX_TIME_H)?;
     if let Some(dv) = o.dv {
         finite_non_negative(record, "DV", dv)?;
     }

@@ -566,6 +566,7 @@ fn record_of(e: &DosingError) -> Option<usize> {
         | NotPositive { record, .. }
         | RepeatsWithoutInterval { record, .. }
         | TooManyRepeats { record, .. }
+        | TooLarge { record, .. }
         | SteadyStateWithoutInterval { record }
         | RateAndDuration { record }
         | UnknownCompartment { record, .. }
