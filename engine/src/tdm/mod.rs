@@ -11,6 +11,7 @@ pub mod input;
 pub mod levels;
 pub mod session;
 pub mod targets;
+pub mod view;
 
 pub use input::{DoseRow, LevelRow, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
