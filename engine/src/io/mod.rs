@@ -2,3 +2,4 @@
 
 pub mod nca_csv;
 pub mod nonmem;
+pub mod nonmem_write;

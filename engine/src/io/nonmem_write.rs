@@ -1,0 +1,268 @@
+//! Writes one drug's dosing history and levels as a NONMEM-style CSV
+//! (ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,BLQ,LLOQ + covariates), the
+//! format [`super::nonmem::read`] reads, and turns a subject read back from
+//! such a file into clock-time rows again.
+//!
+//! TIME is in hours from the earliest dose or level; doses go into
+//! compartment 1, levels are observed in `central_cmt`.
+
+use super::nonmem::Subject;
+use crate::dosing::{Event, SteadyState, TimeBase};
+use crate::tdm::{DoseRow, LevelRow, SampleLabel};
+use chrono::{DateTime, FixedOffset};
+use std::collections::BTreeMap;
+
+/// The fixed columns, before the covariates.
+pub const COLUMNS: [&str; 12] = [
+    "ID", "TIME", "EVID", "AMT", "CMT", "II", "ADDL", "SS", "DV", "MDV", "BLQ", "LLOQ",
+];
+
+/// Why a table cannot be written or read back.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum NonmemWriteError {
+    #[error("nothing to write: no doses and no levels")]
+    Empty,
+    #[error("covariate name “{0}” is not usable as a column (letters, digits, _; not a NONMEM column name)")]
+    BadCovariate(String),
+    #[error("dose row {0}: the amount must be a positive number")]
+    BadDose(usize),
+    #[error("time {0} h cannot be turned back into a clock time")]
+    BadTime(f64),
+    #[error("expected one subject, the file has {0}")]
+    Subjects(usize),
+}
+
+fn num(v: f64) -> String {
+    // Shortest representation that reads back to the same f64.
+    format!("{v}")
+}
+
+/// Writes the table. Doses with a count above 1 become one record with
+/// II and ADDL = count − 1; a steady-state row gets SS = 1.
+pub fn write(
+    id: &str,
+    doses: &[DoseRow],
+    levels: &[LevelRow],
+    covariates: &BTreeMap<String, f64>,
+    central_cmt: usize,
+) -> Result<String, NonmemWriteError> {
+    for name in covariates.keys() {
+        let ok = !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !COLUMNS.contains(&name.to_ascii_uppercase().as_str())
+            && !["RATE", "DUR", "CENS"].contains(&name.to_ascii_uppercase().as_str());
+        if !ok {
+            return Err(NonmemWriteError::BadCovariate(name.clone()));
+        }
+    }
+    let base = TimeBase::earliest(
+        doses
+            .iter()
+            .map(|d| d.start)
+            .chain(levels.iter().map(|l| l.sampled)),
+    )
+    .ok_or(NonmemWriteError::Empty)?;
+    // (time, order, fields): doses before levels at the same time.
+    let mut rows: Vec<(f64, u8, Vec<String>)> = Vec::new();
+    for (i, d) in doses.iter().enumerate() {
+        if !(d.amount_mg.is_finite() && d.amount_mg > 0.0) {
+            return Err(NonmemWriteError::BadDose(i + 1));
+        }
+        let t = base.hours(d.start);
+        let (ii, addl) = match d.interval_h {
+            Some(ii) if d.count > 1 || d.at_steady_state => (num(ii), d.count.max(1) - 1),
+            _ => ("0".into(), 0),
+        };
+        let ss = if d.at_steady_state && d.interval_h.is_some() {
+            "1"
+        } else {
+            "0"
+        };
+        let fields = vec![
+            num(t),
+            "1".into(),
+            num(d.amount_mg),
+            "1".into(),
+            ii,
+            addl.to_string(),
+            ss.into(),
+            ".".into(),
+            "1".into(),
+            "0".into(),
+            ".".into(),
+        ];
+        rows.push((t, 0, fields));
+    }
+    for l in levels {
+        let t = base.hours(l.sampled);
+        let lloq = l.lloq_ng_ml.map(num).unwrap_or_else(|| ".".into());
+        let (dv, mdv, blq) = match (l.blq, l.value_ng_ml) {
+            (true, _) => (".".to_string(), "0", "1"),
+            (false, Some(v)) => (num(v), "0", "0"),
+            (false, None) => (".".to_string(), "1", "0"),
+        };
+        let fields = vec![
+            num(t),
+            "0".into(),
+            ".".into(),
+            central_cmt.to_string(),
+            "0".into(),
+            "0".into(),
+            "0".into(),
+            dv,
+            mdv.into(),
+            blq.into(),
+            lloq,
+        ];
+        rows.push((t, 1, fields));
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = COLUMNS
+        .iter()
+        .copied()
+        .chain(covariates.keys().map(String::as_str))
+        .collect();
+    let cov: Vec<String> = covariates.values().map(|v| num(*v)).collect();
+    // Writing to memory only fails on a bug in csv; fall back to nothing.
+    let _ = out.write_record(&header);
+    for (_, _, fields) in &rows {
+        let record = std::iter::once(id.to_string())
+            .chain(fields.iter().cloned())
+            .chain(cov.iter().cloned());
+        let _ = out.write_record(record);
+    }
+    let bytes = out.into_inner().unwrap_or_default();
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Turns a subject read by [`super::nonmem::read`] back into clock-time
+/// rows, TIME 0 being `origin`. Levels get the label “other”.
+pub fn to_rows(
+    subject: &Subject,
+    origin: DateTime<FixedOffset>,
+) -> Result<(Vec<DoseRow>, Vec<LevelRow>), NonmemWriteError> {
+    let base = TimeBase::new(origin);
+    let clock = |t: f64| base.clock(t).ok_or(NonmemWriteError::BadTime(t));
+    let mut doses = Vec::new();
+    let mut levels = Vec::new();
+    for e in &subject.events {
+        match e {
+            Event::Dose(d) => doses.push(DoseRow {
+                start: clock(d.time)?,
+                amount_mg: d.amount,
+                interval_h: (d.ii > 0.0).then_some(d.ii),
+                count: d.addl + 1,
+                at_steady_state: d.ss != SteadyState::No,
+            }),
+            Event::Observation(o) => levels.push(LevelRow {
+                sampled: clock(o.time)?,
+                value_ng_ml: if o.blq { None } else { o.dv },
+                blq: o.blq,
+                lloq_ng_ml: o.lloq,
+                label: SampleLabel::Other,
+                assay: None,
+            }),
+        }
+    }
+    Ok((doses, levels))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::nonmem::read;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).expect("test time")
+    }
+
+    fn example() -> (Vec<DoseRow>, Vec<LevelRow>) {
+        let doses = vec![
+            DoseRow {
+                start: at("2026-04-01T08:00:00+09:00"),
+                amount_mg: 150.0,
+                interval_h: Some(12.0),
+                count: 6,
+                at_steady_state: true,
+            },
+            DoseRow {
+                start: at("2026-04-04T08:00:00+09:00"),
+                amount_mg: 125.0,
+                interval_h: None,
+                count: 1,
+                at_steady_state: false,
+            },
+        ];
+        let levels = vec![
+            LevelRow {
+                sampled: at("2026-04-03T07:45:00+09:00"),
+                value_ng_ml: Some(182.5),
+                blq: false,
+                lloq_ng_ml: None,
+                label: SampleLabel::C0,
+                assay: None,
+            },
+            LevelRow {
+                sampled: at("2026-04-04T20:00:00+09:00"),
+                value_ng_ml: None,
+                blq: true,
+                lloq_ng_ml: Some(20.0),
+                label: SampleLabel::Other,
+                assay: None,
+            },
+        ];
+        (doses, levels)
+    }
+
+    #[test]
+    fn written_table_reads_back_to_the_same_events() {
+        let (doses, levels) = example();
+        let cov = BTreeMap::from([("WT".to_string(), 52.5), ("PSL".to_string(), 10.0)]);
+        let text = write("7", &doses, &levels, &cov, 2).expect("writes");
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next(),
+            Some("ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,BLQ,LLOQ,PSL,WT")
+        );
+        assert_eq!(lines.next(), Some("7,0,1,150,1,12,5,1,.,1,0,.,10,52.5"));
+        assert_eq!(
+            lines.next(),
+            Some("7,47.75,0,.,2,0,0,0,182.5,0,0,.,10,52.5")
+        );
+        assert_eq!(lines.next(), Some("7,72,1,125,1,0,0,0,.,1,0,.,10,52.5"));
+        assert_eq!(lines.next(), Some("7,84,0,.,2,0,0,0,.,0,1,20,10,52.5"));
+        assert_eq!(lines.next(), None);
+
+        let subjects = read(text.as_bytes()).expect("reads back");
+        assert_eq!(subjects.len(), 1);
+        let s = &subjects[0];
+        assert_eq!(s.id, "7");
+        assert_eq!(s.events.len(), 4);
+        assert_eq!(s.covariates["WT"].at(0.0), 52.5);
+        let (d2, l2) = to_rows(s, doses[0].start).expect("rows");
+        assert_eq!(d2, doses);
+        assert_eq!(l2[0].value_ng_ml, Some(182.5));
+        assert_eq!(l2[0].sampled, levels[0].sampled);
+        assert!(l2[1].blq);
+        assert_eq!(l2[1].lloq_ng_ml, Some(20.0));
+    }
+
+    #[test]
+    fn unusable_input_is_named() {
+        let (doses, levels) = example();
+        let none = BTreeMap::new();
+        assert_eq!(write("1", &[], &[], &none, 2), Err(NonmemWriteError::Empty));
+        let bad = BTreeMap::from([("AMT".to_string(), 1.0)]);
+        assert_eq!(
+            write("1", &doses, &levels, &bad, 2),
+            Err(NonmemWriteError::BadCovariate("AMT".into()))
+        );
+        let mut d = doses.clone();
+        d[1].amount_mg = f64::NAN;
+        assert_eq!(
+            write("1", &d, &levels, &none, 2),
+            Err(NonmemWriteError::BadDose(2))
+        );
+    }
+}
