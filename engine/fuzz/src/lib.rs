@@ -37,8 +37,8 @@ pub const MAX_SS_OVERLAP: f64 = 1000.0;
 /// Bounds of a plausible finite number (or 0). Predictions are required
 /// only for histories and models whose numbers all lie within them (or are
 /// not finite, which the engine must reject): with 1e300 mg or a 1e40 h
-/// infusion the engine overflows or stalls (see the report of the fuzz
-/// work in BENCHMARKS.md and the ignored tests in fuzz_smoke.rs).
+/// infusion the engine overflows or stalls (README.md; the ignored tests
+/// in engine/tests/fuzz_smoke.rs).
 pub const PLAUSIBLE: f64 = 1e12;
 
 fn plausible_number(x: f64) -> bool {
