@@ -15,4 +15,5 @@ pub mod lss;
 pub mod model;
 pub mod nca;
 pub mod record;
+pub mod selfcheck;
 pub mod tdm;
