@@ -1,6 +1,6 @@
 //! What each fuzz target checks, in plain functions of the input bytes:
-//! no panic on any input, and every prediction the engine returns for a
-//! plausible history is finite. Used by the cargo-fuzz targets in
+//! no panic on any input, and every prediction the engine returns is
+//! finite (inputs beyond its sanity bounds must end in an error). Used by the cargo-fuzz targets in
 //! `fuzz_targets/` and, on stable Rust, by `engine/tests/fuzz_smoke.rs`
 //! (which includes this file as a module).
 
@@ -29,66 +29,10 @@ pub fn fixed_model() -> PkModel {
 /// Compartments of [`fixed_model`].
 pub const FIXED_CMT: usize = 5;
 
-/// Largest number of steady-state sub-doses (lag + infusion duration over
-/// II) given to the engine: beyond it the exact steady state loops over
-/// every overlapping dose and may run for minutes.
-pub const MAX_SS_OVERLAP: f64 = 1000.0;
-
-/// Bounds of a plausible finite number (or 0). Predictions are required
-/// only for histories and models whose numbers all lie within them (or are
-/// not finite, which the engine must reject): with 1e300 mg or a 1e40 h
-/// infusion the engine overflows or stalls (README.md; the ignored tests
-/// in engine/tests/fuzz_smoke.rs).
-pub const PLAUSIBLE: f64 = 1e12;
-
-fn plausible_number(x: f64) -> bool {
-    !x.is_finite() || x == 0.0 || (1.0 / PLAUSIBLE..=PLAUSIBLE).contains(&x.abs())
-}
-
-fn infusion_duration(d: &Dose, f: f64) -> f64 {
-    match (d.rate, d.duration) {
-        (Some(r), _) => d.amount * f / r,
-        (None, Some(t)) => t,
-        (None, None) => 0.0,
-    }
-}
-
-fn plausible_dose(d: &Dose, model: &PkModel) -> bool {
-    let duration = infusion_duration(d, model.bioavailability);
-    let overlap = (model.lag + duration) / d.ii;
-    let numbers = [d.time, d.amount, d.ii, d.rate.unwrap_or(0.0), duration];
-    numbers.into_iter().chain(d.duration).all(plausible_number)
-        && (d.ss == SteadyState::No || overlap.is_nan() || overlap <= MAX_SS_OVERLAP)
-}
-
-fn plausible_model(model: &PkModel) -> bool {
-    let layout = model.layout(false);
-    let a = model.rate_matrix(&layout);
-    let numbers = [
-        model.disposition.v1(),
-        model.bioavailability,
-        model.lag,
-        model.scale,
-    ];
-    a.iter().chain(&numbers).all(|x| plausible_number(*x))
-}
-
-/// Whether the engine is asked about this history: every number plausible.
-fn plausible(events: &[Event], model: &PkModel) -> bool {
-    plausible_model(model)
-        && events.iter().all(|e| match e {
-            Event::Dose(d) => plausible_dose(d, model),
-            Event::Observation(o) => plausible_number(o.time),
-        })
-}
-
-/// Predicts (with AUC) a plausible history and checks the results: no
-/// panic, one finite prediction per observation. `Err` describes a
+/// Predicts (with AUC) and checks the results: no panic, and either an
+/// error or one finite prediction per observation. `Err` describes a
 /// violation.
 pub fn check_predict(segments: &[Segment], events: &[Event]) -> Result<(), String> {
-    if !segments.iter().all(|s| plausible(events, &s.model)) {
-        return Ok(());
-    }
     let Ok(predictions) = predict(segments, events, true) else {
         return Ok(());
     };
