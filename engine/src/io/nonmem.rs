@@ -32,9 +32,8 @@ use crate::dosing::CovariateSeries;
 use row::{classify, field_error, parse_number, present, Col, Columns, Kind, Values};
 use std::collections::BTreeMap;
 
-/// Most additional doses (ADDL) one record may ask for: a guard against
-/// typos that would expand into millions of doses.
-pub const MAX_ADDL: u32 = 100_000;
+/// Most additional doses (ADDL) one record may ask for (the engine's bound).
+pub use crate::dosing::events::MAX_ADDL;
 
 /// One subject's records in file order.
 #[derive(Debug, Clone, PartialEq)]
