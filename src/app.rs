@@ -4,6 +4,7 @@
 use crate::i18n::{provide_i18n, Key, Lang};
 use crate::screens::Screen;
 use crate::state::provide_record;
+use crate::storage::live::provide_vault;
 use leptos::prelude::*;
 
 /// The app version, from Cargo.toml.
@@ -20,7 +21,8 @@ fn screen_from_location() -> Screen {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
-    provide_record();
+    let record = provide_record();
+    provide_vault(record);
     let screen = RwSignal::new(screen_from_location());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         screen.set(screen_from_location())

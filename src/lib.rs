@@ -8,6 +8,7 @@ mod panels;
 pub mod plot;
 mod screens;
 pub mod state;
+pub mod storage;
 mod widgets;
 
 pub use app::{App, VERSION};

@@ -9,6 +9,7 @@ mod patient;
 mod records;
 mod report;
 mod safety;
+mod selfcheck;
 mod tacrolimus;
 
 use crate::i18n::{use_i18n, Key};
@@ -26,11 +27,12 @@ pub enum Screen {
     Safety,
     Report,
     Records,
+    SelfCheck,
 }
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Patient,
         Screen::Cyclosporine,
         Screen::Tacrolimus,
@@ -39,6 +41,7 @@ impl Screen {
         Screen::Safety,
         Screen::Report,
         Screen::Records,
+        Screen::SelfCheck,
     ];
 
     /// The URL fragment name of the screen.
@@ -52,6 +55,7 @@ impl Screen {
             Screen::Safety => "safety",
             Screen::Report => "report",
             Screen::Records => "records",
+            Screen::SelfCheck => "selfcheck",
         }
     }
 
@@ -66,6 +70,7 @@ impl Screen {
             Screen::Safety => Key::ScreenSafety,
             Screen::Report => Key::ScreenReport,
             Screen::Records => Key::ScreenRecords,
+            Screen::SelfCheck => Key::ScreenSelfCheck,
         }
     }
 
@@ -91,6 +96,7 @@ impl Screen {
             Screen::Safety => safety::SafetyScreen().into_any(),
             Screen::Report => report::ReportScreen().into_any(),
             Screen::Records => records::RecordsScreen().into_any(),
+            Screen::SelfCheck => selfcheck::SelfCheckScreen().into_any(),
         }
     }
 }

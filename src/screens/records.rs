@@ -1,14 +1,371 @@
-//! Records: encrypted storage, export, import (to be built).
+//! Records: the encrypted store (create, unlock, lock), the list (search,
+//! open, duplicate, delete with undo), export and import files.
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::app::VERSION;
+use crate::i18n::{fill, use_i18n, Key};
+use crate::state::use_record;
+use crate::storage::files::{self, ImportError};
+use crate::storage::live::{use_vault, Notice, Vault};
+use crate::storage::store::Status;
+use crate::storage::vault::KdfParams;
+use crate::storage::web::{download, fill_random, new_id, read_file};
+use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The notices of the store, newest last.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    view! {
+        <div class="rec-notices" role="status" aria-live="polite">
+            {move || {
+                vault
+                    .notices
+                    .get()
+                    .into_iter()
+                    .map(|n| {
+                        let args: Vec<(&str, &str)> =
+                            n.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                        let text = fill(i18n.t(n.key), &args);
+                        view! {
+                            <p class=if n.error { "rec-notice error" } else { "rec-notice" }>{text}</p>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn export_records(vault: Vault, records: &[PatientRecord], passphrase: &str, name: &str) {
+    let pass = (!passphrase.is_empty()).then_some(passphrase);
+    match files::export(records, VERSION, pass, KdfParams::DEFAULT, &mut fill_random)
+        .map_err(|e| e.to_string())
+        .and_then(|text| download(name, &text, "application/json"))
+    {
+        Ok(()) => vault.notify(Notice::info(Key::RecExported)),
+        Err(e) => vault.notify(Notice::error(Key::RecStorageError, e)),
+    }
+}
+
+fn import_text(vault: Vault, text: &str, passphrase: &str) {
+    let pass = (!passphrase.is_empty()).then_some(passphrase);
+    match files::import(text, pass) {
+        Ok(records) => {
+            let n = records.len();
+            let taken: Vec<String> = vault
+                .session
+                .with_untracked(|s| {
+                    s.as_ref()
+                        .map(|s| s.entries.iter().map(|e| e.id.clone()).collect())
+                })
+                .unwrap_or_default();
+            for mut r in records {
+                if taken.contains(&r.id) {
+                    r.id = new_id();
+                }
+                vault.save(&r);
+            }
+            vault.notify(Notice {
+                key: Key::RecImported,
+                args: vec![("count", n.to_string())],
+                error: false,
+            });
+        }
+        Err(ImportError::NeedsPassphrase) => {
+            vault.notify(Notice::error(Key::RecImportNeedsPassphrase, ""))
+        }
+        Err(ImportError::Decrypt) => vault.notify(Notice::error(Key::RecWrongPassphrase, "")),
+        Err(e) => vault.notify(Notice::error(Key::RecImportFailed, e.to_string())),
+    }
+}
+
+#[component]
+fn Setup() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let pass = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let accept_plain = RwSignal::new(false);
+    let create = move |_| {
+        let (p, c) = (pass.get_untracked(), confirm.get_untracked());
+        if p.chars().count() < 8 {
+            vault
+                .notices
+                .set(vec![Notice::error(Key::RecPassTooShort, "")]);
+        } else if p != c {
+            vault
+                .notices
+                .set(vec![Notice::error(Key::RecPassMismatch, "")]);
+        } else {
+            vault.create(Some(&p));
+        }
+    };
+    view! {
+        <div class="rec-setup">
+            <p>{move || i18n.t(Key::RecSetupIntro)}</p>
+            <label>
+                {move || i18n.t(Key::RecPassphrase)}
+                <input type="password" id="rec-new-pass" autocomplete="new-password"
+                    prop:value=move || pass.get()
+                    on:input=move |e| pass.set(event_target_value(&e)) />
+            </label>
+            <label>
+                {move || i18n.t(Key::RecPassphraseAgain)}
+                <input type="password" id="rec-new-pass2" autocomplete="new-password"
+                    prop:value=move || confirm.get()
+                    on:input=move |e| confirm.set(event_target_value(&e)) />
+            </label>
+            <button type="button" id="rec-create" on:click=create>{move || i18n.t(Key::RecCreate)}</button>
+            <details class="rec-plain">
+                <summary>{move || i18n.t(Key::RecPlainSummary)}</summary>
+                <p class="warning">{move || i18n.t(Key::RecPlainWarning)}</p>
+                <label>
+                    <input type="checkbox" id="rec-plain-accept"
+                        prop:checked=move || accept_plain.get()
+                        on:change=move |e| accept_plain.set(event_target_checked(&e)) />
+                    {move || i18n.t(Key::RecPlainAccept)}
+                </label>
+                <button type="button" id="rec-create-plain" disabled=move || !accept_plain.get()
+                    on:click=move |_| vault.create(None)>
+                    {move || i18n.t(Key::RecCreatePlain)}
+                </button>
+            </details>
+        </div>
+    }
+}
+
+#[component]
+fn Unlock() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let pass = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let unlock = move || {
+        busy.set(true);
+        // Let the browser paint "unlocking…" before the slow key derivation.
+        set_timeout(
+            move || {
+                vault.unlock(&pass.get_untracked());
+                pass.set(String::new());
+                busy.set(false);
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    view! {
+        <form class="rec-unlock" on:submit=move |e| { e.prevent_default(); unlock(); }>
+            <label>
+                {move || i18n.t(Key::RecPassphrase)}
+                <input type="password" id="rec-pass" autocomplete="current-password"
+                    prop:value=move || pass.get()
+                    on:input=move |e| pass.set(event_target_value(&e)) />
+            </label>
+            <button type="submit" id="rec-unlock" disabled=move || busy.get()>
+                {move || if busy.get() { i18n.t(Key::RecUnlocking) } else { i18n.t(Key::RecUnlock) }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn Open() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let record = use_record();
+    let search = RwSignal::new(String::new());
+    let export_pass = RwSignal::new(String::new());
+    let import_pass = RwSignal::new(String::new());
+    let entries = Memo::new(move |_| {
+        let q = search.get().to_lowercase();
+        vault
+            .session
+            .with(|s| s.as_ref().map(|s| s.entries.clone()).unwrap_or_default())
+            .into_iter()
+            .filter(|e| q.is_empty() || e.label.to_lowercase().contains(&q) || e.id.contains(&q))
+            .collect::<Vec<_>>()
+    });
+    let load = move |id: &str| -> Option<PatientRecord> {
+        let mut out = None;
+        vault.session.update(|s| {
+            if let Some(s) = s {
+                out = vault.with_kv(|kv| s.load(kv, id)).ok();
+            }
+        });
+        out
+    };
+    let export_all = move |_| {
+        let ids: Vec<String> = vault
+            .session
+            .with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| s.entries.iter().map(|e| e.id.clone()).collect())
+            })
+            .unwrap_or_default();
+        let all: Vec<PatientRecord> = ids.iter().filter_map(|id| load(id)).collect();
+        export_records(
+            vault,
+            &all,
+            &export_pass.get_untracked(),
+            "dmip-records.json",
+        );
+    };
+    let on_file = move |e: leptos::ev::Event| {
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        vault.notices.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            match read_file(&input).await {
+                Ok((_, text)) => import_text(vault, &text, &import_pass.get_untracked()),
+                Err(e) => vault.notify(Notice::error(Key::RecImportFailed, e)),
+            }
+            input.set_value("");
+        });
+    };
+    view! {
+        <div class="rec-open">
+            <p class="rec-mode">
+                {move || {
+                    let enc = vault.session.with(|s| s.as_ref().is_some_and(|s| s.encrypted()));
+                    i18n.t(if enc { Key::RecModeEncrypted } else { Key::RecModePlain })
+                }}
+            </p>
+            <div class="rec-current">
+                <label>
+                    {move || i18n.t(Key::RecLabel)}
+                    <input type="text" id="rec-label"
+                        prop:value=move || record.record.with(|r| r.label.clone())
+                        on:input=move |e| {
+                            vault.saving.set(true);
+                            let v = event_target_value(&e);
+                            record.record.update(|r| {
+                                if r.id == "new" { r.id = new_id(); }
+                                r.label = v;
+                            });
+                        } />
+                </label>
+                <button type="button" id="rec-new" on:click=move |_| vault.new_record(record)>
+                    {move || i18n.t(Key::RecNew)}
+                </button>
+                <button type="button" id="rec-lock" on:click=move |_| vault.lock(record)>
+                    {move || i18n.t(Key::RecLock)}
+                </button>
+            </div>
+            <label class="rec-search">
+                {move || i18n.t(Key::RecSearch)}
+                <input type="search" id="rec-search"
+                    prop:value=move || search.get()
+                    on:input=move |e| search.set(event_target_value(&e)) />
+            </label>
+            {move || vault.undo.get().map(|(entry, _)| view! {
+                <p class="rec-undo">
+                    {fill(i18n.t(Key::RecDeleted), &[("label", entry.label.as_str())])}
+                    " "
+                    <button type="button" id="rec-undo" on:click=move |_| {
+                        if let Some(u) = vault.undo.get_untracked() {
+                            vault.session.update(|s| if let Some(s) = s {
+                                let _ = vault.with_kv(|kv| s.undelete(kv, u, &mut fill_random));
+                            });
+                            vault.undo.set(None);
+                        }
+                    }>{i18n.t(Key::RecUndo)}</button>
+                </p>
+            })}
+            <table class="rec-list">
+                <thead><tr>
+                    <th>{move || i18n.t(Key::RecLabel)}</th>
+                    <th>{move || i18n.t(Key::RecUpdated)}</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || entries.get() key=|e| (e.id.clone(), e.label.clone(), e.updated.clone()) let:e>
+                        {
+                            let (id1, id2, id3, id4, id5) = (e.id.clone(), e.id.clone(), e.id.clone(), e.id.clone(), e.id.clone());
+                            let label = if e.label.is_empty() { format!("({})", e.id) } else { e.label.clone() };
+                            view! {
+                                <tr data-id=id5>
+                                    <td class="rec-name">{label}</td>
+                                    <td>{e.updated.replace('T', " ")}</td>
+                                    <td class="rec-actions">
+                                        <button type="button" class="rec-open-btn" on:click=move |_| vault.open(record, &id1)>
+                                            {move || i18n.t(Key::RecOpen)}
+                                        </button>
+                                        <button type="button" class="rec-dup-btn" on:click=move |_| {
+                                            if let Some(mut r) = load(&id2) {
+                                                r.id = new_id();
+                                                r.label = fill(i18n.t(Key::RecCopyOf), &[("label", r.label.as_str())]);
+                                                vault.save(&r);
+                                            }
+                                        }>{move || i18n.t(Key::RecDuplicate)}</button>
+                                        <button type="button" class="rec-export-btn" on:click=move |_| {
+                                            if let Some(r) = load(&id3) {
+                                                export_records(vault, &[r], &export_pass.get_untracked(), "dmip-record.json");
+                                            }
+                                        }>{move || i18n.t(Key::RecExport)}</button>
+                                        <button type="button" class="rec-del-btn" on:click=move |_| {
+                                            let id = id4.clone();
+                                            if record.record.with_untracked(|r| r.id == id) {
+                                                vault.saving.set(false);
+                                                record.record.set(PatientRecord::new("new"));
+                                            }
+                                            vault.session.update(|s| if let Some(s) = s {
+                                                if let Ok(u) = vault.with_kv(|kv| s.delete(kv, &id, &mut fill_random)) {
+                                                    vault.undo.set(Some(u));
+                                                }
+                                            });
+                                        }>{move || i18n.t(Key::RecDelete)}</button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            {move || entries.with(Vec::is_empty).then(|| view! { <p class="rec-empty">{i18n.t(Key::RecNone)}</p> })}
+            <fieldset class="rec-files">
+                <legend>{move || i18n.t(Key::RecFiles)}</legend>
+                <label>
+                    {move || i18n.t(Key::RecExportPass)}
+                    <input type="password" id="rec-export-pass" autocomplete="off"
+                        prop:value=move || export_pass.get()
+                        on:input=move |e| export_pass.set(event_target_value(&e)) />
+                </label>
+                <button type="button" id="rec-export-all" on:click=export_all>{move || i18n.t(Key::RecExportAll)}</button>
+                <label>
+                    {move || i18n.t(Key::RecImportPass)}
+                    <input type="password" id="rec-import-pass" autocomplete="off"
+                        prop:value=move || import_pass.get()
+                        on:input=move |e| import_pass.set(event_target_value(&e)) />
+                </label>
+                <label>
+                    {move || i18n.t(Key::RecImport)}
+                    <input type="file" id="rec-import" accept=".json,application/json" on:change=on_file />
+                </label>
+            </fieldset>
+        </div>
+    }
+}
 
 #[component]
 pub fn RecordsScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
     view! {
         <ScreenFrame screen=Screen::Records>
-            <Planned summary=Key::PlannedRecords />
+            {(!vault.persistent()).then(|| view! { <p class="rec-notice error">{move || i18n.t(Key::RecNoStorage)}</p> })}
+            <Notices />
+            {move || match (vault.session.with(Option::is_some), vault.status.get()) {
+                (true, _) => Open().into_any(),
+                (false, Status::Empty) => Setup().into_any(),
+                (false, _) => Unlock().into_any(),
+            }}
         </ScreenFrame>
     }
 }

@@ -1,14 +1,130 @@
-//! Printable report (to be built).
+//! Printable report: the open record in plain language first, then the
+//! numbers (one or two A4 pages with the print CSS).
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::app::VERSION;
+use crate::i18n::{fill, use_i18n, Key, Lang};
+use crate::state::use_record;
+use dmip_engine::record::DrugRecord;
 use leptos::prelude::*;
+
+fn opt(x: Option<f64>, unit: &str, none: &str) -> String {
+    x.map(|v| format!("{} {unit}", crate::format::significant(v, 4)))
+        .unwrap_or_else(|| none.to_string())
+}
+
+fn today(lang: Lang) -> String {
+    let d = js_sys::Date::new_0();
+    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    match lang {
+        Lang::Ja => format!("{y}年{m}月{day}日"),
+        Lang::En => {
+            const M: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!("{day} {} {y}", M.get(m as usize - 1).copied().unwrap_or(""))
+        }
+    }
+}
+
+fn drug_section(title: Key, d: DrugRecord) -> impl IntoView {
+    let i18n = use_i18n();
+    let doses = d
+        .doses
+        .iter()
+        .map(|r| {
+            let when = r.start.format("%Y-%m-%d %H:%M").to_string();
+            let every = r
+                .interval_h
+                .map(|h| format!(" q{h}h ×{}", r.count))
+                .unwrap_or_default();
+            view! { <li>{when}" — "{format!("{} mg", r.amount_mg)}{every}</li> }
+        })
+        .collect_view();
+    let levels = d
+        .levels
+        .iter()
+        .map(|l| {
+            let when = l.sampled.format("%Y-%m-%d %H:%M").to_string();
+            let v = if l.blq {
+                format!(
+                    "< {} ng/mL",
+                    l.lloq_ng_ml.map(|x| x.to_string()).unwrap_or_default()
+                )
+            } else {
+                l.value_ng_ml
+                    .map(|x| format!("{x} ng/mL"))
+                    .unwrap_or_else(|| "—".into())
+            };
+            view! { <li>{when}" — "{v}</li> }
+        })
+        .collect_view();
+    let empty = d.doses.is_empty() && d.levels.is_empty();
+    let model = if d.model_id.is_empty() {
+        None
+    } else {
+        Some(d.model_id.clone())
+    };
+    view! {
+        <section class="report-drug">
+            <h3>{move || i18n.t(title)}</h3>
+            {if empty {
+                view! { <p>{move || i18n.t(Key::ReportNotRecorded)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{move || i18n.t(Key::ReportModel)}": "{model.clone().unwrap_or_else(|| i18n.t(Key::ReportDefaultModel).to_string())}</p>
+                    <h4>{move || i18n.t(Key::ReportDoses)}</h4>
+                    <ul>{doses}</ul>
+                    <h4>{move || i18n.t(Key::ReportLevels)}</h4>
+                    <ul>{levels}</ul>
+                    <p class="report-see">{move || i18n.t(Key::ReportSeeScreen)}</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
 
 #[component]
 pub fn ReportScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let record = use_record();
     view! {
         <ScreenFrame screen=Screen::Report>
-            <Planned summary=Key::PlannedReport />
+            <button type="button" class="no-print" id="report-print"
+                on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
+                {move || i18n.t(Key::Print)}
+            </button>
+            <article class="report" id="report">
+                {move || {
+                    let r = record.record.get();
+                    let none = i18n.t(Key::ReportNotRecorded);
+                    let p = &r.patient;
+                    let label = if r.label.is_empty() { none.to_string() } else { r.label.clone() };
+                    view! {
+                        <header class="report-head">
+                            <p class="report-date">{today(i18n.lang())}</p>
+                            <p>{i18n.t(Key::ReportPlain)}</p>
+                        </header>
+                        <section>
+                            <h3>{i18n.t(Key::ReportPatient)}</h3>
+                            <dl class="report-facts">
+                                <dt>{i18n.t(Key::RecLabel)}</dt><dd id="report-label">{label}</dd>
+                                <dt>{i18n.t(Key::ReportAge)}</dt><dd>{opt(p.age_years, "", none)}</dd>
+                                <dt>{i18n.t(Key::ReportWeight)}</dt><dd>{opt(p.weight_kg, "kg", none)}</dd>
+                                <dt>{i18n.t(Key::ReportHeight)}</dt><dd>{opt(p.height_cm, "cm", none)}</dd>
+                                <dt>{i18n.t(Key::ReportCreatinine)}</dt><dd>{opt(p.creatinine_mg_dl(), "mg/dL", none)}</dd>
+                                <dt>{i18n.t(Key::ScreenBiomarkers)}</dt><dd>{none}</dd>
+                            </dl>
+                        </section>
+                        {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone())}
+                        {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone())}
+                        <footer class="report-foot">
+                            <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}</p>
+                            <p>{i18n.t(Key::Disclaimer)}</p>
+                        </footer>
+                    }
+                }}
+            </article>
         </ScreenFrame>
     }
 }

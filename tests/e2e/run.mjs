@@ -12,6 +12,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
+import { recordTests } from './records.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
@@ -191,6 +192,7 @@ const tests = [
       await context.close();
     }
   }],
+  ...recordTests({ openPage, fileUrl, shots }),
 ];
 
 let passed = 0;

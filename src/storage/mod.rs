@@ -1,0 +1,9 @@
+//! Records that never leave the browser: encrypted storage (`vault`,
+//! `store`: pure Rust, tested natively), export/import files (`files`), and
+//! the thin web glue (`web`: localStorage, random bytes, downloads).
+
+pub mod files;
+pub mod live;
+pub mod store;
+pub mod vault;
+pub mod web;

@@ -1,0 +1,168 @@
+// E2e tests of issue 7: encrypted records, quarantine, export/import,
+// report print preview, language, self-check. Registered in run.mjs.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectText } from './app.mjs';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const PASS = 'correct horse battery';
+
+/** Creates an encrypted store on a fresh page and returns the unlock time. */
+async function createStore(page, url) {
+  await page.goto(`${url}#/records`);
+  await page.click('button[data-lang=en]');
+  await page.fill('#rec-new-pass', PASS);
+  await page.fill('#rec-new-pass2', PASS);
+  await page.click('#rec-create');
+  await page.waitForSelector('#rec-label', { timeout: 10_000 });
+}
+
+async function unlock(page, pass) {
+  await page.fill('#rec-pass', pass);
+  const t0 = Date.now();
+  await page.click('#rec-unlock');
+  await page.waitForFunction(
+    () => document.querySelector('#rec-label') || document.querySelector('.rec-notice.error'),
+    null,
+    { timeout: 10_000 },
+  );
+  return Date.now() - t0;
+}
+
+async function addRecord(page, label) {
+  await page.click('#rec-new');
+  await page.fill('#rec-label', label);
+  await page.waitForFunction(
+    (l) => [...document.querySelectorAll('.rec-name')].some((e) => e.textContent === l),
+    label,
+    { timeout: 5_000 },
+  );
+}
+
+const storeDump = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+
+export function recordTests({ openPage, fileUrl, shots }) {
+  return [
+    ['records: encrypted at rest, reload restores, wrong passphrase loses nothing', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await createStore(page, fileUrl);
+        await addRecord(page, 'Bed 7 KT');
+        const raw = await storeDump(page);
+        const rec = Object.keys(raw).find((k) => k.startsWith('dmip.rec.'));
+        assert(rec, `no record stored: ${Object.keys(raw)}`);
+        assert(!JSON.stringify(raw).includes('Bed 7'), 'label stored in clear text');
+        await page.reload();
+        await page.waitForSelector('#rec-pass');
+        const ms = await unlock(page, 'wrong passphrase');
+        await expectText(page, '.rec-notice.error', 'Wrong passphrase. Nothing stored was changed.');
+        assert(JSON.stringify(await storeDump(page)) === JSON.stringify(raw), 'wrong passphrase changed storage');
+        const ok = await unlock(page, PASS);
+        console.log(`  unlock (Argon2id key derivation): wrong ${ms} ms, right ${ok} ms`);
+        await expectText(page, '.rec-name', 'Bed 7 KT');
+        await page.click('.rec-open-btn');
+        assert((await page.inputValue('#rec-label')) === 'Bed 7 KT', 'record not opened');
+        await watch.assertClean('records');
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['records: corrupt entry is quarantined and reported, the rest opens', async () => {
+      const { context, page } = await openPage();
+      try {
+        await createStore(page, fileUrl);
+        await addRecord(page, 'Keep me');
+        await addRecord(page, 'Break me');
+        const raw = await storeDump(page);
+        const broken = Object.keys(raw).find((k) => k.startsWith('dmip.rec.') && raw[k] !== undefined
+          && k !== Object.keys(raw).find((x) => x.startsWith('dmip.rec.')));
+        const target = broken ?? Object.keys(raw).find((k) => k.startsWith('dmip.rec.'));
+        const text = raw[target];
+        await page.evaluate(([k, v]) => localStorage.setItem(k, v), [target, text.slice(0, text.length - 20)]);
+        await page.reload();
+        await unlock(page, PASS);
+        const notice = await page.textContent('.rec-notice.error');
+        assert(notice.includes(`Unreadable data (${target}) was kept aside as dmip.quarantine.1.${target}`), notice);
+        const after = await storeDump(page);
+        assert(after[`dmip.quarantine.1.${target}`] === text.slice(0, text.length - 20), 'quarantined text differs');
+        assert(!(target in after), 'broken entry still in place');
+        assert((await page.locator('.rec-name').count()) === 1, 'the readable record is not listed');
+        await page.screenshot({ path: path.join(shots, 'records-quarantine-en.png') });
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['records: export → clear → import round trip; bad files change nothing', async () => {
+      const { context, page } = await openPage();
+      try {
+        await createStore(page, fileUrl);
+        await addRecord(page, 'Export A');
+        await addRecord(page, 'Export B');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rec-export-all')]);
+        const file = path.join(shots, 'export-all.json');
+        await download.saveAs(file);
+        const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+        assert(exported.format === 'dmip-monitor-export' && exported.records.length === 2, 'export content');
+        page.on('dialog', (d) => d.accept());
+        for (let i = 0; i < 2; i += 1) {
+          await page.locator('.rec-del-btn').first().click();
+        }
+        await page.waitForSelector('.rec-empty');
+        await page.setInputFiles('#rec-import', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other-app"}') });
+        await page.waitForSelector('.rec-notice.error');
+        assert((await page.textContent('.rec-notice.error')).includes('not a DMIP Monitor export (format “other-app”)'), 'other-app message');
+        const truncated = fs.readFileSync(file, 'utf8').slice(0, 100);
+        await page.setInputFiles('#rec-import', { name: 't.json', mimeType: 'application/json', buffer: Buffer.from(truncated) });
+        await page.waitForFunction(() => document.querySelector('.rec-notice.error')?.textContent.includes('not a JSON file'));
+        assert((await page.locator('.rec-name').count()) === 0, 'a bad file changed the list');
+        await page.setInputFiles('#rec-import', file);
+        await expectText(page, '.rec-notice', 'Imported 2 record(s).');
+        const names = (await page.locator('.rec-name').allTextContents()).sort();
+        assert(JSON.stringify(names) === '["Export A","Export B"]', names.join());
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['report: print preview (A4), both languages', async () => {
+      const { context, page } = await openPage({ width: 900, height: 1200 });
+      try {
+        await page.goto(`${fileUrl}#/report`);
+        await page.waitForSelector('#report');
+        await page.emulateMedia({ media: 'print' });
+        assert(!(await page.isVisible('.app-nav')), 'navigation printed');
+        await page.screenshot({ path: path.join(shots, 'report-print-ja.png'), fullPage: true });
+        await page.emulateMedia({ media: 'screen' });
+        await page.click('button[data-lang=en]');
+        await expectText(page, '#report-label', 'not recorded');
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: path.join(shots, 'report-print-en.png'), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['self-check: every reference case passes in the browser', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(`${fileUrl}#/selfcheck`);
+        await page.waitForSelector('#self-summary');
+        await expectText(page, '#self-summary', '41 件中 41 件合格');
+        await page.click('button[data-lang=en]');
+        await expectText(page, '#self-summary', '41 of 41 passed');
+        assert((await page.locator('.self-table tr.fail').count()) === 0, 'a failing row');
+        await page.screenshot({ path: path.join(shots, 'selfcheck-en.png'), fullPage: true });
+        await watch.assertClean('selfcheck');
+      } finally {
+        await context.close();
+      }
+    }],
+  ];
+}
