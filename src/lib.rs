@@ -8,6 +8,7 @@ mod panels;
 pub mod plot;
 mod screens;
 pub mod state;
+mod tdm_ui;
 pub mod storage;
 mod widgets;
 

@@ -1,16 +1,17 @@
-//! Cyclosporine: doses, levels, model, estimate, advice (to be built); for
-//! now it hosts the concentration–time demo panel.
+//! Cyclosporine: the shared drug screen (`tdm_ui::DrugScreen`) with the
+//! cyclosporine models, targets and regimens; the concentration–time demo
+//! panel stays below it.
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
 use crate::panels::ConcentrationDemo;
+use crate::tdm_ui::{DrugScreen, CYCLOSPORINE};
 use leptos::prelude::*;
 
 #[component]
 pub fn CyclosporineScreen() -> impl IntoView {
     view! {
         <ScreenFrame screen=Screen::Cyclosporine>
-            <Planned summary=Key::PlannedCyclosporine />
+            <DrugScreen spec=CYCLOSPORINE />
             <ConcentrationDemo />
         </ScreenFrame>
     }

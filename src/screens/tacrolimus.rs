@@ -1,14 +1,15 @@
-//! Tacrolimus: doses, levels, model, estimate, advice (to be built).
+//! Tacrolimus: the shared drug screen (`tdm_ui::DrugScreen`) with the
+//! tacrolimus models, targets and regimens.
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::tdm_ui::{DrugScreen, TACROLIMUS};
 use leptos::prelude::*;
 
 #[component]
 pub fn TacrolimusScreen() -> impl IntoView {
     view! {
         <ScreenFrame screen=Screen::Tacrolimus>
-            <Planned summary=Key::PlannedTacrolimus />
+            <DrugScreen spec=TACROLIMUS />
         </ScreenFrame>
     }
 }

@@ -1,0 +1,260 @@
+//! The dosing history: regimen rows (start, amount, interval, count,
+//! steady state), product, add / edit / delete / sort / undo.
+
+use super::clock;
+use super::field::{number_error, Choice, Field, Unit};
+use super::session::Session;
+use super::spec::formulation_key;
+use crate::format::{parse_number, tick};
+use crate::i18n::{fill, use_i18n, Key};
+use dmip_engine::record::Formulation;
+use dmip_engine::tdm::view::{display, local_input};
+use dmip_engine::tdm::DoseRow;
+use leptos::prelude::*;
+
+/// The row typed in the form, or the messages of its fields.
+fn parse_row(
+    start: &str,
+    amount: &str,
+    interval: &str,
+    count: &str,
+    ss: bool,
+) -> Result<DoseRow, [bool; 3]> {
+    let start = clock::parse(start);
+    let amount = parse_number(amount);
+    let interval_h = match interval {
+        "12" => Some(12.0),
+        "24" => Some(24.0),
+        _ => None,
+    };
+    let count = if interval_h.is_none() {
+        Some(1)
+    } else {
+        let c = parse_number(count);
+        (c.is_finite() && c >= 1.0 && c.fract() == 0.0 && c <= 10_000.0).then_some(c as u32)
+    };
+    let ok_amount = amount.is_finite() && amount > 0.0;
+    match (start, ok_amount, count) {
+        (Ok(start), true, Some(count)) => Ok(DoseRow {
+            start,
+            amount_mg: amount,
+            interval_h,
+            count,
+            at_steady_state: ss && interval_h.is_some(),
+        }),
+        (s, a, c) => Err([s.is_err(), !a, c.is_none()]),
+    }
+}
+
+fn form_value(f: Formulation) -> &'static str {
+    match f {
+        Formulation::Neoral => "neoral",
+        Formulation::Prograf => "prograf",
+        Formulation::Graceptor => "graceptor",
+    }
+}
+
+#[component]
+pub fn DoseHistory(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = session.spec.slug;
+    let id = move |name: &str| format!("{slug}-dose-{name}");
+    let start = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let interval = RwSignal::new("12".to_owned());
+    let count = RwSignal::new("1".to_owned());
+    let ss = RwSignal::new(false);
+    let editing = RwSignal::new(None::<usize>);
+    let tried = RwSignal::new(false);
+    let parsed = Memo::new(move |_| {
+        parse_row(
+            &start.read(),
+            &amount.read(),
+            &interval.read(),
+            &count.read(),
+            ss.get(),
+        )
+    });
+    let problem = move |k: usize| parsed.with(|p| matches!(p, Err(e) if e[k]));
+    let start_error = Signal::derive(move || {
+        (tried.get() && problem(0)).then(|| i18n.t(Key::TdmErrDateTime).to_owned())
+    });
+    let amount_error = Signal::derive(move || {
+        number_error(i18n, &amount.read(), 0.0)
+            .or_else(|| (tried.get() && problem(1)).then(|| i18n.t(Key::TdmErrPositive).to_owned()))
+    });
+    let count_error = Signal::derive(move || {
+        (tried.get() && problem(2)).then(|| i18n.t(Key::TdmErrCount).to_owned())
+    });
+    let submit = move |_| {
+        tried.set(true);
+        let Ok(row) = parsed.get_untracked() else {
+            return;
+        };
+        let at = editing.get_untracked();
+        session.edit(|d| match at {
+            Some(i) if i < d.doses.len() => d.doses[i] = row,
+            _ => d.doses.push(row),
+        });
+        editing.set(None);
+        tried.set(false);
+        amount.set(String::new());
+    };
+    let load = move |i: usize| {
+        if let Some(r) = session.drug.with_untracked(|d| d.doses.get(i).cloned()) {
+            start.set(local_input(&r.start));
+            amount.set(tick(r.amount_mg));
+            interval.set(r.interval_h.map_or("single".to_owned(), tick));
+            count.set(r.count.to_string());
+            ss.set(r.at_steady_state);
+            editing.set(Some(i));
+        }
+    };
+    let intervals = Signal::derive(move || {
+        vec![
+            ("12".to_owned(), i18n.t(Key::TdmEvery12h).to_owned()),
+            ("24".to_owned(), i18n.t(Key::TdmEvery24h).to_owned()),
+            ("single".to_owned(), i18n.t(Key::TdmSingleDose).to_owned()),
+        ]
+    });
+    let formulation = RwSignal::new(
+        session
+            .drug
+            .with_untracked(|d| form_value(session.spec.formulation(d)).to_owned()),
+    );
+    Effect::new(move |_| {
+        let v = formulation.get();
+        let spec = session.spec;
+        if let Some(f) = spec
+            .formulations
+            .iter()
+            .copied()
+            .find(|f| form_value(*f) == v)
+        {
+            if session.drug.with_untracked(|d| spec.formulation(d)) != f {
+                session.edit(|d| d.formulation = Some(f));
+            }
+        }
+    });
+    // The record may change elsewhere (advice applied, undo).
+    Effect::new(move |_| {
+        let v = form_value(session.drug.with(|d| session.spec.formulation(d)));
+        if formulation.get_untracked() != v {
+            formulation.set(v.to_owned());
+        }
+    });
+    let products = Signal::derive(move || {
+        session
+            .spec
+            .formulations
+            .iter()
+            .map(|f| {
+                (
+                    form_value(*f).to_owned(),
+                    i18n.t(formulation_key(*f)).to_owned(),
+                )
+            })
+            .collect()
+    });
+    let interval_text = move |h: Option<f64>| match h {
+        Some(h) => fill(i18n.t(Key::TdmEveryHours), &[("hours", &tick(h))]),
+        None => i18n.t(Key::TdmSingleDose).to_owned(),
+    };
+
+    view! {
+        <section class="panel" aria-labelledby=id("title")>
+            <h3 id=id("title")>{move || i18n.t(Key::TdmDosesTitle)}</h3>
+            <p class="note">{move || i18n.t(Key::TdmDosesNote)}</p>
+            <Choice id=id("product") label=Key::TdmProduct options=products value=formulation />
+            <div class="table-wrap">
+                <table class="tdm-table" id=id("table")>
+                    <thead>
+                        <tr>
+                            <th>{move || i18n.t(Key::TdmColStart)}</th>
+                            <th>{move || i18n.t(Key::TdmColAmount)}</th>
+                            <th>{move || i18n.t(Key::TdmColInterval)}</th>
+                            <th>{move || i18n.t(Key::TdmColCount)}</th>
+                            <th>{move || i18n.t(Key::TdmColSteadyState)}</th>
+                            <th></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            session
+                                .drug
+                                .get()
+                                .doses
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, r)| {
+                                    view! {
+                                        <tr>
+                                            <td>{display(&r.start)}</td>
+                                            <td>{format!("{} mg", tick(r.amount_mg))}</td>
+                                            <td>{interval_text(r.interval_h)}</td>
+                                            <td>{r.count}</td>
+                                            <td>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
+                                            <td class="row-actions">
+                                                <button type="button" class="small" on:click=move |_| load(i)>
+                                                    {i18n.t(Key::TdmEdit)}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="small danger"
+                                                    on:click=move |_| session.edit(|d| {
+                                                        if i < d.doses.len() {
+                                                            d.doses.remove(i);
+                                                        }
+                                                    })
+                                                >
+                                                    {i18n.t(Key::TdmDelete)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <div class="toolbar">
+                <button
+                    type="button"
+                    id=id("sort")
+                    on:click=move |_| session.edit(|d| d.doses.sort_by_key(|r| r.start))
+                >
+                    {move || i18n.t(Key::TdmSortByTime)}
+                </button>
+                <button
+                    type="button"
+                    id=id("undo")
+                    disabled=move || !session.can_undo()
+                    on:click=move |_| session.undo()
+                >
+                    {move || i18n.t(Key::TdmUndo)}
+                </button>
+            </div>
+            <div class="fields entry">
+                <Field id=id("start") label=Key::TdmColStart kind="datetime-local" value=start error=start_error />
+                <Field id=id("amount") label=Key::TdmColAmount unit=Unit::Symbol("mg") value=amount error=amount_error />
+                <Choice id=id("interval") label=Key::TdmColInterval options=intervals value=interval />
+                <Field id=id("count") label=Key::TdmColCount value=count error=count_error />
+                <div class="field check">
+                    <label>
+                        <input
+                            type="checkbox"
+                            id=id("ss")
+                            prop:checked=move || ss.get()
+                            on:change=move |ev| ss.set(event_target_checked(&ev))
+                        />
+                        {move || i18n.t(Key::TdmColSteadyState)}
+                    </label>
+                </div>
+            </div>
+            <button type="button" class="primary" id=id("add") on:click=submit>
+                {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! The forecast plot on a `<canvas>` (device-pixel sized: sharp on
+//! high-DPI), with the zoom toggle (last 48 h / whole history) and a text
+//! readout of the curves at the time under the pointer or tap.
+
+use super::forecast::{draw_forecast, ForecastData, Frame};
+use super::session::Session;
+use super::summary::CONC_UNIT;
+use crate::format::significant;
+use crate::i18n::{fill, use_i18n, Key};
+use dmip_engine::dose::Metric;
+use dmip_engine::tdm::view::{at_hours, display};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// CSS size used when the canvas is not laid out.
+const FALLBACK: (i32, i32) = (640, 320);
+
+fn ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
+        .clamp(1.0, 4.0)
+}
+
+fn draw(
+    canvas: &HtmlCanvasElement,
+    data: &ForecastData,
+    recent: bool,
+    labels: (&str, &str),
+) -> Result<Frame, String> {
+    let r = ratio();
+    let (w, h) = match (canvas.client_width(), canvas.client_height()) {
+        (w, h) if w > 0 && h > 0 => (w, h),
+        _ => FALLBACK,
+    };
+    let (w, h) = (
+        (f64::from(w) * r).round() as u32,
+        (f64::from(h) * r).round() as u32,
+    );
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "no 2D context on the canvas".to_owned())?;
+    draw_forecast(
+        &backend.into_drawing_area(),
+        data,
+        data.window(recent),
+        labels,
+        r,
+    )
+    .map_err(|e| e.0)
+}
+
+#[component]
+pub fn ForecastPlot(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = session.spec.slug;
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let recent = RwSignal::new(true);
+    let frame = RwSignal::new(Frame::default());
+    let pointer = RwSignal::new(None::<f64>);
+    let failure = RwSignal::new(None::<String>);
+    let drawn = RwSignal::new(0_u32);
+    let resized = RwSignal::new(0_u32);
+    let listener = window_event_listener(leptos::ev::resize, move |_| {
+        resized.update(|n| *n = n.wrapping_add(1))
+    });
+    on_cleanup(move || listener.remove());
+    let data = Memo::new(move |_| {
+        let (aim, _) = session.targets();
+        let target = match aim.metric {
+            Metric::C0 | Metric::C { .. } => Some((
+                aim.low.unwrap_or(0.0),
+                aim.high.unwrap_or(aim.low.unwrap_or(0.0)),
+            )),
+            _ => None,
+        };
+        session.output.with(|o| {
+            let Ok(out) = o else { return None };
+            let levels: Vec<(f64, f64, bool)> = session.drug.with(|d| {
+                d.levels
+                    .iter()
+                    .zip(&out.levels)
+                    .filter_map(|(l, t)| {
+                        let v = if l.blq { l.lloq_ng_ml? } else { l.value_ng_ml? };
+                        Some((t.time_h, v, l.blq))
+                    })
+                    .collect()
+            });
+            Some((
+                ForecastData::from_output(out, &levels, target),
+                out.origin.clone(),
+            ))
+        })
+    });
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let labels = (i18n.t(Key::TdmAxisTime), i18n.t(Key::TdmAxisConc));
+        let recent = recent.get();
+        let result = data.with(|d| {
+            let empty = ForecastData::default();
+            let d = d.as_ref().map_or(&empty, |(d, _)| d);
+            draw(&canvas, d, recent, labels)
+        });
+        match result {
+            Ok(f) => {
+                frame.set(f);
+                failure.set(None);
+            }
+            Err(e) => failure.set(Some(e)),
+        }
+        drawn.update(|n| *n = n.wrapping_add(1));
+    });
+    let on_pointer = move |x_css: f64| {
+        pointer.set(frame.get_untracked().hours_at(x_css * ratio()));
+    };
+    let readout = move || {
+        let h = pointer.get()?;
+        data.with(|d| {
+            let (d, origin) = d.as_ref()?;
+            let i = d
+                .time_h
+                .iter()
+                .enumerate()
+                .min_by(|a, b| (a.1 - h).abs().total_cmp(&(b.1 - h).abs()))?
+                .0;
+            let when = at_hours(origin, d.time_h[i])
+                .map(|t| display(&t))
+                .unwrap_or_default();
+            let n = |v: Option<f64>| {
+                v.map_or("-".to_owned(), |v| {
+                    format!("{} {CONC_UNIT}", significant(v, 3))
+                })
+            };
+            Some(fill(
+                i18n.t(Key::TdmReadout),
+                &[
+                    ("time", &when),
+                    (
+                        "individual",
+                        &n(d.individual.as_ref().and_then(|v| v.get(i).copied())),
+                    ),
+                    (
+                        "low",
+                        &n(d.band.as_ref().and_then(|b| b.get(i)).map(|b| b.0)),
+                    ),
+                    (
+                        "high",
+                        &n(d.band.as_ref().and_then(|b| b.get(i)).map(|b| b.1)),
+                    ),
+                    ("population", &n(d.population.get(i).copied())),
+                ],
+            ))
+        })
+    };
+
+    view! {
+        <section class="panel" aria-labelledby=format!("{slug}-plot-title")>
+            <h3 id=format!("{slug}-plot-title")>{move || i18n.t(Key::TdmPlotTitle)}</h3>
+            <p class="note">{move || i18n.t(Key::TdmPlotLegend)}</p>
+            <div class="toolbar" role="group">
+                <button
+                    type="button"
+                    id=format!("{slug}-zoom")
+                    aria-pressed=move || (!recent.get()).to_string()
+                    on:click=move |_| recent.update(|r| *r = !*r)
+                >
+                    {move || i18n.t(if recent.get() { Key::TdmZoomWhole } else { Key::TdmZoomRecent })}
+                </button>
+            </div>
+            <figure class="forecast-plot">
+                <canvas
+                    node_ref=canvas_ref
+                    id=format!("{slug}-plot")
+                    data-drawn=move || drawn.get().to_string()
+                    role="img"
+                    aria-label=move || i18n.t(Key::TdmPlotTitle)
+                    on:pointermove=move |ev| on_pointer(f64::from(ev.offset_x()))
+                    on:pointerdown=move |ev| on_pointer(f64::from(ev.offset_x()))
+                ></canvas>
+                <figcaption class="readout" id=format!("{slug}-readout") aria-live="polite">
+                    {move || readout().unwrap_or_else(|| i18n.t(Key::TdmReadoutHint).to_owned())}
+                </figcaption>
+                {move || failure.get().map(|e| view! {
+                    <p class="field-error" role="alert">{fill(i18n.t(Key::PlotFailed), &[("error", &e)])}</p>
+                })}
+            </figure>
+        </section>
+    }
+}

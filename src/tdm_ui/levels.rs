@@ -1,0 +1,238 @@
+//! Measured levels: sample time, value, label (C0…C6, other), below the
+//! limit of quantification with its limit, assay; hours after the last
+//! dose and the engine's timing check shown on each row.
+
+use super::clock;
+use super::field::{number_error, Choice, Field, Unit};
+use super::session::Session;
+use super::summary::CONC_UNIT;
+use super::text::{label_from, label_value, timing, LABELS};
+use crate::format::{parse_number, significant, tick};
+use crate::i18n::{fill, use_i18n, Key};
+use dmip_engine::tdm::view::{display, local_input};
+use dmip_engine::tdm::LevelRow;
+use leptos::prelude::*;
+
+/// The level typed in the form, or which fields are wrong
+/// (time, value, limit).
+fn parse_level(
+    sampled: &str,
+    value: &str,
+    label: &str,
+    blq: bool,
+    lloq: &str,
+    assay: &str,
+) -> Result<LevelRow, [bool; 3]> {
+    let sampled = clock::parse(sampled);
+    let v = parse_number(value);
+    let l = parse_number(lloq);
+    let value_ok = blq || (v.is_finite() && v >= 0.0);
+    let lloq_ok = if blq {
+        l.is_finite() && l > 0.0
+    } else {
+        lloq.trim().is_empty() || (l.is_finite() && l > 0.0)
+    };
+    match sampled {
+        Ok(sampled) if value_ok && lloq_ok => Ok(LevelRow {
+            sampled,
+            value_ng_ml: (!blq).then_some(v),
+            blq,
+            lloq_ng_ml: l.is_finite().then_some(l),
+            label: label_from(label),
+            assay: Some(assay.trim().to_owned()).filter(|a| !a.is_empty()),
+        }),
+        s => Err([s.is_err(), !value_ok, !lloq_ok]),
+    }
+}
+
+#[component]
+pub fn LevelTable(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = session.spec.slug;
+    let id = move |name: &str| format!("{slug}-level-{name}");
+    let sampled = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let label = RwSignal::new("C0".to_owned());
+    let blq = RwSignal::new(false);
+    let lloq = RwSignal::new(String::new());
+    let assay = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<usize>);
+    let tried = RwSignal::new(false);
+    let parsed = Memo::new(move |_| {
+        parse_level(
+            &sampled.read(),
+            &value.read(),
+            &label.read(),
+            blq.get(),
+            &lloq.read(),
+            &assay.read(),
+        )
+    });
+    let problem = move |k: usize| parsed.with(|p| matches!(p, Err(e) if e[k]));
+    let time_error = Signal::derive(move || {
+        (tried.get() && problem(0)).then(|| i18n.t(Key::TdmErrDateTime).to_owned())
+    });
+    let value_error = Signal::derive(move || {
+        number_error(i18n, &value.read(), 0.0).or_else(|| {
+            (tried.get() && problem(1)).then(|| i18n.t(Key::TdmErrValueOrBlq).to_owned())
+        })
+    });
+    let lloq_error = Signal::derive(move || {
+        number_error(i18n, &lloq.read(), 0.0)
+            .or_else(|| (tried.get() && problem(2)).then(|| i18n.t(Key::TdmErrLloq).to_owned()))
+    });
+    let submit = move |_| {
+        tried.set(true);
+        let Ok(row) = parsed.get_untracked() else {
+            return;
+        };
+        let at = editing.get_untracked();
+        session.edit(|d| match at {
+            Some(i) if i < d.levels.len() => d.levels[i] = row,
+            _ => d.levels.push(row),
+        });
+        editing.set(None);
+        tried.set(false);
+        value.set(String::new());
+    };
+    let load = move |i: usize| {
+        if let Some(r) = session.drug.with_untracked(|d| d.levels.get(i).cloned()) {
+            sampled.set(local_input(&r.sampled));
+            value.set(r.value_ng_ml.map(tick).unwrap_or_default());
+            label.set(label_value(r.label).to_owned());
+            blq.set(r.blq);
+            lloq.set(r.lloq_ng_ml.map(tick).unwrap_or_default());
+            assay.set(r.assay.unwrap_or_default());
+            editing.set(Some(i));
+        }
+    };
+    let labels = Signal::derive(move || {
+        LABELS
+            .iter()
+            .map(|(_, v)| {
+                let text = if *v == "other" {
+                    i18n.t(Key::TdmLabelOther)
+                } else {
+                    v
+                };
+                ((*v).to_owned(), text.to_owned())
+            })
+            .collect()
+    });
+    // Timing of each level, from the engine's output (same order).
+    let timings = Memo::new(move |_| {
+        session
+            .output
+            .with(|o| o.as_ref().map(|o| o.levels.clone()).unwrap_or_default())
+    });
+
+    view! {
+        <section class="panel" aria-labelledby=id("title")>
+            <h3 id=id("title")>{move || i18n.t(Key::TdmLevelsTitle)}</h3>
+            <p class="note">{move || i18n.t(Key::TdmLevelsNote)}</p>
+            <div class="table-wrap">
+                <table class="tdm-table" id=id("table")>
+                    <thead>
+                        <tr>
+                            <th>{move || i18n.t(Key::TdmColSampled)}</th>
+                            <th>{move || i18n.t(Key::TdmColLabel)}</th>
+                            <th>{move || i18n.t(Key::TdmColValue)}</th>
+                            <th>{move || i18n.t(Key::TdmColAfterDose)}</th>
+                            <th>{move || i18n.t(Key::TdmColAssay)}</th>
+                            <th></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let t = timings.get();
+                            session
+                                .drug
+                                .get()
+                                .levels
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, r)| {
+                                    let timing_row = t.get(i).cloned();
+                                    let after = timing_row
+                                        .as_ref()
+                                        .and_then(|t| t.after_dose_h)
+                                        .map(|h| fill(i18n.t(Key::TdmHoursAfter), &[("hours", &format!("{h:.2}"))]))
+                                        .unwrap_or_else(|| "-".to_owned());
+                                    let issue = timing_row
+                                        .and_then(|t| t.problem)
+                                        .map(|p| timing(i18n, &p));
+                                    let flagged = issue.is_some();
+                                    let shown = if r.blq {
+                                        fill(
+                                            i18n.t(Key::TdmBelowLloq),
+                                            &[("lloq", &r.lloq_ng_ml.map(|v| significant(v, 3)).unwrap_or_default())],
+                                        )
+                                    } else {
+                                        format!("{} {CONC_UNIT}", r.value_ng_ml.map(|v| significant(v, 3)).unwrap_or_default())
+                                    };
+                                    view! {
+                                        <tr class:flagged=flagged>
+                                            <td>{display(&r.sampled)}</td>
+                                            <td>{label_value(r.label)}</td>
+                                            <td>{shown}</td>
+                                            <td>
+                                                {after}
+                                                {issue.map(|m| view! { <span class="row-warning" role="note">{m}</span> })}
+                                            </td>
+                                            <td>{r.assay.unwrap_or_default()}</td>
+                                            <td class="row-actions">
+                                                <button type="button" class="small" on:click=move |_| load(i)>
+                                                    {i18n.t(Key::TdmEdit)}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="small danger"
+                                                    on:click=move |_| session.edit(|d| {
+                                                        if i < d.levels.len() {
+                                                            d.levels.remove(i);
+                                                        }
+                                                    })
+                                                >
+                                                    {i18n.t(Key::TdmDelete)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <div class="toolbar">
+                <button
+                    type="button"
+                    on:click=move |_| session.edit(|d| d.levels.sort_by_key(|r| r.sampled))
+                >
+                    {move || i18n.t(Key::TdmSortByTime)}
+                </button>
+            </div>
+            <div class="fields entry">
+                <Field id=id("time") label=Key::TdmColSampled kind="datetime-local" value=sampled error=time_error />
+                <Choice id=id("label") label=Key::TdmColLabel options=labels value=label />
+                <Field id=id("value") label=Key::TdmColValue unit=Unit::Symbol(CONC_UNIT) value=value error=value_error />
+                <div class="field check">
+                    <label>
+                        <input
+                            type="checkbox"
+                            id=id("blq")
+                            prop:checked=move || blq.get()
+                            on:change=move |ev| blq.set(event_target_checked(&ev))
+                        />
+                        {move || i18n.t(Key::TdmBlq)}
+                    </label>
+                </div>
+                <Field id=id("lloq") label=Key::TdmLloq unit=Unit::Symbol(CONC_UNIT) value=lloq error=lloq_error />
+                <Field id=id("assay") label=Key::TdmColAssay kind="search" value=assay error=Signal::derive(|| None::<String>) />
+            </div>
+            <button type="button" class="primary" id=id("add") on:click=submit>
+                {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}
+            </button>
+        </section>
+    }
+}

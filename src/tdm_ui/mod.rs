@@ -1,0 +1,24 @@
+//! The patient screen's form and the shared drug screen (cyclosporine,
+//! tacrolimus): dosing history, levels, model choice, results, forecast
+//! plot and dose advice. Every result is a memo over the record that calls
+//! `dmip_engine::tdm::compute` (see [`session`]); the views only format.
+
+mod advice;
+mod clock;
+mod doses;
+mod field;
+mod forecast;
+mod forecast_plot;
+mod levels;
+mod model_choice;
+mod patient_form;
+mod results;
+mod screen;
+mod session;
+mod spec;
+mod summary;
+mod text;
+
+pub use patient_form::PatientForm;
+pub use screen::DrugScreen;
+pub use spec::{CYCLOSPORINE, TACROLIMUS};

@@ -1,0 +1,267 @@
+//! The patient screen's form: background values the models and the renal
+//! and body-size equations use, kept in the shared record, and the derived
+//! BSA and renal function computed by the engine with the formula named.
+
+use super::field::{number_error, number_value, Choice, Field, Unit};
+use crate::format::{significant, tick};
+use crate::i18n::{use_i18n, Key};
+use crate::state::use_record;
+use dmip_engine::clinical::body::{bsa, renal, BsaFormula, RenalEquation, RenalInput, Sex};
+use dmip_engine::record::{CreatinineUnit, Cyp3a5, PatientInfo};
+use leptos::prelude::*;
+
+type Getter = fn(&PatientInfo) -> Option<f64>;
+type Setter = fn(&mut PatientInfo, Option<f64>);
+
+/// Formulas shown (issue 6): DuBois, Mosteller, Fujimoto.
+const BSA_FORMULAS: [(BsaFormula, Key); 3] = [
+    (BsaFormula::DuBois, Key::TdmBsaDuBois),
+    (BsaFormula::Mosteller, Key::TdmBsaMosteller),
+    (BsaFormula::Fujimoto, Key::TdmBsaFujimoto),
+];
+const RENAL_EQUATIONS: [(RenalEquation, Key); 3] = [
+    (RenalEquation::CockcroftGault, Key::TdmRenalCg),
+    (RenalEquation::CkdEpi2021, Key::TdmRenalCkdEpi),
+    (RenalEquation::Jsn, Key::TdmRenalJsn),
+];
+
+/// A derived value, or `None` with the engine's message (`None` message:
+/// inputs missing).
+type Derived = Vec<(Key, Result<f64, Option<String>>, &'static str)>;
+
+fn body_size(p: &PatientInfo) -> Derived {
+    BSA_FORMULAS
+        .iter()
+        .map(|&(f, key)| {
+            let value = match (p.height_cm, p.weight_kg) {
+                (Some(h), Some(w)) => bsa(f, h, w).map_err(|e| Some(e.to_string())),
+                _ => Err(None),
+            };
+            (key, value, "m²")
+        })
+        .collect()
+}
+
+fn kidney(p: &PatientInfo) -> Derived {
+    RENAL_EQUATIONS
+        .iter()
+        .map(|&(eq, key)| {
+            let value = match (p.age_years, p.sex, p.creatinine_mg_dl()) {
+                (Some(age_years), Some(sex), Some(creatinine_mg_dl)) => renal(
+                    eq,
+                    &RenalInput {
+                        age_years,
+                        sex,
+                        creatinine_mg_dl,
+                        weight_kg: p.weight_kg,
+                    },
+                )
+                .map(|r| r.value)
+                .map_err(|e| Some(e.to_string())),
+                _ => Err(None),
+            };
+            (key, value, eq.unit())
+        })
+        .collect()
+}
+
+#[component]
+fn NumberInput(
+    id: &'static str,
+    label: Key,
+    unit: Unit,
+    get: Getter,
+    set: Setter,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_record();
+    let initial = state
+        .record
+        .with_untracked(|r| get(&r.patient).map(tick).unwrap_or_default());
+    let raw = RwSignal::new(initial);
+    Effect::new(move |_| {
+        let text = raw.get();
+        let value = number_value(&text, 0.0);
+        if value.is_some() || text.trim().is_empty() {
+            let current = state.record.with_untracked(|r| get(&r.patient));
+            if current != value {
+                state.record.update(|r| set(&mut r.patient, value));
+            }
+        }
+    });
+    let error = Signal::derive(move || number_error(i18n, &raw.read(), 0.0));
+    view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error /> }
+}
+
+/// A `<select>` bound to a record value through its text form.
+fn bound_choice(
+    id: &'static str,
+    label: Key,
+    options: &'static [(&'static str, Key)],
+    get: fn(&PatientInfo) -> &'static str,
+    set: fn(&mut PatientInfo, &str),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_record();
+    let raw = RwSignal::new(state.record.with_untracked(|r| get(&r.patient).to_owned()));
+    Effect::new(move |_| {
+        let v = raw.get();
+        if state.record.with_untracked(|r| get(&r.patient)) != v {
+            state.record.update(|r| set(&mut r.patient, &v));
+        }
+    });
+    let options = Signal::derive(move || {
+        options
+            .iter()
+            .map(|(v, k)| ((*v).to_owned(), i18n.t(*k).to_owned()))
+            .collect()
+    });
+    view! { <Choice id=id.to_owned() label=label options=options value=raw /> }
+}
+
+const SEXES: &[(&str, Key)] = &[
+    ("", Key::TdmUnknown),
+    ("female", Key::TdmSexFemale),
+    ("male", Key::TdmSexMale),
+];
+const UNITS: &[(&str, Key)] = &[("mg_dl", Key::TdmUnitMgDl), ("umol_l", Key::TdmUnitUmolL)];
+const GENOTYPES: &[(&str, Key)] = &[
+    ("unknown", Key::TdmUnknown),
+    ("expresser", Key::TdmCyp3a5Expresser),
+    ("non_expresser", Key::TdmCyp3a5NonExpresser),
+];
+
+fn derived_list(id: &'static str, title: Key, rows: Memo<Derived>, missing: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="derived" id=id>
+            <h4>{move || i18n.t(title)}</h4>
+            <dl class="result">
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|(key, value, unit)| {
+                            let shown = match value {
+                                Ok(v) => format!("{} {unit}", significant(v, 3)),
+                                Err(None) => i18n.t(missing).to_owned(),
+                                Err(Some(e)) => e,
+                            };
+                            view! {
+                                <dt>{i18n.t(key)}</dt>
+                                <dd>{shown}</dd>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </dl>
+        </div>
+    }
+}
+
+#[component]
+pub fn PatientForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_record();
+    let patient = Memo::new(move |_| state.record.with(|r| r.patient.clone()));
+    let body = Memo::new(move |_| patient.with(body_size));
+    let renal_rows = Memo::new(move |_| patient.with(kidney));
+    let meds = RwSignal::new(
+        state
+            .record
+            .with_untracked(|r| r.patient.comedications.join("\n")),
+    );
+    Effect::new(move |_| {
+        let list: Vec<String> = meds
+            .get()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if state
+            .record
+            .with_untracked(|r| r.patient.comedications != list)
+        {
+            state.record.update(|r| r.patient.comedications = list);
+        }
+    });
+
+    view! {
+        <section class="panel tdm-patient" aria-labelledby="patient-form-title">
+            <h3 id="patient-form-title">{move || i18n.t(Key::TdmPatientTitle)}</h3>
+            <p class="note">{move || i18n.t(Key::TdmPatientNote)}</p>
+            <div class="fields">
+                <NumberInput id="pt-age" label=Key::TdmAge unit=Unit::Word(Key::TdmUnitYears) get=|p| p.age_years set=|p, v| p.age_years = v />
+                {bound_choice(
+                    "pt-sex",
+                    Key::TdmSex,
+                    SEXES,
+                    |p| match p.sex {
+                        Some(Sex::Female) => "female",
+                        Some(Sex::Male) => "male",
+                        None => "",
+                    },
+                    |p, v| {
+                        p.sex = match v {
+                            "female" => Some(Sex::Female),
+                            "male" => Some(Sex::Male),
+                            _ => None,
+                        }
+                    },
+                )}
+                <NumberInput id="pt-weight" label=Key::TdmWeight unit=Unit::Symbol("kg") get=|p| p.weight_kg set=|p, v| p.weight_kg = v />
+                <NumberInput id="pt-height" label=Key::TdmHeight unit=Unit::Symbol("cm") get=|p| p.height_cm set=|p, v| p.height_cm = v />
+                <NumberInput id="pt-creatinine" label=Key::TdmCreatinine unit=Unit::Symbol("") get=|p| p.creatinine set=|p, v| p.creatinine = v />
+                {bound_choice(
+                    "pt-creatinine-unit",
+                    Key::TdmCreatinineUnit,
+                    UNITS,
+                    |p| match p.creatinine_unit {
+                        CreatinineUnit::MgDl => "mg_dl",
+                        CreatinineUnit::UmolL => "umol_l",
+                    },
+                    |p, v| {
+                        p.creatinine_unit = if v == "umol_l" {
+                            CreatinineUnit::UmolL
+                        } else {
+                            CreatinineUnit::MgDl
+                        }
+                    },
+                )}
+                <NumberInput id="pt-hct" label=Key::TdmHematocrit unit=Unit::Symbol("%") get=|p| p.hematocrit_pct set=|p, v| p.hematocrit_pct = v />
+                <NumberInput id="pt-albumin" label=Key::TdmAlbumin unit=Unit::Symbol("g/dL") get=|p| p.albumin_g_dl set=|p, v| p.albumin_g_dl = v />
+                {bound_choice(
+                    "pt-cyp3a5",
+                    Key::TdmCyp3a5,
+                    GENOTYPES,
+                    |p| match p.cyp3a5 {
+                        Cyp3a5::Unknown => "unknown",
+                        Cyp3a5::Expresser => "expresser",
+                        Cyp3a5::NonExpresser => "non_expresser",
+                    },
+                    |p, v| {
+                        p.cyp3a5 = match v {
+                            "expresser" => Cyp3a5::Expresser,
+                            "non_expresser" => Cyp3a5::NonExpresser,
+                            _ => Cyp3a5::Unknown,
+                        }
+                    },
+                )}
+                <NumberInput id="pt-psl" label=Key::TdmPrednisolone unit=Unit::Word(Key::TdmUnitMgPerDay) get=|p| p.prednisolone_mg_day set=|p, v| p.prednisolone_mg_day = v />
+                <div class="field field-wide">
+                    <label for="pt-meds">{move || i18n.t(Key::TdmComedications)}</label>
+                    <textarea
+                        id="pt-meds"
+                        rows="3"
+                        prop:value=move || meds.get()
+                        on:input=move |ev| meds.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+            </div>
+            <div class="derived-row">
+                {derived_list("pt-bsa", Key::TdmBsaTitle, body, Key::TdmNeedsHeightWeight)}
+                {derived_list("pt-renal", Key::TdmRenalTitle, renal_rows, Key::TdmNeedsAgeSexCreatinine)}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,273 @@
+//! The results block: a one-line summary, levels against the targets
+//! (editable, defaults with their sources), AUC by trapezoid / limited
+//! sampling / model with disagreement flags, the MAP estimate, and why
+//! anything could not be computed.
+
+use super::field::{number_error, number_value, Field, Unit};
+use super::session::Session;
+use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_UNIT};
+use super::text::status;
+use crate::format::{significant, tick};
+use crate::i18n::{fill, use_i18n, Key};
+use dmip_engine::dose::Range;
+use dmip_engine::tdm::defaults;
+use leptos::prelude::*;
+
+fn param_unit(name: &str) -> &'static str {
+    let n = name.to_ascii_uppercase();
+    if n.starts_with("CL") || n.starts_with('Q') {
+        "L/h"
+    } else if n.starts_with('V') {
+        "L"
+    } else if n.starts_with('K') {
+        "1/h"
+    } else if n.starts_with("MTT") || n.starts_with("ALAG") || n.starts_with("TLAG") {
+        "h"
+    } else {
+        ""
+    }
+}
+
+/// Editable aim (low–high) and limit (high).
+#[component]
+fn TargetFields(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = session.spec.slug;
+    let (aim, limit) = session.targets();
+    let text = |v: Option<f64>| v.map(tick).unwrap_or_default();
+    let low = RwSignal::new(text(aim.low));
+    let high = RwSignal::new(text(aim.high));
+    let lim = RwSignal::new(text(limit.and_then(|l| l.high)));
+    Effect::new(move |_| {
+        let (lo, hi, li) = (low.get(), high.get(), lim.get());
+        let (aim, limit) = session.targets();
+        let (Some(l), Some(h)) = (number_value(&lo, 0.0), number_value(&hi, 0.0)) else {
+            return;
+        };
+        if h < l {
+            return;
+        }
+        let new_aim = Range {
+            low: Some(l),
+            high: Some(h),
+            ..aim
+        };
+        let new_limit = limit.map(|r| Range {
+            high: number_value(&li, 0.0).or(r.high),
+            ..r
+        });
+        if new_aim != aim || new_limit != limit {
+            session.edit(|d| {
+                d.target = Some(new_aim);
+                d.limit = new_limit;
+            });
+        }
+    });
+    let order_error = Signal::derive(move || {
+        number_error(i18n, &high.read(), 0.0).or_else(|| {
+            match (
+                number_value(&low.read(), 0.0),
+                number_value(&high.read(), 0.0),
+            ) {
+                (Some(l), Some(h)) if h < l => Some(i18n.t(Key::TdmErrHighBelowLow).to_owned()),
+                _ => None,
+            }
+        })
+    });
+    let metric = aim.metric.label();
+    let limit_metric = limit.map(|l| l.metric.label());
+    view! {
+        <div class="fields targets">
+            <Field id=format!("{slug}-target-low") label=Key::TdmTargetLow unit=Unit::Symbol(CONC_UNIT) value=low error=Signal::derive(move || number_error(i18n, &low.read(), 0.0)) />
+            <Field id=format!("{slug}-target-high") label=Key::TdmTargetHigh unit=Unit::Symbol(CONC_UNIT) value=high error=order_error />
+            {limit_metric.map(|_| view! {
+                <Field id=format!("{slug}-limit-high") label=Key::TdmLimitHigh unit=Unit::Symbol(CONC_UNIT) value=lim error=Signal::derive(move || number_error(i18n, &lim.read(), 0.0)) />
+            })}
+            <p class="note">{move || fill(i18n.t(Key::TdmTargetMetric), &[("metric", &metric)])}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Results(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let spec = session.spec;
+    let slug = spec.slug;
+    let summary = Memo::new(move |_| {
+        let (aim, limit) = session.targets();
+        session.output.with(|o| {
+            o.as_ref().ok().map(|out| {
+                session
+                    .drug
+                    .with(|d| summarize(spec.drug, aim, limit, &d.levels, out))
+            })
+        })
+    });
+    let headline = move || {
+        let Some(s) = summary.get() else {
+            return session.output.with(|o| match o {
+                Err(e) => fill(i18n.t(Key::TdmNotComputable), &[("reason", e)]),
+                Ok(_) => String::new(),
+            });
+        };
+        let aim = &s.rows[0];
+        let metric = aim.range.metric.label();
+        let mut line = match (aim.observed, aim.status) {
+            (Some(v), Some(st)) => fill(
+                i18n.t(Key::TdmSummaryLevel),
+                &[
+                    ("metric", &metric),
+                    ("value", &format!("{} {CONC_UNIT}", significant(v, 3))),
+                    ("status", status(i18n, st)),
+                    ("range", &range_text(&aim.range)),
+                ],
+            ),
+            _ => fill(i18n.t(Key::TdmSummaryNoLevel), &[("metric", &metric)]),
+        };
+        if let Some((id, mg)) = &s.suggestion {
+            let name = spec
+                .regimen(id)
+                .map_or(id.clone(), |r| i18n.t(r.name).to_owned());
+            line.push(' ');
+            line.push_str(&fill(
+                i18n.t(Key::TdmSummarySuggest),
+                &[("dose", &tick(*mg)), ("regimen", &name)],
+            ));
+        }
+        if s.rows
+            .iter()
+            .any(|r| r.kind == TargetKind::Warning && r.status == Some(Status::Above))
+        {
+            line.push(' ');
+            line.push_str(i18n.t(Key::TdmSummaryTooHigh));
+        }
+        line
+    };
+    let kind_key = |k: TargetKind| match k {
+        TargetKind::Aim => Key::TdmTargetAim,
+        TargetKind::Limit => Key::TdmTargetLimit,
+        TargetKind::Preferred => Key::TdmTargetPreferred,
+        TargetKind::Warning => Key::TdmTargetWarning,
+    };
+    let out = Memo::new(move |_| session.output.get().ok());
+    view! {
+        <section class="panel results" aria-labelledby=format!("{slug}-results-title")>
+            <h3 id=format!("{slug}-results-title")>{move || i18n.t(Key::TdmResultsTitle)}</h3>
+            <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
+            <div class="table-wrap">
+                <table class="tdm-table" id=format!("{slug}-targets")>
+                    <thead>
+                        <tr>
+                            <th>{move || i18n.t(Key::TdmColTarget)}</th>
+                            <th>{move || i18n.t(Key::TdmColRange)}</th>
+                            <th>{move || i18n.t(Key::TdmColLatest)}</th>
+                            <th>{move || i18n.t(Key::TdmColSource)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || summary.get().map(|s| s.rows.into_iter().map(|r| {
+                            let latest = match (r.observed, r.status) {
+                                (Some(v), Some(st)) => format!("{} {CONC_UNIT} ({})", significant(v, 3), status(i18n, st)),
+                                _ => "-".to_owned(),
+                            };
+                            view! {
+                                <tr class:flagged=r.status.is_some_and(|s| s != Status::Within)>
+                                    <td>{format!("{} {}", i18n.t(kind_key(r.kind)), r.range.metric.label())}</td>
+                                    <td>{range_text(&r.range)}</td>
+                                    <td>{latest}</td>
+                                    <td class="source">{r.source.map_or_else(|| i18n.t(Key::TdmSourceUser).to_owned(), str::to_owned)}</td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+            <TargetFields session=session />
+            <h4>{move || i18n.t(Key::TdmAucTitle)}</h4>
+            <p class="note">{move || i18n.t(Key::TdmAucNote)}</p>
+            <crate::tdm_ui::field::Field
+                id=format!("{slug}-disagree")
+                label=Key::TdmDisagreement
+                unit=Unit::Symbol("%")
+                value=session.disagreement
+                error=Signal::derive(move || number_error(i18n, &session.disagreement.read(), 0.0))
+            />
+            <div class="table-wrap">
+                <table class="tdm-table" id=format!("{slug}-aucs")>
+                    <thead>
+                        <tr>
+                            <th>{move || i18n.t(Key::TdmColMethod)}</th>
+                            <th>{move || i18n.t(Key::TdmColInterval)}</th>
+                            <th>{move || i18n.t(Key::TdmColValue)}</th>
+                            <th>{move || i18n.t(Key::TdmColBasis)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || out.get().map(|o| o.aucs.into_iter().map(|a| {
+                            let method = match a.method {
+                                "trapezoid" => Key::TdmMethodTrapezoid,
+                                "lss" => Key::TdmMethodLss,
+                                _ => Key::TdmMethodModel,
+                            };
+                            view! {
+                                <tr class:flagged=a.disagrees>
+                                    <td>{i18n.t(method)}</td>
+                                    <td>{a.interval.clone()}</td>
+                                    <td>
+                                        {format!("{} {AUC_UNIT}", significant(a.value, 3))}
+                                        {a.disagrees.then(|| view! { <span class="row-warning">{i18n.t(Key::TdmDisagrees)}</span> })}
+                                    </td>
+                                    <td class="source">{a.basis.clone()}</td>
+                                </tr>
+                            }
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+            <h4>{move || i18n.t(Key::TdmFitTitle)}</h4>
+            <p class="note">{move || i18n.t(Key::TdmFitNote)}</p>
+            {move || out.get().map(|o| match o.fit {
+                None => view! { <p class="muted">{i18n.t(Key::TdmFitNone)}</p> }.into_any(),
+                Some(f) => {
+                    let typical = f.typical_params.clone();
+                    view! {
+                        <div class="table-wrap">
+                            <table class="tdm-table" id=format!("{slug}-fit")>
+                                <thead>
+                                    <tr>
+                                        <th>{i18n.t(Key::TdmColParameter)}</th>
+                                        <th>{i18n.t(Key::TdmColIndividual)}</th>
+                                        <th>{i18n.t(Key::TdmColTypical)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {f.params.iter().map(|(n, v)| {
+                                        let unit = param_unit(n);
+                                        let t = typical.iter().find(|(m, _)| m == n).map_or("-".to_owned(), |(_, t)| format!("{} {unit}", significant(*t, 3)));
+                                        view! {
+                                            <tr>
+                                                <td>{n.clone()}</td>
+                                                <td>{format!("{} {unit}", significant(*v, 3))}</td>
+                                                <td>{t}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <ul class="warnings" id=format!("{slug}-fit-warnings")>
+                            {f.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+            <ul class="warnings" id=format!("{slug}-notes")>
+                {move || out.get().map(|o| o.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view())}
+            </ul>
+            <p class="note">{move || {
+                let d = defaults(spec.drug);
+                fill(i18n.t(Key::TdmDefaultsFrom), &[("source", d.aim.source)])
+            }}</p>
+        </section>
+    }
+}

@@ -1,0 +1,273 @@
+//! One drug screen's state: memos over the shared record that build the
+//! engine's input and call `dmip_engine::tdm::compute`, plus the screen's
+//! own settings (disagreement %, "now", undo stack).
+
+use super::spec::DrugSpec;
+use crate::format::parse_number;
+use crate::state::use_record;
+use dmip_engine::catalog::{builtin, CovariateIssue};
+use dmip_engine::dose::{Range, Regimen};
+use dmip_engine::record::{covariates_for, DrugRecord, PatientInfo};
+use dmip_engine::tdm::view::{DateTime, FixedOffset};
+use dmip_engine::tdm::{compute, defaults, TdmInput, TdmOutput};
+use leptos::prelude::*;
+
+/// Posterior draws for the band and the probabilities while editing: 100
+/// keeps a 30-dose history within one frame (200 takes ~14 ms natively).
+pub const LIVE_DRAWS: usize = 100;
+/// Hours of forecast after "now".
+pub const HORIZON_H: f64 = 48.0;
+/// Default AUC disagreement flag, percent (issue 6).
+pub const DEFAULT_DISAGREEMENT_PCT: &str = "20";
+
+/// What the model-choice section shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelInfo {
+    pub id: &'static str,
+    pub name: String,
+    pub citation: String,
+    pub population: String,
+    pub assay: Option<String>,
+    pub products: Vec<(String, Vec<f64>)>,
+    /// (name, value, unit) given to the model.
+    pub covariates: Vec<(String, f64, String)>,
+    pub issues: Vec<CovariateIssue>,
+}
+
+/// The engine input for `record`, or why there is none.
+pub fn build_input(
+    spec: DrugSpec,
+    record: &DrugRecord,
+    patient: &PatientInfo,
+    now: DateTime<FixedOffset>,
+    disagreement_pct: f64,
+    draws: usize,
+) -> Result<(TdmInput, ModelInfo), String> {
+    let id = spec.model_id(record);
+    let def = builtin(id)
+        .ok_or_else(|| format!("no built-in model {id}"))?
+        .map_err(|e| e.to_string())?;
+    let (covariates, _missing) = covariates_for(&def, patient, Some(spec.formulation(record)));
+    let issues = def.check_covariates(&covariates);
+    let file = &def.file;
+    let info = ModelInfo {
+        id,
+        name: file.name.clone(),
+        citation: file.citation.clone(),
+        population: file.population.clone(),
+        assay: file.assay.clone(),
+        products: file
+            .products
+            .iter()
+            .map(|p| (p.name.clone(), p.strengths_mg.clone()))
+            .collect(),
+        covariates: file
+            .covariates
+            .iter()
+            .filter_map(|c| Some((c.name.clone(), *covariates.get(&c.name)?, c.unit.clone())))
+            .collect(),
+        issues,
+    };
+    let targets = defaults(spec.drug);
+    let input = TdmInput {
+        drug: spec.drug,
+        model_id: id.to_owned(),
+        covariates,
+        doses: record.doses.clone(),
+        levels: record.levels.clone(),
+        now,
+        target: record.target.unwrap_or(targets.aim.range),
+        limit: record.limit.or(targets.limit.map(|l| l.range)),
+        regimens: spec
+            .regimens
+            .iter()
+            .map(|r| Regimen {
+                label: r.id.to_owned(),
+                interval_h: r.interval_h,
+                note: None,
+            })
+            .collect(),
+        disagreement_pct: if disagreement_pct.is_finite() && disagreement_pct > 0.0 {
+            disagreement_pct
+        } else {
+            20.0
+        },
+        horizon_h: HORIZON_H,
+        draws,
+    };
+    Ok((input, info))
+}
+
+/// The screen's memos and settings (cheap to copy into closures).
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub spec: DrugSpec,
+    pub drug: Memo<DrugRecord>,
+    pub prepared: Memo<Result<(TdmInput, ModelInfo), String>>,
+    pub output: Memo<Result<TdmOutput, String>>,
+    /// The AUC disagreement percentage as typed.
+    pub disagreement: RwSignal<String>,
+    pub now: RwSignal<Option<DateTime<FixedOffset>>>,
+    undo: RwSignal<Vec<DrugRecord>>,
+}
+
+impl Session {
+    pub fn new(spec: DrugSpec) -> Self {
+        let state = use_record();
+        let disagreement = RwSignal::new(DEFAULT_DISAGREEMENT_PCT.to_owned());
+        let now = RwSignal::new(super::clock::now());
+        let drug = Memo::new(move |_| state.record.with(|r| spec.of(r).clone()));
+        let patient = Memo::new(move |_| state.record.with(|r| r.patient.clone()));
+        let prepared = Memo::new(move |_| {
+            let Some(now) = now.get() else {
+                return Err("no clock".to_owned());
+            };
+            let pct = parse_number(&disagreement.read());
+            drug.with(|d| patient.with(|p| build_input(spec, d, p, now, pct, LIVE_DRAWS)))
+        });
+        let output = Memo::new(move |_| {
+            prepared.with(|p| match p {
+                Ok((input, _)) => compute(input).map_err(|e| e.to_string()),
+                Err(e) => Err(e.clone()),
+            })
+        });
+        Session {
+            spec,
+            drug,
+            prepared,
+            output,
+            disagreement,
+            now,
+            undo: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Changes this drug's record, keeping the previous one for undo.
+    pub fn edit(self, change: impl FnOnce(&mut DrugRecord)) {
+        let before = self.drug.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return;
+        }
+        self.undo.update(|u| u.push(before));
+        let spec = self.spec;
+        use_record().record.update(|r| *spec.of_mut(r) = after);
+    }
+
+    pub fn can_undo(self) -> bool {
+        self.undo.with(|u| !u.is_empty())
+    }
+
+    /// Restores the record before the last edit.
+    pub fn undo(self) {
+        let mut last = None;
+        self.undo.update(|u| last = u.pop());
+        if let Some(previous) = last {
+            let spec = self.spec;
+            use_record().record.update(|r| *spec.of_mut(r) = previous);
+        }
+    }
+
+    /// The aim and limit in use (the record's or the defaults).
+    pub fn targets(self) -> (Range, Option<Range>) {
+        let d = defaults(self.spec.drug);
+        self.drug.with(|r| {
+            (
+                r.target.unwrap_or(d.aim.range),
+                r.limit.or(d.limit.map(|l| l.range)),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::spec::{CYCLOSPORINE, TACROLIMUS};
+    use super::*;
+    use dmip_engine::clinical::body::Sex;
+    use dmip_engine::record::Formulation;
+    use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).expect("valid")
+    }
+
+    fn patient() -> PatientInfo {
+        PatientInfo {
+            age_years: Some(55.0),
+            sex: Some(Sex::Female),
+            weight_kg: Some(52.0),
+            height_cm: Some(156.0),
+            creatinine: Some(0.7),
+            hematocrit_pct: Some(35.0),
+            prednisolone_mg_day: Some(40.0),
+            ..PatientInfo::default()
+        }
+    }
+
+    fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
+        LevelRow {
+            sampled: at(time),
+            value_ng_ml: Some(value),
+            blq: false,
+            lloq_ng_ml: None,
+            label,
+            assay: None,
+        }
+    }
+
+    fn doses(amount: f64, count: u32) -> Vec<DoseRow> {
+        vec![DoseRow {
+            start: at("2026-11-01T08:00:00+09:00"),
+            amount_mg: amount,
+            interval_h: Some(12.0),
+            count,
+            at_steady_state: true,
+        }]
+    }
+
+    #[test]
+    fn cyclosporine_record_gives_an_estimate_and_advice() {
+        let record = DrugRecord {
+            doses: doses(100.0, 6),
+            levels: vec![
+                level("2026-11-03T07:55:00+09:00", 110.0, SampleLabel::C0),
+                level("2026-11-03T10:00:00+09:00", 650.0, SampleLabel::C2),
+            ],
+            ..DrugRecord::default()
+        };
+        let now = at("2026-11-03T15:00:00+09:00");
+        let (input, info) =
+            build_input(CYCLOSPORINE, &record, &patient(), now, 20.0, 50).expect("prepared");
+        assert_eq!(info.id, "press2010_csa");
+        assert_eq!(input.covariates["WT"], 52.0);
+        let out = compute(&input).expect("computable");
+        assert!(out.fit.is_some());
+        let advice = out.advice.expect("advice");
+        assert_eq!(advice.candidates.len(), 2);
+        // C2 650 < 1000: the suggested twice-daily dose is above 100 mg.
+        assert!(advice.candidates[0].dose.amount_mg > 100.0, "{advice:?}");
+    }
+
+    #[test]
+    fn tacrolimus_needs_cyp3a5_for_woillard_and_says_so() {
+        let record = DrugRecord {
+            formulation: Some(Formulation::Prograf),
+            doses: doses(3.0, 6),
+            levels: vec![level("2026-11-03T07:55:00+09:00", 4.0, SampleLabel::C0)],
+            ..DrugRecord::default()
+        };
+        let now = at("2026-11-03T15:00:00+09:00");
+        let (input, info) =
+            build_input(TACROLIMUS, &record, &patient(), now, 20.0, 50).expect("prepared");
+        assert!(
+            info.issues
+                .iter()
+                .any(|i| matches!(i, CovariateIssue::Missing { name, .. } if name == "CYP3A5")),
+            "{:?}",
+            info.issues
+        );
+        assert!(compute(&input).is_err());
+    }
+}

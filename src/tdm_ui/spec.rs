@@ -1,0 +1,126 @@
+//! What differs between the two drug screens: the drug, its built-in
+//! models, its products and the regimens the advice compares.
+
+use crate::i18n::Key;
+use dmip_engine::record::{DrugRecord, Formulation, PatientRecord};
+use dmip_engine::tdm::Drug;
+
+/// A regimen the advice table compares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegimenSpec {
+    /// Stable id passed to the engine as the regimen label.
+    pub id: &'static str,
+    pub interval_h: f64,
+    /// Product given with it (set on the record when applied).
+    pub formulation: Formulation,
+    /// Name shown.
+    pub name: Key,
+    /// Plain-language remark shown with it.
+    pub note: Option<Key>,
+}
+
+/// One drug screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrugSpec {
+    pub drug: Drug,
+    /// Prefix of element ids (`csa`, `tac`).
+    pub slug: &'static str,
+    /// The built-in models for this drug; the first is the default.
+    pub models: [&'static str; 2],
+    pub formulations: &'static [Formulation],
+    pub regimens: &'static [RegimenSpec],
+}
+
+pub static CYCLOSPORINE: DrugSpec = DrugSpec {
+    drug: Drug::Cyclosporine,
+    slug: "csa",
+    models: ["press2010_csa", "umpierrez2021_csa"],
+    formulations: &[Formulation::Neoral],
+    regimens: &[
+        RegimenSpec {
+            id: "csa_q12h_after_meals",
+            interval_h: 12.0,
+            formulation: Formulation::Neoral,
+            name: Key::TdmRegimenCsaTwiceDaily,
+            note: Some(Key::TdmRegimenNoFoodEffect),
+        },
+        RegimenSpec {
+            id: "csa_q24h_before_breakfast",
+            interval_h: 24.0,
+            formulation: Formulation::Neoral,
+            name: Key::TdmRegimenCsaOnceDaily,
+            note: Some(Key::TdmRegimenNagai),
+        },
+    ],
+};
+
+pub static TACROLIMUS: DrugSpec = DrugSpec {
+    drug: Drug::Tacrolimus,
+    slug: "tac",
+    models: ["woillard2011_tac", "monchaud2012_tac"],
+    formulations: &[Formulation::Prograf, Formulation::Graceptor],
+    regimens: &[
+        RegimenSpec {
+            id: "tac_q12h_prograf",
+            interval_h: 12.0,
+            formulation: Formulation::Prograf,
+            name: Key::TdmRegimenTacPrograf,
+            note: None,
+        },
+        RegimenSpec {
+            id: "tac_q24h_graceptor",
+            interval_h: 24.0,
+            formulation: Formulation::Graceptor,
+            name: Key::TdmRegimenTacGraceptor,
+            note: None,
+        },
+    ],
+};
+
+impl DrugSpec {
+    /// This drug's part of the record.
+    pub fn of(self, record: &PatientRecord) -> &DrugRecord {
+        match self.drug {
+            Drug::Cyclosporine => &record.cyclosporine,
+            Drug::Tacrolimus => &record.tacrolimus,
+        }
+    }
+
+    /// This drug's part of the record, to edit.
+    pub fn of_mut(self, record: &mut PatientRecord) -> &mut DrugRecord {
+        match self.drug {
+            Drug::Cyclosporine => &mut record.cyclosporine,
+            Drug::Tacrolimus => &mut record.tacrolimus,
+        }
+    }
+
+    /// The model in use: the record's when it is one of this drug's.
+    pub fn model_id(self, record: &DrugRecord) -> &'static str {
+        self.models
+            .into_iter()
+            .find(|m| *m == record.model_id)
+            .unwrap_or(self.models[0])
+    }
+
+    /// The product in use: the record's, else the first.
+    pub fn formulation(self, record: &DrugRecord) -> Formulation {
+        record
+            .formulation
+            .filter(|f| self.formulations.contains(f))
+            .unwrap_or(self.formulations[0])
+    }
+
+    /// The regimen with engine label `id`.
+    pub fn regimen(self, id: &str) -> Option<&'static RegimenSpec> {
+        self.regimens.iter().find(|r| r.id == id)
+    }
+}
+
+/// The name of a product.
+pub fn formulation_key(f: Formulation) -> Key {
+    match f {
+        Formulation::Neoral => Key::TdmFormNeoral,
+        Formulation::Prograf => Key::TdmFormPrograf,
+        Formulation::Graceptor => Key::TdmFormGraceptor,
+    }
+}
