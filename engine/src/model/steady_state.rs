@@ -85,15 +85,18 @@ impl Sweep {
         let nc = self.kernel.pk_dim();
         let n = self.kernel.dim();
         let end = input.end();
-        let m = ((end / ii).ceil() as usize).max(1);
-        let m = if (m as f64) * ii < end { m + 1 } else { m };
-        if m > MAX_OVERLAP {
+        // Intervals one dose's input spans, checked before any integer
+        // conversion (a tiny II would overflow it).
+        let spans = (end / ii).ceil();
+        if !(spans <= MAX_OVERLAP as f64) {
             return Err(ModelError::SteadyStateOverlap {
                 detail: format!(
                     "lag + duration {end} h spans more than {MAX_OVERLAP} intervals of {ii} h"
                 ),
             });
         }
+        let m = (spans as usize).max(1);
+        let m = if (m as f64) * ii < end { m + 1 } else { m };
         let mut s = DVector::zeros(n);
         for k in 1..m {
             s += self.single_dose(&input, k as f64 * ii);
