@@ -88,7 +88,7 @@ impl Sweep {
         // Intervals one dose's input spans, checked before any integer
         // conversion (a tiny II would overflow it).
         let spans = (end / ii).ceil();
-        if !(spans <= MAX_OVERLAP as f64) {
+        if spans.is_nan() || spans > MAX_OVERLAP as f64 {
             return Err(ModelError::SteadyStateOverlap {
                 detail: format!(
                     "lag + duration {end} h spans more than {MAX_OVERLAP} intervals of {ii} h"
