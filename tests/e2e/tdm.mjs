@@ -1,0 +1,159 @@
+// End-to-end tests of the drug screens (issue 6): patient, doses and levels
+// in → estimate, plot, advice; apply → the history grows; phone layout; the
+// in-browser time of an edit with a 30-dose history.
+
+import path from 'node:path';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** `YYYY-MM-DDTHH:MM` local, `days` before today at `hh:mm`. */
+function local(days, hh, mm = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  d.setHours(hh, mm, 0, 0);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+async function waitFor(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 15_000 });
+  } catch (e) {
+    throw new Error(`${what}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+async function patient(page, cyp3a5) {
+  await page.click('nav a[data-screen=patient]');
+  await page.fill('#pt-age', '55');
+  await page.selectOption('#pt-sex', 'female');
+  await page.fill('#pt-weight', '52');
+  await page.fill('#pt-height', '156');
+  await page.fill('#pt-creatinine', '0.7');
+  await page.fill('#pt-psl', '40');
+  await page.fill('#pt-hct', '35');
+  await page.selectOption('#pt-cyp3a5', cyp3a5);
+  await waitFor(page, () => /m²/.test(document.querySelector('#pt-bsa')?.textContent ?? ''), null, 'BSA shown');
+  await page.fill('#pt-weight', '-3');
+  const err = await page.textContent('#pt-weight-error');
+  assert(/at least 0/.test(err), `negative weight message: ${err}`);
+  assert((await page.inputValue('#pt-weight')) === '-3', 'typed text lost');
+  await page.fill('#pt-weight', '52');
+}
+
+async function dose(page, s, start, amount, count) {
+  await page.fill(`#${s}-dose-start`, start);
+  await page.fill(`#${s}-dose-amount`, amount);
+  await page.selectOption(`#${s}-dose-interval`, '12');
+  await page.fill(`#${s}-dose-count`, String(count));
+  await page.check(`#${s}-dose-ss`);
+  await page.click(`#${s}-dose-add`);
+}
+
+async function level(page, s, at, label, value) {
+  await page.fill(`#${s}-level-time`, at);
+  await page.selectOption(`#${s}-level-label`, label);
+  await page.fill(`#${s}-level-value`, value);
+  await page.click(`#${s}-level-add`);
+}
+
+const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
+const image = (page, s) => page.evaluate((id) => document.getElementById(id).toDataURL(), `${s}-plot`);
+
+async function flow(page, shots, { slug, s, cyp3a5, amount, levels, summary }) {
+  await patient(page, cyp3a5);
+  await page.click(`nav a[data-screen=${slug}]`);
+  await page.waitForSelector(`#${s}-plot`);
+  const empty = await image(page, s);
+  await dose(page, s, local(3, 8), amount, 6);
+  await waitFor(page, (id) => document.querySelectorAll(`#${id} tbody tr`).length === 1, `${s}-dose-table`, 'dose row');
+  for (const [at, label, value] of levels) await level(page, s, at, label, value);
+  await waitFor(page, (id) => /Individual/.test(document.getElementById(id)?.textContent ?? ''), `${s}-fit`, 'MAP estimate');
+  const text = await page.textContent(`#${s}-summary`);
+  assert(summary.test(text), `summary: ${text}`);
+  assert((await image(page, s)) !== empty, 'plot unchanged by the data');
+  assert((await rows(page, `#${s}-advice`)) === 2, 'two advice rows');
+  await page.screenshot({ path: path.join(shots, `tdm-${slug}-en.png`), fullPage: true });
+  const before = await image(page, s);
+  await page.click(`#${s}-advice button.apply >> nth=0`);
+  await waitFor(page, (id) => document.querySelectorAll(`#${id} tbody tr`).length === 2, `${s}-dose-table`, 'applied row');
+  await waitFor(page, ([id, b]) => document.getElementById(id).toDataURL() !== b, [`${s}-plot`, before], 'plot redrawn');
+  await page.click('button[data-lang=ja]');
+  await page.screenshot({ path: path.join(shots, `tdm-${slug}-ja.png`), fullPage: true });
+  await page.click('button[data-lang=en]');
+}
+
+export function tdmTests({ openPage, fileUrl, shots }) {
+  return [
+    ['cyclosporine: patient, doses, levels → estimate, plot, advice; apply grows the history', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await flow(page, shots, {
+          slug: 'cyclosporine', s: 'csa', cyp3a5: 'unknown', amount: '100',
+          levels: [[local(1, 7, 55), 'C0', '110'], [local(1, 10), 'C2', '650']],
+          summary: /C2 \(650 ng\/mL\) is below the target 1000–1200 ng\/mL\. The model suggests \d+ mg/,
+        });
+        // A C2 drawn at 3 h is flagged inline.
+        await level(page, 'csa', local(1, 11), 'C2', '600');
+        await waitFor(page, () => /labelled C2 but drawn 3\.00 h after the dose/.test(document.querySelector('#csa-level-table').textContent), null, 'timing flag');
+        await watch.assertClean('cyclosporine flow');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['tacrolimus: C0 against 5–10 ng/mL, MAP estimate, advice, apply', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await flow(page, shots, {
+          slug: 'tacrolimus', s: 'tac', cyp3a5: 'non_expresser', amount: '3',
+          levels: [[local(1, 7, 55), 'C0', '4']],
+          summary: /C0 \(4\.00 ng\/mL\) is below the target 5–10 ng\/mL/,
+        });
+        await watch.assertClean('tacrolimus flow');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['drug screens on a 360 px phone: no horizontal scroll; 30-dose edit timed', async () => {
+      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=ja]');
+        await patient(page, 'unknown');
+        await page.click('nav a[data-screen=cyclosporine]');
+        await dose(page, 'csa', local(15, 8), '100', 30);
+        await level(page, 'csa', local(1, 7, 55), 'C0', '110');
+        await level(page, 'csa', local(1, 10), 'C2', '650');
+        await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+        const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
+        await page.screenshot({ path: path.join(shots, 'tdm-phone-cyclosporine-ja.png'), fullPage: true });
+        const times = [];
+        for (const v of ['1250', '1300', '1200', '1250', '1300']) {
+          times.push(await page.evaluate((value) => new Promise((resolve) => {
+            const c = document.getElementById('csa-plot');
+            const before = c.dataset.drawn;
+            const input = document.getElementById('csa-target-high');
+            const t0 = performance.now();
+            new MutationObserver((_, o) => {
+              if (c.dataset.drawn !== before) { o.disconnect(); resolve(performance.now() - t0); }
+            }).observe(c, { attributes: true });
+            input.value = value;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }), v));
+        }
+        times.sort((a, b) => a - b);
+        console.log(`  30-dose edit → recompute + redraw: median ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)})`);
+        await watch.assertClean('phone tdm');
+      } finally {
+        await context.close();
+      }
+    }],
+  ];
+}
