@@ -8,8 +8,8 @@ mod panels;
 pub mod plot;
 mod screens;
 pub mod state;
-mod tdm_ui;
 pub mod storage;
+mod tdm_ui;
 mod widgets;
 
 pub use app::{App, VERSION};

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
 import { recordTests } from './records.mjs';
+import { tdmTests } from './tdm.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
@@ -193,6 +194,7 @@ const tests = [
     }
   }],
   ...recordTests({ openPage, fileUrl, shots }),
+  ...tdmTests({ openPage, fileUrl, shots }),
 ];
 
 let passed = 0;
