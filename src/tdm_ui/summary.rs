@@ -2,7 +2,7 @@
 //! latest usable level of each target's metric, whether it is below, within
 //! or above, and the regimen the advice suggests. Pure (no view, no PK).
 
-use crate::format::significant;
+use crate::format::tick;
 use dmip_engine::dose::{Metric, Range, Recommendation};
 use dmip_engine::tdm::{defaults, Drug, LevelRow, SampleLabel, TdmOutput};
 
@@ -168,7 +168,8 @@ pub fn range_text(range: &Range) -> String {
     } else {
         CONC_UNIT
     };
-    let n = |v: f64| significant(v, 3);
+    // Bounds as a clinician writes them: 5–10, not 5.00–10.0.
+    let n = tick;
     match (range.low, range.high) {
         (Some(l), Some(h)) => format!("{}–{} {unit}", n(l), n(h)),
         (None, Some(h)) => format!("≤ {} {unit}", n(h)),
@@ -192,6 +193,12 @@ mod tests {
         assert_eq!(status(&r, 1100.0), Status::Within);
         assert_eq!(status(&r, 1300.0), Status::Above);
         assert_eq!(range_text(&r), "1000–1200 ng/mL");
+        let tac = Range {
+            metric: Metric::C0,
+            low: Some(5.0),
+            high: Some(10.0),
+        };
+        assert_eq!(range_text(&tac), "5–10 ng/mL");
         assert_eq!(label_of(Metric::C { hours: 2.0 }), Some(SampleLabel::C2));
         assert_eq!(label_of(Metric::AucTau), None);
     }

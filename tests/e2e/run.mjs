@@ -144,8 +144,9 @@ const tests = [
           assert(scroll <= inner, `${screen.slug}/${lang}: ${scroll} px wide in ${inner} px`);
         }
         await page.click('nav a[data-screen=cyclosporine]');
+        await page.waitForSelector('.forecast-plot canvas, .plot canvas');
         const canvas = await page.evaluate(() => {
-          const c = document.querySelector('.plot canvas');
+          const c = document.querySelector('.forecast-plot canvas') ?? document.querySelector('.plot canvas');
           return { width: c.width, height: c.height, css: c.clientWidth, cssHeight: c.clientHeight };
         });
         assert(

@@ -38,7 +38,7 @@ async function patient(page, cyp3a5) {
   await waitFor(page, () => /m²/.test(document.querySelector('#pt-bsa')?.textContent ?? ''), null, 'BSA shown');
   await page.fill('#pt-weight', '-3');
   const err = await page.textContent('#pt-weight-error');
-  assert(/at least 0/.test(err), `negative weight message: ${err}`);
+  assert(/at least 0|0 以上/.test(err), `negative weight message: ${err}`);
   assert((await page.inputValue('#pt-weight')) === '-3', 'typed text lost');
   await page.fill('#pt-weight', '52');
 }
