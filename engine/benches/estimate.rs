@@ -2,7 +2,7 @@
 //! ≤ 0.5 ms native; band + dose search ≤ 10 ms).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use dmip_engine::catalog::{builtin, ModelDef};
+use dmip_engine::catalog::builtin;
 use dmip_engine::dose::{recommend, Range, Regimen};
 use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
 use dmip_engine::estimate::{prediction_band, MapOptions, Problem};
@@ -10,17 +10,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 fn mapbayr001() -> Problem {
-    let def = ModelDef::from_toml(include_str!("../tests/reference/mapbayr001.model.toml"))
-        .expect("valid");
-    let events = vec![
-        Event::Dose(Dose::bolus(0.0, 10_000.0, 1)),
-        Event::Observation(Observation::measured(1.5, 2, 91.2904)),
-        Event::Observation(Observation::measured(4.4, 2, 110.826)),
-        Event::Observation(Observation::measured(7.1, 2, 79.384)),
-        Event::Observation(Observation::measured(24.6, 2, 20.6671)),
-        Event::Dose(Dose::bolus(72.0, 10_000.0, 1).repeated(24.0, 6)),
-    ];
-    Problem::new(&def, events, &BTreeMap::new(), &[]).expect("valid")
+    dmip_engine::selfcheck::mapbayr001_problem().expect("valid")
 }
 
 /// Woillard 2011, Prograf 5 mg q12h: 14 doses, one trough before the 15th.

@@ -188,20 +188,29 @@ fn nca_rows(out: &mut Vec<Row>) {
     );
 }
 
-fn map_rows(out: &mut Vec<Row>) {
-    const NONMEM_ETA: [f64; 3] = [0.405058386, 0.0728505976, -0.0749540941];
-    // shared/reference/map/mapbayr001_id1.csv, record by record.
-    let events = vec![
+/// NONMEM POSTHOC η of mapbayr 001 subject 1 (shared/reference/README.md).
+pub const NONMEM_ETA: [f64; 3] = [0.405058386, 0.0728505976, -0.0749540941];
+
+/// shared/reference/map/mapbayr001_id1.csv, record by record.
+pub fn mapbayr001_events() -> Vec<Event> {
+    vec![
         Event::Dose(Dose::bolus(0.0, 10_000.0, 1)),
         Event::Observation(Observation::measured(1.5, 2, 91.2904)),
         Event::Observation(Observation::measured(4.4, 2, 110.826)),
         Event::Observation(Observation::measured(7.1, 2, 79.384)),
         Event::Observation(Observation::measured(24.6, 2, 20.6671)),
         Event::Dose(Dose::bolus(72.0, 10_000.0, 1).repeated(24.0, 6)),
-    ];
-    let eta = ModelDef::from_toml(MAPBAYR001)
-        .ok()
-        .and_then(|def| Problem::new(&def, events, &BTreeMap::new(), &[]).ok())
+    ]
+}
+
+/// The mapbayr 001 problem (model file `engine/tests/reference/`).
+pub fn mapbayr001_problem() -> Option<Problem> {
+    let def = ModelDef::from_toml(MAPBAYR001).ok()?;
+    Problem::new(&def, mapbayr001_events(), &BTreeMap::new(), &[]).ok()
+}
+
+fn map_rows(out: &mut Vec<Row>) {
+    let eta = mapbayr001_problem()
         .map(|p| p.fit(&MapOptions::default()))
         .filter(|fit| fit.converged)
         .map(|fit| fit.eta);

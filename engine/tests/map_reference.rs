@@ -2,29 +2,11 @@
 //! (shared/reference/README.md, map/): NONMEM POSTHOC
 //! η = 0.405058386, 0.0728505976, −0.0749540941, tolerance 1e-4 absolute.
 
-use dmip_engine::catalog::ModelDef;
-use dmip_engine::dosing::{Dose, Event, Observation};
 use dmip_engine::estimate::{MapOptions, Problem};
-use std::collections::BTreeMap;
-
-const MODEL: &str = include_str!("reference/mapbayr001.model.toml");
-const NONMEM_ETA: [f64; 3] = [0.405058386, 0.0728505976, -0.0749540941];
-
-/// shared/reference/map/mapbayr001_id1.csv, record by record.
-pub fn mapbayr001_events() -> Vec<Event> {
-    vec![
-        Event::Dose(Dose::bolus(0.0, 10_000.0, 1)),
-        Event::Observation(Observation::measured(1.5, 2, 91.2904)),
-        Event::Observation(Observation::measured(4.4, 2, 110.826)),
-        Event::Observation(Observation::measured(7.1, 2, 79.384)),
-        Event::Observation(Observation::measured(24.6, 2, 20.6671)),
-        Event::Dose(Dose::bolus(72.0, 10_000.0, 1).repeated(24.0, 6)),
-    ]
-}
+use dmip_engine::selfcheck::{mapbayr001_problem, NONMEM_ETA};
 
 fn problem() -> Problem {
-    let def = ModelDef::from_toml(MODEL).expect("valid model");
-    Problem::new(&def, mapbayr001_events(), &BTreeMap::new(), &[]).expect("valid problem")
+    mapbayr001_problem().expect("valid model and problem")
 }
 
 #[test]
