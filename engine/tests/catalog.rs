@@ -88,6 +88,6 @@ fn covariates_outside_the_population_are_named() {
     );
     assert_eq!(
         press.individual(&cov, &[], &[]).expect_err("PSL missing"),
-        "covariate PSL is needed by this model and was not given"
+        "prednisolone dose (PSL) is needed by this model and was not given"
     );
 }

@@ -146,6 +146,6 @@ fn a_missing_covariate_is_an_error_in_words() {
         .expect_err("CYP3A5 and FORM missing");
     assert_eq!(
         e.to_string(),
-        "covariates CYP3A5, FORM are needed by this model and were not given"
+        "CYP3A5 expresser (*1 carrier = 1, *3/*3 = 0) (CYP3A5), formulation (Prograf twice daily = 1, Advagraf once daily = 0) (FORM) are needed by this model and were not given"
     );
 }

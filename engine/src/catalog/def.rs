@@ -368,16 +368,22 @@ impl ModelDef {
                 missing.push(e.covariate());
             }
         }
-        match missing.as_slice() {
+        // Named as the model file describes them: "body weight (WT)".
+        let named: Vec<String> = missing
+            .iter()
+            .map(
+                |name| match self.file.covariates.iter().find(|c| c.name == *name) {
+                    Some(c) => format!("{} ({name})", c.description),
+                    None => (*name).to_string(),
+                },
+            )
+            .collect();
+        match named.as_slice() {
             [] => {}
-            [one] => {
-                return Err(format!(
-                    "covariate {one} is needed by this model and was not given"
-                ))
-            }
+            [one] => return Err(format!("{one} is needed by this model and was not given")),
             many => {
                 return Err(format!(
-                    "covariates {} are needed by this model and were not given",
+                    "{} are needed by this model and were not given",
                     many.join(", ")
                 ))
             }

@@ -145,6 +145,7 @@ impl Problem {
         seg_from.extend(bounds.into_iter().filter(|b| *b > first_time));
         let mut seg_typical = Vec::with_capacity(seg_from.len());
         let mut seg_occasion = Vec::with_capacity(seg_from.len());
+        let mut covariate_issues: Vec<CovariateIssue> = Vec::new();
         for &from in &seg_from {
             let at = if from.is_finite() { from } else { first_time };
             let cov: Covariates = covariates
@@ -154,19 +155,11 @@ impl Problem {
             seg_typical.push(def.typical(&cov).map_err(EstimateError::MissingCovariate)?);
             let occ = occasion_of(at).and_then(|k| occasions.iter().position(|o| *o == starts[k]));
             seg_occasion.push(occ);
-        }
-        let latest: Covariates = covariates
-            .iter()
-            .map(|(k, s)| (k.clone(), s.at(f64::INFINITY)))
-            .collect();
-        let first: Covariates = covariates
-            .iter()
-            .map(|(k, s)| (k.clone(), s.at(first_time)))
-            .collect();
-        let mut covariate_issues = def.check_covariates(&first);
-        for issue in def.check_covariates(&latest) {
-            if !covariate_issues.contains(&issue) {
-                covariate_issues.push(issue);
+            // Each value in force somewhere in the history is checked once.
+            for issue in def.check_covariates(&cov) {
+                if !covariate_issues.contains(&issue) {
+                    covariate_issues.push(issue);
+                }
             }
         }
         Ok(Problem {

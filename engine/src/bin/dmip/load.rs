@@ -19,17 +19,6 @@ pub fn load_model(arg: &str) -> Result<ModelDef, String> {
     }
 }
 
-/// The 1-based compartment number of the central compartment (where
-/// observations without CMT are taken): after the absorption chain.
-pub fn central_cmt(def: &ModelDef) -> usize {
-    let s = &def.file.structure;
-    match s.absorption.as_str() {
-        "iv" => 1,
-        "transit" => s.transit_compartments.unwrap_or(1) + 1,
-        _ => 2,
-    }
-}
-
 /// η from `--eta a,b,c` (all 0 when not given); the count must match the
 /// model's [omega].
 pub fn parse_eta(arg: Option<&str>, def: &ModelDef) -> Result<Vec<f64>, String> {
