@@ -6,26 +6,12 @@ mod common;
 
 use common::{model, reference_concentrations, rel, RefDose};
 use dmip_engine::dosing::{Dose, Event, Observation};
-use dmip_engine::model::{
-    predict, predict_with, Absorption, Disposition, Method, PkModel, Segment,
-};
+use dmip_engine::model::{predict_with, Absorption, Disposition, Method, PkModel, Segment};
 
-fn run(m: &PkModel, doses: &[Dose], times: &[f64], central_cmt: usize) -> Vec<f64> {
-    // Observation records first, so at a tie the sample is pre-dose.
-    let mut events: Vec<Event> = times
-        .iter()
-        .map(|&t| Event::Observation(Observation::prediction(t, central_cmt)))
-        .collect();
-    events.extend(doses.iter().cloned().map(Event::Dose));
-    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let seg = [Segment {
-        from: 0.0,
-        model: m.clone(),
-    }];
-    predict(&seg, &events, false)
-        .expect("valid test history")
-        .iter()
-        .map(|p| p.conc)
+fn run(m: &PkModel, doses: &[Dose], times: &[f64]) -> Vec<f64> {
+    common::predict_by(m, doses, times, false, Method::Auto)
+        .into_iter()
+        .map(|p| p.0)
         .collect()
 }
 
@@ -44,7 +30,7 @@ fn one_compartment_oral_matches_the_bateman_function() {
         scale: 1.0,
     };
     let times = [0.25, 0.5, 1.5, 4.4, 7.1, 24.6, 100.0];
-    let got = run(&m, &[Dose::bolus(0.0, dose, 1)], &times, 2);
+    let got = run(&m, &[Dose::bolus(0.0, dose, 1)], &times);
     let k = cl / v;
     for (t, c) in times.iter().zip(got) {
         let tt = (t - 0.5f64).max(0.0);
@@ -76,7 +62,7 @@ fn two_compartment_iv_bolus_matches_the_biexponential() {
     let a = dose / v1 * (alpha - k21) / (alpha - beta);
     let b = dose / v1 * (k21 - beta) / (alpha - beta);
     let times = [0.1, 1.0, 5.0, 24.0, 72.0];
-    let got = run(&m, &[Dose::bolus(0.0, dose, 1)], &times, 1);
+    let got = run(&m, &[Dose::bolus(0.0, dose, 1)], &times);
     for (t, c) in times.iter().zip(got) {
         let exact = a * (-alpha * t).exp() + b * (-beta * t).exp();
         assert!(rel(c, exact) < 1e-12, "t={t}: {c} vs {exact}");
@@ -131,8 +117,7 @@ fn all_structures_agree_with_an_independent_solver() {
                     }
                 })
                 .collect();
-            let central = common::n_states(&m) - peripherals;
-            let got = run(&m, &engine_doses, &times, central);
+            let got = run(&m, &engine_doses, &times);
             let want = reference_concentrations(&m, &doses, &times);
             for ((t, g), w) in times.iter().zip(&got).zip(&want) {
                 assert!(

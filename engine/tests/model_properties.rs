@@ -5,9 +5,7 @@ mod common;
 
 use common::rel;
 use dmip_engine::dosing::{Dose, Event, Observation, SteadyState};
-use dmip_engine::model::{
-    predict, predict_with, Absorption, Disposition, Method, PkModel, Segment,
-};
+use dmip_engine::model::{predict, Absorption, Disposition, Method, PkModel, Segment};
 use proptest::prelude::*;
 
 fn predict_at(
@@ -16,32 +14,7 @@ fn predict_at(
     times: &[f64],
     with_auc: bool,
 ) -> Vec<(f64, Option<f64>)> {
-    predict_by(m, doses, times, with_auc, Method::Auto)
-}
-
-fn predict_by(
-    m: &PkModel,
-    doses: &[Dose],
-    times: &[f64],
-    with_auc: bool,
-    method: Method,
-) -> Vec<(f64, Option<f64>)> {
-    let cmt = m.layout(false).central_cmt();
-    let mut events: Vec<Event> = times
-        .iter()
-        .map(|&t| Event::Observation(Observation::prediction(t, cmt)))
-        .collect();
-    events.extend(doses.iter().cloned().map(Event::Dose));
-    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let seg = [Segment {
-        from: 0.0,
-        model: m.clone(),
-    }];
-    predict_with(&seg, &events, with_auc, method)
-        .expect("valid history")
-        .iter()
-        .map(|p| (p.conc, p.auc))
-        .collect()
+    common::predict_by(m, doses, times, with_auc, Method::Auto)
 }
 
 fn conc(m: &PkModel, doses: &[Dose], times: &[f64]) -> Vec<f64> {
@@ -113,7 +86,7 @@ proptest! {
         let Disposition::Clearance { cl, .. } = m.disposition else { unreachable!() };
         let times = [3.0, 20.0];
         let doses = [Dose::bolus(0.0, a, 1), Dose::bolus(1.0, a, 1).infused_over(4.0)];
-        let with_auc = predict_by(&m, &doses, &times, true, Method::MatrixExponential);
+        let with_auc = common::predict_by(&m, &doses, &times, true, Method::MatrixExponential);
         let layout = m.layout(false);
         let f = if layout.absorption > 0 { m.bioavailability } else { 1.0 };
         // Amount still in the body, by the engine with each compartment observed.

@@ -3,7 +3,8 @@
 //! parameters, no matrix exponential), and model builders.
 #![allow(dead_code)]
 
-use dmip_engine::model::{Absorption, Disposition, PkModel};
+use dmip_engine::dosing::{Dose, Event, Observation};
+use dmip_engine::model::{predict_with, Absorption, Disposition, Method, PkModel, Segment};
 
 /// Right-hand side of the compartment ODE written out from the parameters,
 /// with `input[i]` a constant zero-order input into compartment i.
@@ -183,4 +184,32 @@ pub fn model(absorption: Absorption, peripherals: usize) -> PkModel {
 /// Relative difference, with an absolute floor for values near zero.
 pub fn rel(a: f64, b: f64) -> f64 {
     (a - b).abs() / b.abs().max(1e-12)
+}
+
+/// Concentrations (and AUC) at `times` in the central compartment after
+/// `doses`; observation records come first, so a time equal to a dose time
+/// is pre-dose.
+pub fn predict_by(
+    m: &PkModel,
+    doses: &[Dose],
+    times: &[f64],
+    with_auc: bool,
+    method: Method,
+) -> Vec<(f64, Option<f64>)> {
+    let cmt = m.layout(false).central_cmt();
+    let mut events: Vec<Event> = times
+        .iter()
+        .map(|&t| Event::Observation(Observation::prediction(t, cmt)))
+        .collect();
+    events.extend(doses.iter().cloned().map(Event::Dose));
+    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
+    let seg = [Segment {
+        from: 0.0,
+        model: m.clone(),
+    }];
+    predict_with(&seg, &events, with_auc, method)
+        .expect("valid history")
+        .iter()
+        .map(|p| (p.conc, p.auc))
+        .collect()
 }
