@@ -1,8 +1,14 @@
 //! `dmip fit`, `dmip dose` and `dmip models` end to end on the built binary.
 
 #![cfg(feature = "cli")]
-use serde_json::Value;
-use std::process::{Command, Output};
+mod cli_support;
+
+use cli_support::{json, temp_file};
+
+/// `dmip ARGS…` (the subcommand first).
+fn dmip(args: &[&str]) -> std::process::Output {
+    cli_support::dmip(args[0], &args[1..])
+}
 
 const MAPBAYR_CSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -13,28 +19,6 @@ const MAPBAYR_MODEL: &str = concat!(
     "/tests/reference/mapbayr001.model.toml"
 );
 const POSTHOC: [f64; 3] = [0.405058386, 0.0728505976, -0.0749540941];
-
-fn dmip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dmip"))
-        .args(args)
-        .output()
-        .expect("run dmip")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-fn temp_csv(name: &str, text: &str) -> String {
-    let path = std::env::temp_dir().join(format!("dmip-cli-map-{}-{name}.csv", std::process::id()));
-    std::fs::write(&path, text).expect("write temp CSV");
-    path.display().to_string()
-}
 
 #[test]
 fn fit_reproduces_nonmem_posthoc() {
@@ -84,8 +68,8 @@ fn models_lists_the_builtins_with_citations() {
 
 #[test]
 fn dose_advice_for_tacrolimus_a_priori_and_cyclosporine_with_levels() {
-    let tac = temp_csv(
-        "tac",
+    let tac = temp_file(
+        "cli_map_tac.csv",
         "ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,HCT,CYP3A5,FORM\n1,0,1,5,1,12,0,1,.,1,35,0,1\n",
     );
     let v = json(&dmip(&[
@@ -111,7 +95,7 @@ fn dose_advice_for_tacrolimus_a_priori_and_cyclosporine_with_levels() {
     assert!(amount == 2.5 || amount == 3.0, "{amount}");
     assert_eq!(c["meets_target"], true);
 
-    let csa = temp_csv("csa", "ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,WT,PSL\n1,0,1,150,1,12,3,1,.,1,70,30\n1,36,0,.,3,0,0,0,250,0,70,30\n1,38,0,.,3,0,0,0,800,0,70,30\n");
+    let csa = temp_file("cli_map_csa.csv", "ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,WT,PSL\n1,0,1,150,1,12,3,1,.,1,70,30\n1,36,0,.,3,0,0,0,250,0,70,30\n1,38,0,.,3,0,0,0,800,0,70,30\n");
     let v = json(&dmip(&[
         "dose",
         "--model",

@@ -2,9 +2,11 @@
 //! and on bad input.
 
 #![cfg(feature = "cli")]
+mod cli_support;
+
+use cli_support::{json, temp_file};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn theoph() -> String {
     format!(
@@ -14,26 +16,7 @@ fn theoph() -> String {
 }
 
 fn dmip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dmip"))
-        .arg("nca")
-        .args(args)
-        .output()
-        .expect("run dmip")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-fn temp_csv(name: &str, text: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).expect("write temp CSV");
-    path
+    cli_support::dmip("nca", args)
 }
 
 #[track_caller]
@@ -77,11 +60,11 @@ fn theoph_linear_matches_winnonlin() {
 
 #[test]
 fn id_column_gives_one_object_per_subject() {
-    let path = temp_csv(
+    let path = temp_file(
         "cli_nca_ids.csv",
         "ID,TIME,DV\nA,0,0\nA,1,10\nA,2,8\nA,4,4\nA,8,1\nB,0,0\nB,1,3\n",
     );
-    let v = json(&dmip(&["--data", path.to_str().unwrap()]));
+    let v = json(&dmip(&["--data", &path]));
     let subjects = v["subjects"].as_array().expect("subjects array");
     assert_eq!(subjects.len(), 2);
     assert_eq!(subjects[0]["id"], "A");
@@ -92,8 +75,8 @@ fn id_column_gives_one_object_per_subject() {
 
 #[test]
 fn bad_csv_names_line_and_field_and_fails() {
-    let path = temp_csv("cli_nca_bad.csv", "TIME,DV\n0,1\n1,-3\n");
-    let out = dmip(&["--data", path.to_str().unwrap()]);
+    let path = temp_file("cli_nca_bad.csv", "TIME,DV\n0,1\n1,-3\n");
+    let out = dmip(&["--data", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

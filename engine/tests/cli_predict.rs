@@ -3,12 +3,14 @@
 //! time-varying covariates, and on bad input (exact messages).
 
 #![cfg(feature = "cli")]
+mod cli_support;
+
+use cli_support::{failure, json, temp_file};
 use dmip_engine::catalog::{builtin, Covariates};
 use dmip_engine::dosing::{Dose, Event, Observation};
 use dmip_engine::model::{predict, Segment};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const MAPBAYR_CSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -21,34 +23,7 @@ const MAPBAYR_MODEL: &str = concat!(
 const POSTHOC: [f64; 3] = [0.405058386, 0.0728505976, -0.0749540941];
 
 fn dmip(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dmip"))
-        .arg("predict")
-        .args(args)
-        .output()
-        .expect("run dmip")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-/// The message of a failed run (exit code 2, nothing on stdout).
-#[track_caller]
-fn failure(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(2), "{out:?}");
-    assert!(out.stdout.is_empty());
-    String::from_utf8_lossy(&out.stderr).trim_end().to_string()
-}
-
-fn temp_file(name: &str, text: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).expect("write temp file");
-    path.to_string_lossy().into_owned()
+    cli_support::dmip("predict", args)
 }
 
 fn predictions(v: &Value) -> &Vec<Value> {
