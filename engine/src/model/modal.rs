@@ -47,6 +47,8 @@ pub(super) struct ModalKernel {
     /// CL/scale: eliminated amount per unit AUC.
     cl_per_auc: f64,
     steps: Vec<Step>,
+    /// Index of the step used last.
+    last: usize,
 }
 
 const CACHE_LIMIT: usize = 64;
@@ -117,6 +119,7 @@ impl ModalKernel {
             track_auc,
             cl_per_auc: k10 * v1 / model.scale,
             steps: Vec::new(),
+            last: 0,
         })
     }
 
@@ -153,7 +156,12 @@ impl ModalKernel {
 
     fn step_index(&mut self, dt: f64) -> usize {
         let key = dt.to_bits();
+        // Most steps repeat the previous one (a grid, a regimen).
+        if self.steps.get(self.last).is_some_and(|s| s.dt == key) {
+            return self.last;
+        }
         if let Some(i) = self.steps.iter().position(|s| s.dt == key) {
+            self.last = i;
             return i;
         }
         let step = self.compute(dt);
@@ -161,7 +169,8 @@ impl ModalKernel {
             self.steps.remove(0);
         }
         self.steps.push(step);
-        self.steps.len() - 1
+        self.last = self.steps.len() - 1;
+        self.last
     }
 
     fn body(&self, x: &[f64]) -> f64 {
