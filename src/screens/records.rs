@@ -1,6 +1,9 @@
 //! Records: the encrypted store (create, unlock, lock), the list (search,
 //! open, duplicate, delete with undo), export and import files.
 
+#[path = "records_files.rs"]
+mod records_files;
+
 use super::{Screen, ScreenFrame};
 use crate::app::VERSION;
 use crate::i18n::{fill, use_i18n, Key};
@@ -349,6 +352,7 @@ fn Open() -> impl IntoView {
                     <input type="file" id="rec-import" accept=".json,application/json" on:change=on_file />
                 </label>
             </fieldset>
+            <records_files::CalcFiles />
         </div>
     }
 }

@@ -5,11 +5,15 @@ use super::{Screen, ScreenFrame};
 use crate::app::VERSION;
 use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::state::use_record;
-use dmip_engine::record::DrugRecord;
+use crate::storage::capsule::input_for;
+use crate::storage::web::now_clock;
+use dmip_engine::catalog::builtin;
+use dmip_engine::record::{DrugRecord, PatientRecord};
+use dmip_engine::tdm::{compute, Drug, TdmOutput};
 use leptos::prelude::*;
 
 fn opt(x: Option<f64>, unit: &str, none: &str) -> String {
-    x.map(|v| format!("{} {unit}", crate::format::significant(v, 4)))
+    x.map(|v| format!("{v} {unit}").trim_end().to_string())
         .unwrap_or_else(|| none.to_string())
 }
 
@@ -27,7 +31,72 @@ fn today(lang: Lang) -> String {
     }
 }
 
-fn drug_section(title: Key, d: DrugRecord) -> impl IntoView {
+/// Model name, citation and the engine's result for one drug.
+fn engine_result(
+    r: &PatientRecord,
+    drug: Drug,
+) -> Option<(String, String, Result<TdmOutput, String>)> {
+    let input = input_for(drug, r, now_clock()?).ok()?;
+    let def = builtin(&input.model_id)?.ok()?;
+    let out = compute(&input).map_err(|e| e.to_string());
+    Some((def.file.name.clone(), def.file.citation.clone(), out))
+}
+
+fn estimate_view(out: Result<TdmOutput, String>) -> impl IntoView {
+    let i18n = use_i18n();
+    match out {
+        Err(e) => view! { <p class="report-note">{e}</p> }.into_any(),
+        Ok(o) => {
+            let fit = o.fit.map(|f| {
+                f.names
+                    .iter()
+                    .zip(&f.eta)
+                    .map(|(n, e)| format!("{n} = {e:.3}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            let advice = o
+                .advice
+                .map(|a| {
+                    a.candidates
+                        .into_iter()
+                        .map(|c| {
+                            let predicted = c
+                                .predicted
+                                .iter()
+                                .map(|(k, v)| format!("{k} {}", crate::format::significant(*v, 3)))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let ok = if c.meets_target { "✓" } else { "✗" };
+                            view! {
+                                <li>
+                                    {format!("{} mg q{}h ({} mg/day) {ok} — {predicted}",
+                                        c.dose.amount_mg, c.regimen.interval_h, c.daily_mg)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })
+                .map(|v| v.into_any())
+                .unwrap_or_else(|| {
+                    view! { <li>{move || i18n.t(Key::ReportNotRecorded)}</li> }.into_any()
+                });
+            view! {
+                <p>{move || i18n.t(Key::ReportEstimate)}": "{fit.clone().unwrap_or_else(|| i18n.t(Key::ReportNotRecorded).to_string())}</p>
+                <h4>{move || i18n.t(Key::ReportAdvice)}</h4>
+                <ul class="report-advice">{advice}</ul>
+                {o.notes.into_iter().map(|n| view! { <p class="report-note">{n}</p> }).collect_view()}
+            }
+            .into_any()
+        }
+    }
+}
+
+fn drug_section(
+    title: Key,
+    d: DrugRecord,
+    engine: Option<(String, String, Result<TdmOutput, String>)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let doses = d
         .doses
@@ -60,10 +129,9 @@ fn drug_section(title: Key, d: DrugRecord) -> impl IntoView {
         })
         .collect_view();
     let empty = d.doses.is_empty() && d.levels.is_empty();
-    let model = if d.model_id.is_empty() {
-        None
-    } else {
-        Some(d.model_id.clone())
+    let (model, citation, out) = match engine {
+        Some((m, c, o)) => (Some(m), c, Some(o)),
+        None => (None, String::new(), None),
     };
     view! {
         <section class="report-drug">
@@ -77,6 +145,8 @@ fn drug_section(title: Key, d: DrugRecord) -> impl IntoView {
                     <ul>{doses}</ul>
                     <h4>{move || i18n.t(Key::ReportLevels)}</h4>
                     <ul>{levels}</ul>
+                    <p class="report-cite">{citation.clone()}</p>
+                    {out.map(estimate_view)}
                     <p class="report-see">{move || i18n.t(Key::ReportSeeScreen)}</p>
                 }.into_any()
             }}
@@ -116,8 +186,8 @@ pub fn ReportScreen() -> impl IntoView {
                                 <dt>{i18n.t(Key::ScreenBiomarkers)}</dt><dd>{none}</dd>
                             </dl>
                         </section>
-                        {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone())}
-                        {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone())}
+                        {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone(), engine_result(&r, Drug::Cyclosporine))}
+                        {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone(), engine_result(&r, Drug::Tacrolimus))}
                         <footer class="report-foot">
                             <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}</p>
                             <p>{i18n.t(Key::Disclaimer)}</p>

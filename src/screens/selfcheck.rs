@@ -11,6 +11,15 @@ fn num(x: f64) -> String {
     format!("{x:.6}")
 }
 
+fn group_key(group: &str) -> Key {
+    match group {
+        "NCA" => Key::SelfGroupNca,
+        "MAP" => Key::SelfGroupMap,
+        "formula" => Key::SelfGroupFormula,
+        _ => Key::SelfGroupTypical,
+    }
+}
+
 #[component]
 pub fn SelfCheckScreen() -> impl IntoView {
     let i18n = use_i18n();
@@ -31,7 +40,7 @@ pub fn SelfCheckScreen() -> impl IntoView {
             let computed = r.computed.map(num).unwrap_or_else(|| "—".into());
             view! {
                 <tr class=if r.pass { "pass" } else { "fail" }>
-                    <td>{r.group}</td>
+                    <td>{move || i18n.t(group_key(r.group))}</td>
                     <td>{r.name}</td>
                     <td>{r.source}</td>
                     <td class="num">{num(r.expected)}</td>

@@ -148,3 +148,12 @@ pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<(String, Str
         .ok_or("the file is not text")?;
     Ok((file.name(), text))
 }
+
+/// The present with the browser's UTC offset.
+pub fn now_clock() -> Option<dmip_engine::tdm::view::DateTime<dmip_engine::tdm::view::FixedOffset>>
+{
+    use dmip_engine::tdm::view::{DateTime, FixedOffset};
+    let d = js_sys::Date::new_0();
+    let offset = FixedOffset::east_opt(-(d.get_timezone_offset() as i32) * 60)?;
+    DateTime::from_timestamp_millis(d.get_time() as i64).map(|t| t.with_timezone(&offset))
+}

@@ -21,8 +21,10 @@ async function createStore(page, url) {
   await page.waitForSelector('#rec-label', { timeout: 10_000 });
 }
 
+/** Unlocks; returns the time from the click to the result (key derivation). */
 async function unlock(page, pass) {
   await page.fill('#rec-pass', pass);
+  await page.evaluate(() => document.querySelectorAll('.rec-notice').forEach((n) => n.remove()));
   const t0 = Date.now();
   await page.click('#rec-unlock');
   await page.waitForFunction(
@@ -126,6 +128,66 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '.rec-notice', 'Imported 2 record(s).');
         const names = (await page.locator('.rec-name').allTextContents()).sort();
         assert(JSON.stringify(names) === '["Export A","Export B"]', names.join());
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['records: NONMEM CSV out and in, calculation capsule recomputes, report shows the estimate', async () => {
+      const { context, page, watch } = await openPage({ width: 1000, height: 1200 });
+      try {
+        await createStore(page, fileUrl);
+        const record = {
+          schema: 1, id: 'e2e1', label: 'E2E CsA',
+          patient: { age_years: 60, weight_kg: 60, prednisolone_mg_day: 50 },
+          cyclosporine: {
+            doses: [{ start: '2026-11-01T08:00:00+09:00', amount_mg: 100, interval_h: 12, count: 6, at_steady_state: true }],
+            levels: [{ sampled: '2026-11-03T07:50:00+09:00', value_ng_ml: 150, blq: false, lloq_ng_ml: null, label: 'c0' }],
+          },
+        };
+        const file = { format: 'dmip-monitor-export', version: 1, app: '0.1.0', records: [record] };
+        await page.setInputFiles('#rec-import', { name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+        await expectText(page, '.rec-notice', 'Imported 1 record(s).');
+        await page.click('.rec-open-btn');
+        await expectText(page, '.rec-name', 'E2E CsA');
+
+        const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#rec-csv-export')]);
+        assert(csvDl.suggestedFilename() === 'dmip-csa-20261101T0800+0900.csv', csvDl.suggestedFilename());
+        const csvPath = path.join(shots, csvDl.suggestedFilename());
+        await csvDl.saveAs(csvPath);
+        const csv = fs.readFileSync(csvPath, 'utf8').trim().split('\n');
+        assert(csv[0] === 'ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,BLQ,LLOQ,PSL,WT', csv[0]);
+        assert(csv[1] === '1,0,1,100,1,12,5,1,.,1,0,.,50,60', csv[1]);
+        // press2010_csa observes the central compartment as CMT 3 (depot, transit, central).
+        assert(csv[2] === '1,47.833333333333336,0,.,3,0,0,0,150,0,0,.,50,60', csv[2]);
+
+        await page.check('input[data-drug=tac]');
+        await page.setInputFiles('#rec-csv-import', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('ID,TIME,DOSE\n1,0,5\n') });
+        await expectText(page, '.rec-notice.error', 'Cannot use the CSV (nothing was changed): line 1: missing column AMT or DV (header has: ID,TIME,DOSE)');
+        await page.setInputFiles('#rec-csv-import', csvPath);
+        await expectText(page, '.rec-notice', 'Read 2 rows from the CSV.');
+
+        await page.check('input[data-drug=csa]');
+        const [capDl] = await Promise.all([page.waitForEvent('download'), page.click('#rec-capsule-export')]);
+        const capPath = path.join(shots, 'capsule-csa.json');
+        await capDl.saveAs(capPath);
+        await page.setInputFiles('#rec-capsule-open', capPath);
+        await expectText(page, '#rec-capsule-verdict', 'Recomputed the same numbers as version 0.1.0 (model press2010_csa).');
+        const capsule = JSON.parse(fs.readFileSync(capPath, 'utf8'));
+        capsule.results.fit.eta[0] += 0.01;
+        await page.setInputFiles('#rec-capsule-open', { name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(capsule)) });
+        await page.waitForFunction(() => document.querySelector('#rec-capsule-verdict')?.textContent.startsWith('This version computes differently from version 0.1.0 (1 values): /fit/eta/0:'));
+        await page.screenshot({ path: path.join(shots, 'records-calc-files-en.png'), fullPage: true });
+
+        await page.click('a[data-screen=report]');
+        await expectText(page, '#report-label', 'E2E CsA');
+        const report = await page.textContent('#report');
+        assert(report.includes('Individual estimate (Bayesian η): η KA = -0.010, η CL = -0.026, η V1 = 0.015'), report.slice(report.indexOf('Press RR'), report.indexOf('Press RR') + 600));
+        assert(report.includes('Weight60 kg'), 'weight as entered');
+        assert(report.includes('mg/day'), 'no dose options in the report');
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: path.join(shots, 'report-print-data-en.png'), fullPage: true });
+        await watch.assertClean('calc files');
       } finally {
         await context.close();
       }

@@ -1,0 +1,320 @@
+//! The reproducible calculation capsule: a drug's engine input, the model
+//! id, the app version and the results (JSON). Opening it recomputes with
+//! this version and says whether anything differs.
+
+use crate::tdm_ui::{CYCLOSPORINE, TACROLIMUS};
+use dmip_engine::dose::Regimen;
+use dmip_engine::record::{covariates_for, PatientRecord};
+use dmip_engine::tdm::view::{DateTime, FixedOffset};
+use dmip_engine::tdm::{compute, defaults, Drug, TdmInput};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub const FORMAT: &str = "dmip-monitor-capsule";
+pub const VERSION: u32 = 1;
+/// Posterior draws stored in a capsule (the band is seeded: reproducible).
+const DRAWS: usize = 200;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Capsule {
+    format: String,
+    version: u32,
+    app: String,
+    model_id: String,
+    input: TdmInput,
+    results: Value,
+}
+
+/// Why a capsule cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CapsuleError {
+    #[error("not a JSON file ({0})")]
+    NotJson(String),
+    #[error("not a DMIP Monitor calculation capsule (format “{0}”)")]
+    NotOurs(String),
+    #[error("capsule format {0} is newer than this app understands ({VERSION})")]
+    TooNew(u32),
+    #[error("damaged capsule: {0}")]
+    Damaged(String),
+    #[error("cannot compute: {0}")]
+    Compute(String),
+}
+
+/// The engine input for one drug of `record`, at `now`.
+pub fn input_for(
+    drug: Drug,
+    record: &PatientRecord,
+    now: DateTime<FixedOffset>,
+) -> Result<TdmInput, String> {
+    let spec = match drug {
+        Drug::Cyclosporine => &CYCLOSPORINE,
+        Drug::Tacrolimus => &TACROLIMUS,
+    };
+    let d = spec.of(record);
+    let id = spec.model_id(d);
+    let def = dmip_engine::catalog::builtin(id)
+        .ok_or_else(|| format!("no built-in model {id}"))?
+        .map_err(|e| e.to_string())?;
+    let (covariates, _) = covariates_for(&def, &record.patient, Some(spec.formulation(d)));
+    let targets = defaults(drug);
+    Ok(TdmInput {
+        drug,
+        model_id: id.into(),
+        covariates,
+        doses: d.doses.clone(),
+        levels: d.levels.clone(),
+        now,
+        target: d.target.unwrap_or(targets.aim.range),
+        limit: d.limit.or(targets.limit.map(|l| l.range)),
+        regimens: spec
+            .regimens
+            .iter()
+            .map(|r| Regimen {
+                label: r.id.into(),
+                interval_h: r.interval_h,
+                note: None,
+            })
+            .collect(),
+        disagreement_pct: 20.0,
+        horizon_h: 48.0,
+        draws: DRAWS,
+    })
+}
+
+fn results(input: &TdmInput) -> Result<Value, CapsuleError> {
+    let out = compute(input).map_err(|e| CapsuleError::Compute(e.to_string()))?;
+    serde_json::to_value(&out).map_err(|e| CapsuleError::Compute(e.to_string()))
+}
+
+/// Computes `input` and writes the capsule.
+pub fn make(input: &TdmInput, app: &str) -> Result<String, CapsuleError> {
+    let capsule = Capsule {
+        format: FORMAT.into(),
+        version: VERSION,
+        app: app.into(),
+        model_id: input.model_id.clone(),
+        input: input.clone(),
+        results: results(input)?,
+    };
+    serde_json::to_string_pretty(&capsule).map_err(|e| CapsuleError::Compute(e.to_string()))
+}
+
+/// A headline number: what, stored, recomputed.
+pub type Line = (String, Option<f64>, Option<f64>);
+
+/// A capsule opened and recomputed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replay {
+    pub app: String,
+    pub model_id: String,
+    pub lines: Vec<Line>,
+    /// JSON paths whose values differ (at most 20), empty when identical.
+    pub differences: Vec<String>,
+}
+
+fn headline(v: &Value) -> Vec<(String, Option<f64>)> {
+    let mut out = Vec::new();
+    if let (Some(names), Some(eta)) = (
+        v.pointer("/fit/names").and_then(Value::as_array),
+        v.pointer("/fit/eta").and_then(Value::as_array),
+    ) {
+        for (n, e) in names.iter().zip(eta) {
+            out.push((n.as_str().unwrap_or("η").to_string(), e.as_f64()));
+        }
+        out.push((
+            "objective".into(),
+            v.pointer("/fit/objective").and_then(Value::as_f64),
+        ));
+    }
+    for a in v
+        .get("aucs")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let label = format!(
+            "{} ({})",
+            a.get("interval").and_then(Value::as_str).unwrap_or("AUC"),
+            a.get("method").and_then(Value::as_str).unwrap_or("")
+        );
+        out.push((label, a.get("value").and_then(Value::as_f64)));
+    }
+    for c in v
+        .pointer("/advice/candidates")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let label = format!(
+            "{}, q{} h: mg/day",
+            c.pointer("/regimen/label")
+                .and_then(Value::as_str)
+                .unwrap_or(""),
+            c.pointer("/regimen/interval_h")
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0)
+        );
+        out.push((label, c.get("daily_mg").and_then(Value::as_f64)));
+    }
+    out
+}
+
+fn same(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)
+}
+
+fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
+    if out.len() >= 20 {
+        return;
+    }
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            if !same(
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            ) {
+                out.push(format!("{path}: {x} → {y}"));
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (x, y)) in x.iter().zip(y).enumerate() {
+                diff(&format!("{path}/{i}"), x, y, out);
+            }
+        }
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            for (k, xv) in x {
+                match y.get(k) {
+                    Some(yv) => diff(&format!("{path}/{k}"), xv, yv, out),
+                    None => out.push(format!("{path}/{k}: missing")),
+                }
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(format!("{path}: differs")),
+    }
+}
+
+/// Opens a capsule and recomputes it with this version.
+pub fn replay(text: &str) -> Result<Replay, CapsuleError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| CapsuleError::NotJson(e.to_string()))?;
+    let format = value
+        .get("format")
+        .and_then(Value::as_str)
+        .unwrap_or("none")
+        .to_string();
+    if format != FORMAT {
+        return Err(CapsuleError::NotOurs(format));
+    }
+    let c: Capsule =
+        serde_json::from_value(value).map_err(|e| CapsuleError::Damaged(e.to_string()))?;
+    if c.version > VERSION {
+        return Err(CapsuleError::TooNew(c.version));
+    }
+    let now = results(&c.input)?;
+    let mut differences = Vec::new();
+    diff("", &c.results, &now, &mut differences);
+    let stored = headline(&c.results);
+    let fresh = headline(&now);
+    let mut lines: Vec<Line> = stored
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                *v,
+                fresh.iter().find(|(f, _)| f == k).and_then(|f| f.1),
+            )
+        })
+        .collect();
+    for (k, v) in &fresh {
+        if !stored.iter().any(|(s, _)| s == k) {
+            lines.push((k.clone(), None, *v));
+        }
+    }
+    Ok(Replay {
+        app: c.app,
+        model_id: c.model_id,
+        lines,
+        differences,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).expect("test time")
+    }
+
+    fn record() -> PatientRecord {
+        let mut r = PatientRecord::new("c");
+        r.patient.weight_kg = Some(60.0);
+        r.patient.prednisolone_mg_day = Some(50.0);
+        r.cyclosporine.doses.push(DoseRow {
+            start: at("2026-11-01T08:00:00+09:00"),
+            amount_mg: 100.0,
+            interval_h: Some(12.0),
+            count: 6,
+            at_steady_state: true,
+        });
+        r.cyclosporine.levels.push(LevelRow {
+            sampled: at("2026-11-03T07:50:00+09:00"),
+            value_ng_ml: Some(150.0),
+            blq: false,
+            lloq_ng_ml: None,
+            label: SampleLabel::C0,
+            assay: None,
+        });
+        r
+    }
+
+    #[test]
+    fn a_capsule_recomputes_to_the_same_numbers_and_tampering_shows() {
+        let input = input_for(
+            Drug::Cyclosporine,
+            &record(),
+            at("2026-11-03T15:00:00+09:00"),
+        )
+        .expect("input");
+        assert_eq!(input.model_id, "press2010_csa");
+        assert_eq!(input.covariates.get("WT"), Some(&60.0));
+        let text = make(&input, "0.1.0").expect("capsule");
+        let r = replay(&text).expect("replays");
+        assert_eq!(r.differences, Vec::<String>::new());
+        assert_eq!(r.model_id, "press2010_csa");
+        assert!(r
+            .lines
+            .iter()
+            .any(|(k, s, n)| k == "η CL" && s.is_some() && s == n));
+
+        let mut v: Value = serde_json::from_str(&text).expect("json");
+        let eta = v.pointer_mut("/results/fit/eta/0").expect("eta");
+        let old = eta.as_f64().expect("number");
+        *eta = serde_json::json!(old + 0.01);
+        let r = replay(&v.to_string()).expect("replays");
+        assert_eq!(r.differences.len(), 1, "{:?}", r.differences);
+        assert!(
+            r.differences[0].starts_with("/fit/eta/0: "),
+            "{:?}",
+            r.differences
+        );
+    }
+
+    #[test]
+    fn other_files_are_named() {
+        assert_eq!(
+            replay("{\"format\":\"dmip-monitor-export\"}").err(),
+            Some(CapsuleError::NotOurs("dmip-monitor-export".into()))
+        );
+        assert!(matches!(
+            replay("{\"format\":"),
+            Err(CapsuleError::NotJson(_))
+        ));
+        assert!(matches!(
+            replay("{\"format\":\"dmip-monitor-capsule\",\"version\":1}"),
+            Err(CapsuleError::Damaged(_))
+        ));
+    }
+}
