@@ -193,6 +193,30 @@ export function recordTests({ openPage, fileUrl, shots }) {
       }
     }],
 
+    ['records: Lock, and 15 minutes without activity, lock the store and close the record', async () => {
+      const { context, page } = await openPage();
+      try {
+        await page.clock.install();
+        await createStore(page, fileUrl);
+        await addRecord(page, 'Idle test');
+        await page.click('#rec-lock');
+        await page.waitForSelector('#rec-pass');
+        assert(!(await page.isVisible('#rec-label')), 'record still shown after Lock');
+        await unlock(page, PASS);
+        await page.click('.rec-open-btn');
+        assert((await page.inputValue('#rec-label')) === 'Idle test', 'record not reopened');
+        await page.clock.fastForward('14:00');
+        assert(await page.isVisible('#rec-label'), 'locked before 15 minutes');
+        await page.clock.fastForward('02:00');
+        await page.waitForSelector('#rec-pass');
+        await expectText(page, '.rec-notice', 'Locked after 15 minutes without activity.');
+        await page.click('a[data-screen=report]');
+        await expectText(page, '#report-label', 'not recorded');
+      } finally {
+        await context.close();
+      }
+    }],
+
     ['report: print preview (A4), both languages', async () => {
       const { context, page } = await openPage({ width: 900, height: 1200 });
       try {
