@@ -295,7 +295,7 @@ fn Open() -> impl IntoView {
                             view! {
                                 <tr data-id=id5>
                                     <td class="rec-name">{label}</td>
-                                    <td>{e.updated.replace('T', " ")}</td>
+                                    <td>{let u = e.updated.clone(); move || super::report::date_time_text(i18n.lang(), &u)}</td>
                                     <td class="rec-actions">
                                         <button type="button" class="rec-open-btn" on:click=move |_| vault.open(record, &id1)>
                                             {move || i18n.t(Key::RecOpen)}

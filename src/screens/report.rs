@@ -9,6 +9,7 @@ use crate::storage::capsule::input_for;
 use crate::storage::web::now_clock;
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
+use dmip_engine::tdm::view::{DateTime, FixedOffset};
 use dmip_engine::tdm::{compute, Drug, TdmOutput};
 use leptos::prelude::*;
 
@@ -17,18 +18,43 @@ fn opt(x: Option<f64>, unit: &str, none: &str) -> String {
         .unwrap_or_else(|| none.to_string())
 }
 
+/// A date as the language writes it: 2026年4月1日 / 1 Apr 2026.
+pub(super) fn date(lang: Lang, y: u32, m: u32, d: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Ja => format!("{y}年{m}月{d}日"),
+        Lang::En => format!(
+            "{d} {} {y}",
+            MONTHS
+                .get(m.wrapping_sub(1) as usize)
+                .copied()
+                .unwrap_or("?")
+        ),
+    }
+}
+
+/// `text` holding year, month, day, hour, minute (any separators) as the
+/// language writes it; `text` itself when it does not.
+pub(super) fn date_time_text(lang: Lang, text: &str) -> String {
+    let n: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match n.as_slice() {
+        [y, m, d, h, mi, ..] => format!("{} {h:02}:{mi:02}", date(lang, *y, *m, *d)),
+        _ => text.to_string(),
+    }
+}
+
+fn clock(lang: Lang, t: &DateTime<FixedOffset>) -> String {
+    date_time_text(lang, &t.format("%Y-%m-%d %H:%M").to_string())
+}
+
 fn today(lang: Lang) -> String {
     let d = js_sys::Date::new_0();
-    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
-    match lang {
-        Lang::Ja => format!("{y}年{m}月{day}日"),
-        Lang::En => {
-            const M: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            format!("{day} {} {y}", M.get(m as usize - 1).copied().unwrap_or(""))
-        }
-    }
+    date(lang, d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// Model name, citation and the engine's result for one drug.
@@ -96,13 +122,14 @@ fn drug_section(
     title: Key,
     d: DrugRecord,
     engine: Option<(String, String, Result<TdmOutput, String>)>,
+    lang: Lang,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let doses = d
         .doses
         .iter()
         .map(|r| {
-            let when = r.start.format("%Y-%m-%d %H:%M").to_string();
+            let when = clock(lang, &r.start);
             let every = r
                 .interval_h
                 .map(|h| format!(" q{h}h ×{}", r.count))
@@ -114,7 +141,7 @@ fn drug_section(
         .levels
         .iter()
         .map(|l| {
-            let when = l.sampled.format("%Y-%m-%d %H:%M").to_string();
+            let when = clock(lang, &l.sampled);
             let v = if l.blq {
                 format!(
                     "< {} ng/mL",
@@ -154,6 +181,26 @@ fn drug_section(
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(date(Lang::Ja, 2026, 4, 1), "2026年4月1日");
+        assert_eq!(date(Lang::En, 2026, 4, 1), "1 Apr 2026");
+        assert_eq!(
+            date_time_text(Lang::Ja, "2026-11-03T07:50"),
+            "2026年11月3日 07:50"
+        );
+        assert_eq!(
+            date_time_text(Lang::En, "2026-11-03T07:50"),
+            "3 Nov 2026 07:50"
+        );
+        assert_eq!(date_time_text(Lang::En, ""), "");
+    }
+}
+
 #[component]
 pub fn ReportScreen() -> impl IntoView {
     let i18n = use_i18n();
@@ -186,8 +233,8 @@ pub fn ReportScreen() -> impl IntoView {
                                 <dt>{i18n.t(Key::ScreenBiomarkers)}</dt><dd>{none}</dd>
                             </dl>
                         </section>
-                        {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone(), engine_result(&r, Drug::Cyclosporine))}
-                        {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone(), engine_result(&r, Drug::Tacrolimus))}
+                        {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone(), engine_result(&r, Drug::Cyclosporine), i18n.lang())}
+                        {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone(), engine_result(&r, Drug::Tacrolimus), i18n.lang())}
                         <footer class="report-foot">
                             <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}</p>
                             <p>{i18n.t(Key::Disclaimer)}</p>

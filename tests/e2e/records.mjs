@@ -69,6 +69,14 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '.rec-name', 'Bed 7 KT');
         await page.click('.rec-open-btn');
         assert((await page.inputValue('#rec-label')) === 'Bed 7 KT', 'record not opened');
+        await page.click('.rec-del-btn');
+        await expectText(page, '.rec-undo', 'Deleted “Bed 7 KT”. Undo');
+        assert((await page.locator('.rec-name').count()) === 0, 'deleted record still listed');
+        await page.click('#rec-undo');
+        await expectText(page, '.rec-name', 'Bed 7 KT');
+        await page.click('button[data-lang=ja]');
+        const updated = await page.textContent('.rec-list tbody td:nth-child(2)');
+        assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/.test(updated), `Japanese date: ${updated}`);
         await watch.assertClean('records');
       } finally {
         await context.close();
