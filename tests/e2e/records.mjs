@@ -195,6 +195,10 @@ export function recordTests({ openPage, fileUrl, shots }) {
         assert(report.includes('mg/day'), 'no dose options in the report');
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: path.join(shots, 'report-print-data-en.png'), fullPage: true });
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        fs.writeFileSync(path.join(shots, 'report-data-en.pdf'), pdf);
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+        assert(pages >= 1 && pages <= 2, `report prints on ${pages} A4 pages`);
         await watch.assertClean('calc files');
       } finally {
         await context.close();
@@ -222,6 +226,52 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '#report-label', 'not recorded');
       } finally {
         await context.close();
+      }
+    }],
+
+    ['records: encrypted export needs its passphrase; no-passphrase mode is warned and stores clear text', async () => {
+      const { context, page } = await openPage();
+      try {
+        await createStore(page, fileUrl);
+        await addRecord(page, 'Secret file');
+        await page.fill('#rec-export-pass', 'file passphrase 1');
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#rec-export-all')]);
+        const file = path.join(shots, 'export-encrypted.json');
+        await dl.saveAs(file);
+        const text = fs.readFileSync(file, 'utf8');
+        assert(!text.includes('Secret file') && JSON.parse(text).kdf.alg === 'argon2id', 'export not encrypted');
+        await page.setInputFiles('#rec-import', file);
+        await expectText(page, '.rec-notice.error', 'The file is encrypted: enter its passphrase, then choose it again.');
+        await page.fill('#rec-import-pass', 'not it');
+        await page.setInputFiles('#rec-import', file);
+        await expectText(page, '.rec-notice.error', 'Wrong passphrase. Nothing stored was changed.');
+        await page.fill('#rec-import-pass', 'file passphrase 1');
+        await page.setInputFiles('#rec-import', file);
+        await expectText(page, '.rec-notice', 'Imported 1 record(s).');
+        assert((await page.locator('.rec-name').count()) === 2, 'imported copy not listed beside the original');
+      } finally {
+        await context.close();
+      }
+      const plain = await openPage();
+      try {
+        const p = plain.page;
+        await p.goto(`${fileUrl}#/records`);
+        await p.click('button[data-lang=en]');
+        await p.click('.rec-plain summary');
+        await expectText(p, '.rec-plain .warning', 'Nothing is encrypted: any other HTML file opened on this computer can read the records.');
+        assert(await p.isDisabled('#rec-create-plain'), 'plain mode without the warning accepted');
+        await p.check('#rec-plain-accept');
+        await p.click('#rec-create-plain');
+        await p.waitForSelector('#rec-label');
+        await expectText(p, '.rec-mode', 'Stored without encryption');
+        await addRecord(p, 'Clear text');
+        const raw = await storeDump(p);
+        assert(Object.values(raw).some((v) => v.includes('Clear text')), 'plain mode did not store clear text');
+        await p.reload();
+        await p.waitForSelector('#rec-label');
+        await expectText(p, '.rec-name', 'Clear text');
+      } finally {
+        await plain.context.close();
       }
     }],
 
