@@ -275,6 +275,26 @@ export function recordTests({ openPage, fileUrl, shots }) {
       }
     }],
 
+    ['records, report, self-check on a 360 px phone: no horizontal scroll', async () => {
+      const { context, page } = await openPage({ width: 360, height: 740 }, 2);
+      try {
+        await createStore(page, fileUrl);
+        await addRecord(page, 'Phone');
+        for (const lang of ['ja', 'en']) {
+          await page.click(`button[data-lang=${lang}]`);
+          for (const slug of ['records', 'report', 'selfcheck']) {
+            await page.click(`a[data-screen=${slug}]`);
+            await page.waitForSelector(`section[data-screen=${slug}]`);
+            const width = await page.evaluate(() => document.documentElement.scrollWidth);
+            await page.screenshot({ path: path.join(shots, `phone-${slug}-${lang}.png`), fullPage: true });
+            assert(width <= 360, `${slug} (${lang}) is ${width} px wide at 360 px`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }],
+
     ['report: print preview (A4), both languages', async () => {
       const { context, page } = await openPage({ width: 900, height: 1200 });
       try {
