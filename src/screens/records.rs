@@ -269,7 +269,7 @@ fn Open() -> impl IntoView {
             </label>
             {move || vault.undo.get().map(|(entry, _)| view! {
                 <p class="rec-undo">
-                    {fill(i18n.t(Key::RecDeleted), &[("label", entry.label.as_str())])}
+                    {fill(i18n.t(Key::RecDeleted), &[("label", if entry.label.is_empty() { entry.id.as_str() } else { entry.label.as_str() })])}
                     " "
                     <button type="button" id="rec-undo" on:click=move |_| {
                         if let Some(u) = vault.undo.get_untracked() {

@@ -202,8 +202,20 @@ pub fn provide_vault(record: RecordState) -> Vault {
     // Autosave: each edit of the record restarts a short timer.
     Effect::new(move |_| {
         let r = record.record.get();
-        if !vault.saving.get_untracked() || vault.session.with_untracked(Option::is_none) {
+        if vault.session.with_untracked(Option::is_none) {
             return;
+        }
+        if !vault.saving.get_untracked() {
+            // Data entered on another screen while the store is open: it
+            // becomes a stored record (with a fresh id) at its first edit.
+            if r == PatientRecord::new(r.id.clone()) {
+                return;
+            }
+            vault.saving.set(true);
+            if r.id == "new" {
+                record.record.update(|x| x.id = new_id());
+                return;
+            }
         }
         vault.touch();
         let generation = vault.generation.get_value() + 1;
