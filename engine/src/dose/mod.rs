@@ -10,5 +10,7 @@ pub mod recommend;
 pub mod rounding;
 
 pub use metric::{Metric, Range};
-pub use recommend::{per_mg, recommend, Candidate, DoseError, Recommendation, Regimen, REPORTED};
+pub use recommend::{
+    per_mg, recommend, Candidate, DoseError, Recommendation, Regimen, UnitDose, REPORTED,
+};
 pub use rounding::{nearest, Capsules};

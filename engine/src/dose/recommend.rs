@@ -9,7 +9,7 @@ use super::metric::{Metric, Range};
 use super::rounding::{nearest, Capsules};
 use crate::dosing::{Dose, Event, Observation};
 use crate::estimate::{MapFit, Problem};
-use crate::model::{predict, ModelError, PkModel, Segment};
+use crate::model::{run, Method, ModelError, PkModel, Schedule, Segment};
 use nalgebra::{DMatrix, DVector};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -98,39 +98,69 @@ fn times_of(m: &Metric, tau: f64) -> Vec<f64> {
 
 /// Steady-state values of `metrics` per mg for `model` dosed every `tau`.
 pub fn per_mg(model: &PkModel, tau: f64, metrics: &[Metric]) -> Result<Vec<f64>, DoseError> {
-    let central = model.layout(false).central_cmt();
-    let mut times: Vec<f64> = metrics.iter().flat_map(|m| times_of(m, tau)).collect();
-    for (m, ts) in metrics.iter().map(|m| (m, times_of(m, tau))) {
-        if ts.iter().any(|t| *t > tau + 1e-9) {
-            return Err(DoseError::MetricOutsideInterval(m.label(), tau));
+    UnitDose::new(tau, metrics, model)?.evaluate(model)
+}
+
+/// One unit dose at steady state with the prediction records `metrics`
+/// need, scheduled once and evaluated for many models (posterior draws).
+pub struct UnitDose<'a> {
+    tau: f64,
+    metrics: &'a [Metric],
+    events: Vec<Event>,
+    schedule: Option<Schedule>,
+}
+
+impl<'a> UnitDose<'a> {
+    pub fn new(tau: f64, metrics: &'a [Metric], model: &PkModel) -> Result<Self, DoseError> {
+        for m in metrics {
+            if times_of(m, tau).iter().any(|t| *t > tau + 1e-9) {
+                return Err(DoseError::MetricOutsideInterval(m.label(), tau));
+            }
         }
+        let central = model.layout(false).central_cmt();
+        let mut times: Vec<f64> = metrics.iter().flat_map(|m| times_of(m, tau)).collect();
+        times.sort_by(f64::total_cmp);
+        times.dedup();
+        let mut events = vec![Event::Dose(Dose::bolus(0.0, 1.0, 1).at_steady_state(tau))];
+        events.extend(
+            times
+                .iter()
+                .map(|&t| Event::Observation(Observation::prediction(t, central))),
+        );
+        Ok(UnitDose {
+            tau,
+            metrics,
+            events,
+            schedule: None,
+        })
     }
-    times.sort_by(f64::total_cmp);
-    times.dedup();
-    let mut events = vec![Event::Dose(Dose::bolus(0.0, 1.0, 1).at_steady_state(tau))];
-    events.extend(
-        times
-            .iter()
-            .map(|&t| Event::Observation(Observation::prediction(t, central))),
-    );
-    let p = predict(
-        &[Segment {
+
+    /// The metrics per mg for `model` (the schedule is rebuilt only when
+    /// F or ALAG moved).
+    pub fn evaluate(&mut self, model: &PkModel) -> Result<Vec<f64>, DoseError> {
+        let segments = [Segment {
             from: 0.0,
             model: model.clone(),
-        }],
-        &events,
-        true,
-    )?;
-    let at = |t: f64| p.iter().find(|x| x.time == t).copied();
-    let value = |m: &Metric| -> f64 {
-        let ts = times_of(m, tau);
-        match (m.is_auc(), at(ts[0]), ts.get(1).and_then(|t| at(*t))) {
-            (false, Some(x), _) => x.conc,
-            (true, Some(a), Some(b)) => b.auc.unwrap_or(f64::NAN) - a.auc.unwrap_or(f64::NAN),
-            _ => f64::NAN,
+        }];
+        if !self.schedule.as_ref().is_some_and(|s| s.fits(&segments)) {
+            self.schedule = Some(Schedule::new(&segments, &self.events)?);
         }
-    };
-    Ok(metrics.iter().map(value).collect())
+        let Some(schedule) = self.schedule.as_ref() else {
+            return Ok(vec![f64::NAN; self.metrics.len()]);
+        };
+        let p = run(schedule, &segments, true, Method::Auto)?;
+        let at = |t: f64| p.iter().find(|x| x.time == t).copied();
+        let tau = self.tau;
+        let value = |m: &Metric| -> f64 {
+            let ts = times_of(m, tau);
+            match (m.is_auc(), at(ts[0]), ts.get(1).and_then(|t| at(*t))) {
+                (false, Some(x), _) => x.conc,
+                (true, Some(a), Some(b)) => b.auc.unwrap_or(f64::NAN) - a.auc.unwrap_or(f64::NAN),
+                _ => f64::NAN,
+            }
+        };
+        Ok(self.metrics.iter().map(value).collect())
+    }
 }
 
 /// Posterior (or prior) draws of the η part, each with a fresh κ.
@@ -219,15 +249,11 @@ pub fn recommend(
             return Err(DoseError::NoStrengths);
         };
         // Per-mg target and limit values of each draw.
+        let mut unit_dose = UnitDose::new(r.interval_h, &metrics[REPORTED.len()..], &individual)?;
         let draw_units: Vec<(f64, Option<f64>)> = samples
             .iter()
             .filter_map(|(e, k)| {
-                let u = per_mg(
-                    &typical.model(e, k),
-                    r.interval_h,
-                    &metrics[REPORTED.len()..],
-                )
-                .ok()?;
+                let u = unit_dose.evaluate(&typical.model(e, k)).ok()?;
                 Some((u[0], u.get(1).copied()))
             })
             .collect();
