@@ -2,7 +2,7 @@
 //! steady state), product, add / edit / delete / sort / undo.
 
 use super::clock;
-use super::field::{number_error, Choice, Field, Unit};
+use super::field::{number_error, Choice, Field, RowActions, Unit};
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
@@ -194,22 +194,14 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                             <td>{interval_text(r.interval_h)}</td>
                                             <td>{r.count}</td>
                                             <td>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
-                                            <td class="row-actions">
-                                                <button type="button" class="small" on:click=move |_| load(i)>
-                                                    {i18n.t(Key::TdmEdit)}
-                                                </button>
-                                                <button
-                                                    type="button"
-                                                    class="small danger"
-                                                    on:click=move |_| session.edit(|d| {
-                                                        if i < d.doses.len() {
-                                                            d.doses.remove(i);
-                                                        }
-                                                    })
-                                                >
-                                                    {i18n.t(Key::TdmDelete)}
-                                                </button>
-                                            </td>
+                                            <RowActions
+                                                on_edit=move |_| load(i)
+                                                on_delete=move |_| session.edit(|d| {
+                                                    if i < d.doses.len() {
+                                                        d.doses.remove(i);
+                                                    }
+                                                })
+                                            />
                                         </tr>
                                     }
                                 })

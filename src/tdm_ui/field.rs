@@ -120,3 +120,22 @@ pub fn number_value(text: &str, min: f64) -> Option<f64> {
     let v = crate::format::parse_number(text);
     (v.is_finite() && v >= min).then_some(v)
 }
+
+/// The Edit and Delete buttons of a table row.
+#[component]
+pub fn RowActions(
+    #[prop(into)] on_edit: Callback<()>,
+    #[prop(into)] on_delete: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <td class="row-actions">
+            <button type="button" class="small" on:click=move |_| on_edit.run(())>
+                {i18n.t(Key::TdmEdit)}
+            </button>
+            <button type="button" class="small danger" on:click=move |_| on_delete.run(())>
+                {i18n.t(Key::TdmDelete)}
+            </button>
+        </td>
+    }
+}

@@ -3,7 +3,7 @@
 //! dose and the engine's timing check shown on each row.
 
 use super::clock;
-use super::field::{number_error, Choice, Field, Unit};
+use super::field::{number_error, Choice, Field, RowActions, Unit};
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use super::text::{label_from, label_value, timing, LABELS};
@@ -180,22 +180,14 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                                                 {issue.map(|m| view! { <span class="row-warning" role="note">{m}</span> })}
                                             </td>
                                             <td>{r.assay.unwrap_or_default()}</td>
-                                            <td class="row-actions">
-                                                <button type="button" class="small" on:click=move |_| load(i)>
-                                                    {i18n.t(Key::TdmEdit)}
-                                                </button>
-                                                <button
-                                                    type="button"
-                                                    class="small danger"
-                                                    on:click=move |_| session.edit(|d| {
-                                                        if i < d.levels.len() {
-                                                            d.levels.remove(i);
-                                                        }
-                                                    })
-                                                >
-                                                    {i18n.t(Key::TdmDelete)}
-                                                </button>
-                                            </td>
+                                            <RowActions
+                                                on_edit=move |_| load(i)
+                                                on_delete=move |_| session.edit(|d| {
+                                                    if i < d.levels.len() {
+                                                        d.levels.remove(i);
+                                                    }
+                                                })
+                                            />
                                         </tr>
                                     }
                                 })
