@@ -2,6 +2,7 @@
 //! id, the app version and the results (JSON). Opening it recomputes with
 //! this version and says whether anything differs.
 
+use super::tagged::{tagged_json, TagError};
 use crate::tdm_ui::{CYCLOSPORINE, TACROLIMUS};
 use dmip_engine::dose::Regimen;
 use dmip_engine::record::{covariates_for, PatientRecord};
@@ -38,6 +39,15 @@ pub enum CapsuleError {
     Damaged(String),
     #[error("cannot compute: {0}")]
     Compute(String),
+}
+
+impl From<TagError> for CapsuleError {
+    fn from(e: TagError) -> Self {
+        match e {
+            TagError::NotJson(m) => CapsuleError::NotJson(m),
+            TagError::NotOurs(f) => CapsuleError::NotOurs(f),
+        }
+    }
 }
 
 /// The engine input for one drug of `record`, at `now`.
@@ -196,16 +206,7 @@ fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
 
 /// Opens a capsule and recomputes it with this version.
 pub fn replay(text: &str) -> Result<Replay, CapsuleError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| CapsuleError::NotJson(e.to_string()))?;
-    let format = value
-        .get("format")
-        .and_then(Value::as_str)
-        .unwrap_or("none")
-        .to_string();
-    if format != FORMAT {
-        return Err(CapsuleError::NotOurs(format));
-    }
+    let value = tagged_json(text, FORMAT)?;
     let c: Capsule =
         serde_json::from_value(value).map_err(|e| CapsuleError::Damaged(e.to_string()))?;
     if c.version > VERSION {

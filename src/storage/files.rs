@@ -2,6 +2,7 @@
 //! version, optionally encrypted with a passphrase (its own salt, Argon2id,
 //! AES-GCM). Importing checks everything before anything is changed.
 
+use super::tagged::{tagged_json, TagError};
 use super::vault::{open, seal, KdfParams, KdfSpec, Sealed, VaultError};
 use dmip_engine::record::{self, PatientRecord};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,15 @@ pub enum ImportError {
     Record { index: usize, message: String },
     #[error("damaged file: {0}")]
     Damaged(String),
+}
+
+impl From<TagError> for ImportError {
+    fn from(e: TagError) -> Self {
+        match e {
+            TagError::NotJson(m) => ImportError::NotJson(m),
+            TagError::NotOurs(f) => ImportError::NotOurs(f),
+        }
+    }
 }
 
 fn values(records: &[PatientRecord]) -> Vec<Value> {
@@ -93,16 +103,7 @@ pub fn is_encrypted(text: &str) -> bool {
 
 /// Reads an export file (migrating older records). All or nothing.
 pub fn import(text: &str, passphrase: Option<&str>) -> Result<Vec<PatientRecord>, ImportError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let format = value
-        .get("format")
-        .and_then(Value::as_str)
-        .unwrap_or("none")
-        .to_string();
-    if format != FORMAT {
-        return Err(ImportError::NotOurs(format));
-    }
+    let value = tagged_json(text, FORMAT)?;
     let env: Envelope =
         serde_json::from_value(value).map_err(|e| ImportError::Damaged(e.to_string()))?;
     if env.version > VERSION {

@@ -6,5 +6,6 @@ pub mod capsule;
 pub mod files;
 pub mod live;
 pub mod store;
+pub mod tagged;
 pub mod vault;
 pub mod web;
