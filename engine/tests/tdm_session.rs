@@ -34,6 +34,7 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
             interval_h: Some(12.0),
             count: 6,
             at_steady_state: true,
+            formulation: None,
         }],
         levels,
         now: at("2026-11-03T15:00:00+09:00"),

@@ -3,9 +3,20 @@
 //! Every string the UI shows goes through [`Key`]; the table in `table.rs`
 //! gives each key both languages, so a missing translation does not compile.
 
+mod ivcy;
+mod labs;
+mod safety;
 mod table;
 
+pub use ivcy::IvcyKey;
+pub use labs::LabKey;
+pub use safety::SafetyKey;
 pub use table::Key;
+
+/// A key of one of the translation tables.
+pub trait Text: Copy {
+    fn text(self, lang: Lang) -> &'static str;
+}
 
 use leptos::prelude::*;
 
@@ -56,7 +67,7 @@ pub struct I18n {
 
 impl I18n {
     /// The text of `key` in the current language (tracked: views re-render).
-    pub fn t(self, key: Key) -> &'static str {
+    pub fn t(self, key: impl Text) -> &'static str {
         key.text(self.lang.get())
     }
 
@@ -117,6 +128,32 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     args.iter().fold(template.to_owned(), |acc, (name, value)| {
         acc.replace(&format!("{{{name}}}"), value)
     })
+}
+
+/// Checks a table: both languages present, Japanese text really Japanese
+/// (except `same_in_both`), the same `{placeholders}` in both.
+#[cfg(test)]
+fn check_table<K: Text + std::fmt::Debug + PartialEq>(all: &[K], same_in_both: &[K]) {
+    use std::collections::BTreeSet;
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+    for &key in all {
+        let (ja, en) = (key.text(Lang::Ja), key.text(Lang::En));
+        assert!(!ja.trim().is_empty(), "{key:?}: empty Japanese text");
+        assert!(!en.trim().is_empty(), "{key:?}: empty English text");
+        if !same_in_both.contains(&key) {
+            assert_ne!(ja, en, "{key:?}: Japanese text not translated");
+            assert!(
+                !ja.is_ascii(),
+                "{key:?}: Japanese text has no Japanese character: {ja}"
+            );
+        }
+        assert_eq!(placeholders(ja), placeholders(en), "{key:?}");
+    }
 }
 
 #[cfg(test)]

@@ -2,29 +2,40 @@
 //! Japanese terms follow `shared/clinical/glossary-ja.md`. `{name}` marks a
 //! value filled in by [`super::fill`].
 
-use super::Lang;
-
+/// Declares a table: an enum of keys, `ALL`, and [`Text`] giving each key's
+/// Japanese and English text. The main table is [`Key`]; each screen area may
+/// declare its own (`ivcy.rs`, `labs.rs`, `safety.rs`), checked by the same
+/// tests ([`super::check_table`]).
 macro_rules! table {
-    ($($key:ident => $ja:literal, $en:literal;)+) => {
+    ($name:ident; $($key:ident => $ja:literal, $en:literal;)+) => {
         /// A string the UI shows.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),+ }
+        pub enum $name { $($key),+ }
 
-        impl Key {
+        impl $name {
             /// Every key, in table order.
-            pub const ALL: &'static [Key] = &[$(Key::$key),+];
+            pub const ALL: &'static [$name] = &[$($name::$key),+];
 
             /// The text of this key in `lang`.
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 match (self, lang) {
-                    $((Key::$key, Lang::Ja) => $ja, (Key::$key, Lang::En) => $en,)+
+                    $(($name::$key, $crate::i18n::Lang::Ja) => $ja,
+                      ($name::$key, $crate::i18n::Lang::En) => $en,)+
                 }
+            }
+        }
+
+        impl $crate::i18n::Text for $name {
+            fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                $name::text(self, lang)
             }
         }
     };
 }
+pub(crate) use table;
 
 table! {
+    Key;
     AppName => "DMIP Monitor", "DMIP Monitor";
     AppTagline => "皮膚筋炎に伴う間質性肺炎の治療支援", "Treatment support for interstitial pneumonia in dermatomyositis";
     Version => "バージョン", "Version";
@@ -320,42 +331,12 @@ table! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
     /// Keys whose text is the same in both languages on purpose.
     const SAME_IN_BOTH: &[Key] = &[Key::AppName, Key::UnitMg, Key::UnitMgPerL];
 
-    fn placeholders(text: &str) -> BTreeSet<&str> {
-        text.split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect()
-    }
-
     #[test]
-    fn every_key_has_both_languages() {
-        for &key in Key::ALL {
-            let (ja, en) = (key.text(Lang::Ja), key.text(Lang::En));
-            assert!(!ja.trim().is_empty(), "{key:?}: empty Japanese text");
-            assert!(!en.trim().is_empty(), "{key:?}: empty English text");
-            if !SAME_IN_BOTH.contains(&key) {
-                assert_ne!(ja, en, "{key:?}: Japanese text not translated");
-                assert!(
-                    !ja.is_ascii(),
-                    "{key:?}: Japanese text has no Japanese character: {ja}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn placeholders_match_between_languages() {
-        for &key in Key::ALL {
-            assert_eq!(
-                placeholders(key.text(Lang::Ja)),
-                placeholders(key.text(Lang::En)),
-                "{key:?}"
-            );
-        }
+    fn every_key_has_both_languages_and_the_same_placeholders() {
+        super::super::check_table(Key::ALL, SAME_IN_BOTH);
     }
 }

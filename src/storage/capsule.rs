@@ -259,6 +259,7 @@ mod tests {
             interval_h: Some(12.0),
             count: 6,
             at_steady_state: true,
+            formulation: None,
         });
         r.cyclosporine.levels.push(LevelRow {
             sampled: at("2026-11-03T07:50:00+09:00"),

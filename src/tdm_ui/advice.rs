@@ -38,6 +38,7 @@ fn apply(session: Session, c: &Candidate) {
                 interval_h: Some(interval),
                 count: (HORIZON_H / interval).round().max(1.0) as u32,
                 at_steady_state: false,
+                formulation: Some(formulation),
             });
             d.formulation = Some(formulation);
         }

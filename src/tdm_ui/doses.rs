@@ -41,6 +41,7 @@ fn parse_row(
             interval_h,
             count,
             at_steady_state: ss && interval_h.is_some(),
+            formulation: None,
         }),
         (s, a, c) => Err([s.is_err(), !a, c.is_none()]),
     }

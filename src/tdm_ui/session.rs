@@ -224,6 +224,7 @@ mod tests {
             interval_h: Some(12.0),
             count,
             at_steady_state: true,
+            formulation: None,
         }]
     }
 

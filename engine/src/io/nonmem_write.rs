@@ -154,6 +154,7 @@ pub fn to_rows(
                 interval_h: (d.ii > 0.0).then_some(d.ii),
                 count: d.addl + 1,
                 at_steady_state: d.ss != SteadyState::No,
+                formulation: None,
             }),
             Event::Observation(o) => levels.push(LevelRow {
                 sampled: clock(o.time)?,
@@ -185,6 +186,7 @@ mod tests {
                 interval_h: Some(12.0),
                 count: 6,
                 at_steady_state: true,
+                formulation: None,
             },
             DoseRow {
                 start: at("2026-04-04T08:00:00+09:00"),
@@ -192,6 +194,7 @@ mod tests {
                 interval_h: None,
                 count: 1,
                 at_steady_state: false,
+                formulation: None,
             },
         ];
         let levels = vec![

@@ -4,18 +4,7 @@
 use super::{Cyp3a5, PatientInfo};
 use crate::catalog::{Covariates, ModelDef};
 use crate::clinical::body::{renal, RenalEquation, RenalInput};
-use serde::{Deserialize, Serialize};
-
-/// Product given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Formulation {
-    Neoral,
-    /// Tacrolimus twice daily.
-    Prograf,
-    /// Tacrolimus once daily (Graceptor in Japan, Advagraf elsewhere).
-    Graceptor,
-}
+pub use crate::tdm::Formulation;
 
 /// The covariates `def` uses, from `patient` (and the formulation), and the
 /// descriptions of those that cannot be derived.

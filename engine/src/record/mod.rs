@@ -3,16 +3,30 @@
 //! model's covariates.
 
 mod covariates;
+mod disease;
+mod ivcy;
+mod migrate;
 
 pub use covariates::{covariates_for, Formulation};
+pub use disease::{
+    Autoantibody, DiseaseProfile, HrctFindings, IpCourse, IpPattern, MyositisType, Treatment,
+    TreatmentStart,
+};
+pub use ivcy::{IvcyPlan, IvcyRecord};
 
+use crate::clinical::biomarkers::LabResult;
 use crate::clinical::body::Sex;
 use crate::dose::Range;
 use crate::tdm::{DoseRow, LevelRow};
 use serde::{Deserialize, Serialize};
 
 /// Version of the record format written by this build.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: patient, cyclosporine, tacrolimus, notes.
+/// - 2: the product moves from the drug to each dose row (a history may
+///   switch Prograf → Graceptor); disease profile, IV cyclophosphamide and
+///   laboratory results are added.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// CYP3A5 genotype as clinicians record it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -69,6 +83,7 @@ impl PatientInfo {
 pub struct DrugRecord {
     /// Built-in model id; empty = the drug's default model.
     pub model_id: String,
+    /// The product of new rows and of dose advice (each row keeps its own).
     pub formulation: Option<Formulation>,
     pub doses: Vec<DoseRow>,
     pub levels: Vec<LevelRow>,
@@ -93,6 +108,13 @@ pub struct PatientRecord {
     #[serde(default)]
     pub tacrolimus: DrugRecord,
     #[serde(default)]
+    pub disease: DiseaseProfile,
+    #[serde(default)]
+    pub ivcy: IvcyRecord,
+    /// Laboratory and lung-function results, any order.
+    #[serde(default)]
+    pub labs: Vec<LabResult>,
+    #[serde(default)]
     pub notes: String,
 }
 
@@ -105,6 +127,9 @@ impl PatientRecord {
             patient: PatientInfo::default(),
             cyclosporine: DrugRecord::default(),
             tacrolimus: DrugRecord::default(),
+            disease: DiseaseProfile::default(),
+            ivcy: IvcyRecord::default(),
+            labs: Vec::new(),
             notes: String::new(),
         }
     }
@@ -137,8 +162,7 @@ pub fn read(text: &str) -> Result<PatientRecord, RecordError> {
             supported: SCHEMA_VERSION,
         });
     }
-    // Version 1 is the first format: nothing to migrate yet. Later versions
-    // add one step per version here.
+    let value = migrate::to_current(schema, value)?;
     let mut record: PatientRecord =
         serde_json::from_value(value).map_err(|e| RecordError::NotARecord(e.to_string()))?;
     record.schema = SCHEMA_VERSION;
@@ -165,7 +189,7 @@ mod tests {
             read("{\"schema\": 99}"),
             Err(RecordError::TooNew {
                 found: 99,
-                supported: 1
+                supported: SCHEMA_VERSION
             })
         );
         assert_eq!(

@@ -6,6 +6,17 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Product given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Formulation {
+    Neoral,
+    /// Tacrolimus twice daily.
+    Prograf,
+    /// Tacrolimus once daily (Graceptor in Japan, Advagraf elsewhere).
+    Graceptor,
+}
+
 /// A row of the dosing history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DoseRow {
@@ -18,6 +29,9 @@ pub struct DoseRow {
     pub count: u32,
     /// The patient was at steady state on this regimen before `start`.
     pub at_steady_state: bool,
+    /// Product given in this row (schema 2; `None` = the drug's default).
+    #[serde(default)]
+    pub formulation: Option<Formulation>,
 }
 
 /// The nominal sampling time a level is labelled with.

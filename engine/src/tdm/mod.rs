@@ -13,7 +13,7 @@ pub mod session;
 pub mod targets;
 pub mod view;
 
-pub use input::{DoseRow, LevelRow, SampleLabel, TdmInput};
+pub use input::{DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use session::{compute, AucEstimate, Curves, TdmError, TdmOutput};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};

@@ -116,6 +116,7 @@ mod tests {
             interval_h: Some(12.0),
             count: 6,
             at_steady_state: true,
+            formulation: None,
         }];
         // Last dose 11-03 20:00 → next 11-04 08:00.
         let early = at("2026-11-02T00:00:00+09:00");
