@@ -29,10 +29,24 @@ pub enum Analyte {
     PercentVc,
     Dlco,
     PercentDlco,
+    Tlc,
+    Vc,
+    Fev1,
+    SpO2,
+    PaO2,
+    PaCo2,
+    FiO2,
+    Potassium,
+    Glucose,
+    Hba1c,
+    Ast,
+    Alt,
+    SystolicBp,
+    DiastolicBp,
 }
 
 impl Analyte {
-    pub const ALL: [Analyte; 19] = [
+    pub const ALL: [Analyte; 33] = [
         Analyte::Kl6,
         Analyte::SpD,
         Analyte::SpA,
@@ -52,6 +66,20 @@ impl Analyte {
         Analyte::PercentVc,
         Analyte::Dlco,
         Analyte::PercentDlco,
+        Analyte::Tlc,
+        Analyte::Vc,
+        Analyte::Fev1,
+        Analyte::SpO2,
+        Analyte::PaO2,
+        Analyte::PaCo2,
+        Analyte::FiO2,
+        Analyte::Potassium,
+        Analyte::Glucose,
+        Analyte::Hba1c,
+        Analyte::Ast,
+        Analyte::Alt,
+        Analyte::SystolicBp,
+        Analyte::DiastolicBp,
     ];
 
     pub fn en(self) -> &'static str {
@@ -75,6 +103,20 @@ impl Analyte {
             Analyte::PercentVc => "%VC",
             Analyte::Dlco => "DLco",
             Analyte::PercentDlco => "%DLco",
+            Analyte::Tlc => "TLC",
+            Analyte::Vc => "VC",
+            Analyte::Fev1 => "FEV1",
+            Analyte::SpO2 => "SpO2",
+            Analyte::PaO2 => "PaO2",
+            Analyte::PaCo2 => "PaCO2",
+            Analyte::FiO2 => "FiO2",
+            Analyte::Potassium => "potassium",
+            Analyte::Glucose => "blood glucose",
+            Analyte::Hba1c => "HbA1c",
+            Analyte::Ast => "AST",
+            Analyte::Alt => "ALT",
+            Analyte::SystolicBp => "systolic blood pressure",
+            Analyte::DiastolicBp => "diastolic blood pressure",
         }
     }
 
@@ -100,6 +142,20 @@ impl Analyte {
             Analyte::PercentVc => "%肺活量（%VC）",
             Analyte::Dlco => "肺拡散能（DLco）",
             Analyte::PercentDlco => "%DLco",
+            Analyte::Tlc => "全肺気量（TLC）",
+            Analyte::Vc => "肺活量（VC）",
+            Analyte::Fev1 => "1秒量（FEV1）",
+            Analyte::SpO2 => "経皮的動脈血酸素飽和度（SpO2）",
+            Analyte::PaO2 => "動脈血酸素分圧（PaO2）",
+            Analyte::PaCo2 => "動脈血二酸化炭素分圧（PaCO2）",
+            Analyte::FiO2 => "吸入酸素濃度（FiO2）",
+            Analyte::Potassium => "血清カリウム",
+            Analyte::Glucose => "血糖",
+            Analyte::Hba1c => "HbA1c",
+            Analyte::Ast => "AST",
+            Analyte::Alt => "ALT",
+            Analyte::SystolicBp => "収縮期血圧",
+            Analyte::DiastolicBp => "拡張期血圧",
         }
     }
 
@@ -119,6 +175,14 @@ impl Analyte {
             Analyte::Fvc => &[Unit::Litre],
             Analyte::PercentVc | Analyte::PercentDlco => &[Unit::Percent],
             Analyte::Dlco => &[Unit::MlPerMinPerMmHg],
+            Analyte::Tlc | Analyte::Vc | Analyte::Fev1 => &[Unit::Litre],
+            Analyte::SpO2 | Analyte::FiO2 | Analyte::Hba1c => &[Unit::Percent],
+            Analyte::PaO2 | Analyte::PaCo2 | Analyte::SystolicBp | Analyte::DiastolicBp => {
+                &[Unit::MmHg]
+            }
+            Analyte::Potassium => &[Unit::MmolPerL],
+            Analyte::Glucose => &[Unit::MgPerDl],
+            Analyte::Ast | Analyte::Alt => &[Unit::UPerL],
         }
     }
 

@@ -37,6 +37,8 @@ pub enum Unit {
     Percent,
     MlPerMinPerMmHg,
     MmHg,
+    /// mmol/L (= mEq/L for potassium).
+    MmolPerL,
 }
 
 /// How a unit relates to others of its kind.
@@ -70,6 +72,7 @@ impl Unit {
             Unit::Percent => "%",
             Unit::MlPerMinPerMmHg => "mL/min/mmHg",
             Unit::MmHg => "mmHg",
+            Unit::MmolPerL => "mmol/L",
         }
     }
 
