@@ -14,6 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
 import { recordTests } from './records.mjs';
 import { tdmTests } from './tdm.mjs';
+import { ivcyTests } from './ivcy.mjs';
+import { labsTests } from './labs.mjs';
+import { safetyTests } from './safety.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
@@ -196,6 +199,9 @@ const tests = [
   }],
   ...recordTests({ openPage, fileUrl, shots }),
   ...tdmTests({ openPage, fileUrl, shots }),
+  ...ivcyTests({ openPage, fileUrl, shots }),
+  ...labsTests({ openPage, fileUrl, shots }),
+  ...safetyTests({ openPage, fileUrl, shots }),
 ];
 
 let passed = 0;
