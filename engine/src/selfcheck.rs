@@ -21,7 +21,6 @@ const THEOPH: &str = include_str!("../../../shared/reference/nca/theoph_s1.csv")
 const SS_TAU12: &str = include_str!("../../../shared/reference/nca/ss_oral_tau12.csv");
 const IV_BOLUS: &str = include_str!("../../../shared/reference/nca/iv_bolus.csv");
 const CONTRAST: &str = include_str!("../../../shared/reference/nca/method_contrast.csv");
-const MAPBAYR001: &str = include_str!("../tests/reference/mapbayr001.model.toml");
 
 /// How a row's tolerance is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -205,7 +204,7 @@ pub fn mapbayr001_events() -> Vec<Event> {
 
 /// The mapbayr 001 problem (model file `engine/tests/reference/`).
 pub fn mapbayr001_problem() -> Option<Problem> {
-    let def = ModelDef::from_toml(MAPBAYR001).ok()?;
+    let def = ModelDef::from_json(crate::catalog::MAPBAYR001_JSON).ok()?;
     Problem::new(&def, mapbayr001_events(), &BTreeMap::new(), &[]).ok()
 }
 

@@ -2,7 +2,7 @@
 //! wasm-opt when it works, then the single file `dist/dmip.html`.
 
 use crate::cmd::{command, root, run, Result};
-use crate::{inline, setup};
+use crate::{budget, inline, setup};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -32,20 +32,32 @@ pub fn build() -> Result {
     run(command("trunk").args(["build", "--release"]))?;
     let index = fs::read_to_string(web_dir().join("index.html"))
         .map_err(|e| format!("no index.html from Trunk: {e}"))?;
-    optimise_wasm(&web_dir())?;
+    let wasm = optimise_wasm(&web_dir())?;
     let html = inline::inline(&index, |name| fs::read(web_dir().join(name)))
         .map_err(|e| format!("single file: {e}"))?;
     fs::write(single_file(), &html).map_err(|e| format!("cannot write dist/dmip.html: {e}"))?;
+    let raw = fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let sizes = budget::Sizes {
+        single_file: html.len() as u64,
+        wasm_gzip: inline::gzip(&raw)?.len() as u64,
+        wasm_raw: raw.len() as u64,
+    };
     eprintln!(
-        "dist/dmip.html: {} bytes (one file, no external reference)",
-        html.len()
+        "dist/dmip.html: {} bytes (one file, no external reference); wasm {} bytes, {} gzipped",
+        sizes.single_file, sizes.wasm_raw, sizes.wasm_gzip
     );
-    Ok(())
+    let over = budget::check(sizes);
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("size budget: {}", over.join("; ")))
+    }
 }
 
 /// Runs npm binaryen's wasm-opt on the build's wasm, in place. Skipped,
 /// with a note, when it is missing or fails: the wasm still works, larger.
-fn optimise_wasm(dir: &Path) -> Result {
+/// Returns the wasm's path.
+fn optimise_wasm(dir: &Path) -> Result<PathBuf> {
     let wasm = fs::read_dir(dir)
         .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -54,7 +66,7 @@ fn optimise_wasm(dir: &Path) -> Result {
     let before = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
     let Some(wasm_opt) = setup::wasm_opt() else {
         eprintln!("note: wasm-opt not installed; wasm left unoptimised ({before} bytes)");
-        return Ok(());
+        return Ok(wasm);
     };
     let optimised = wasm.with_extension("opt.wasm");
     let outcome = run(command(&wasm_opt)
@@ -72,7 +84,7 @@ fn optimise_wasm(dir: &Path) -> Result {
             eprintln!("note: wasm-opt failed ({e}); wasm left unoptimised ({before} bytes)");
         }
     }
-    Ok(())
+    Ok(wasm)
 }
 
 /// `cargo xtask dist`.

@@ -1,9 +1,12 @@
 //! Turns Trunk's multi-file build into one self-contained HTML file: the JS
-//! glue inlined, the wasm inlined as base64 and started with the async
-//! `wasm_bindgen({module_or_path: bytes})`, and the strict CSP. Then checks
-//! that the result references nothing outside itself.
+//! glue inlined, the wasm gzipped and inlined as base64, unpacked by the
+//! browser's `DecompressionStream` into a `Response` that the async
+//! `wasm_bindgen({module_or_path})` compiles while it streams, and the strict
+//! CSP. Then checks that the result references nothing outside itself.
 
 use base64::Engine as _;
+use flate2::{write::GzEncoder, Compression};
+use std::io::Write as _;
 
 /// The Content-Security-Policy of the single file (design.md §4).
 pub const STRICT_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; \
@@ -49,10 +52,8 @@ pub fn inline(
 
     let (head, wasm_name, rest) = cut(&html, WASM_OPEN, "\"")
         .ok_or("no module_or_path: \"./….wasm\" in Trunk's pattern_script")?;
-    let bytes = base64::engine::general_purpose::STANDARD.encode(read(wasm_name)?);
-    let html = format!(
-        "{head}module_or_path: Uint8Array.from(atob(\"{bytes}\"), function (c) {{ return c.charCodeAt(0); }}){rest}"
-    );
+    let bytes = base64::engine::general_purpose::STANDARD.encode(gzip(&read(wasm_name)?)?);
+    let html = format!("{head}module_or_path: {}{rest}", unpack(&bytes));
 
     let (head, _, rest) =
         cut(&html, CSP_OPEN, "\"").ok_or("no Content-Security-Policy meta in index.html")?;
@@ -64,6 +65,29 @@ pub fn inline(
     } else {
         Err(problems.join("; "))
     }
+}
+
+/// `data` gzipped at the best level.
+pub fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(data)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| format!("gzip: {e}"))
+}
+
+/// The JS expression that turns the base64 gzip back into the wasm: a
+/// `Response` (no request is made) streaming out of `DecompressionStream`.
+/// Browsers without it (before Chrome/Edge 80, Firefox 113, Safari 16.4)
+/// get a message naming what is missing, shown in `#boot`.
+fn unpack(base64_gzip: &str) -> String {
+    format!(
+        "(function () {{ \
+if (typeof DecompressionStream !== \"function\") {{ throw new Error(\"this browser cannot unpack the app (DecompressionStream is missing): use a current Edge, Chrome, Firefox or Safari\"); }} \
+var gz = Uint8Array.from(atob(\"{base64_gzip}\"), function (c) {{ return c.charCodeAt(0); }}); \
+return new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\")), {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}); \
+}})()"
+    )
 }
 
 /// Everything in `html` that would make it depend on another file or host.
@@ -121,7 +145,10 @@ mod tests {
     fn inlines_glue_wasm_and_policy() {
         let out = inline(TRUNK_HTML, files).unwrap();
         assert!(out.contains("<script>\nvar wasm_bindgen = function () {};\n</script>"));
-        assert!(out.contains("module_or_path: Uint8Array.from(atob(\"AGFzbQ==\")"));
+        // The wasm travels gzipped: base64 of gzip("\0asm").
+        let gz = base64::engine::general_purpose::STANDARD.encode(gzip(b"\0asm").unwrap());
+        assert!(out.contains(&format!("Uint8Array.from(atob(\"{gz}\")")));
+        assert!(out.contains("new DecompressionStream(\"gzip\")"));
         assert!(out.contains(STRICT_CSP));
         assert!(!out.contains("connect-src 'self'"));
         assert!(check(&out).is_empty());

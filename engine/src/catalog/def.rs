@@ -165,6 +165,7 @@ fn eta_index(
 
 impl ModelDef {
     /// Parses and validates a model file.
+    #[cfg(feature = "model-files")]
     pub fn from_toml(text: &str) -> Result<ModelDef, CatalogError> {
         let file: ModelFile = toml::from_str(text).map_err(|e| {
             let field = e
@@ -172,6 +173,14 @@ impl ModelDef {
                 .map_or("file".to_string(), |s| format!("at byte {}", s.start));
             CatalogError::new(&field, e.message().to_string())
         })?;
+        ModelDef::from_file(file)
+    }
+
+    /// Parses and validates a model given as JSON (the built-ins, converted
+    /// from their TOML files at build time).
+    pub fn from_json(text: &str) -> Result<ModelDef, CatalogError> {
+        let file: ModelFile =
+            serde_json::from_str(text).map_err(|e| CatalogError::new("file", e.to_string()))?;
         ModelDef::from_file(file)
     }
 

@@ -10,7 +10,10 @@ mod omega;
 mod residual;
 mod schema;
 
-pub use builtin::{builtin, builtin_ids, BUILTIN_SOURCES};
+#[cfg(feature = "model-files")]
+pub use builtin::BUILTIN_SOURCES;
+pub(crate) use builtin::MAPBAYR001_JSON;
+pub use builtin::{builtin, builtin_ids};
 pub use def::{CovariateIssue, ModelDef, Slot, Typical};
 pub use effects::{Covariates, Effect};
 pub use omega::Omega;

@@ -1,0 +1,56 @@
+//! Size budgets of the build (issue 8). `cargo xtask dist` (and so the test
+//! command) fails when one is exceeded. Figures and history: BENCHMARKS.md.
+
+/// The single file users open: HTML, CSS, JS glue and the gzipped wasm in
+/// base64.
+pub const SINGLE_FILE_MAX: u64 = 1_000_000;
+/// The wasm as shipped (gzip): issue 8's 800 kB.
+pub const WASM_GZIP_MAX: u64 = 800_000;
+/// The wasm after wasm-opt, before gzip. Issue 8 asks for 800 kB; the app
+/// is at about 1.45 MB (BENCHMARKS.md), so this ceiling only stops it
+/// growing unnoticed while the cuts are made.
+pub const WASM_RAW_MAX: u64 = 1_700_000;
+
+/// Sizes of one build.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    pub single_file: u64,
+    pub wasm_gzip: u64,
+    pub wasm_raw: u64,
+}
+
+/// Every budget `sizes` exceeds, as messages naming size and budget.
+pub fn check(sizes: Sizes) -> Vec<String> {
+    [
+        ("dist/dmip.html", sizes.single_file, SINGLE_FILE_MAX),
+        ("wasm (gzip)", sizes.wasm_gzip, WASM_GZIP_MAX),
+        ("wasm (after wasm-opt)", sizes.wasm_raw, WASM_RAW_MAX),
+    ]
+    .into_iter()
+    .filter(|(_, size, max)| size > max)
+    .map(|(what, size, max)| format!("{what} is {size} bytes, over its budget of {max}"))
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn over_budget_is_named() {
+        let ok = Sizes {
+            single_file: 900_000,
+            wasm_gzip: 600_000,
+            wasm_raw: 1_400_000,
+        };
+        assert!(check(ok).is_empty());
+        let big = Sizes {
+            wasm_gzip: 800_001,
+            ..ok
+        };
+        assert_eq!(
+            check(big),
+            ["wasm (gzip) is 800001 bytes, over its budget of 800000"]
+        );
+    }
+}
