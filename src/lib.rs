@@ -6,6 +6,7 @@ pub mod format;
 pub mod i18n;
 mod panels;
 pub mod plot;
+pub mod probe;
 mod screens;
 pub mod state;
 pub mod storage;
@@ -25,4 +26,5 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    probe::mark_interactive();
 }

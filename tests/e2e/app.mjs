@@ -138,3 +138,29 @@ export async function exerciseApp(page) {
   assert((await peak(page)) === peak100, `back to 100 mg / 12 h gave ${await peak(page)}`);
   assert((await canvasImage(page)) === image100, 'same inputs, different plot');
 }
+
+/**
+ * Times edits in the browser: for each value, sets `#<inputId>` and
+ * resolves when the canvas `#<canvasId>` has been redrawn (its
+ * `data-drawn` changes). Returns the sorted times in ms.
+ */
+export async function timeEdits(page, inputId, canvasId, values) {
+  const times = [];
+  for (const value of values) {
+    times.push(await page.evaluate(([input, canvas, v]) => new Promise((resolve) => {
+      const c = document.getElementById(canvas);
+      const before = c.dataset.drawn;
+      const field = document.getElementById(input);
+      const t0 = performance.now();
+      new MutationObserver((_, o) => {
+        if (c.dataset.drawn !== before) { o.disconnect(); resolve(performance.now() - t0); }
+      }).observe(c, { attributes: true });
+      field.value = v;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }), [inputId, canvasId, value]));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** The median of sorted numbers. */
+export const median = (sorted) => sorted[Math.floor(sorted.length / 2)];

@@ -12,7 +12,7 @@ function assert(condition, message) {
 const PASS = 'correct horse battery';
 
 /** Creates an encrypted store on a fresh page and returns the unlock time. */
-async function createStore(page, url) {
+export async function createStore(page, url) {
   await page.goto(`${url}#/records`);
   await page.click('button[data-lang=en]');
   await page.fill('#rec-new-pass', PASS);

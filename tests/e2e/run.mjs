@@ -17,6 +17,7 @@ import { tdmTests } from './tdm.mjs';
 import { ivcyTests } from './ivcy.mjs';
 import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
+import { perfTests } from './perf.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
@@ -202,6 +203,7 @@ const tests = [
   ...ivcyTests({ openPage, fileUrl, shots }),
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),
+  ...perfTests({ openPage, fileUrl, shots }),
 ];
 
 let passed = 0;

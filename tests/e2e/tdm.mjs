@@ -3,6 +3,7 @@
 // in-browser time of an edit with a 30-dose history.
 
 import path from 'node:path';
+import { timeEdits } from './app.mjs';
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -134,21 +135,7 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
         await page.screenshot({ path: path.join(shots, 'tdm-phone-cyclosporine-ja.png'), fullPage: true });
-        const times = [];
-        for (const v of ['1250', '1300', '1200', '1250', '1300']) {
-          times.push(await page.evaluate((value) => new Promise((resolve) => {
-            const c = document.getElementById('csa-plot');
-            const before = c.dataset.drawn;
-            const input = document.getElementById('csa-target-high');
-            const t0 = performance.now();
-            new MutationObserver((_, o) => {
-              if (c.dataset.drawn !== before) { o.disconnect(); resolve(performance.now() - t0); }
-            }).observe(c, { attributes: true });
-            input.value = value;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-          }), v));
-        }
-        times.sort((a, b) => a - b);
+        const times = await timeEdits(page, 'csa-target-high', 'csa-plot', ['1250', '1300', '1200', '1250', '1300']);
         console.log(`  30-dose edit → recompute + redraw: median ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)})`);
         await watch.assertClean('phone tdm');
       } finally {

@@ -1,0 +1,51 @@
+//! Measurement hooks for the in-browser performance harness
+//! (`tests/e2e/perf.mjs`, issue 8): a `performance.mark` when the app is
+//! interactive, and two functions on the `wasm_bindgen` global that the
+//! harness calls. They read nothing from the record and send nothing
+//! anywhere.
+
+use wasm_bindgen::prelude::*;
+
+/// Name of the mark set once the app is mounted.
+pub const INTERACTIVE_MARK: &str = "dmip-interactive";
+
+/// Marks the moment the app became interactive (no-op where the browser
+/// has no Performance API).
+pub fn mark_interactive() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(INTERACTIVE_MARK);
+    }
+}
+
+/// Bytes of the wasm linear memory (what the app's Rust data occupies,
+/// with the allocator's free space).
+#[wasm_bindgen]
+pub fn dmip_probe_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+        })
+        .unwrap_or(f64::NAN)
+}
+
+/// Milliseconds per MAP fit of the mapbayr 001 reference problem (the
+/// self-check's), averaged over `repeats` fits; NaN if it cannot run.
+#[wasm_bindgen]
+pub fn dmip_probe_map_fit_ms(repeats: u32) -> f64 {
+    let Some(problem) = dmip_engine::selfcheck::mapbayr001_problem() else {
+        return f64::NAN;
+    };
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return f64::NAN;
+    };
+    let options = dmip_engine::estimate::MapOptions::default();
+    let repeats = repeats.max(1);
+    let t0 = perf.now();
+    for _ in 0..repeats {
+        std::hint::black_box(problem.fit(&options));
+    }
+    (perf.now() - t0) / f64::from(repeats)
+}

@@ -1,0 +1,111 @@
+// In-browser performance harness (issue 8): cold start of dist/dmip.html
+// from file:// to interactive, one MAP fit, a full recompute on an edit
+// (fit + band + dose search + redraw) for 10, 30, 100 and 1000 doses, and
+// the memory after 100 edits. Prints the figures and writes them to
+// $DMIP_SCREENSHOTS/perf.json; BENCHMARKS.md records them. Speed is
+// reported, not asserted (timed assertions would fail on a busy machine);
+// what is asserted is that every measurement ran and is finite.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { median, timeEdits } from './app.mjs';
+import { createStore } from './records.mjs';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const HOUR = 3_600_000;
+
+/** RFC 3339 in UTC, to the minute. */
+const iso = (ms) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace(/:00\.000Z$/, ':00+00:00');
+
+/** A record with `n` single twice-daily doses of Neoral ending 4 h ago, and a C0 and a C2 on the last one. */
+function recordWithDoses(n) {
+  const last = Date.now() - 4 * HOUR;
+  const doses = Array.from({ length: n }, (_, i) => ({
+    start: iso(last - (n - 1 - i) * 12 * HOUR), amount_mg: 100, interval_h: null, count: 1,
+    at_steady_state: false, formulation: 'neoral',
+  }));
+  return {
+    schema: 2, id: `perf${n}`, label: `perf ${n}`,
+    patient: { age_years: 55, sex: 'female', weight_kg: 52, height_cm: 156, creatinine: 0.7, prednisolone_mg_day: 40, hematocrit_pct: 35 },
+    cyclosporine: {
+      doses,
+      levels: [
+        { sampled: iso(last - 5 * 60_000), value_ng_ml: 110, blq: false, lloq_ng_ml: null, label: 'c0' },
+        { sampled: iso(last + 2 * HOUR), value_ng_ml: 650, blq: false, lloq_ng_ml: null, label: 'c2' },
+      ],
+    },
+  };
+}
+
+/** Imports `record` into a new store and opens it on the cyclosporine screen. */
+async function openRecord(page, fileUrl, record) {
+  await createStore(page, fileUrl);
+  const file = { format: 'dmip-monitor-export', version: 1, app: 'perf', records: [record] };
+  await page.setInputFiles('#rec-import', { name: 'perf.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForSelector('.rec-open-btn');
+  await page.click('.rec-open-btn');
+  await page.click('nav a[data-screen=cyclosporine]');
+  await page.waitForFunction(() => document.querySelectorAll('#csa-advice tbody tr').length > 0, null, { timeout: 60_000 });
+}
+
+const EDITS = ['1250', '1300', '1200', '1250', '1300', '1210', '1260'];
+const fmt = (ms) => ms.toFixed(1);
+
+export function perfTests({ openPage, fileUrl, shots }) {
+  const figures = {};
+  const save = () => fs.writeFileSync(path.join(shots, 'perf.json'), JSON.stringify(figures, null, 2));
+  return [
+    ['perf: cold start from file:// to interactive; one MAP fit', async () => {
+      const starts = [];
+      for (let i = 0; i < 5; i++) {
+        const { context, page } = await openPage();
+        try {
+          await page.goto(fileUrl);
+          const t = await page.waitForFunction(
+            () => performance.getEntriesByName('dmip-interactive')[0]?.startTime, null, { timeout: 15_000 });
+          starts.push(await t.jsonValue());
+          if (i === 0) {
+            figures.map_fit_ms = await page.evaluate(() => wasm_bindgen.dmip_probe_map_fit_ms(200));
+          }
+        } finally {
+          await context.close();
+        }
+      }
+      starts.sort((a, b) => a - b);
+      figures.cold_start_ms = { median: median(starts), min: starts[0], max: starts.at(-1) };
+      assert(starts.every(Number.isFinite) && Number.isFinite(figures.map_fit_ms), JSON.stringify(figures));
+      console.log(`  cold start (file://, navigation → interactive): median ${fmt(median(starts))} ms (min ${fmt(starts[0])}, max ${fmt(starts.at(-1))})`);
+      console.log(`  MAP fit (mapbayr 001, in wasm): ${figures.map_fit_ms.toFixed(3)} ms`);
+      save();
+    }],
+    ['perf: full recompute on an edit for 10, 30, 100 and 1000 doses; memory after 100 edits', async () => {
+      figures.edit_ms = {};
+      for (const n of [10, 30, 100, 1000]) {
+        const { context, page } = await openPage();
+        try {
+          await openRecord(page, fileUrl, recordWithDoses(n));
+          const times = await timeEdits(page, 'csa-target-high', 'csa-plot', EDITS);
+          figures.edit_ms[n] = { median: median(times), min: times[0], max: times.at(-1) };
+          console.log(`  ${n}-dose edit → fit + band + dose search + redraw: median ${fmt(median(times))} ms (min ${fmt(times[0])}, max ${fmt(times.at(-1))})`);
+          if (n === 30) {
+            const memory = () => page.evaluate(() => ({ wasm: wasm_bindgen.dmip_probe_memory_bytes(), js: performance.memory?.usedJSHeapSize ?? NaN }));
+            const before = await memory();
+            const values = Array.from({ length: 100 }, (_, i) => String(1200 + (i % 50)));
+            await timeEdits(page, 'csa-target-high', 'csa-plot', values);
+            const after = await memory();
+            figures.memory_after_100_edits = { before, after };
+            console.log(`  memory, 30 doses, before → after 100 edits: wasm ${(before.wasm / 1048576).toFixed(1)} → ${(after.wasm / 1048576).toFixed(1)} MiB, JS heap ${(before.js / 1048576).toFixed(1)} → ${(after.js / 1048576).toFixed(1)} MiB`);
+            assert(Number.isFinite(after.wasm) && after.wasm >= before.wasm, JSON.stringify(figures.memory_after_100_edits));
+          }
+        } finally {
+          await context.close();
+        }
+      }
+      assert(Object.values(figures.edit_ms).every((f) => Number.isFinite(f.median)), JSON.stringify(figures.edit_ms));
+      save();
+    }],
+  ];
+}
