@@ -111,6 +111,8 @@ table! {
     TdmNeedsAgeSexCreatinine => "計算できません（不足：年齢、性別、血清クレアチニン）", "Not computable (missing: age, sex, serum creatinine)";
     TdmErrNotNumber => "数値を入力してください（入力：「{value}」）", "Please enter a number (got “{value}”)";
     TdmErrBelowMin => "{min} 以上の数値を入力してください（入力：「{value}」）", "Must be at least {min} (got “{value}”)";
+    TdmErrNotAbove => "{min} より大きい数値を入力してください（入力：「{value}」）", "Must be greater than {min} (got “{value}”)";
+    TdmErrAboveMax => "{max} 以下の数値を入力してください。値と単位を確認してください（入力：「{value}」）", "Must be at most {max}: check the value and its unit (got “{value}”)";
     TdmErrDateTime => "日付と時刻を入力してください", "Please enter a date and time";
     TdmErrPositive => "正の数値を入力してください", "Please enter a positive number";
     TdmErrCount => "回数は 1 以上の整数にしてください", "The count must be a whole number of at least 1";

@@ -361,14 +361,24 @@ fn Open() -> impl IntoView {
 pub fn RecordsScreen() -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
+    // Which view, as a memo: the open view is not rebuilt (losing what is
+    // typed in it) when the store's status changes while it stays open.
+    let view =
+        Memo::new(
+            move |_| match (vault.session.with(Option::is_some), vault.status.get()) {
+                (true, _) => 0,
+                (false, Status::Empty) => 1,
+                (false, _) => 2,
+            },
+        );
     view! {
         <ScreenFrame screen=Screen::Records>
             {(!vault.persistent()).then(|| view! { <p class="rec-notice error">{move || i18n.t(Key::RecNoStorage)}</p> })}
             <Notices />
-            {move || match (vault.session.with(Option::is_some), vault.status.get()) {
-                (true, _) => Open().into_any(),
-                (false, Status::Empty) => Setup().into_any(),
-                (false, _) => Unlock().into_any(),
+            {move || match view.get() {
+                0 => Open().into_any(),
+                1 => Setup().into_any(),
+                _ => Unlock().into_any(),
             }}
         </ScreenFrame>
     }

@@ -32,14 +32,19 @@ fn drug_of(r: &mut PatientRecord, drug: Drug) -> &mut dmip_engine::record::DrugR
     }
 }
 
+/// The compartment the model observes levels in (doses go into 1).
+fn central_cmt(model_id: &str) -> usize {
+    builtin(model_id)
+        .and_then(Result::ok)
+        .map(|d| d.compartments().1)
+        .unwrap_or(1)
+}
+
 /// The CSV text and its file name (TIME 0 in the name, to import back).
 fn csv_for(r: &PatientRecord, drug: Drug) -> Result<(String, String), String> {
     let now = now_clock().ok_or("no clock")?;
     let input = capsule::input_for(drug, r, now)?;
-    let central = builtin(&input.model_id)
-        .and_then(Result::ok)
-        .map(|d| d.compartments().1)
-        .unwrap_or(1);
+    let central = central_cmt(&input.model_id);
     let origin = input
         .doses
         .iter()
@@ -91,7 +96,9 @@ fn import_csv(
     if subjects.len() != 1 {
         return Err(nonmem_write::NonmemWriteError::Subjects(subjects.len()).to_string());
     }
-    let (doses, levels) = nonmem_write::to_rows(&subjects[0], when).map_err(|e| e.to_string())?;
+    let model_id = capsule::input_for(drug, r, when)?.model_id;
+    let (doses, levels) = nonmem_write::to_rows(&subjects[0], when, central_cmt(&model_id))
+        .map_err(|e| e.to_string())?;
     let n = doses.len() + levels.len();
     let d = drug_of(r, drug);
     d.doses = doses;

@@ -1,8 +1,9 @@
 //! The dosing history: regimen rows (start, amount, interval, count,
 //! steady state), product, add / edit / delete / sort / undo.
 
+use super::bounds;
 use super::clock;
-use super::field::{number_error, Choice, Field, RowActions, Unit};
+use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
@@ -21,7 +22,7 @@ fn parse_row(
     ss: bool,
 ) -> Result<DoseRow, [bool; 3]> {
     let start = clock::parse(start);
-    let amount = parse_number(amount);
+    let amount = bounded_value(amount, bounds::DOSE_MG);
     let interval_h = match interval {
         "12" => Some(12.0),
         "24" => Some(24.0),
@@ -33,9 +34,8 @@ fn parse_row(
         let c = parse_number(count);
         (c.is_finite() && c >= 1.0 && c.fract() == 0.0 && c <= 10_000.0).then_some(c as u32)
     };
-    let ok_amount = amount.is_finite() && amount > 0.0;
-    match (start, ok_amount, count) {
-        (Ok(start), true, Some(count)) => Ok(DoseRow {
+    match (start, amount, count) {
+        (Ok(start), Some(amount), Some(count)) => Ok(DoseRow {
             start,
             amount_mg: amount,
             interval_h,
@@ -43,7 +43,7 @@ fn parse_row(
             at_steady_state: ss && interval_h.is_some(),
             formulation: None,
         }),
-        (s, a, c) => Err([s.is_err(), !a, c.is_none()]),
+        (s, a, c) => Err([s.is_err(), a.is_none(), c.is_none()]),
     }
 }
 
@@ -81,7 +81,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
         (tried.get() && problem(0)).then(|| i18n.t(Key::TdmErrDateTime).to_owned())
     });
     let amount_error = Signal::derive(move || {
-        number_error(i18n, &amount.read(), 0.0)
+        bounded_error(i18n, &amount.read(), bounds::DOSE_MG)
             .or_else(|| (tried.get() && problem(1)).then(|| i18n.t(Key::TdmErrPositive).to_owned()))
     });
     let count_error = Signal::derive(move || {

@@ -93,32 +93,94 @@ pub fn Choice(
     }
 }
 
-/// The message for a number typed in a field: none when empty or a
-/// number at least `min`.
-pub fn number_error(i18n: crate::i18n::I18n, text: &str, min: f64) -> Option<String> {
-    if text.trim().is_empty() {
+/// The accepted range of a number field. The limits are input sanity
+/// bounds (physical limits such as a haematocrit ≤ 100 %, or values far
+/// beyond any patient's), not clinical thresholds: see `tdm_ui::bounds`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub min: f64,
+    /// `min` itself is refused (weights, doses: must be > 0).
+    pub exclusive_min: bool,
+    pub max: f64,
+}
+
+impl Bounds {
+    /// At least `min`, no upper limit.
+    pub const fn at_least(min: f64) -> Bounds {
+        Bounds {
+            min,
+            exclusive_min: false,
+            max: f64::INFINITY,
+        }
+    }
+
+    /// From 0 to `max`.
+    pub const fn up_to(max: f64) -> Bounds {
+        Bounds {
+            min: 0.0,
+            exclusive_min: false,
+            max,
+        }
+    }
+
+    /// Above 0, up to `max`.
+    pub const fn positive_up_to(max: f64) -> Bounds {
+        Bounds {
+            min: 0.0,
+            exclusive_min: true,
+            max,
+        }
+    }
+
+    fn admits(self, v: f64) -> bool {
+        v.is_finite() && (v > self.min || (!self.exclusive_min && v == self.min)) && v <= self.max
+    }
+}
+
+/// The message for a number typed in a field: none when empty or within
+/// `bounds`.
+pub fn bounded_error(i18n: crate::i18n::I18n, text: &str, bounds: Bounds) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
         return None;
     }
     let v = crate::format::parse_number(text);
-    if !v.is_finite() {
-        Some(crate::i18n::fill(
-            i18n.t(Key::TdmErrNotNumber),
-            &[("value", text.trim())],
-        ))
-    } else if v < min {
-        Some(crate::i18n::fill(
-            i18n.t(Key::TdmErrBelowMin),
-            &[("value", text.trim()), ("min", &crate::format::tick(min))],
-        ))
+    let (key, limit) = if !v.is_finite() {
+        (Key::TdmErrNotNumber, None)
+    } else if v < bounds.min || (bounds.exclusive_min && v == bounds.min) {
+        let key = if bounds.exclusive_min {
+            Key::TdmErrNotAbove
+        } else {
+            Key::TdmErrBelowMin
+        };
+        (key, Some(("min", bounds.min)))
+    } else if v > bounds.max {
+        (Key::TdmErrAboveMax, Some(("max", bounds.max)))
     } else {
-        None
+        return None;
+    };
+    let limit = limit.map(|(name, x)| (name, crate::format::tick(x)));
+    let mut args = vec![("value", text)];
+    if let Some((name, x)) = &limit {
+        args.push((name, x.as_str()));
     }
+    Some(crate::i18n::fill(i18n.t(key), &args))
+}
+
+/// The number typed, when valid (see [`bounded_error`]).
+pub fn bounded_value(text: &str, bounds: Bounds) -> Option<f64> {
+    Some(crate::format::parse_number(text)).filter(|v| bounds.admits(*v))
+}
+
+/// The message for a number typed in a field: none when empty or a
+/// number at least `min`.
+pub fn number_error(i18n: crate::i18n::I18n, text: &str, min: f64) -> Option<String> {
+    bounded_error(i18n, text, Bounds::at_least(min))
 }
 
 /// The number typed, when valid (see [`number_error`]).
 pub fn number_value(text: &str, min: f64) -> Option<f64> {
-    let v = crate::format::parse_number(text);
-    (v.is_finite() && v >= min).then_some(v)
+    bounded_value(text, Bounds::at_least(min))
 }
 
 /// The Edit and Delete buttons of a table row.

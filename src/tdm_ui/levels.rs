@@ -2,12 +2,13 @@
 //! limit of quantification with its limit, assay; hours after the last
 //! dose and the engine's timing check shown on each row.
 
+use super::bounds;
 use super::clock;
-use super::field::{number_error, Choice, Field, RowActions, Unit};
+use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use super::text::{label_from, label_value, timing, LABELS};
-use crate::format::{parse_number, significant, tick};
+use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::tdm::view::{display, local_input};
 use dmip_engine::tdm::LevelRow;
@@ -24,20 +25,20 @@ fn parse_level(
     assay: &str,
 ) -> Result<LevelRow, [bool; 3]> {
     let sampled = clock::parse(sampled);
-    let v = parse_number(value);
-    let l = parse_number(lloq);
-    let value_ok = blq || (v.is_finite() && v >= 0.0);
+    let v = bounded_value(value, bounds::LEVEL_NG_ML);
+    let l = bounded_value(lloq, bounds::LEVEL_NG_ML).filter(|l| *l > 0.0);
+    let value_ok = blq || v.is_some();
     let lloq_ok = if blq {
-        l.is_finite() && l > 0.0
+        l.is_some()
     } else {
-        lloq.trim().is_empty() || (l.is_finite() && l > 0.0)
+        lloq.trim().is_empty() || l.is_some()
     };
     match sampled {
         Ok(sampled) if value_ok && lloq_ok => Ok(LevelRow {
             sampled,
-            value_ng_ml: (!blq).then_some(v),
+            value_ng_ml: v.filter(|_| !blq),
             blq,
-            lloq_ng_ml: l.is_finite().then_some(l),
+            lloq_ng_ml: l,
             label: label_from(label),
             assay: Some(assay.trim().to_owned()).filter(|a| !a.is_empty()),
         }),
@@ -73,12 +74,12 @@ pub fn LevelTable(session: Session) -> impl IntoView {
         (tried.get() && problem(0)).then(|| i18n.t(Key::TdmErrDateTime).to_owned())
     });
     let value_error = Signal::derive(move || {
-        number_error(i18n, &value.read(), 0.0).or_else(|| {
+        bounded_error(i18n, &value.read(), bounds::LEVEL_NG_ML).or_else(|| {
             (tried.get() && problem(1)).then(|| i18n.t(Key::TdmErrValueOrBlq).to_owned())
         })
     });
     let lloq_error = Signal::derive(move || {
-        number_error(i18n, &lloq.read(), 0.0)
+        bounded_error(i18n, &lloq.read(), bounds::LEVEL_NG_ML)
             .or_else(|| (tried.get() && problem(2)).then(|| i18n.t(Key::TdmErrLloq).to_owned()))
     });
     let submit = move |_| {

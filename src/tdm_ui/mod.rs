@@ -4,6 +4,7 @@
 //! `dmip_engine::tdm::compute` (see [`session`]); the views only format.
 
 mod advice;
+mod bounds;
 mod clock;
 mod doses;
 mod field;

@@ -2,9 +2,10 @@
 //! and body-size equations use, kept in the shared record, and the derived
 //! BSA and renal function computed by the engine with the formula named.
 
-use super::field::{number_error, number_value, Choice, Field, Unit};
+use super::bounds;
+use super::field::{bounded_error, bounded_value, Bounds, Choice, Field, Unit};
 use crate::format::{significant, tick};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, I18n, Key, Lang};
 use crate::state::use_record;
 use dmip_engine::clinical::body::{bsa, renal, BsaFormula, RenalEquation, RenalInput, Sex};
 use dmip_engine::record::{CreatinineUnit, Cyp3a5, PatientInfo};
@@ -12,6 +13,26 @@ use leptos::prelude::*;
 
 type Getter = fn(&PatientInfo) -> Option<f64>;
 type Setter = fn(&mut PatientInfo, Option<f64>);
+/// A further check of a number in range: the message, or `None` when fine.
+type Check = fn(I18n, &PatientInfo, f64) -> Option<String>;
+
+/// Creatinine that looks typed in the other unit (the engine's heuristic,
+/// `clinical::units::check_plausibility`): the value is not used until the
+/// number or the unit is changed.
+fn creatinine_mix_up(i18n: I18n, p: &PatientInfo, value: f64) -> Option<String> {
+    use dmip_engine::clinical::analyte::Analyte;
+    use dmip_engine::clinical::units::{check_plausibility, Measurement, Unit as LabUnit};
+    let unit = match p.creatinine_unit {
+        CreatinineUnit::MgDl => LabUnit::MgPerDl,
+        CreatinineUnit::UmolL => LabUnit::UmolPerL,
+    };
+    let suggestion =
+        check_plausibility(Analyte::Creatinine, Measurement { value, unit }).ok()??;
+    Some(match i18n.lang() {
+        Lang::Ja => suggestion.message_ja(),
+        Lang::En => suggestion.message_en(),
+    })
+}
 
 /// Formulas shown (issue 6): DuBois, Mosteller, Fujimoto.
 const BSA_FORMULAS: [(BsaFormula, Key); 3] = [
@@ -70,8 +91,12 @@ fn NumberInput(
     id: &'static str,
     label: Key,
     unit: Unit,
+    bounds: Bounds,
     get: Getter,
     set: Setter,
+    /// A further check on a number within `bounds` (a unit mix-up).
+    #[prop(optional)]
+    check: Option<Check>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_record();
@@ -81,7 +106,10 @@ fn NumberInput(
     let raw = RwSignal::new(initial);
     Effect::new(move |_| {
         let text = raw.get();
-        let value = number_value(&text, 0.0);
+        // A checked field follows the record (its unit may change).
+        let value = bounded_value(&text, bounds).filter(|v| {
+            check.is_none_or(|c| state.record.with(|r| c(i18n, &r.patient, *v)).is_none())
+        });
         if value.is_some() || text.trim().is_empty() {
             let current = state.record.with_untracked(|r| get(&r.patient));
             if current != value {
@@ -89,7 +117,15 @@ fn NumberInput(
             }
         }
     });
-    let error = Signal::derive(move || number_error(i18n, &raw.read(), 0.0));
+    let error = Signal::derive(move || {
+        let text = raw.read();
+        bounded_error(i18n, &text, bounds).or_else(|| {
+            let v = bounded_value(&text, bounds)?;
+            state
+                .record
+                .with(|r| check.and_then(|c| c(i18n, &r.patient, v)))
+        })
+    });
     view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error /> }
 }
 
@@ -191,7 +227,7 @@ pub fn PatientForm() -> impl IntoView {
             <h3 id="patient-form-title">{move || i18n.t(Key::TdmPatientTitle)}</h3>
             <p class="note">{move || i18n.t(Key::TdmPatientNote)}</p>
             <div class="fields">
-                <NumberInput id="pt-age" label=Key::TdmAge unit=Unit::Word(Key::TdmUnitYears) get=|p| p.age_years set=|p, v| p.age_years = v />
+                <NumberInput id="pt-age" label=Key::TdmAge unit=Unit::Word(Key::TdmUnitYears) bounds=bounds::AGE get=|p| p.age_years set=|p, v| p.age_years = v />
                 {bound_choice(
                     "pt-sex",
                     Key::TdmSex,
@@ -209,9 +245,9 @@ pub fn PatientForm() -> impl IntoView {
                         }
                     },
                 )}
-                <NumberInput id="pt-weight" label=Key::TdmWeight unit=Unit::Symbol("kg") get=|p| p.weight_kg set=|p, v| p.weight_kg = v />
-                <NumberInput id="pt-height" label=Key::TdmHeight unit=Unit::Symbol("cm") get=|p| p.height_cm set=|p, v| p.height_cm = v />
-                <NumberInput id="pt-creatinine" label=Key::TdmCreatinine unit=Unit::Symbol("") get=|p| p.creatinine set=|p, v| p.creatinine = v />
+                <NumberInput id="pt-weight" label=Key::TdmWeight unit=Unit::Symbol("kg") bounds=bounds::WEIGHT get=|p| p.weight_kg set=|p, v| p.weight_kg = v />
+                <NumberInput id="pt-height" label=Key::TdmHeight unit=Unit::Symbol("cm") bounds=bounds::HEIGHT get=|p| p.height_cm set=|p, v| p.height_cm = v />
+                <NumberInput id="pt-creatinine" label=Key::TdmCreatinine unit=Unit::Symbol("") bounds=bounds::CREATININE check=creatinine_mix_up get=|p| p.creatinine set=|p, v| p.creatinine = v />
                 {bound_choice(
                     "pt-creatinine-unit",
                     Key::TdmCreatinineUnit,
@@ -228,8 +264,8 @@ pub fn PatientForm() -> impl IntoView {
                         }
                     },
                 )}
-                <NumberInput id="pt-hct" label=Key::TdmHematocrit unit=Unit::Symbol("%") get=|p| p.hematocrit_pct set=|p, v| p.hematocrit_pct = v />
-                <NumberInput id="pt-albumin" label=Key::TdmAlbumin unit=Unit::Symbol("g/dL") get=|p| p.albumin_g_dl set=|p, v| p.albumin_g_dl = v />
+                <NumberInput id="pt-hct" label=Key::TdmHematocrit unit=Unit::Symbol("%") bounds=bounds::HEMATOCRIT get=|p| p.hematocrit_pct set=|p, v| p.hematocrit_pct = v />
+                <NumberInput id="pt-albumin" label=Key::TdmAlbumin unit=Unit::Symbol("g/dL") bounds=bounds::ALBUMIN get=|p| p.albumin_g_dl set=|p, v| p.albumin_g_dl = v />
                 {bound_choice(
                     "pt-cyp3a5",
                     Key::TdmCyp3a5,
@@ -247,7 +283,7 @@ pub fn PatientForm() -> impl IntoView {
                         }
                     },
                 )}
-                <NumberInput id="pt-psl" label=Key::TdmPrednisolone unit=Unit::Word(Key::TdmUnitMgPerDay) get=|p| p.prednisolone_mg_day set=|p, v| p.prednisolone_mg_day = v />
+                <NumberInput id="pt-psl" label=Key::TdmPrednisolone unit=Unit::Word(Key::TdmUnitMgPerDay) bounds=bounds::PREDNISOLONE get=|p| p.prednisolone_mg_day set=|p, v| p.prednisolone_mg_day = v />
                 <div class="field field-wide">
                     <label for="pt-meds">{move || i18n.t(Key::TdmComedications)}</label>
                     <textarea

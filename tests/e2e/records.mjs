@@ -188,10 +188,17 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await page.check('input[data-drug=tac]');
         await page.setInputFiles('#rec-csv-import', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('ID,TIME,DOSE\n1,0,5\n') });
         await expectText(page, '.rec-notice.error', 'Cannot use the CSV (nothing was changed): line 1: missing column AMT or DV (header has: ID,TIME,DOSE)');
+        // Cyclosporine's table (levels in CMT 3) is refused for tacrolimus's model (CMT 4).
+        await page.setInputFiles('#rec-csv-import', csvPath);
+        await expectText(page, '.rec-notice.error', "Cannot use the CSV (nothing was changed): TIME 47.833333333333336: a level in compartment 3; this drug's model expects compartment 4");
+        await page.check('input[data-drug=csa]');
         await page.setInputFiles('#rec-csv-import', csvPath);
         await expectText(page, '.rec-notice', 'Read 2 rows from the CSV.');
+        // The level comes back labelled C0 (10 min before the 48 h dose).
+        await page.click('nav a[data-screen=cyclosporine]');
+        await expectText(page, '#csa-level-table tbody tr td:nth-child(2)', 'C0');
+        await page.click('nav a[data-screen=records]');
 
-        await page.check('input[data-drug=csa]');
         const [capDl] = await Promise.all([page.waitForEvent('download'), page.click('#rec-capsule-export')]);
         const capPath = path.join(shots, 'capsule-csa.json');
         await capDl.saveAs(capPath);

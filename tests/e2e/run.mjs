@@ -18,6 +18,7 @@ import { ivcyTests } from './ivcy.mjs';
 import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
 import { perfTests } from './perf.mjs';
+import { badInputTests } from './bad_input.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
@@ -203,12 +204,15 @@ const tests = [
   ...ivcyTests({ openPage, fileUrl, shots }),
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),
+  ...badInputTests({ openPage, fileUrl, shots }),
   ...perfTests({ openPage, fileUrl, shots }),
 ];
 
 let passed = 0;
 let failed = 0;
-for (const [name, run] of tests) {
+// DMIP_E2E_ONLY=<regex> runs only the matching tests (while developing).
+const only = process.env.DMIP_E2E_ONLY ? new RegExp(process.env.DMIP_E2E_ONLY) : null;
+for (const [name, run] of tests.filter(([n]) => !only || only.test(n))) {
   const started = Date.now();
   try {
     await Promise.race([

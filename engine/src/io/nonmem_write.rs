@@ -8,6 +8,7 @@
 
 use super::nonmem::Subject;
 use crate::dosing::{Event, SteadyState, TimeBase};
+use crate::tdm::levels::timing;
 use crate::tdm::{DoseRow, LevelRow, SampleLabel};
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
@@ -30,6 +31,13 @@ pub enum NonmemWriteError {
     BadTime(f64),
     #[error("expected one subject, the file has {0}")]
     Subjects(usize),
+    #[error("TIME {time}: {what} in compartment {found}; this drug's model expects compartment {expected}")]
+    Compartment {
+        time: f64,
+        what: &'static str,
+        found: usize,
+        expected: usize,
+    },
 }
 
 fn num(v: f64) -> String {
@@ -137,36 +145,96 @@ pub fn write(
 }
 
 /// Turns a subject read by [`super::nonmem::read`] back into clock-time
-/// rows, TIME 0 being `origin`. Levels get the label “other”.
+/// rows, TIME 0 being `origin`. Doses must be in compartment 1 and levels in
+/// `central_cmt` (as [`write`] writes them): another compartment means
+/// another model's numbering, refused rather than guessed. Each level gets
+/// the first label among C0, C1, C2, C3, C4, C6 that its time after the
+/// dose matches within [`crate::tdm::TIMING_TOLERANCE_H`] (the table has no label
+/// column), else “other”.
 pub fn to_rows(
     subject: &Subject,
     origin: DateTime<FixedOffset>,
+    central_cmt: usize,
 ) -> Result<(Vec<DoseRow>, Vec<LevelRow>), NonmemWriteError> {
     let base = TimeBase::new(origin);
     let clock = |t: f64| base.clock(t).ok_or(NonmemWriteError::BadTime(t));
+    let check = |time: f64, what: &'static str, found: usize, expected: usize| {
+        if found == expected {
+            Ok(())
+        } else {
+            Err(NonmemWriteError::Compartment {
+                time,
+                what,
+                found,
+                expected,
+            })
+        }
+    };
     let mut doses = Vec::new();
     let mut levels = Vec::new();
+    let mut dose_times = Vec::new();
     for e in &subject.events {
         match e {
-            Event::Dose(d) => doses.push(DoseRow {
-                start: clock(d.time)?,
-                amount_mg: d.amount,
-                interval_h: (d.ii > 0.0).then_some(d.ii),
-                count: d.addl + 1,
-                at_steady_state: d.ss != SteadyState::No,
-                formulation: None,
-            }),
-            Event::Observation(o) => levels.push(LevelRow {
-                sampled: clock(o.time)?,
-                value_ng_ml: if o.blq { None } else { o.dv },
-                blq: o.blq,
-                lloq_ng_ml: o.lloq,
-                label: SampleLabel::Other,
-                assay: None,
-            }),
+            Event::Dose(d) => {
+                check(d.time, "a dose", d.cmt, 1)?;
+                dose_times.extend(
+                    (0..=d.addl.min(MAX_LABEL_DOSES)).map(|k| d.time + f64::from(k) * d.ii),
+                );
+                doses.push(DoseRow {
+                    start: clock(d.time)?,
+                    amount_mg: d.amount,
+                    interval_h: (d.ii > 0.0).then_some(d.ii),
+                    count: d.addl + 1,
+                    at_steady_state: d.ss != SteadyState::No,
+                    formulation: None,
+                })
+            }
+            Event::Observation(o) => {
+                check(o.time, "a level", o.cmt, central_cmt)?;
+                levels.push((
+                    o.time,
+                    LevelRow {
+                        sampled: clock(o.time)?,
+                        value_ng_ml: if o.blq { None } else { o.dv },
+                        blq: o.blq,
+                        lloq_ng_ml: o.lloq,
+                        label: SampleLabel::Other,
+                        assay: None,
+                    },
+                ))
+            }
         }
     }
+    dose_times.sort_by(f64::total_cmp);
+    let levels = levels
+        .into_iter()
+        .map(|(t, mut row)| {
+            row.label = label_for(&row, t, &dose_times);
+            row
+        })
+        .collect();
     Ok((doses, levels))
+}
+
+/// Doses per record considered when labelling (a guard, not a limit on
+/// the history).
+const MAX_LABEL_DOSES: u32 = 10_000;
+
+/// The nominal label whose timing `row` at `t` matches, else “other”.
+fn label_for(row: &LevelRow, t: f64, dose_times: &[f64]) -> SampleLabel {
+    use SampleLabel::*;
+    [C0, C1, C2, C3, C4, C6]
+        .into_iter()
+        .find(|label| {
+            let candidate = LevelRow {
+                label: *label,
+                ..row.clone()
+            };
+            timing(&candidate, t, dose_times, f64::INFINITY)
+                .problem
+                .is_none()
+        })
+        .unwrap_or(Other)
 }
 
 #[cfg(test)]
@@ -243,12 +311,42 @@ mod tests {
         assert_eq!(s.id, "7");
         assert_eq!(s.events.len(), 4);
         assert_eq!(s.covariates["WT"].at(0.0), 52.5);
-        let (d2, l2) = to_rows(s, doses[0].start).expect("rows");
+        let (d2, l2) = to_rows(s, doses[0].start, 2).expect("rows");
         assert_eq!(d2, doses);
+        // Labels come back from the timing: 15 min before the 48 h dose is
+        // a C0; 12 h after a single dose matches no nominal time.
+        assert_eq!(l2[0].label, SampleLabel::C0);
+        assert_eq!(l2[1].label, SampleLabel::Other);
         assert_eq!(l2[0].value_ng_ml, Some(182.5));
         assert_eq!(l2[0].sampled, levels[0].sampled);
         assert!(l2[1].blq);
         assert_eq!(l2[1].lloq_ng_ml, Some(20.0));
+    }
+
+    #[test]
+    fn levels_in_another_compartment_are_refused() {
+        let (doses, levels) = example();
+        let text = write("7", &doses, &levels, &BTreeMap::new(), 2).expect("writes");
+        let s = &read(text.as_bytes()).expect("reads")[0];
+        assert_eq!(
+            to_rows(s, doses[0].start, 3).map(|_| ()),
+            Err(NonmemWriteError::Compartment {
+                time: 47.75,
+                what: "a level",
+                found: 2,
+                expected: 3
+            })
+        );
+        assert_eq!(
+            NonmemWriteError::Compartment {
+                time: 47.75,
+                what: "a level",
+                found: 2,
+                expected: 3
+            }
+            .to_string(),
+            "TIME 47.75: a level in compartment 2; this drug's model expects compartment 3"
+        );
     }
 
     #[test]

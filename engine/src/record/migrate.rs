@@ -73,5 +73,14 @@ mod tests {
             Some(Formulation::Prograf)
         );
         assert!(read(&V1.replace(r#""schema":1"#, r#""schema":0"#)).is_err());
+        // A clock time that is not one is named with the text.
+        let bad = V1.replace("2026-11-05T07:50:00+09:00", "yesterday");
+        assert_eq!(
+            read(&bad).map(|_| ()),
+            Err(crate::record::RecordError::NotARecord(
+                "sampling time: “yesterday” is not a date and time like 2026-11-01T08:00:00+09:00"
+                    .into()
+            ))
+        );
     }
 }

@@ -17,10 +17,36 @@ pub enum Formulation {
     Graceptor,
 }
 
+/// Reads a clock time (RFC 3339 with its offset), naming the field and the
+/// text when it is not one (chrono alone says only "input contains invalid
+/// characters").
+fn clock_time<'de, D: serde::Deserializer<'de>>(
+    field: &'static str,
+    d: D,
+) -> Result<DateTime<FixedOffset>, D::Error> {
+    let text = String::deserialize(d)?;
+    DateTime::parse_from_rfc3339(&text).map_err(|_| {
+        serde::de::Error::custom(format!(
+            "{field}: “{text}” is not a date and time like 2026-11-01T08:00:00+09:00"
+        ))
+    })
+}
+
+fn dose_start<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    clock_time("dose start", d)
+}
+
+fn level_sampled<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<DateTime<FixedOffset>, D::Error> {
+    clock_time("sampling time", d)
+}
+
 /// A row of the dosing history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DoseRow {
     /// First dose of the row (local clock time with its offset).
+    #[serde(deserialize_with = "dose_start")]
     pub start: DateTime<FixedOffset>,
     pub amount_mg: f64,
     /// Every `interval_h` hours; `None` for a single dose.
@@ -65,6 +91,7 @@ impl SampleLabel {
 /// A measured level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelRow {
+    #[serde(deserialize_with = "level_sampled")]
     pub sampled: DateTime<FixedOffset>,
     /// ng/mL; `None` with `blq`.
     pub value_ng_ml: Option<f64>,
