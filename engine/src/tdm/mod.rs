@@ -7,6 +7,7 @@
 //! - [`targets`]: default targets with their sources;
 //! - [`session`]: the computation.
 
+pub mod grid;
 pub mod input;
 pub mod levels;
 pub mod session;

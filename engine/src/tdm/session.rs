@@ -3,6 +3,7 @@
 //! with the 90 % band, AUC by trapezoid, by limited-sampling equations and
 //! by the model (flagged when they disagree), and the dose advice.
 
+use super::grid::forecast_grid;
 use super::input::{DoseRow, LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
 use super::targets::Drug;
@@ -68,9 +69,6 @@ pub enum TdmError {
     #[error("{0}")]
     Estimate(String),
 }
-
-/// Grid points of the forecast plot.
-const GRID_POINTS: usize = 240;
 
 fn dose_schedule(rows: &[DoseRow]) -> Result<Schedule, TdmError> {
     let mut all = Schedule::default();
@@ -186,11 +184,8 @@ fn curves(
     now_h: f64,
     input: &TdmInput,
 ) -> Curves {
-    let start = dose_times.first().copied().unwrap_or(0.0);
     let end = now_h.max(dose_times.last().copied().unwrap_or(0.0)) + input.horizon_h.max(1.0);
-    let time_h: Vec<f64> = (0..GRID_POINTS)
-        .map(|i| start + (end - start) * i as f64 / (GRID_POINTS - 1) as f64)
-        .collect();
+    let time_h = forecast_grid(dose_times, now_h, end);
     let zeros = vec![0.0; problem.n_params()];
     let population = problem.predict_times(&zeros, &time_h).unwrap_or_default();
     let individual = fit.and_then(|f| problem.predict_times(&f.eta, &time_h).ok());
