@@ -6,6 +6,7 @@ pub mod format;
 pub mod i18n;
 mod panels;
 pub mod plot;
+mod safety_ui;
 mod screens;
 pub mod state;
 pub mod storage;

@@ -12,7 +12,7 @@
 
 mod entry;
 
-pub use entry::{validate_entry, Entry};
+pub use entry::{parse_date, validate_entry, validate_value, Entry};
 
 use super::analyte::{Analyte, ReferenceLimit};
 use super::biomarkers::{trend, LabResult, TrendPoint};
