@@ -42,10 +42,11 @@ table! {
     Latest => "最新", "Latest";
     Change => "変化", "Change";
     Threshold => "閾値", "Threshold";
+    NoResultsFor => "結果未入力の項目：{names}", "No results yet: {names}";
     NoResult => "結果なし", "no result";
     Unavailable => "表示できません：{reason}", "unavailable: {reason}";
     CutOff => "カットオフ値", "cut-off";
-    LinkedBy => "{drug}：添付文書に{concern}の記載 — {source}", "{drug}: {concern} in the label — {source}";
+    LinkedBy => "{drug}：{concern}（記載：{source}）", "{drug}: {concern} — stated in {source}";
     NotComparable => "単位を換算できない結果は推移から除外：{dates}", "Left out of the trend (unit cannot be converted): {dates}";
 
     Analyte => "項目", "Item";

@@ -125,7 +125,7 @@ fn card(
     view! {
         <article class="safety-check" data-analyte=slug(analyte)>
             <h4>
-                {text::analyte(analyte, lang)} " "
+                {text::capitalised(text::analyte(analyte, lang))} " "
                 <span class="unit">"(" {analyte.canonical_unit().symbol()} ")"</span>
             </h4>
             <p class="safety-concern">{fill(i18n.t(SafetyKey::WatchFor), &[("concern", concern)])}</p>
@@ -134,13 +134,34 @@ fn card(
     }
 }
 
+/// Cards for the checks with results (or an error); one line naming the rest.
 #[component]
 pub fn AdverseChecks(safety: Memo<Safety>) -> impl IntoView {
     let i18n = use_i18n();
+    let split = Memo::new(move |_| {
+        let (shown, empty): (Vec<_>, Vec<_>) = safety
+            .get()
+            .checks
+            .into_iter()
+            .partition(|(_, r)| r.as_ref().map_or(true, |c| c.count > 0));
+        let names: Vec<&str> = empty
+            .iter()
+            .map(|(a, _)| text::analyte(*a, i18n.lang()))
+            .collect();
+        (shown, names.join(", "))
+    });
     view! {
         <div class="safety-checks" id="safety-checks">
-            {move || safety.get().checks.into_iter().map(|(a, r)| card(i18n, a, r)).collect_view()}
+            {move || split.get().0.into_iter().map(|(a, r)| card(i18n, a, r)).collect_view()}
         </div>
+        {move || {
+            let names = split.get().1;
+            (!names.is_empty()).then(|| view! {
+                <p class="note" id="safety-checks-empty">
+                    {fill(i18n.t(SafetyKey::NoResultsFor), &[("names", &names)])}
+                </p>
+            })
+        }}
     }
 }
 

@@ -71,7 +71,10 @@ fn report_view(i18n: I18n, r: InteractionReport) -> impl IntoView {
     let lang = i18n.lang();
     let name = text::subject(r.subject, lang);
     let id = format!("safety-int-{}", r.subject.en());
-    let heading = fill(i18n.t(SafetyKey::LabelOf), &[("drug", name)]);
+    let heading = fill(
+        i18n.t(SafetyKey::LabelOf),
+        &[("drug", &text::capitalised(name))],
+    );
     let quoted: Vec<String> = r.not_in_table.iter().map(|n| format!("“{n}”")).collect();
     let unlisted = (!quoted.is_empty()).then(|| {
         fill(

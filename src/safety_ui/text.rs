@@ -40,7 +40,8 @@ pub fn severity(s: Severity, lang: Lang) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
+/// First letter upper case (English headings from lower-case engine names).
+pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
