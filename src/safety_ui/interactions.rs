@@ -16,10 +16,7 @@ fn category_cell(i18n: I18n, h: &Hit) -> AnyView {
         Status::Available {
             value: Severity::Contraindicated,
         } => view! {
-            <strong class="safety-cat contra">
-                <span aria-hidden="true">"⛔ "</span>
-                {text::severity(Severity::Contraindicated, lang)}
-            </strong>
+            <strong class="safety-cat contra">{text::severity(Severity::Contraindicated, lang)}</strong>
         }
         .into_any(),
         Status::Available { value } => {

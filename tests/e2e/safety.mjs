@@ -118,6 +118,12 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await waitText(page, card('potassium'), /tacrolimus: hyperkalaemia — stated in Prograf 5 mg package insert/, 'potassium link');
         await waitText(page, `${card('potassium')} .threshold`, /unavailable: .*potassium/, 'potassium threshold');
         assert((await page.locator('#safety-lab-table tbody tr').count()) === 3, 'three results listed');
+        // Tacrolimus 禁忌 (Prograf label): potassium-sparing diuretic.
+        await addComed(page, 'spironolactone');
+        await waitText(page, `${TAC} tbody tr.contra`, /spironolactone.*Contraindicated — 併用禁忌.*Hyperkalaemia.*Prograf 5 mg package insert/, 'tacrolimus 禁忌 row');
+        // A CYP3A4 inducer.
+        await addComed(page, 'rifampicin');
+        await waitText(page, TAC, /rifampicin.*Levels will change \(↓ fall\) — recheck/, 'CYP3A4 inducer row');
         await page.screenshot({ path: path.join(shots, 'safety-en.png'), fullPage: true });
 
         // Reload: the record keeps the list and the results.
@@ -127,12 +133,9 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await unlock(page, PASS);
         await page.locator('tr', { hasText: 'Safety bed 3' }).locator('.rec-open-btn').click();
         await page.click('nav a[data-screen=safety]');
-        await waitText(page, '#safety-comed-list', /rosuvastatin.*fluconazole.*Zyxoprofen 50 mg/, 'list after reload');
+        await waitText(page, '#safety-comed-list', /rosuvastatin.*fluconazole.*Zyxoprofen 50 mg.*spironolactone.*rifampicin/, 'list after reload');
         await waitText(page, `${card('creatinine')} .change`, /\+42\.9 %/, 'creatinine after reload');
         await waitText(page, `${card('potassium')} .baseline`, /5\.60 mmol\/L/, 'potassium after reload');
-        // Tacrolimus 禁忌 (Prograf label): potassium-sparing diuretic.
-        await addComed(page, 'spironolactone');
-        await waitText(page, `${TAC} tbody tr.contra`, /spironolactone.*Contraindicated — 併用禁忌.*Hyperkalaemia.*Prograf 5 mg package insert/, 'tacrolimus 禁忌 row');
         await page.click('button[data-lang=ja]');
         await waitText(page, `${TAC} tbody tr.contra`, /spironolactone.*併用禁忌/, 'Japanese 禁忌 row');
         await waitText(page, `${TAC} tbody`, /併用注意.*血中濃度が変化します（↑上昇）— 再測定してください/, 'Japanese recheck');
