@@ -80,6 +80,9 @@ fn field(f: Field, lang: Lang) -> &'static str {
 /// for stored values: the engine's value is shown).
 pub fn error(e: &ClinicalError, typed: &str, lang: Lang) -> String {
     let (key, f, extra): (SafetyKey, Option<Field>, Vec<(&str, String)>) = match e {
+        ClinicalError::NotFinite { field, .. } if typed.trim().is_empty() => {
+            (SafetyKey::ErrMissing, Some(*field), vec![])
+        }
         ClinicalError::NotFinite { field, .. } => (SafetyKey::ErrNotNumber, Some(*field), vec![]),
         ClinicalError::Negative { field, .. } => (SafetyKey::ErrNegative, Some(*field), vec![]),
         ClinicalError::OutOfRange {
@@ -142,6 +145,15 @@ mod tests {
             "potassium: cannot be negative (typed “-4”)"
         );
         assert!(error(&e, "-4", Lang::Ja).starts_with("血清カリウム"));
+        let nan = ClinicalError::NotFinite {
+            field: Field::Lab(Analyte::Glucose),
+            value: "NaN".into(),
+        };
+        assert_eq!(error(&nan, "", Lang::En), "blood glucose: required");
+        assert_eq!(
+            error(&nan, "１２ｘ", Lang::En),
+            "blood glucose: please enter a number (typed “１２ｘ”)"
+        );
         let e = ClinicalError::BadDate {
             field: Field::Date,
             value: "2025-02-30".into(),

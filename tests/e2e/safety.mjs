@@ -98,6 +98,11 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await waitText(page, `${card('creatinine')} .threshold`, /unavailable: .*verifies no threshold/, 'creatinine threshold');
         // Impossible values: refused at the field, text kept.
         await page.selectOption('#safety-lab-analyte', 'potassium');
+        await page.fill('#safety-lab-value', '');
+        await page.click('#safety-lab-add');
+        await waitText(page, '#safety-lab-value-error', /^potassium: required$/, 'empty value');
+        await page.fill('#safety-lab-value', '4,5');
+        await waitText(page, '#safety-lab-value-error', /potassium: please enter a number \(typed “4,5”\)/, 'not a number');
         await page.fill('#safety-lab-value', '-4');
         await page.click('#safety-lab-add');
         await waitText(page, '#safety-lab-value-error', /potassium: cannot be negative \(typed “-4”\)/, 'negative value');
