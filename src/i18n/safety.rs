@@ -40,7 +40,8 @@ table! {
     WatchFor => "注意する有害事象：{concern}", "Watch for: {concern}";
     Baseline => "ベースライン", "Baseline";
     Latest => "最新", "Latest";
-    Change => "変化", "Change";
+    Trend => "推移", "Trend";
+    Change => "変化（ベースライン→最新）", "Change (baseline → latest)";
     Threshold => "閾値", "Threshold";
     NoResultsFor => "結果未入力の項目：{names}", "No results yet: {names}";
     NoResult => "結果なし", "no result";

@@ -31,6 +31,15 @@ fn point(i18n: I18n, p: Option<&TrendPoint>, unit: &str) -> String {
     )
 }
 
+/// "0.700 (01-10) → 0.850 (01-24) → 1.00 (02-10)": the values by date.
+fn series(points: &[TrendPoint]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{} ({})", significant(p.value, 3), p.date.format("%m-%d")))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
 fn change(c: &AdverseCheck) -> Option<String> {
     let abs = c.change?;
     let pct = c
@@ -96,6 +105,10 @@ fn body(i18n: I18n, c: AdverseCheck) -> AnyView {
             <dd class="baseline">{point(i18n, c.baseline.as_ref(), unit)}</dd>
             <dt>{i18n.t(SafetyKey::Latest)}</dt>
             <dd class="latest">{point(i18n, c.latest.as_ref(), unit)}</dd>
+            {(c.points.len() > 2).then(|| view! {
+                <dt>{i18n.t(SafetyKey::Trend)}</dt>
+                <dd class="trend">{series(&c.points)}</dd>
+            })}
             <dt>{i18n.t(SafetyKey::Change)}</dt>
             <dd class="change">{change(&c).unwrap_or_else(|| "—".to_owned())}</dd>
             <dt>{i18n.t(SafetyKey::Threshold)}</dt>

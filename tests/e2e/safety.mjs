@@ -171,8 +171,10 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => document.querySelectorAll('#safety-comed-list li').length === 1);
         await addResult(page, 'serum creatinine', '2025-01-10', '0.8', 'mg/dL');
+        await addResult(page, 'serum creatinine', '2025-01-17', '0.9', 'mg/dL');
         await addResult(page, 'serum creatinine', '2025-01-24', '1.1', 'mg/dL');
         await waitText(page, `${card('creatinine')} .change`, /\+37\.5 %/, 'creatinine rise (ja)');
+        await waitText(page, `${card('creatinine')} .trend`, /^0\.800 \(01-10\) → 0\.900 \(01-17\) → 1\.10 \(01-24\)$/, 'creatinine trend');
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
         await page.screenshot({ path: path.join(shots, 'safety-phone-ja.png'), fullPage: true });

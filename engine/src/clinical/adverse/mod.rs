@@ -140,6 +140,8 @@ pub struct AdverseCheck {
     pub threshold: Status<ReferenceLimit>,
     /// Drugs on that the pack ties to the concern.
     pub links: Vec<Link>,
+    /// Every comparable result by date, with % change from the baseline.
+    pub points: Vec<TrendPoint>,
     /// Results that could not be put in `unit`.
     pub not_comparable: Vec<NaiveDate>,
     /// Number of comparable results.
@@ -185,6 +187,7 @@ pub fn check(
             .collect(),
         not_comparable,
         count: points.len(),
+        points,
     })
 }
 

@@ -42,6 +42,8 @@ fn creatinine_rise_across_units_uses_88_4() {
     assert_relative_eq!(c.change.unwrap(), 0.3, epsilon = 1e-12);
     assert_relative_eq!(c.change_pct.unwrap(), 300.0 / 7.0, epsilon = 1e-9);
     assert_eq!(c.count, 2);
+    assert_eq!(c.points.len(), 2);
+    assert_eq!(c.points[0].change_from_baseline_pct, Some(0.0));
     assert_eq!(c.concern, Concern::Nephrotoxicity);
     assert_eq!(
         c.links,
