@@ -129,7 +129,7 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         // A CYP3A4 inducer.
         await addComed(page, 'rifampicin');
         await waitText(page, TAC, /rifampicin.*Levels will change \(↓ fall\) — recheck/, 'CYP3A4 inducer row');
-        await page.screenshot({ path: path.join(shots, 'safety-en.png'), fullPage: true });
+        await page.screenshot({ path: path.join(shots, 'safety-flow-en.png'), fullPage: true });
 
         // Reload: the record keeps the list and the results.
         await page.waitForTimeout(700);
@@ -145,7 +145,7 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await waitText(page, `${TAC} tbody tr.contra`, /spironolactone.*併用禁忌/, 'Japanese 禁忌 row');
         await waitText(page, `${TAC} tbody`, /併用注意.*血中濃度が変化します（↑上昇）— 再測定してください/, 'Japanese recheck');
         await waitText(page, `${card('creatinine')} .threshold`, /表示できません：/, 'Japanese threshold');
-        await page.screenshot({ path: path.join(shots, 'safety-ja.png'), fullPage: true });
+        await page.screenshot({ path: path.join(shots, 'safety-flow-ja.png'), fullPage: true });
         await watch.assertClean('safety flow');
       } finally {
         await context.close();
