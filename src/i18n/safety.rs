@@ -41,7 +41,7 @@ table! {
     Baseline => "ベースライン", "Baseline";
     Latest => "最新", "Latest";
     Trend => "推移", "Trend";
-    Change => "変化（ベースライン→最新）", "Change (baseline → latest)";
+    Change => "変化", "Change";
     Threshold => "閾値", "Threshold";
     NoResultsFor => "結果未入力の項目：{names}", "No results yet: {names}";
     NoResult => "結果なし", "no result";
