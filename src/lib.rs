@@ -7,6 +7,7 @@ pub mod i18n;
 mod panels;
 pub mod plot;
 pub mod probe;
+mod safety_ui;
 mod screens;
 pub mod state;
 pub mod storage;

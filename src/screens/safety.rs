@@ -1,14 +1,15 @@
-//! Safety: interactions and adverse-event trends (to be built).
+//! Safety: co-medications against the interaction table, adverse-event
+//! checks (the views are in `safety_ui`).
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::safety_ui::SafetyPanels;
 use leptos::prelude::*;
 
 #[component]
 pub fn SafetyScreen() -> impl IntoView {
     view! {
         <ScreenFrame screen=Screen::Safety>
-            <Planned summary=Key::PlannedSafety />
+            <SafetyPanels />
         </ScreenFrame>
     }
 }

@@ -1,7 +1,7 @@
 //! Form fields of the TDM screens: the text as typed stays in the field
 //! (even when invalid); the message is shown next to it.
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Text};
 use leptos::prelude::*;
 
 /// A unit shown after a field: a symbol, or a word in the UI language.
@@ -11,17 +11,20 @@ pub enum Unit {
     Word(Key),
 }
 
-/// A labelled input. `kind` is the input type (`text`, `datetime-local`);
+/// A labelled input (label from any translation table). `kind` is the input type (`text`, `datetime-local`);
 /// text inputs get `inputmode="decimal"`. `unit` is shown after it.
 #[component]
-pub fn Field(
+pub fn Field<L>(
     id: String,
-    label: Key,
+    label: L,
     #[prop(default = Unit::Symbol(""))] unit: Unit,
     #[prop(default = "text")] kind: &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    L: Text + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
     let mode = (kind == "text").then_some("decimal");
@@ -56,13 +59,16 @@ pub fn Field(
 
 /// A labelled `<select>` of `(value, text)` options.
 #[component]
-pub fn Choice(
+pub fn Choice<L>(
     id: String,
-    label: Key,
+    label: L,
     /// (value, text key or literal text) of each option.
     options: Signal<Vec<(String, String)>>,
     value: RwSignal<String>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    L: Text + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     view! {
         <div class="field">

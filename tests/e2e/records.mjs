@@ -9,7 +9,7 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-const PASS = 'correct horse battery';
+export const PASS = 'correct horse battery';
 
 /** Creates an encrypted store on a fresh page and returns the unlock time. */
 export async function createStore(page, url) {
@@ -22,7 +22,7 @@ export async function createStore(page, url) {
 }
 
 /** Unlocks; returns the time from the click to the result (key derivation). */
-async function unlock(page, pass) {
+export async function unlock(page, pass) {
   await page.fill('#rec-pass', pass);
   await page.evaluate(() => document.querySelectorAll('.rec-notice').forEach((n) => n.remove()));
   const t0 = Date.now();
@@ -35,7 +35,7 @@ async function unlock(page, pass) {
   return Date.now() - t0;
 }
 
-async function addRecord(page, label) {
+export async function addRecord(page, label) {
   await page.click('#rec-new');
   await page.fill('#rec-label', label);
   await page.waitForFunction(

@@ -34,6 +34,7 @@ pub enum Field {
     Value,
     Baseline,
     WbcNadir,
+    Date,
 }
 
 impl Field {
@@ -63,6 +64,7 @@ impl Field {
             Field::Value => "value",
             Field::Baseline => "baseline value",
             Field::WbcNadir => "WBC nadir",
+            Field::Date => "date",
         }
     }
 
@@ -92,6 +94,7 @@ impl Field {
             Field::Value => "値",
             Field::Baseline => "ベースライン値",
             Field::WbcNadir => "白血球数 最低値（ナディア）",
+            Field::Date => "日付",
         }
     }
 }
@@ -123,6 +126,8 @@ pub enum ClinicalError {
     UnitNotAccepted { analyte: String, unit: String },
     #[error("{name}: interactions are checked for cyclosporine and tacrolimus only")]
     UnknownDrug { name: String },
+    #[error("{}: please enter a date as YYYY-MM-DD (got {value})", field.en())]
+    BadDate { field: Field, value: String },
     #[error("the schedule runs past the last date the calendar can hold")]
     DateOutOfRange,
     #[error("the calculation did not give a finite number; please check the inputs")]

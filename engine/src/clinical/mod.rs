@@ -18,8 +18,10 @@
 //! | [`cyclophosphamide`] | IVCY dose, regimens, EULAR 2009 table, schedule, cumulative ledger |
 //! | [`risk`] | FLAIR, MCK, Gono 2010/2012, Isoda 2014, A-aDO2 |
 //! | [`interactions`] | CsA / TAC interactions with Japanese label categories |
+//! | [`adverse`] | adverse-event checks: creatinine rise, K, BP, glucose, AST/ALT |
 //! | [`notes`], [`sources`], [`status`], [`error`] | statements, citations, gaps, errors |
 
+pub mod adverse;
 pub mod analyte;
 pub mod biomarkers;
 pub mod body;

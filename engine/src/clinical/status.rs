@@ -52,10 +52,12 @@ pub enum Gap {
     TacrolimusLiveVaccineCategory,
     AsunaprevirVaniprevirCategory,
     PneumocystisProphylaxis,
+    CreatinineRiseThreshold,
+    AdverseEventThreshold,
 }
 
 impl Gap {
-    pub const ALL: [Gap; 19] = [
+    pub const ALL: [Gap; 21] = [
         Gap::FerritinPmolFactor,
         Gap::MckRiskGroupMapping,
         Gap::FlairMortalityPerGroup,
@@ -75,6 +77,8 @@ impl Gap {
         Gap::TacrolimusLiveVaccineCategory,
         Gap::AsunaprevirVaniprevirCategory,
         Gap::PneumocystisProphylaxis,
+        Gap::CreatinineRiseThreshold,
+        Gap::AdverseEventThreshold,
     ];
 
     /// Why the item is unavailable, in the words of the pack.
@@ -99,6 +103,8 @@ impl Gap {
             Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
             Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
             Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation or threshold in the clinical pack; no reminder is generated.",
+            Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
+            Gap::AdverseEventThreshold => "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
         }
     }
 }

@@ -3,7 +3,10 @@
 //! name, listed brand or Japanese name (case-insensitive); anything it does
 //! not find is returned in `not_in_table` — not checked, not "safe".
 
+mod regimen;
 mod table;
+
+pub use regimen::{check_regimen, known_names, labels_to_check};
 
 use super::error::{ClinicalError, Result};
 use super::notes::Note;
@@ -173,7 +176,11 @@ fn rank(h: &Hit) -> u8 {
 /// Checks `co_medications` against the label of `drug` (cyclosporine or
 /// tacrolimus, any listed name).
 pub fn check(co_medications: &[&str], drug: &str) -> Result<InteractionReport> {
-    let subject = Subject::parse(drug)?;
+    Subject::parse(drug).map(|s| check_subject(co_medications, s))
+}
+
+/// Checks `co_medications` against the label of `subject`.
+pub fn check_subject(co_medications: &[&str], subject: Subject) -> InteractionReport {
     let mut hits = Vec::new();
     let mut not_in_table = Vec::new();
     for co in co_medications.iter().filter(|c| !c.trim().is_empty()) {
@@ -196,13 +203,13 @@ pub fn check(co_medications: &[&str], drug: &str) -> Result<InteractionReport> {
     if subject == Subject::Cyclosporine {
         notes.push(Note::CyclosporineMeasureLevels);
     }
-    Ok(InteractionReport {
+    InteractionReport {
         subject,
         hits,
         not_in_table,
         recheck_levels,
         notes,
-    })
+    }
 }
 
 #[cfg(test)]

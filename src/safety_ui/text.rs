@@ -1,0 +1,177 @@
+//! Engine values in the UI language: drugs, categories, concerns, analytes,
+//! gaps, notes and input errors. The engine gives both languages for names;
+//! gap and note texts are English there, so the ones this screen shows are
+//! translated in `i18n/safety.rs` (others fall back to the engine's English).
+
+use crate::format::significant;
+use crate::i18n::{fill, Lang, SafetyKey};
+use dmip_engine::clinical::adverse::Concern;
+use dmip_engine::clinical::analyte::Analyte;
+use dmip_engine::clinical::interactions::{Severity, Subject};
+use dmip_engine::clinical::notes::Note;
+use dmip_engine::clinical::{ClinicalError, Field, Gap};
+
+pub fn subject(s: Subject, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => s.ja(),
+        Lang::En => s.en(),
+    }
+}
+
+pub fn analyte(a: Analyte, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => a.ja(),
+        Lang::En => a.en(),
+    }
+}
+
+pub fn concern(c: Concern, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => c.ja(),
+        Lang::En => c.en(),
+    }
+}
+
+/// The Japanese label category, always shown as the label writes it.
+pub fn severity(s: Severity, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => s.ja().to_owned(),
+        Lang::En => format!("{} — {}", capitalised(s.en()), s.ja()),
+    }
+}
+
+/// First letter upper case (English headings from lower-case engine names).
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+pub fn gap(g: Gap, lang: Lang) -> String {
+    let key = match g {
+        Gap::CreatinineRiseThreshold => SafetyKey::GapCreatinineRise,
+        Gap::AdverseEventThreshold => SafetyKey::GapAdverseEvent,
+        Gap::InteractionMechanism => SafetyKey::GapMechanism,
+        Gap::TacrolimusLiveVaccineCategory => SafetyKey::GapTacLiveVaccine,
+        Gap::AsunaprevirVaniprevirCategory => SafetyKey::GapAsunaprevir,
+        other => return other.reason().to_owned(),
+    };
+    key.text(lang).to_owned()
+}
+
+pub fn note(n: Note, lang: Lang) -> String {
+    let key = match n {
+        Note::InteractionTableCoverage => SafetyKey::NoteCoverage,
+        Note::CyclosporineMeasureLevels => SafetyKey::NoteCsaMeasure,
+        other => return other.en().to_owned(),
+    };
+    key.text(lang).to_owned()
+}
+
+fn field(f: Field, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => f.ja(),
+        Lang::En => f.en(),
+    }
+}
+
+/// An input error in the UI language; `typed` is the text as typed (empty
+/// for stored values: the engine's value is shown).
+pub fn error(e: &ClinicalError, typed: &str, lang: Lang) -> String {
+    let (key, f, extra): (SafetyKey, Option<Field>, Vec<(&str, String)>) = match e {
+        ClinicalError::NotFinite { field, .. } if typed.trim().is_empty() => {
+            (SafetyKey::ErrMissing, Some(*field), vec![])
+        }
+        ClinicalError::NotFinite { field, .. } => (SafetyKey::ErrNotNumber, Some(*field), vec![]),
+        ClinicalError::Negative { field, .. } => (SafetyKey::ErrNegative, Some(*field), vec![]),
+        ClinicalError::OutOfRange {
+            field, min, max, ..
+        } => (
+            SafetyKey::ErrOutOfRange,
+            Some(*field),
+            vec![("min", significant(*min, 3)), ("max", significant(*max, 3))],
+        ),
+        ClinicalError::Missing { field } => (SafetyKey::ErrMissing, Some(*field), vec![]),
+        ClinicalError::BadDate { field, .. } => (SafetyKey::ErrBadDate, Some(*field), vec![]),
+        other => return other.to_string(),
+    };
+    let shown = match (typed.trim(), e) {
+        ("", ClinicalError::NotFinite { value, .. } | ClinicalError::BadDate { value, .. }) => {
+            value.clone()
+        }
+        ("", ClinicalError::Negative { value, .. } | ClinicalError::OutOfRange { value, .. }) => {
+            significant(*value, 3)
+        }
+        (t, _) => t.to_owned(),
+    };
+    let mut args: Vec<(&str, String)> = vec![
+        (
+            "field",
+            f.map(|f| field(f, lang)).unwrap_or_default().to_owned(),
+        ),
+        ("value", shown),
+    ];
+    args.extend(extra);
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(key.text(lang), &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_keep_the_label_term() {
+        assert_eq!(severity(Severity::Contraindicated, Lang::Ja), "併用禁忌");
+        assert_eq!(
+            severity(Severity::Contraindicated, Lang::En),
+            "Contraindicated — 併用禁忌"
+        );
+        assert_eq!(
+            severity(Severity::Caution, Lang::En),
+            "Use with caution — 併用注意"
+        );
+    }
+
+    #[test]
+    fn errors_name_field_and_typed_text() {
+        let e = ClinicalError::Negative {
+            field: Field::Lab(Analyte::Potassium),
+            value: -4.0,
+        };
+        assert_eq!(
+            error(&e, " -4 ", Lang::En),
+            "potassium: cannot be negative (typed “-4”)"
+        );
+        assert!(error(&e, "-4", Lang::Ja).starts_with("血清カリウム"));
+        let nan = ClinicalError::NotFinite {
+            field: Field::Lab(Analyte::Glucose),
+            value: "NaN".into(),
+        };
+        assert_eq!(error(&nan, "", Lang::En), "blood glucose: required");
+        assert_eq!(
+            error(&nan, "１２ｘ", Lang::En),
+            "blood glucose: please enter a number (typed “１２ｘ”)"
+        );
+        let e = ClinicalError::BadDate {
+            field: Field::Date,
+            value: "2025-02-30".into(),
+        };
+        assert!(error(&e, "2025-02-30", Lang::Ja).contains("2025-02-30"));
+    }
+
+    #[test]
+    fn screen_gaps_are_translated() {
+        for g in [
+            Gap::CreatinineRiseThreshold,
+            Gap::AdverseEventThreshold,
+            Gap::InteractionMechanism,
+            Gap::TacrolimusLiveVaccineCategory,
+            Gap::AsunaprevirVaniprevirCategory,
+        ] {
+            assert_ne!(gap(g, Lang::Ja), g.reason(), "{g:?}");
+            assert_eq!(gap(g, Lang::En), g.reason(), "{g:?}");
+        }
+    }
+}
