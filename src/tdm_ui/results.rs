@@ -6,7 +6,7 @@
 use super::field::{number_error, number_value, Field, Unit};
 use super::session::Session;
 use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_UNIT};
-use super::text::status;
+use super::text::{self, status};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::dose::Range;
@@ -106,7 +106,10 @@ pub fn Results(session: Session) -> impl IntoView {
     let headline = move || {
         let Some(s) = summary.get() else {
             return session.output.with(|o| match o {
-                Err(e) => fill(i18n.t(Key::TdmNotComputable), &[("reason", e)]),
+                Err(e) => fill(
+                    i18n.t(Key::TdmNotComputable),
+                    &[("reason", &text::reason(i18n, e))],
+                ),
                 Ok(_) => String::new(),
             });
         };
@@ -256,7 +259,7 @@ pub fn Results(session: Session) -> impl IntoView {
                             </table>
                         </div>
                         <ul class="warnings" id=format!("{slug}-fit-warnings")>
-                            {f.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                            {f.warnings.iter().map(|w| view! { <li>{text::fit_warning(i18n, w)}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }

@@ -3,6 +3,7 @@
 //! own settings (disagreement %, "now", undo stack).
 
 use super::spec::DrugSpec;
+use super::text::Reason;
 use crate::format::parse_number;
 use crate::state::use_record;
 use dmip_engine::catalog::{builtin, CovariateIssue};
@@ -104,7 +105,7 @@ pub struct Session {
     pub spec: DrugSpec,
     pub drug: Memo<DrugRecord>,
     pub prepared: Memo<Result<(TdmInput, ModelInfo), String>>,
-    pub output: Memo<Result<TdmOutput, String>>,
+    pub output: Memo<Result<TdmOutput, Reason>>,
     /// The AUC disagreement percentage as typed.
     pub disagreement: RwSignal<String>,
     pub now: RwSignal<Option<DateTime<FixedOffset>>>,
@@ -127,8 +128,8 @@ impl Session {
         });
         let output = Memo::new(move |_| {
             prepared.with(|p| match p {
-                Ok((input, _)) => compute(input).map_err(|e| e.to_string()),
-                Err(e) => Err(e.clone()),
+                Ok((input, _)) => compute(input).map_err(Reason::Engine),
+                Err(e) => Err(Reason::Setup(e.clone())),
             })
         });
         Session {

@@ -4,7 +4,81 @@ use super::summary::Status;
 use crate::format::significant;
 use crate::i18n::{fill, I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
-use dmip_engine::tdm::{SampleLabel, TimingProblem};
+use dmip_engine::estimate::FitWarning;
+use dmip_engine::tdm::{SampleLabel, TdmError, TimingProblem};
+
+/// Why the screen has no results: the engine's error, or a set-up problem
+/// (no clock, a model that does not load: programming errors, in English).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    Engine(TdmError),
+    Setup(String),
+}
+
+/// The reason in the UI language.
+pub fn reason(i18n: I18n, r: &Reason) -> String {
+    match r {
+        Reason::Engine(TdmError::NoDoses) => i18n.t(Key::TdmErrNoDoses).to_owned(),
+        Reason::Engine(TdmError::DoseRow { row, message }) => fill(
+            i18n.t(Key::TdmErrDoseRow),
+            &[("row", &row.to_string()), ("message", message)],
+        ),
+        Reason::Engine(TdmError::UnknownModel(id, _)) => {
+            fill(i18n.t(Key::TdmErrUnknownModel), &[("id", id)])
+        }
+        Reason::Engine(TdmError::Estimate(message)) => {
+            fill(i18n.t(Key::TdmErrEstimate), &[("message", message)])
+        }
+        Reason::Setup(message) => message.clone(),
+    }
+}
+
+/// A warning about the MAP estimate, in the UI language.
+pub fn fit_warning(i18n: I18n, w: &FitWarning) -> String {
+    let n = |x: f64| significant(x, 4);
+    let signed = |x: f64| format!("{x:+.1}");
+    match w {
+        FitWarning::NoLevels => i18n.t(Key::FitNoLevels).to_owned(),
+        FitWarning::FewLevels { levels, parameters } => fill(
+            i18n.t(Key::FitFewLevels),
+            &[
+                ("levels", &levels.to_string()),
+                ("parameters", &parameters.to_string()),
+            ],
+        ),
+        FitWarning::NotConverged => i18n.t(Key::FitNotConverged).to_owned(),
+        FitWarning::MultipleModes {
+            objective_difference,
+        } => fill(
+            i18n.t(Key::FitMultipleModes),
+            &[("difference", &format!("{objective_difference:.3}"))],
+        ),
+        FitWarning::LevelUnexplained {
+            time,
+            observed,
+            predicted,
+            iwres,
+        } => fill(
+            i18n.t(Key::FitLevelUnexplained),
+            &[
+                ("time", &format!("{time:.2}")),
+                ("observed", &n(*observed)),
+                ("predicted", &n(*predicted)),
+                ("iwres", &signed(*iwres)),
+            ],
+        ),
+        FitWarning::ParameterExtreme { eta, sd_units } => fill(
+            i18n.t(Key::FitParameterExtreme),
+            &[("eta", eta), ("sd", &signed(*sd_units))],
+        ),
+        FitWarning::UncertaintyUnavailable => i18n.t(Key::FitUncertaintyUnavailable).to_owned(),
+        FitWarning::BelowLimit { levels } => fill(
+            i18n.t(Key::FitBelowLimit),
+            &[("levels", &levels.to_string())],
+        ),
+        FitWarning::Covariate(issue) => covariate(i18n, issue),
+    }
+}
 
 /// A level's timing problem.
 pub fn timing(i18n: I18n, p: &TimingProblem) -> String {
