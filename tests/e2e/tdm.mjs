@@ -39,7 +39,7 @@ async function patient(page, cyp3a5) {
   await waitFor(page, () => /m²/.test(document.querySelector('#pt-bsa')?.textContent ?? ''), null, 'BSA shown');
   await page.fill('#pt-weight', '-3');
   const err = await page.textContent('#pt-weight-error');
-  assert(/at least 0|0 以上/.test(err), `negative weight message: ${err}`);
+  assert(/greater than 0|0 より大きい/.test(err), `negative weight message: ${err}`);
   assert((await page.inputValue('#pt-weight')) === '-3', 'typed text lost');
   await page.fill('#pt-weight', '52');
 }
