@@ -8,10 +8,12 @@ pub mod blood_gas;
 pub mod latest;
 pub mod reminders;
 pub mod risk_panel;
+pub mod rows;
 pub mod timeline;
 
 pub use blood_gas::{aado2_by_date, GasResult};
 pub use latest::{last_lab_date, latest_on_or_before, risk_inputs};
 pub use reminders::{pcp_check, Agent, PcpCheck};
 pub use risk_panel::{risk_panel, RiskPanel};
+pub use rows::{check_entry, rows, Row};
 pub use timeline::{timeline, PanelKind, Point, SeriesId, Timeline};
