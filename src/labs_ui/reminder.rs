@@ -3,7 +3,7 @@
 
 use super::notes::{GapList, NoteList};
 use super::text::today;
-use crate::i18n::{fill, use_i18n, LabKey};
+use crate::i18n::{fill, use_i18n, LabKey, Lang};
 use crate::state::use_record;
 use dmip_engine::labs::{pcp_check, Agent};
 use leptos::prelude::*;
@@ -26,9 +26,10 @@ pub fn PcpReminder() -> impl IntoView {
         None => view! { <p class="muted" id="pcp-none">{i18n.t(LabKey::PcpNone)}</p> }.into_any(),
         Some(c) => {
             let agents: Vec<&str> = c.agents.iter().map(|a| i18n.t(agent_key(*a))).collect();
+            let sep = if i18n.lang() == Lang::Ja { "、" } else { ", " };
             view! {
                 <div class="lab-reminder" id="pcp-reminder" role="status">
-                    <p><strong>{fill(i18n.t(LabKey::PcpAgents), &[("agents", &agents.join("、"))])}</strong></p>
+                    <p><strong>{fill(i18n.t(LabKey::PcpAgents), &[("agents", &agents.join(sep))])}</strong></p>
                     <NoteList notes=c.notes />
                     <GapList gaps=vec![c.gap] />
                 </div>

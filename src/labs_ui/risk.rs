@@ -10,7 +10,8 @@ use crate::state::use_record;
 use dmip_engine::clinical::risk::criteria::CriteriaResult;
 use dmip_engine::clinical::risk::flair::FlairResult;
 use dmip_engine::clinical::risk::{AntiMda5, InputValue, Model, ModelOutput};
-use dmip_engine::clinical::ClinicalError;
+use dmip_engine::clinical::units::Unit;
+use dmip_engine::clinical::{ClinicalError, Field};
 use dmip_engine::labs::latest::last_lab_date;
 use dmip_engine::labs::risk_panel;
 use leptos::prelude::*;
@@ -25,9 +26,19 @@ fn model_key(m: Model) -> LabKey {
     }
 }
 
-fn input_text(i18n: I18n, v: InputValue) -> String {
+/// The unit of a model input as `RiskInputs` holds it (the analytes'
+/// canonical units; A-aDO2 in mmHg).
+fn input_unit(f: Field) -> &'static str {
+    match f {
+        Field::Lab(a) => a.canonical_unit().symbol(),
+        Field::AaDo2 => Unit::MmHg.symbol(),
+        _ => "",
+    }
+}
+
+fn input_text(i18n: I18n, v: InputValue, f: Field) -> String {
     match v {
-        InputValue::Number(x) => num(x),
+        InputValue::Number(x) => format!("{} {}", num(x), input_unit(f)),
         InputValue::Flag(b) => i18n.t(if b { LabKey::Yes } else { LabKey::No }).to_owned(),
         InputValue::AntiMda5(m) => match m {
             AntiMda5::Negative => i18n.t(LabKey::Mda5Negative).to_owned(),
@@ -108,8 +119,10 @@ fn card<R>(
             format!(
                 "{} {}",
                 field_name(lang, u.field),
-                input_text(i18n, u.value)
+                input_text(i18n, u.value, u.field)
             )
+            .trim_end()
+            .to_owned()
         })
         .collect();
     let missing: Vec<&str> = out

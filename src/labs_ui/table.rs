@@ -18,7 +18,7 @@ fn limit_text(i18n: I18n, lim: &ReferenceLimit) -> String {
         LimitKind::AtMost => (LabKey::Reference, "≤"),
         LimitKind::StudyCutOff => (LabKey::StudyCutOff, ""),
     };
-    let limit = format!("{sign}{} {}", significant(lim.value, 3), lim.unit.symbol());
+    let limit = format!("{sign}{} {}", num(lim.value), lim.unit.symbol());
     fill(
         i18n.t(key),
         &[("limit", &limit), ("source", lim.source.citation())],
@@ -55,10 +55,10 @@ fn status_cell(i18n: I18n, row: &Row) -> (String, bool) {
     }
 }
 
-fn change_cell(i18n: I18n, row: &Row, baseline_index: Option<usize>) -> String {
+fn change_cell(i18n: I18n, row: &Row) -> String {
     match row.change_pct {
         Some(p) => format!("{}{} %", if p > 0.0 { "+" } else { "" }, significant(p, 3)),
-        None if Some(row.index) == baseline_index => i18n.t(LabKey::Baseline).to_owned(),
+        None if row.baseline => i18n.t(LabKey::Baseline).to_owned(),
         None => i18n.t(LabKey::NotComparable).to_owned(),
     }
 }
@@ -68,7 +68,6 @@ fn AnalyteTable(analyte: Analyte, rows: Vec<Row>) -> impl IntoView {
     let i18n = use_i18n();
     let record = use_record().record;
     let slug = analyte_slug(analyte);
-    let baseline = rows.iter().find(|r| r.canonical.is_some()).map(|r| r.index);
     let reference = {
         let rows = rows.clone();
         Signal::derive(move || reference_line(i18n, analyte, &rows))
@@ -77,7 +76,7 @@ fn AnalyteTable(analyte: Analyte, rows: Vec<Row>) -> impl IntoView {
         rows.iter()
             .map(|row| {
                 let (status, above) = status_cell(i18n, row);
-                let change = change_cell(i18n, row, baseline);
+                let change = change_cell(i18n, row);
                 let index = row.index;
                 let r = &row.result;
                 let value = format!("{} {}", num(r.value), r.unit.symbol());

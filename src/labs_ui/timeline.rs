@@ -5,6 +5,7 @@
 use super::text::{analyte_name, date_text, num};
 use super::timeline_draw::{draw_timeline, Frame, PALETTE};
 use crate::i18n::{fill, use_i18n, I18n, Key, LabKey};
+use crate::plot::{device_ratio, fit_to_device_pixels};
 use crate::state::use_record;
 use chrono::Duration;
 use dmip_engine::labs::{timeline, PanelKind, SeriesId, Timeline};
@@ -59,27 +60,8 @@ fn draw(
     win: (f64, f64),
     titles: &[String],
 ) -> Result<Frame, String> {
-    let ratio = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0)
-        .clamp(1.0, 4.0);
-    let css_w = if canvas.client_width() > 0 {
-        canvas.client_width()
-    } else {
-        640
-    };
     let css_h = PANEL_CSS_PX * t.panels.len().max(1) as i32;
-    let (w, h) = (
-        (f64::from(css_w) * ratio).round() as u32,
-        (f64::from(css_h) * ratio).round() as u32,
-    );
-    if canvas.width() != w {
-        canvas.set_width(w);
-    }
-    if canvas.height() != h {
-        canvas.set_height(h);
-    }
+    let ratio = fit_to_device_pixels(canvas, Some(css_h));
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context on the canvas")?;
     let origin = t.origin;
@@ -131,7 +113,7 @@ pub fn TimelinePlot() -> impl IntoView {
         drawn.update(|n| *n = n.wrapping_add(1));
     });
     let on_tap = move |x_css: f64| {
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let ratio = device_ratio();
         tapped.set(frame.get_untracked().day_at(x_css * ratio));
     };
     let readout = move || {

@@ -91,7 +91,12 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await hasText(page, '#lab-table-crp', /35 mg\/L/, 'CRP row in mg/L');
         assert(/Lab's own range — not in the reference pack/.test(await text(page, '#lab-table-crp')), 'CRP: own range not stated');
 
-        await lab(page, 'ferritin', '2025-01-20', '1600');
+        // Ferritin in pmol/L: the factor is unverified, so the pack's reason is shown.
+        await page.selectOption('#lab-analyte', 'ferritin');
+        await page.selectOption('#lab-unit', 'pmol_per_l');
+        await page.fill('#lab-value', '2800');
+        await hasText(page, '#lab-unit-gap', /unverified \[M\] in the clinical pack; enter ferritin in ng\/mL/, 'ferritin pmol/L reason');
+        await lab(page, 'ferritin', '2025-01-20', '1600', { unit: 'ng_per_ml' });
         await gas(page, '2025-01-20', '21', '60', '40');
         await hasText(page, '#bg-aado2', /2025-01-20 A-aDO2 39\.7 mmHg \(PAO2 99\.73 mmHg\)/, 'A-aDO2 from the blood gas');
         await page.fill('#bg-fio2', '0.21');
@@ -148,6 +153,55 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await waitFor(page, () => document.querySelectorAll('#lab-table-kl6 tbody tr').length === 2, null, 'KL-6 rows after reload');
         await hasText(page, '#lab-table-kl6', /\+25\.0 %/, 'change from baseline after reload');
         await watch.assertClean('labs reload');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['labs: imported record → FLAIR group, MCK count, Pneumocystis check, six-panel time axis', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(`${fileUrl}#/records`);
+        await page.click('button[data-lang=en]');
+        await page.fill('#rec-new-pass', 'labs passphrase 2');
+        await page.fill('#rec-new-pass2', 'labs passphrase 2');
+        await page.click('#rec-create');
+        await page.waitForSelector('#rec-label', { timeout: 10_000 });
+        const lab = (analyte, date, value, unit, assay = null) => ({ analyte, date, value, unit, assay });
+        const record = {
+          schema: 2, id: 'labs1', label: 'Labs import',
+          patient: { prednisolone_mg_day: 50 },
+          cyclosporine: {
+            doses: [{ start: '2025-01-06T08:00:00+09:00', amount_mg: 100, interval_h: 12, count: 28, at_steady_state: false }],
+            levels: [{ sampled: '2025-01-09T07:50:00+09:00', value_ng_ml: 150, blq: false, lloq_ng_ml: null, label: 'c0' }],
+          },
+          disease: { anti_mda5: 'plus2', hrct: { score: 140 }, rapidly_progressive: true },
+          ivcy: { given: [{ date: '2025-01-07', dose_mg: 750, bsa_m2: null, wbc_nadir: null }] },
+          labs: [
+            lab('ferritin', '2025-01-06', 700, 'ng_per_ml'), lab('ldh', '2025-01-06', 400, 'u_per_l'),
+            lab('crp', '2025-01-06', 0.9, 'mg_per_dl'), lab('kl6', '2025-01-06', 1200, 'u_per_ml', { assay: 'kl6_bml_cleia' }),
+            lab('percent_dlco', '2025-01-08', 48, 'percent'), lab('wbc', '2025-01-06', 8000, 'per_ul'),
+            lab('wbc', '2025-01-14', 3000, 'per_ul'),
+          ],
+        };
+        const file = { format: 'dmip-monitor-export', version: 1, app: '0.1.0', records: [record] };
+        await page.setInputFiles('#rec-import', { name: 'labs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+        await page.waitForSelector('.rec-open-btn');
+        await page.locator('tr', { hasText: 'Labs import' }).locator('.rec-open-btn').click();
+        await page.click('nav a[data-screen=biomarkers]');
+        // FLAIR: ferritin ≥636 (2) + LDH ≥355 (2) + HRCT ≥133 (3) + anti-MDA5 ++ (3) + RP-ILD (2) = 12: high (Lian 2020).
+        await hasText(page, '#risk-flair', /Total 12 of 13 points: high risk/, 'FLAIR total and group');
+        assert(!/Missing inputs/.test(await text(page, '#risk-flair')), 'FLAIR still lists missing inputs');
+        // MCK, anti-MDA5 positive: CRP 0.9 ≥ 0.8 and KL-6 1200 ≥ 1000 (Miyake 2025).
+        await hasText(page, '#risk-mck', /2 of 2 cut-offs met/, 'MCK count');
+        await hasText(page, '#pcp-reminder', /Combined immunosuppression: glucocorticoid, cyclosporine, IV cyclophosphamide \(IVCY\)/, 'PCP reminder');
+        assert(/SMX-TMP is listed as 併用注意/.test(await text(page, '#pcp-reminder')), 'CsA + SMX-TMP caution');
+        await hasText(page, '#lab-table-wbc', /-62\.5 %/, 'WBC change from baseline');
+        await waitFor(page, () => document.getElementById('labs-plot').height === 6 * 150, null, 'six panels');
+        assert((await plotPixels(page)) > 300, 'time axis not drawn');
+        const legend = await text(page, '.labs-legend');
+        assert(/cyclosporine level/.test(legend) && /IVCY pulse/.test(legend) && /white blood cell count/.test(legend), `legend: ${legend}`);
+        await page.screenshot({ path: path.join(shots, 'labs-imported-en.png'), fullPage: true });
+        await watch.assertClean('labs import');
       } finally {
         await context.close();
       }

@@ -18,6 +18,8 @@ pub struct Row {
     /// % change from the first comparable result (same canonical unit and
     /// assay as the first one); `None` for the first and non-comparable.
     pub change_pct: Option<f64>,
+    /// The first comparable result: the baseline of the others.
+    pub baseline: bool,
     pub interpretation: Result<Interpretation, ClinicalError>,
 }
 
@@ -37,6 +39,7 @@ pub fn rows(labs: &[LabResult], analyte: Analyte) -> Vec<Row> {
             let canonical = convert(analyte, r.value, r.unit, unit)
                 .ok()
                 .and_then(Status::available);
+            let is_baseline = canonical.is_some() && baseline.is_none();
             let change_pct = match (canonical, baseline) {
                 (Some(v), Some((b, first))) if first.assay == r.assay => percent_change(b, v).ok(),
                 (Some(v), None) => {
@@ -50,6 +53,7 @@ pub fn rows(labs: &[LabResult], analyte: Analyte) -> Vec<Row> {
                 result: r.clone(),
                 canonical,
                 change_pct,
+                baseline: is_baseline,
                 interpretation: interpret(r),
             }
         })
@@ -109,6 +113,7 @@ mod tests {
             vec![2, 0, 3]
         );
         assert_eq!(rows[0].change_pct, None);
+        assert!(rows[0].baseline && !rows[1].baseline && !rows[2].baseline);
         assert_eq!(rows[1].change_pct, Some(25.0));
         // Another assay is not compared with the baseline.
         assert_eq!(rows[2].change_pct, None);
