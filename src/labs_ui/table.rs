@@ -8,7 +8,7 @@ use crate::i18n::{fill, use_i18n, I18n, LabKey};
 use crate::state::use_record;
 use dmip_engine::clinical::analyte::{reference_limit, Analyte, LimitKind, ReferenceLimit};
 use dmip_engine::clinical::biomarkers::notes;
-use dmip_engine::clinical::Status;
+use dmip_engine::clinical::{Gap, Status};
 use dmip_engine::labs::{rows, Row};
 use leptos::prelude::*;
 
@@ -30,11 +30,11 @@ fn reference_line(i18n: I18n, analyte: Analyte, rows: &[Row]) -> (String, bool) 
     let assay = rows.last().and_then(|r| r.result.assay.clone());
     match reference_limit(analyte, assay.as_ref()) {
         Status::Available { value } => (limit_text(i18n, &value), false),
-        Status::Unavailable { gap } => {
-            let own = i18n.t(LabKey::LabsOwnRange);
-            let reason = gap_text(i18n.lang(), gap);
-            (format!("{own}. {reason}"), true)
-        }
+        // No range at all: the lab's own; otherwise why the pack's does not apply.
+        Status::Unavailable {
+            gap: Gap::LabReferenceRange,
+        } => (i18n.t(LabKey::LabsOwnRange).to_owned(), true),
+        Status::Unavailable { gap } => (gap_text(i18n.lang(), gap).to_owned(), true),
     }
 }
 
@@ -80,13 +80,15 @@ fn AnalyteTable(analyte: Analyte, rows: Vec<Row>) -> impl IntoView {
                 let index = row.index;
                 let r = &row.result;
                 let value = format!("{} {}", num(r.value), r.unit.symbol());
+                let assay = assay_text(i18n.lang(), r.assay.as_ref());
+                let no_assay = assay.is_empty();
                 view! {
                     <tr class:flagged=above>
-                        <td>{date_text(r.date)}</td>
-                        <td class="num">{value}</td>
-                        <td>{assay_text(i18n.lang(), r.assay.as_ref())}</td>
-                        <td class="lab-status">{status}</td>
-                        <td class="num lab-change">{change}</td>
+                        <td class="lab-date-cell">{date_text(r.date)}</td>
+                        <td class="num" data-label=i18n.t(LabKey::ColValue)>{value}</td>
+                        <td class="lab-assay" class:lab-none=no_assay data-label=i18n.t(LabKey::ColAssay)>{assay}</td>
+                        <td class="lab-status" data-label=i18n.t(LabKey::ColStatus)>{status}</td>
+                        <td class="num lab-change" data-label=i18n.t(LabKey::ColChange)>{change}</td>
                         <td>
                             <button type="button" class="small danger" on:click=move |_| record.update(|rec| {
                                 if index < rec.labs.len() {

@@ -8,49 +8,15 @@ use dmip_engine::clinical::analyte::{Analyte, Assay};
 use dmip_engine::clinical::notes::Note;
 use dmip_engine::clinical::units::Unit;
 use dmip_engine::clinical::{Field, Gap};
+use dmip_engine::labs::panels::{BLOOD_GAS, INFECTION, LUNG_FUNCTION, MARKERS};
 
-/// The analytes of each section, in the order clinicians read them.
+/// The sections of the screen, in the order clinicians read them (the
+/// engine's lists, which also place the tests on the time axis).
 pub const GROUPS: [(LabKey, &[Analyte]); 4] = [
-    (
-        LabKey::GroupMarkers,
-        &[
-            Analyte::Kl6,
-            Analyte::SpD,
-            Analyte::SpA,
-            Analyte::Ferritin,
-            Analyte::Crp,
-            Analyte::Ldh,
-            Analyte::Ck,
-            Analyte::Aldolase,
-        ],
-    ),
-    (
-        LabKey::GroupLung,
-        &[
-            Analyte::Tlc,
-            Analyte::Vc,
-            Analyte::PercentVc,
-            Analyte::Fvc,
-            Analyte::Fev1,
-            Analyte::Dlco,
-            Analyte::PercentDlco,
-        ],
-    ),
-    (
-        LabKey::GroupGas,
-        &[Analyte::SpO2, Analyte::PaO2, Analyte::PaCo2, Analyte::FiO2],
-    ),
-    (
-        LabKey::GroupInfection,
-        &[
-            Analyte::Wbc,
-            Analyte::Lymphocytes,
-            Analyte::IgG,
-            Analyte::BetaDGlucan,
-            Analyte::CmvAntigenaemia,
-            Analyte::Procalcitonin,
-        ],
-    ),
+    (LabKey::GroupMarkers, MARKERS),
+    (LabKey::GroupLung, LUNG_FUNCTION),
+    (LabKey::GroupGas, BLOOD_GAS),
+    (LabKey::GroupInfection, INFECTION),
 ];
 
 fn snake<T: serde::Serialize>(x: T) -> String {

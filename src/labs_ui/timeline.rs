@@ -65,9 +65,15 @@ fn draw(
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context on the canvas")?;
     let origin = t.origin;
+    // Month/day within a year; with the year when the range is longer.
+    let format = if win.1 - win.0 > 300.0 {
+        "%Y/%m/%d"
+    } else {
+        "%m/%d"
+    };
     let label = move |d: f64| {
         (origin + Duration::days(d.round() as i64))
-            .format("%m/%d")
+            .format(format)
             .to_string()
     };
     draw_timeline(&backend.into_drawing_area(), t, win, titles, &label, ratio).map_err(|e| e.0)

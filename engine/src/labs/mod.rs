@@ -6,6 +6,7 @@
 
 pub mod blood_gas;
 pub mod latest;
+pub mod panels;
 pub mod reminders;
 pub mod risk_panel;
 pub mod rows;

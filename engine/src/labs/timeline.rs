@@ -5,6 +5,8 @@
 //! point keeps its own value and unit for the readout.
 
 use super::blood_gas::aado2_by_date;
+pub use super::panels::{panel_of, PanelKind, SeriesId};
+use super::panels::{BLOOD_GAS, INFECTION, LUNG_FUNCTION, MARKERS};
 use crate::clinical::analyte::Analyte;
 use crate::clinical::biomarkers::trend;
 use crate::clinical::units::Unit;
@@ -12,52 +14,6 @@ use crate::record::PatientRecord;
 use crate::tdm::{DoseRow, Drug};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
-
-/// A panel of the plot, top to bottom.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub enum PanelKind {
-    /// Blood levels, ng/mL.
-    Levels,
-    /// Calcineurin-inhibitor daily dose, mg/day.
-    Doses,
-    /// IVCY pulses, mg.
-    Ivcy,
-    /// Serum markers, % of the first value.
-    Markers,
-    /// Lung function and blood gas, % of the first value.
-    LungFunction,
-    /// Infection laboratory, % of the first value.
-    Infection,
-}
-
-impl PanelKind {
-    pub const ALL: [PanelKind; 6] = [
-        PanelKind::Levels,
-        PanelKind::Doses,
-        PanelKind::Ivcy,
-        PanelKind::Markers,
-        PanelKind::LungFunction,
-        PanelKind::Infection,
-    ];
-
-    /// Whether y is % of the first value (laboratory panels).
-    pub fn relative(self) -> bool {
-        matches!(
-            self,
-            PanelKind::Markers | PanelKind::LungFunction | PanelKind::Infection
-        )
-    }
-}
-
-/// What a series shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum SeriesId {
-    Level(Drug),
-    DailyDose(Drug),
-    IvcyPulse,
-    Lab(Analyte),
-    AaDo2,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Point {
@@ -89,50 +45,6 @@ pub struct Timeline {
     pub last_day: f64,
     /// Panels with at least one point, in [`PanelKind::ALL`] order.
     pub panels: Vec<Panel>,
-}
-
-const MARKERS: [Analyte; 8] = [
-    Analyte::Kl6,
-    Analyte::SpD,
-    Analyte::SpA,
-    Analyte::Ferritin,
-    Analyte::Crp,
-    Analyte::Ldh,
-    Analyte::Ck,
-    Analyte::Aldolase,
-];
-const LUNG: [Analyte; 10] = [
-    Analyte::Tlc,
-    Analyte::Vc,
-    Analyte::PercentVc,
-    Analyte::Fvc,
-    Analyte::Fev1,
-    Analyte::Dlco,
-    Analyte::PercentDlco,
-    Analyte::SpO2,
-    Analyte::PaO2,
-    Analyte::PaCo2,
-];
-const INFECTION: [Analyte; 6] = [
-    Analyte::Wbc,
-    Analyte::Lymphocytes,
-    Analyte::IgG,
-    Analyte::BetaDGlucan,
-    Analyte::CmvAntigenaemia,
-    Analyte::Procalcitonin,
-];
-
-/// Which panel an analyte is plotted on (None: not on the time axis).
-pub fn panel_of(analyte: Analyte) -> Option<PanelKind> {
-    if MARKERS.contains(&analyte) {
-        Some(PanelKind::Markers)
-    } else if LUNG.contains(&analyte) {
-        Some(PanelKind::LungFunction)
-    } else if INFECTION.contains(&analyte) {
-        Some(PanelKind::Infection)
-    } else {
-        None
-    }
 }
 
 fn relative(points: Vec<(NaiveDateTime, f64)>) -> Vec<(NaiveDateTime, f64, f64)> {
@@ -226,7 +138,12 @@ pub fn timeline(record: &PatientRecord) -> Timeline {
     let pts = pulses.into_iter().map(|(t, v)| (t, v, v)).collect();
     let (s, t) = raw_series(SeriesId::IvcyPulse, "mg", pts);
     built.push((PanelKind::Ivcy, s, t));
-    for a in MARKERS.into_iter().chain(LUNG).chain(INFECTION) {
+    let order = MARKERS
+        .iter()
+        .chain(LUNG_FUNCTION)
+        .chain(BLOOD_GAS)
+        .chain(INFECTION);
+    for &a in order {
         if let (Some(kind), Some((s, t))) = (panel_of(a), lab_series(record, a)) {
             built.push((kind, s, t));
         }
