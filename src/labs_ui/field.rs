@@ -3,7 +3,6 @@
 //! number check shared by the forms (engine rules, messages in the UI
 //! language).
 
-use super::text::field_name;
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, I18n, LabKey};
 use dmip_engine::clinical::analyte::Analyte;
@@ -110,16 +109,7 @@ pub fn check_value(i18n: I18n, analyte: Analyte, unit: Unit, text: &str) -> Chec
             i18n.t(LabKey::ErrRange),
             &[("value", typed), ("min", &tick(min)), ("max", &tick(max))],
         )),
-        Err(e) => Checked::Bad(fill(
-            i18n.t(LabKey::ErrOther),
-            &[(
-                "error",
-                &format!(
-                    "{}: {e}",
-                    field_name(i18n.lang(), dmip_engine::clinical::Field::Lab(analyte))
-                ),
-            )],
-        )),
+        Err(e) => Checked::Bad(fill(i18n.t(LabKey::ErrOther), &[("error", &e.to_string())])),
     }
 }
 
