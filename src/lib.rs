@@ -4,6 +4,7 @@
 mod app;
 pub mod format;
 pub mod i18n;
+mod labs_ui;
 mod panels;
 pub mod plot;
 pub mod probe;

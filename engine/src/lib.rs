@@ -11,6 +11,7 @@ pub mod dose;
 pub mod dosing;
 pub mod estimate;
 pub mod io;
+pub mod labs;
 pub mod lss;
 pub mod model;
 pub mod nca;

@@ -1,10 +1,157 @@
 //! Translation table for the biomarker, lung-function and infection timeline and the risk models (issue 9).
+//! The engine's notes and gap reasons are in English; their Japanese text is
+//! [`note_ja`] / [`gap_ja`] here (glossary: shared/clinical/glossary-ja.md).
 
 use super::table::table;
+use dmip_engine::clinical::notes::Note;
+use dmip_engine::clinical::Gap;
 
 table! {
     LabKey;
     Title => "検査値", "Laboratory results";
+    Intro => "バイオマーカー、呼吸機能、血液ガス、感染症の検査を入力します。数値の基準・カットオフは参照資料で検証済みのものだけを出典付きで表示します。", "Enter biomarkers, lung function, blood gases and infection tests. Limits and cut-offs are shown only where the reference pack verifies them, with their source.";
+    EntryTitle => "結果の入力", "Enter a result";
+    Analyte => "検査項目", "Test";
+    GroupMarkers => "血清マーカー", "Serum markers";
+    GroupLung => "呼吸機能", "Lung function";
+    GroupGas => "酸素化・血液ガス", "Oxygenation and blood gas";
+    GroupInfection => "感染症の検査", "Infection monitoring";
+    Date => "検査日", "Date";
+    Value => "値", "Value";
+    UnitLabel => "単位", "Unit";
+    Assay => "測定法・キット", "Assay or kit";
+    AssayNone => "未指定", "Not stated";
+    AssayOther => "その他（名称を入力）", "Other (type its name)";
+    AssayOtherName => "測定法・キットの名称", "Name of the assay or kit";
+    AssayBml => "BML CLEIA", "BML CLEIA";
+    AssayHiscl => "HISCL", "HISCL";
+    AssayMk => "ファンギテック G テスト MK", "Fungitec G-test MK";
+    AssayWako => "β-グルカンテストワコー", "β-glucan test Wako";
+    Add => "追加", "Add";
+    Delete => "削除", "Delete";
+    ErrDate => "日付を入力してください", "Enter a date";
+    ErrNumber => "数値を入力してください（入力: {value}）", "Enter a number (got {value})";
+    ErrNegative => "負の値は入力できません（入力: {value}）", "Cannot be negative (got {value})";
+    ErrRange => "{value} は取りうる範囲 {min}–{max} の外です", "{value} is outside the possible range {min}–{max}";
+    ErrAssayName => "測定法・キットの名称を入力してください", "Type the name of the assay or kit";
+    ErrOther => "入力を確認してください: {error}", "Please check the input: {error}";
+    UseUnit => "{unit} に切り替える", "Switch to {unit}";
+    ResultsTitle => "結果の推移", "Results over time";
+    NoResults => "まだ結果がありません。", "No results yet.";
+    ColDate => "日付", "Date";
+    ColValue => "値", "Value";
+    ColStatus => "基準との比較", "Against the limit";
+    ColChange => "ベースラインからの変化", "Change from baseline";
+    ColAssay => "測定法", "Assay";
+    Reference => "基準: {limit}（出典: {source}）", "Reference: {limit} (source: {source})";
+    StudyCutOff => "研究のカットオフ: {limit}（出典: {source}）", "Study cut-off: {limit} (source: {source})";
+    LabsOwnRange => "施設の基準範囲を使用してください — 参照資料に基準範囲がありません", "Lab's own range — not in the reference pack";
+    AboveLimit => "超過（{fold}倍）", "Above ({fold}×)";
+    WithinLimit => "範囲内（{fold}倍）", "Within ({fold}×)";
+    NoVerdict => "判定なし", "No verdict";
+    Baseline => "ベースライン", "Baseline";
+    NotComparable => "比較不可（単位または測定法が異なる）", "Not comparable (unit or assay differs)";
+    Notes => "注記", "Notes";
+    SourceLabel => "出典", "Source";
+    GasTitle => "血液ガス（A-aDO2 を計算）", "Blood gas (A-aDO2 computed)";
+    GasAdd => "血液ガスを追加", "Add blood gas";
+    GasConvention => "A-aDO2 = FiO2 ×（PB − PH2O）− PaCO2 / RQ − PaO2。PB 760 mmHg、PH2O 47 mmHg、RQ 0.8 は本プロジェクトの慣例値（教科書値）で、参照資料の値ではありません。", "A-aDO2 = FiO2 × (PB − PH2O) − PaCO2 / RQ − PaO2. PB 760 mmHg, PH2O 47 mmHg and RQ 0.8 are textbook values used by project convention, not from the reference pack.";
+    AaDo2Title => "A-aDO2（血液ガスから計算）", "A-aDO2 (from blood gas)";
+    AaDo2Negative => "負の値: 入力を確認してください", "Negative: check the inputs";
+    PcpTitle => "ニューモシスチス肺炎の予防", "Pneumocystis prophylaxis";
+    PcpAgents => "併用中の免疫抑制: {agents}", "Combined immunosuppression: {agents}";
+    PcpNone => "併用免疫抑制は記録されていません（副腎皮質ステロイド、カルシニューリン阻害薬、IVCY のうち2つ以上で確認を促します）。", "No combined immunosuppression recorded (the reminder shows with two or more of: glucocorticoid, calcineurin inhibitor, IVCY).";
+    AgentGc => "副腎皮質ステロイド", "glucocorticoid";
+    AgentCsa => "シクロスポリン", "cyclosporine";
+    AgentTac => "タクロリムス", "tacrolimus";
+    AgentIvcy => "シクロホスファミド静注（IVCY）", "IV cyclophosphamide (IVCY)";
+    RiskTitle => "リスクモデル", "Risk models";
+    RiskAsOf => "基準日", "As of";
+    RiskAsOfHint => "この日以前の最新値を使います。抗MDA5抗体、HRCTスコア、急速進行性は病型の入力から取ります。", "Uses the latest value on or before this date. Anti-MDA5, HRCT score and rapid progression come from the disease profile.";
+    ModelFlair => "FLAIR（Lian 2020）", "FLAIR (Lian 2020)";
+    ModelMck => "MCK（Gono 2021、Miyake 2025 の外部検証のカットオフ）", "MCK (Gono 2021; cut-offs as in the Miyake 2025 validation)";
+    ModelGono2010 => "フェリチン（Gono 2010）", "Ferritin (Gono 2010)";
+    ModelGono2012 => "A-aDO2 とフェリチン（Gono 2012）", "A-aDO2 and ferritin (Gono 2012)";
+    ModelIsoda => "フェリチンと A-aDO2（Isoda 2014）", "Ferritin and A-aDO2 (Isoda 2014)";
+    Missing => "不足している入力: {fields}", "Missing inputs: {fields}";
+    InputsUsed => "使用した入力: {inputs}", "Inputs used: {inputs}";
+    FlairTotal => "合計 {total} / 13 点: {group}", "Total {total} of 13 points: {group}";
+    CriteriaMet => "{met} / {n} 項目が基準値以上", "{met} of {n} cut-offs met";
+    CriterionLine => "{field} {value} {unit}（基準値 ≥ {cut} {unit}）: {verdict}", "{field} {value} {unit} (cut-off ≥ {cut} {unit}): {verdict}";
+    Met => "該当", "met";
+    NotMet => "非該当", "not met";
+    Points => "{field}: {points} 点", "{field}: {points} points";
+    NotAvailable => "提供できない項目", "Not available";
+    ModelError => "計算できません: {error}", "Cannot compute: {error}";
+    Mda5Negative => "陰性", "negative";
+    Mda5Positive => "陽性（判定 +/++/+++ 未入力）", "positive (grade +/++/+++ not entered)";
+    Yes => "あり", "yes";
+    No => "なし", "no";
+    PlotTitle => "経過（共通の時間軸）", "Time course (one time axis)";
+    PlotNote => "薬剤は実測値、検査値のパネルは各項目の最初の値（0 を除く）を 100% とした比で表示します。実測値はグラフをタップして確認してください。", "Drugs are plotted as measured; laboratory panels as % of each test's first non-zero value. Tap the plot for measured values.";
+    ZoomAll => "全期間", "All";
+    Zoom90 => "直近90日", "Last 90 days";
+    Zoom30 => "直近30日", "Last 30 days";
+    ZoomLabel => "表示期間", "Range shown";
+    ReadoutHint => "グラフをタップすると、その日付付近の値を表示します。", "Tap the plot to read the values near that date.";
+    ReadoutNone => "{date}: この日付付近に値はありません", "{date}: no values near this date";
+    PanelLevels => "血中濃度 (ng/mL)", "Blood levels (ng/mL)";
+    PanelDoses => "1日投与量 (mg/日)", "Daily dose (mg/day)";
+    PanelIvcy => "IVCY (mg)", "IVCY (mg)";
+    PanelMarkers => "血清マーカー (初回値比 %)", "Serum markers (% of first)";
+    PanelLung => "呼吸機能・血液ガス (初回値比 %)", "Lung function, blood gas (% of first)";
+    PanelInfection => "感染症の検査 (初回値比 %)", "Infection tests (% of first)";
+    PlotEmpty => "表示するデータがまだありません。", "No data to plot yet.";
+    SeriesCsaLevel => "シクロスポリン濃度", "cyclosporine level";
+    SeriesTacLevel => "タクロリムス濃度", "tacrolimus level";
+    SeriesCsaDose => "シクロスポリン 1日量", "cyclosporine daily dose";
+    SeriesTacDose => "タクロリムス 1日量", "tacrolimus daily dose";
+    SeriesIvcy => "IVCY パルス", "IVCY pulse";
+    SeriesAaDo2 => "A-aDO2", "A-aDO2";
+    Legend => "凡例", "Legend";
+}
+
+/// Japanese text of an engine note shown on this screen (English: `Note::en`).
+pub fn note_ja(note: Note) -> Option<&'static str> {
+    Some(match note {
+        Note::TwiceCutOffPoorPrognosis => "KL-6・SP-D がカットオフ値の約2倍以上では予後不良を示唆することがあります（日本の総説）。",
+        Note::Kl6Progression800 => "KL-6 ≥800 U/mL は間質性肺疾患の進行を予測しました（ROC の最適カットオフ 811 U/mL）。",
+        Note::Kl6AssayDependence => "KL-6 は測定法に依存します。HISCL では間質性肺疾患と健常者のカットオフが 304 U/mL で、メーカー値より低値でした。同じ測定法の結果どうしで比較してください。",
+        Note::OneOfKl6SpDSpABilled => "保険請求: KL-6・SP-D・SP-A を同時に測定しても算定できるのは1項目のみです。",
+        Note::FerritinTrendsMatter => "フェリチン・抗MDA5抗体・IL-18 の単回値の予後予測能は限られます。推移が重要です。",
+        Note::BetaDGlucanMedienceZones => "LSIメディエンス: >20 pg/mL 治療対象、10–20 経過観察、≤10 健常。キットにより値が異なります。",
+        Note::CmvTransplantThresholdsOnly => "膠原病に特化した CMV アンチゲネミアの閾値は検証されていません。公表閾値は移植患者のものです。施設の閾値を使用してください。",
+        Note::SingleEthnicityCohorts => "単一民族（主に日本人または中国人）の後ろ向き・単施設コホートから導かれたモデルです。カットオフは測定法に依存します。",
+        Note::MckModel => "MCK モデル（JAMI コホート: 導出 497 例、検証 111 例）: 抗MDA5抗体 + CRP + KL-6。リスク群は危険因子の数で分けます。ここでのカットオフは外部検証（Miyake 2025）で用いられた値です。",
+        Note::MckMda5PositiveNotPredictive => "外部検証（242 例）: 抗MDA5抗体陽性例では MCK = 2 は死亡を有意に予測しませんでした。",
+        Note::MckMda5NegativePredictive => "外部検証（242 例）: 抗MDA5抗体陰性例では MCK = 2 は全死亡、再燃、入院を要する感染症を予測しました。",
+        Note::FlairCentreSpecificInputs => "HRCT スコアは Renji 施設の半定量法、抗MDA5抗体の +/++/+++ はアッセイ固有（ラインブロットの強度）で、他施設での再現は困難です（参照資料の注意書き、未検証）。",
+        Note::IsodaBothFactorsDied => "シクロスポリン治療の DM-A/SIP（Isoda 2014）: フェリチン ≥600 ng/mL または A-aDO2 ≥45 Torr で 24 週生存率が低く、両方を満たす例は全例死亡しました。",
+        Note::Gono2010Survival => "A/SIP を伴う皮膚筋炎（Gono 2010）: フェリチン ≥1500 ng/mL で生存率が有意に低値でした。",
+        Note::Gono2012Cohort => "抗MDA5抗体陽性の急速進行性間質性肺炎（Gono 2012、27 例）: 入院時 A-aDO2 ≥32 mmHg とフェリチン ≥828 ng/mL が予後不良因子でした。",
+        Note::DlcoMostSensitive => "DLco はガス交換障害の最も鋭敏な指標です。",
+        Note::FallingFvcWithoutIp => "間質性肺炎がないのに FVC が低下する場合は、呼吸筋力低下を示唆します。",
+        Note::Kl6SpDNormalInAcutePhase => "KL-6・SP-D は急性期に正常のことがあり、正常値でも活動性の間質性肺炎は否定できません。",
+        Note::RisingFerritinAcuteIp => "フェリチンの上昇は急性・亜急性間質性肺炎とその予後に関連します。",
+        Note::PcpProphylaxisCheck => "併用免疫抑制中です: ニューモシスチス肺炎の予防（ST合剤）が行われているか確認してください。参照資料には検証済みの推奨・用量・閾値はありません。",
+        Note::CyclosporineSmxTmpCaution => "シクロスポリンと ST合剤は併用注意です: 腎毒性が相加します。クレアチニン・BUN を頻回に確認してください。",
+        _ => return None,
+    })
+}
+
+/// Japanese text of a gap reason shown on this screen (English: `Gap::reason`).
+pub fn gap_ja(gap: Gap) -> Option<&'static str> {
+    Some(match gap {
+        Gap::FerritinPmolFactor => "フェリチン pmol/L ↔ ng/mL の換算係数（≈ 2.247）は参照資料で未検証 [M] です。フェリチンは ng/mL（= µg/L）で入力してください。",
+        Gap::MckRiskGroupMapping => "MCK: 抗MDA5抗体 × 危険因子数から低・中・高リスク群への対応と各群の死亡率は Gono 2021 で確認できていません（表・図未読）。該当項目数のみ表示します。",
+        Gap::FlairMortalityPerGroup => "FLAIR: リスク群ごとの死亡率は確認した抄録（Lian 2020）にありません。群のみ表示します。",
+        Gap::LabReferenceRange => "この項目の基準範囲は参照資料にありません。施設の基準範囲を使用してください。",
+        Gap::Kl6OtherAssay => "KL-6 の基準値は BML CLEIA（<500 U/mL）のみ検証済みです。他の測定法（HISCL など）は異なります。測定法を記録し、その基準値を使用してください。",
+        Gap::BetaDGlucanOtherKit => "β-D-グルカンの基準値はファンギテック G テスト MK（≤20 pg/mL）と β-グルカンテストワコー（≤11 pg/mL）のみ検証済みです。キットにより値が異なります。",
+        Gap::CmvCtdThreshold => "CMV pp65 アンチゲネミア: 膠原病に特化した対応閾値は検証されていません（移植の閾値のみ、Gentile 2006）。施設の閾値を使用してください。",
+        Gap::PneumocystisProphylaxis => "ニューモシスチス肺炎の予防: 参照資料に検証済みの推奨・用量・閾値はありません。併用免疫抑制中に予防の有無の確認を促すのみです。",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -13,6 +160,27 @@ mod tests {
 
     #[test]
     fn every_key_has_both_languages_and_the_same_placeholders() {
-        super::super::check_table(LabKey::ALL, &[]);
+        super::super::check_table(
+            LabKey::ALL,
+            &[
+                LabKey::AssayBml,
+                LabKey::AssayHiscl,
+                LabKey::PanelIvcy,
+                LabKey::SeriesAaDo2,
+            ],
+        );
+    }
+
+    #[test]
+    fn notes_and_gaps_of_this_screen_have_japanese() {
+        for n in [
+            Note::DlcoMostSensitive,
+            Note::Kl6SpDNormalInAcutePhase,
+            Note::PcpProphylaxisCheck,
+        ] {
+            assert!(note_ja(n).is_some_and(|t| !t.is_ascii()), "{n:?}");
+        }
+        assert!(gap_ja(Gap::LabReferenceRange).is_some());
+        assert_eq!(gap_ja(Gap::MesnaDose), None);
     }
 }

@@ -9,7 +9,7 @@ mod safety;
 mod table;
 
 pub use ivcy::IvcyKey;
-pub use labs::LabKey;
+pub use labs::{gap_ja, note_ja, LabKey};
 pub use safety::SafetyKey;
 pub use table::Key;
 

@@ -19,12 +19,29 @@ pub fn draw_on_canvas(
     points: &[(f64, f64)],
     labels: AxisLabels,
 ) -> Result<(), PlotError> {
-    let ratio = web_sys::window()
+    let ratio = fit_to_device_pixels(canvas, None);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| PlotError("no 2D context on the canvas".to_owned()))?;
+    draw_curve(&backend.into_drawing_area(), points, labels, ratio)
+}
+
+/// `devicePixelRatio`, clamped to 1–4 (1 where unknown).
+pub fn device_ratio() -> f64 {
+    web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite() && *r > 0.0)
         .unwrap_or(1.0)
-        .clamp(1.0, 4.0);
-    let (css_w, css_h) = match (canvas.client_width(), canvas.client_height()) {
+        .clamp(1.0, 4.0)
+}
+
+/// Sizes `canvas`'s bitmap to its CSS size (or `css_height`, when the
+/// height follows the content) times the device ratio; returns the ratio.
+pub fn fit_to_device_pixels(canvas: &HtmlCanvasElement, css_height: Option<i32>) -> f64 {
+    let ratio = device_ratio();
+    let (css_w, css_h) = match (
+        canvas.client_width(),
+        css_height.unwrap_or(canvas.client_height()),
+    ) {
         (w, h) if w > 0 && h > 0 => (w, h),
         _ => FALLBACK_CSS_SIZE,
     };
@@ -36,9 +53,7 @@ pub fn draw_on_canvas(
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| PlotError("no 2D context on the canvas".to_owned()))?;
-    draw_curve(&backend.into_drawing_area(), points, labels, ratio)
+    ratio
 }
 
 /// A line plot of `points`, described for screen readers by `description`.

@@ -1,14 +1,15 @@
-//! Biomarker and infection-laboratory timeline (to be built).
+//! Biomarker, lung-function and infection-laboratory timeline and risk
+//! models (issue 9); the views are in `crate::labs_ui`.
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::labs_ui::LabsScreen;
 use leptos::prelude::*;
 
 #[component]
 pub fn BiomarkersScreen() -> impl IntoView {
     view! {
         <ScreenFrame screen=Screen::Biomarkers>
-            <Planned summary=Key::PlannedBiomarkers />
+            <LabsScreen />
         </ScreenFrame>
     }
 }

@@ -24,14 +24,21 @@ pub struct LabResult {
 pub fn notes(analyte: Analyte) -> &'static [Note] {
     match analyte {
         Analyte::Kl6 => &[
+            Note::Kl6SpDNormalInAcutePhase,
             Note::TwiceCutOffPoorPrognosis,
             Note::Kl6Progression800,
             Note::Kl6AssayDependence,
             Note::OneOfKl6SpDSpABilled,
         ],
-        Analyte::SpD => &[Note::TwiceCutOffPoorPrognosis, Note::OneOfKl6SpDSpABilled],
+        Analyte::SpD => &[
+            Note::Kl6SpDNormalInAcutePhase,
+            Note::TwiceCutOffPoorPrognosis,
+            Note::OneOfKl6SpDSpABilled,
+        ],
         Analyte::SpA => &[Note::OneOfKl6SpDSpABilled],
-        Analyte::Ferritin => &[Note::FerritinTrendsMatter],
+        Analyte::Ferritin => &[Note::RisingFerritinAcuteIp, Note::FerritinTrendsMatter],
+        Analyte::Dlco | Analyte::PercentDlco => &[Note::DlcoMostSensitive],
+        Analyte::Fvc | Analyte::PercentVc => &[Note::FallingFvcWithoutIp],
         Analyte::BetaDGlucan => &[Note::BetaDGlucanMedienceZones],
         Analyte::CmvAntigenaemia => &[Note::CmvTransplantThresholdsOnly],
         _ => &[],

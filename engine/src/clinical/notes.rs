@@ -36,6 +36,12 @@ pub enum Note {
     // Interactions (pack §4).
     InteractionTableCoverage,
     CyclosporineMeasureLevels,
+    DlcoMostSensitive,
+    FallingFvcWithoutIp,
+    Kl6SpDNormalInAcutePhase,
+    RisingFerritinAcuteIp,
+    PcpProphylaxisCheck,
+    CyclosporineSmxTmpCaution,
 }
 
 impl Note {
@@ -66,6 +72,12 @@ impl Note {
             Note::KamedaCoTherapy => "Kameda triple therapy: high-dose prednisolone + IVCY + cyclosporine 2–4 mg/kg/day.",
             Note::InteractionTableCoverage => "Only the pairs in the clinical pack are checked, by generic or listed brand name; a drug not found here is not evidence of safety. Check the current package insert.",
             Note::CyclosporineMeasureLevels => "Cyclosporine is metabolised by CYP3A4, inhibits CYP3A4 and P-gp and is a P-gp substrate: measure levels when co-medications change.",
+            Note::DlcoMostSensitive => "DLco is the most sensitive index of impaired gas exchange.",
+            Note::FallingFvcWithoutIp => "A falling FVC without interstitial pneumonia suggests respiratory-muscle weakness.",
+            Note::Kl6SpDNormalInAcutePhase => "KL-6 and SP-D can be normal in the acute phase: a normal value does not exclude active interstitial pneumonia.",
+            Note::RisingFerritinAcuteIp => "Rising ferritin goes with acute/subacute interstitial pneumonia and its prognosis.",
+            Note::PcpProphylaxisCheck => "Combined immunosuppression: check whether Pneumocystis prophylaxis (TMP-SMX) is in place. The clinical pack gives no verified recommendation, dose or threshold.",
+            Note::CyclosporineSmxTmpCaution => "Cyclosporine + SMX-TMP is listed as 併用注意 (use with caution): additive nephrotoxicity; monitor creatinine/BUN often.",
         }
     }
 
@@ -96,6 +108,12 @@ impl Note {
             Note::KamedaCoTherapy => Source::Kameda2005,
             Note::InteractionTableCoverage => Source::ClinicalPack,
             Note::CyclosporineMeasureLevels => Source::Dsu327,
+            Note::DlcoMostSensitive
+            | Note::FallingFvcWithoutIp
+            | Note::Kl6SpDNormalInAcutePhase
+            | Note::RisingFerritinAcuteIp => Source::Issue9Review,
+            Note::PcpProphylaxisCheck => Source::Issue9Review,
+            Note::CyclosporineSmxTmpCaution => Source::ClinicalsupCyclosporine,
         }
     }
 }

@@ -57,6 +57,7 @@ pub enum Source {
     ClinicalsupCyclosporine,
     CyclosporineLabelCopy,
     FluconazoleSmpc,
+    Issue9Review,
 }
 
 impl Source {
@@ -106,6 +107,7 @@ impl Source {
             Source::PrografLabelCopy => "Prograf package insert copy (120ty.net; revision date unknown)",
             Source::ClinicalsupCyclosporine => "Package-insert interaction list, clinicalsup.jp drugslist 00065027 (pack: probably the cyclosporine label)",
             Source::CyclosporineLabelCopy => "Cyclosporine package insert copy (120ty.net aid=2897)",
+            Source::Issue9Review => "The review summarised in issue 9 (interpretive statement without a number; not in the clinical pack, so not verified there)",
             Source::FluconazoleSmpc => "Fluconazole SmPC (copy at grainofsound.org)",
         }
     }

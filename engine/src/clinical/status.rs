@@ -102,7 +102,7 @@ impl Gap {
             Gap::InteractionMechanism => "The label lists this pair; its mechanism is not given, or is unverified [M], in the clinical pack.",
             Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
             Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
-            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation or threshold in the clinical pack; no reminder is generated.",
+            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold in the clinical pack; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
             Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
             Gap::AdverseEventThreshold => "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
         }

@@ -1,0 +1,201 @@
+//! The one time axis: stacked panels (levels, doses, IVCY, markers, lung
+//! function, infection labs) on a canvas sized in device pixels, a range
+//! switch (all, 90 days, 30 days), a legend and the values near a tap.
+
+use super::text::{analyte_name, date_text, num};
+use super::timeline_draw::{draw_timeline, Frame, PALETTE};
+use crate::i18n::{fill, use_i18n, I18n, Key, LabKey};
+use crate::plot::{device_ratio, fit_to_device_pixels};
+use crate::state::use_record;
+use chrono::Duration;
+use dmip_engine::labs::{timeline, PanelKind, SeriesId, Timeline};
+use dmip_engine::tdm::Drug;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// Height of one panel, CSS pixels.
+const PANEL_CSS_PX: i32 = 150;
+const RANGES: [(LabKey, Option<f64>); 3] = [
+    (LabKey::ZoomAll, None),
+    (LabKey::Zoom90, Some(90.0)),
+    (LabKey::Zoom30, Some(30.0)),
+];
+
+fn panel_key(k: PanelKind) -> LabKey {
+    match k {
+        PanelKind::Levels => LabKey::PanelLevels,
+        PanelKind::Doses => LabKey::PanelDoses,
+        PanelKind::Ivcy => LabKey::PanelIvcy,
+        PanelKind::Markers => LabKey::PanelMarkers,
+        PanelKind::LungFunction => LabKey::PanelLung,
+        PanelKind::Infection => LabKey::PanelInfection,
+    }
+}
+
+fn series_name(i18n: I18n, id: SeriesId) -> &'static str {
+    let key = match id {
+        SeriesId::Lab(a) => return analyte_name(i18n.lang(), a),
+        SeriesId::Level(Drug::Cyclosporine) => LabKey::SeriesCsaLevel,
+        SeriesId::Level(Drug::Tacrolimus) => LabKey::SeriesTacLevel,
+        SeriesId::DailyDose(Drug::Cyclosporine) => LabKey::SeriesCsaDose,
+        SeriesId::DailyDose(Drug::Tacrolimus) => LabKey::SeriesTacDose,
+        SeriesId::IvcyPulse => LabKey::SeriesIvcy,
+        SeriesId::AaDo2 => LabKey::SeriesAaDo2,
+    };
+    i18n.t(key)
+}
+
+fn window(t: &Timeline, days: Option<f64>) -> (f64, f64) {
+    let end = t.last_day + 0.5;
+    let start = days.map_or(-0.5, |d| (end - d).max(-0.5));
+    (start, end.max(start + 1.0))
+}
+
+fn draw(
+    canvas: &HtmlCanvasElement,
+    t: &Timeline,
+    win: (f64, f64),
+    titles: &[String],
+) -> Result<Frame, String> {
+    let css_h = PANEL_CSS_PX * t.panels.len().max(1) as i32;
+    let ratio = fit_to_device_pixels(canvas, Some(css_h));
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context on the canvas")?;
+    let origin = t.origin;
+    // Month/day within a year; with the year when the range is longer.
+    let format = if win.1 - win.0 > 300.0 {
+        "%Y/%m/%d"
+    } else {
+        "%m/%d"
+    };
+    let label = move |d: f64| {
+        (origin + Duration::days(d.round() as i64))
+            .format(format)
+            .to_string()
+    };
+    draw_timeline(&backend.into_drawing_area(), t, win, titles, &label, ratio).map_err(|e| e.0)
+}
+
+#[component]
+pub fn TimelinePlot() -> impl IntoView {
+    let i18n = use_i18n();
+    let record = use_record().record;
+    let data = Memo::new(move |_| record.with(timeline));
+    let range = RwSignal::new(None::<f64>);
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let frame = RwSignal::new(Frame::default());
+    let failure = RwSignal::new(None::<String>);
+    let drawn = RwSignal::new(0_u32);
+    let tapped = RwSignal::new(None::<f64>);
+    let resized = RwSignal::new(0_u32);
+    let listener = window_event_listener(leptos::ev::resize, move |_| {
+        resized.update(|n| *n = n.wrapping_add(1))
+    });
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let days = range.get();
+        let result = data.with(|t| {
+            let titles: Vec<String> = t
+                .panels
+                .iter()
+                .map(|p| i18n.t(panel_key(p.kind)).to_owned())
+                .collect();
+            draw(&canvas, t, window(t, days), &titles)
+        });
+        match result {
+            Ok(f) => {
+                frame.set(f);
+                failure.set(None);
+            }
+            Err(e) => failure.set(Some(e)),
+        }
+        drawn.update(|n| *n = n.wrapping_add(1));
+    });
+    let on_tap = move |x_css: f64| {
+        let ratio = device_ratio();
+        tapped.set(frame.get_untracked().day_at(x_css * ratio));
+    };
+    let readout = move || {
+        let Some(day) = tapped.get() else {
+            return i18n.t(LabKey::ReadoutHint).to_owned();
+        };
+        data.with(|t| {
+            let (a, b) = window(t, range.get());
+            let near = t.nearest(day, ((b - a) / 40.0).max(0.6));
+            let when = date_text(t.origin + Duration::days(day.round() as i64));
+            if near.is_empty() {
+                return fill(i18n.t(LabKey::ReadoutNone), &[("date", &when)]);
+            }
+            let values: Vec<String> = near
+                .iter()
+                .map(|(id, unit, p)| {
+                    let on = date_text(t.origin + Duration::days(p.day.floor() as i64));
+                    format!("{} {} {unit} ({on})", series_name(i18n, *id), num(p.value))
+                })
+                .collect();
+            format!("{when}: {}", values.join("; "))
+        })
+    };
+    let legend = move || {
+        data.with(|t| {
+            t.panels
+                .iter()
+                .map(|p| {
+                    let items = p
+                        .series
+                        .iter()
+                        .enumerate()
+                        .map(|(k, s)| {
+                            let c = PALETTE[k % PALETTE.len()];
+                            let style = format!("background: rgb({}, {}, {})", c.0, c.1, c.2);
+                            view! { <li><span class="swatch" style=style></span>{series_name(i18n, s.id)}</li> }
+                        })
+                        .collect_view();
+                    view! { <li><strong>{i18n.t(panel_key(p.kind))}</strong><ul>{items}</ul></li> }
+                })
+                .collect_view()
+        })
+    };
+    let panels = move || data.with(|t| t.panels.len());
+    view! {
+        <section class="panel" aria-labelledby="labs-plot-title">
+            <h3 id="labs-plot-title">{move || i18n.t(LabKey::PlotTitle)}</h3>
+            <p class="note">{move || i18n.t(LabKey::PlotNote)}</p>
+            <div class="toolbar" role="group" aria-label=move || i18n.t(LabKey::ZoomLabel)>
+                {RANGES.iter().enumerate().map(|(k, (key, days))| {
+                    let days = *days;
+                    view! {
+                        <button type="button" id=format!("labs-zoom-{k}") aria-pressed=move || (range.get() == days).to_string() on:click=move |_| range.set(days)>
+                            {move || i18n.t(*key)}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <Show when=move || panels() == 0>
+                <p class="muted" id="labs-plot-empty">{move || i18n.t(LabKey::PlotEmpty)}</p>
+            </Show>
+            <figure class="labs-plot">
+                <canvas
+                    node_ref=canvas_ref
+                    id="labs-plot"
+                    data-drawn=move || drawn.get().to_string()
+                    style:height=move || format!("{}px", PANEL_CSS_PX * panels().max(1) as i32)
+                    role="img"
+                    aria-label=move || i18n.t(LabKey::PlotTitle)
+                    on:pointerdown=move |ev| on_tap(f64::from(ev.offset_x()))
+                    on:pointermove=move |ev| if ev.buttons() != 0 { on_tap(f64::from(ev.offset_x())) }
+                ></canvas>
+                <figcaption class="readout" id="labs-readout" aria-live="polite">{readout}</figcaption>
+                {move || failure.get().map(|e| view! { <p class="field-error" role="alert">{fill(i18n.t(Key::PlotFailed), &[("error", &e)])}</p> })}
+            </figure>
+            <ul class="labs-legend" aria-label=move || i18n.t(LabKey::Legend)>{legend}</ul>
+        </section>
+    }
+}
