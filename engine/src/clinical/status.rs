@@ -52,10 +52,11 @@ pub enum Gap {
     TacrolimusLiveVaccineCategory,
     AsunaprevirVaniprevirCategory,
     PneumocystisProphylaxis,
+    EarlyCombinationWindow,
 }
 
 impl Gap {
-    pub const ALL: [Gap; 19] = [
+    pub const ALL: [Gap; 20] = [
         Gap::FerritinPmolFactor,
         Gap::MckRiskGroupMapping,
         Gap::FlairMortalityPerGroup,
@@ -75,6 +76,7 @@ impl Gap {
         Gap::TacrolimusLiveVaccineCategory,
         Gap::AsunaprevirVaniprevirCategory,
         Gap::PneumocystisProphylaxis,
+        Gap::EarlyCombinationWindow,
     ];
 
     /// Why the item is unavailable, in the words of the pack.
@@ -99,6 +101,7 @@ impl Gap {
             Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
             Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
             Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation or threshold in the clinical pack; no reminder is generated.",
+            Gap::EarlyCombinationWindow => "Early combination therapy: the 2-week window and the survival figures cited in issue 9 (Nagasawa 2003; Takada 2007) are not in the clinical pack; the interval between start dates is shown in days, without a verdict.",
         }
     }
 }

@@ -9,8 +9,8 @@ mod migrate;
 
 pub use covariates::{covariates_for, Formulation};
 pub use disease::{
-    Autoantibody, DiseaseProfile, HrctFindings, IpCourse, IpPattern, MyositisType, Treatment,
-    TreatmentStart,
+    Autoantibody, DiseaseProfile, HrctFindings, IpCourse, IpPattern, MyositisType, StartInterval,
+    Treatment, TreatmentStart, EARLY_COMBINATION,
 };
 pub use ivcy::{IvcyPlan, IvcyRecord};
 
