@@ -1,7 +1,7 @@
 //! Form fields of the TDM screens: the text as typed stays in the field
 //! (even when invalid); the message is shown next to it.
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Text};
 use leptos::prelude::*;
 
 /// A unit shown after a field: a symbol, or a word in the UI language.
@@ -12,11 +12,12 @@ pub enum Unit {
 }
 
 /// A labelled input. `kind` is the input type (`text`, `datetime-local`);
-/// text inputs get `inputmode="decimal"`. `unit` is shown after it.
+/// text inputs get `inputmode="decimal"`. `unit` is shown after it. The
+/// label is a key of any translation table.
 #[component]
-pub fn Field(
+pub fn Field<L: Text + Send + Sync + 'static>(
     id: String,
-    label: Key,
+    label: L,
     #[prop(default = Unit::Symbol(""))] unit: Unit,
     #[prop(default = "text")] kind: &'static str,
     value: RwSignal<String>,
@@ -56,9 +57,9 @@ pub fn Field(
 
 /// A labelled `<select>` of `(value, text)` options.
 #[component]
-pub fn Choice(
+pub fn Choice<L: Text + Send + Sync + 'static>(
     id: String,
-    label: Key,
+    label: L,
     /// (value, text key or literal text) of each option.
     options: Signal<Vec<(String, String)>>,
     value: RwSignal<String>,

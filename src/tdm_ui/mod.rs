@@ -19,6 +19,7 @@ mod spec;
 mod summary;
 mod text;
 
+pub use field::{Choice, Field, RowActions, Unit};
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
 pub use spec::{CYCLOSPORINE, TACROLIMUS};
