@@ -101,6 +101,7 @@ table! {
     ColFigure => "値", "Value";
     ColPatient => "この患者", "This patient";
     ColStatus => "比較", "Compared";
+    OvarianLabel => "卵巣機能不全の閾値（D50/D90）：", "Ovarian failure thresholds (D50/D90):";
     Reached => "到達", "reached";
     NotReached => "未到達", "not reached";
 

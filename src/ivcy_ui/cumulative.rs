@@ -81,7 +81,11 @@ fn summary_view(i18n: I18n, s: LedgerSummary) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {(!needs.is_empty()).then(|| view! { <p class="missing" id="ivcy-ovarian-missing">{missing(i18n, &needs)}</p> })}
+        {(!needs.is_empty()).then(|| view! {
+            <p class="missing" id="ivcy-ovarian-missing">
+                <strong>{i18n.t(IvcyKey::OvarianLabel)}</strong> " " {missing(i18n, &needs)}
+            </p>
+        })}
         {s.unavailable.into_iter().map(|g| view! { <Unavailable gap=g /> }).collect_view()}
         <ul class="ivcy-notes">
             {s.notes.into_iter().map(|n| view! { <NoteLine note=n /> }).collect_view()}

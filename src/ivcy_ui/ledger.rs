@@ -109,7 +109,7 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
             .with_untracked(|r| r.ivcy.given.get(i).copied())
         {
             date.set(p.date.to_string());
-            dose.set(tick(p.dose_mg));
+            dose.set(p.dose_mg.to_string());
             nadir.set(p.wbc_nadir.map(|n| tick(n.value)).unwrap_or_default());
             let u = p.wbc_nadir.map_or(Unit::PerUl, |n| n.unit);
             if let Some((_, v, _)) = NADIR_UNITS.iter().find(|(x, _, _)| *x == u) {
@@ -128,7 +128,7 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
             <tr>
                 <td>{i + 1}</td>
                 <td>{p.date.to_string()}</td>
-                <td>{format!("{} mg", tick(p.dose_mg))}</td>
+                <td>{format!("{} mg", significant(p.dose_mg, 5))}</td>
                 <td>{p.bsa_m2.map_or_else(|| "—".to_owned(), |b| format!("{} m²", significant(b, 4)))}</td>
                 <td>{p.wbc_nadir.map_or_else(|| "—".to_owned(), |n| format!("{} {}", tick(n.value), unit_symbol(n.unit)))}</td>
                 <RowActions
