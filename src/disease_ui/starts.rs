@@ -140,7 +140,7 @@ pub fn TreatmentStarts() -> impl IntoView {
                 view! {
                     <tr>
                         <td>{name(i18n, &s.treatment)}</td>
-                        <td>{s.date.to_string()}</td>
+                        <td class="num">{s.date.to_string()}</td>
                         <td class="interval">{days(&s)}</td>
                         <RowActions
                             on_edit=move |_| load(i)

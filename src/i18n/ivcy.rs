@@ -11,6 +11,7 @@ table! {
     SourceLabel => "出典：", "Source:";
     NotComputable => "計算できません（不足：{missing}）", "Not computable (missing: {missing})";
     FirstPulse => "初回投与日", "first pulse date";
+    FirstPulseLabel => "初回投与日", "First pulse date";
 
     ErrNotFinite => "{field}：数値を入力してください（入力：「{value}」）", "{field}: please enter a number (got “{value}”)";
     ErrNotPositive => "{field}：0 より大きい値を入力してください（入力：{value}）", "{field}: must be greater than 0 (got {value})";

@@ -31,9 +31,9 @@ fn threshold_row(i18n: I18n, c: ThresholdCheck) -> impl IntoView {
     view! {
         <tr class:flagged=c.reached>
             <td>{threshold_text(i18n, c.threshold)}<span class="row-note"><Cite source=source /></span></td>
-            <td>{format!("{} {unit}", tick(limit))}</td>
-            <td>{format!("{} {unit}", significant(c.patient_value, 3))}</td>
-            <td>{status}</td>
+            <td class="num">{format!("{} {unit}", tick(limit))}</td>
+            <td class="num">{format!("{} {unit}", significant(c.patient_value, 3))}</td>
+            <td class="num">{status}</td>
         </tr>
     }
 }

@@ -58,9 +58,9 @@ pub fn EularPanel() -> impl IntoView {
                 let mine = band.get() == Some(r.age);
                 view! {
                     <tr class:mine=mine>
-                        <td>{i18n.t(band_key(r.age))}</td>
-                        <td>{format!("{} mg/kg", tick(r.lower_creatinine_mg_per_kg))}</td>
-                        <td>{format!("{} mg/kg", tick(r.higher_creatinine_mg_per_kg))}</td>
+                        <td class="num">{i18n.t(band_key(r.age))}</td>
+                        <td class="num">{format!("{} mg/kg", tick(r.lower_creatinine_mg_per_kg))}</td>
+                        <td class="num">{format!("{} mg/kg", tick(r.higher_creatinine_mg_per_kg))}</td>
                     </tr>
                 }
             })

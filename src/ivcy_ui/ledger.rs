@@ -127,10 +127,10 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
         view! {
             <tr>
                 <td>{i + 1}</td>
-                <td>{p.date.to_string()}</td>
-                <td>{format!("{} mg", significant(p.dose_mg, 5))}</td>
-                <td>{p.bsa_m2.map_or_else(|| "—".to_owned(), |b| format!("{} m²", significant(b, 4)))}</td>
-                <td>{p.wbc_nadir.map_or_else(|| "—".to_owned(), |n| format!("{} {}", tick(n.value), unit_symbol(n.unit)))}</td>
+                <td class="num">{p.date.to_string()}</td>
+                <td class="num">{format!("{} mg", significant(p.dose_mg, 5))}</td>
+                <td class="num">{p.bsa_m2.map_or_else(|| "—".to_owned(), |b| format!("{} m²", significant(b, 4)))}</td>
+                <td class="num">{p.wbc_nadir.map_or_else(|| "—".to_owned(), |n| format!("{} {}", tick(n.value), unit_symbol(n.unit)))}</td>
                 <RowActions
                     on_edit=move |_| load(i)
                     on_delete=move |_| state.record.update(|r| {

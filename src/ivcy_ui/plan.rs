@@ -133,8 +133,13 @@ impl PlanInputs {
             spacing: s(5),
             count: s(6),
         };
-        Effect::new(move |_| {
+        // The fields were read from the record: only later edits write back
+        // (opening the screen does not change, or autosave, the record).
+        Effect::new(move |mounted: Option<()>| {
             let t = inputs.all();
+            if mounted.is_none() {
+                return;
+            }
             let plan = state.record.with_untracked(|r| plan_from(&t, &r.ivcy.plan));
             if state.record.with_untracked(|r| r.ivcy.plan != plan) {
                 state.record.update(|r| r.ivcy.plan = plan);

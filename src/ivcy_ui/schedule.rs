@@ -64,8 +64,8 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
                                 .map(|p| view! {
                                     <tr>
                                         <td>{p.number}</td>
-                                        <td>{p.date.to_string()}</td>
-                                        <td>{format!("{} mg", significant(p.dose_mg, 5))}</td>
+                                        <td class="num">{p.date.to_string()}</td>
+                                        <td class="num">{format!("{} mg", significant(p.dose_mg, 5))}</td>
                                     </tr>
                                 })
                                 .collect_view()}
@@ -86,7 +86,7 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
         <section class="panel" aria-labelledby="ivcy-schedule-title">
             <h3 id="ivcy-schedule-title">{move || i18n.t(IvcyKey::ScheduleTitle)}</h3>
             <div class="fields">
-                <Field id="ivcy-start".to_owned() label=IvcyKey::FirstPulse kind="date" value=inputs.start error=start_error />
+                <Field id="ivcy-start".to_owned() label=IvcyKey::FirstPulseLabel kind="date" value=inputs.start error=start_error />
                 <Choice id="ivcy-spacing".to_owned() label=IvcyKey::Spacing options=options value=inputs.spacing />
                 <Field id="ivcy-count".to_owned() label=IvcyKey::Count value=inputs.count error=count_error />
             </div>

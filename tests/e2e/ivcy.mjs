@@ -177,6 +177,12 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
       const { context, page, watch } = await openPage();
       try {
         await plainStore(page, fileUrl);
+        // Opening the planner writes nothing: no record appears.
+        await page.click('nav a[data-screen=cyclophosphamide]');
+        await page.waitForSelector('#ivcy-bsa');
+        await page.waitForTimeout(800);
+        await page.click('nav a[data-screen=records]');
+        assert((await page.locator('.rec-name').count()) === 0, 'visiting the planner stored a record');
         await page.click('nav a[data-screen=patient]');
         await page.waitForSelector('#dz-type');
         await disease(page);
