@@ -107,33 +107,3 @@ pub fn number(
     });
     view! { <Field id=id.to_owned() label=label unit=Unit::Symbol(unit) value=raw error=error /> }
 }
-
-/// A labelled free-text input (names, not numbers: no decimal keyboard).
-#[component]
-pub fn TextInput(
-    id: &'static str,
-    label: IvcyKey,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id>{move || i18n.t(label)}</label>
-            <div class="field-input">
-                <input
-                    id=id
-                    class="text"
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=error_id.clone()
-                />
-            </div>
-            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
-        </div>
-    }
-}

@@ -1,9 +1,10 @@
 //! Myositis type, autoantibodies (anti-MDA5 with grade and titre, anti-ARS,
 //! SRP, others), IP pattern and course.
 
-use super::bound::{check, number, select, Options, TextInput};
+use super::bound::{check, number, select, Options};
 use crate::i18n::{use_i18n, IvcyKey};
 use crate::state::use_record;
+use crate::tdm_ui::Field;
 use dmip_engine::clinical::risk::AntiMda5;
 use dmip_engine::record::{Autoantibody, DiseaseProfile, IpCourse, IpPattern, MyositisType};
 use leptos::prelude::*;
@@ -134,7 +135,7 @@ pub fn ProfileFields() -> impl IntoView {
             {antibody_checks(false)}
         </fieldset>
         <div class="fields">
-            <TextInput id="dz-ab-other" label=IvcyKey::OtherAntibodies value=other error=no_error />
+            <Field id="dz-ab-other".to_owned() label=IvcyKey::OtherAntibodies words=true value=other error=no_error />
             {select("dz-pattern", IvcyKey::IpPattern, PATTERNS,
                 |d| match d.ip_pattern { Some(IpPattern::Nsip) => "nsip", Some(IpPattern::Cop) => "cop", Some(IpPattern::Dad) => "dad", Some(IpPattern::Uip) => "uip", Some(IpPattern::Unclassified) => "unclassified", None => "" },
                 |d, v| d.ip_pattern = match v { "nsip" => Some(IpPattern::Nsip), "cop" => Some(IpPattern::Cop), "dad" => Some(IpPattern::Dad), "uip" => Some(IpPattern::Uip), "unclassified" => Some(IpPattern::Unclassified), _ => None })}

@@ -1,7 +1,6 @@
 //! Treatment start dates (corticosteroid, each immunosuppressant) and the
 //! days from the first corticosteroid start to each of the others.
 
-use super::bound::TextInput;
 use crate::i18n::{fill, use_i18n, I18n, IvcyKey};
 use crate::ivcy_ui::{parse_date, Unavailable};
 use crate::state::use_record;
@@ -174,7 +173,7 @@ pub fn TreatmentStarts() -> impl IntoView {
         {EARLY_COMBINATION.gap().map(|g| view! { <Unavailable gap=g /> })}
         <div class="fields entry">
             <Choice id="dz-start-drug".to_owned() label=IvcyKey::ColTreatment options=options value=drug />
-            <TextInput id="dz-start-other" label=IvcyKey::TxOtherName value=other error=other_error />
+            <Field id="dz-start-other".to_owned() label=IvcyKey::TxOtherName words=true value=other error=other_error />
             <Field id="dz-start-date".to_owned() label=IvcyKey::ColStartDate kind="date" value=date error=date_error />
         </div>
         <button type="button" class="primary" id="dz-start-add" on:click=add>

@@ -31,9 +31,9 @@ fn threshold_row(i18n: I18n, c: ThresholdCheck) -> impl IntoView {
     view! {
         <tr class:flagged=c.reached>
             <td>{threshold_text(i18n, c.threshold)}<span class="row-note"><Cite source=source /></span></td>
-            <td class="num">{format!("{} {unit}", tick(limit))}</td>
-            <td class="num">{format!("{} {unit}", significant(c.patient_value, 3))}</td>
-            <td class="num">{status}</td>
+            <td class="num" data-label=i18n.t(IvcyKey::ColFigure)>{format!("{} {unit}", tick(limit))}</td>
+            <td class="num" data-label=i18n.t(IvcyKey::ColPatient)>{format!("{} {unit}", significant(c.patient_value, 3))}</td>
+            <td class="num" data-label=i18n.t(IvcyKey::ColStatus)>{status}</td>
         </tr>
     }
 }

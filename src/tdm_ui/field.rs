@@ -12,20 +12,22 @@ pub enum Unit {
 }
 
 /// A labelled input. `kind` is the input type (`text`, `datetime-local`);
-/// text inputs get `inputmode="decimal"`. `unit` is shown after it. The
-/// label is a key of any translation table.
+/// text inputs get `inputmode="decimal"`, or hold words (names, class
+/// `text`, no decimal keyboard) with `words`. `unit` is shown after it.
+/// The label is a key of any translation table.
 #[component]
 pub fn Field<L: Text + Send + Sync + 'static>(
     id: String,
     label: L,
     #[prop(default = Unit::Symbol(""))] unit: Unit,
     #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] words: bool,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
-    let mode = (kind == "text").then_some("decimal");
+    let mode = (kind == "text" && !words).then_some("decimal");
     view! {
         <div class="field">
             <label for=id.clone()>{move || i18n.t(label)}</label>
@@ -33,6 +35,7 @@ pub fn Field<L: Text + Send + Sync + 'static>(
                 <input
                     id=id
                     type=kind
+                    class=words.then_some("text")
                     inputmode=mode
                     autocomplete="off"
                     prop:value=move || value.get()
