@@ -2,8 +2,10 @@
 //! Runs entirely in the browser; it never does network I/O.
 
 mod app;
+mod disease_ui;
 pub mod format;
 pub mod i18n;
+mod ivcy_ui;
 mod labs_ui;
 mod panels;
 pub mod plot;

@@ -52,14 +52,6 @@ table! {
     ScreenReport => "レポート", "Report";
     ScreenRecords => "記録", "Records";
 
-    PlannedPatient => "患者背景と病型（皮膚筋炎・臨床的無筋症性皮膚筋炎、自己抗体、間質性肺炎の病型）を入力する画面です。準備中。", "Patient and disease profile: DM or CADM, autoantibodies, type of interstitial pneumonia. In preparation.";
-    PlannedCyclosporine => "投与歴、血中濃度、母集団薬物動態モデル、ベイズ推定、推奨投与量。準備中。", "Doses, levels, population pharmacokinetic model, Bayesian estimate, forecast and dose advice. In preparation.";
-    PlannedTacrolimus => "投与歴、トラフ濃度（C0）、母集団薬物動態モデル、ベイズ推定、推奨投与量。準備中。", "Doses, trough levels (C0), population pharmacokinetic model, Bayesian estimate and dose advice. In preparation.";
-    PlannedCyclophosphamide => "静注パルス療法（IVCY）の投与量、累積投与量、白血球数の最低値（ナディア）。準備中。", "IV pulse (IVCY) doses, cumulative dose and white-cell nadir. In preparation.";
-    PlannedBiomarkers => "KL-6、SP-D、フェリチン、CRP、LDH、CK と感染症検査（β-D-グルカン、CMVアンチゲネミア）の推移。準備中。", "Time course of KL-6, SP-D, ferritin, CRP, LDH, CK and infection tests (β-D-glucan, CMV antigenaemia). In preparation.";
-    PlannedSafety => "併用禁忌・併用注意と有害事象（腎障害、高血圧、高血糖、高カリウム血症）の推移。準備中。", "Interactions (contraindicated, use with caution) and adverse-event trends: nephrotoxicity, hypertension, hyperglycaemia, hyperkalaemia. In preparation.";
-    PlannedReport => "印刷や診療録への貼り付けに使うレポート。準備中。", "A report to print or paste into the medical record. In preparation.";
-    PlannedRecords => "記録の保存（暗号化）、エクスポート、インポート。準備中。", "Saving records (encrypted), export and import. In preparation.";
 
     DemoTitle => "濃度推移のデモ", "Concentration–time demo";
     DemoNote => "参照モデル（mapbayr の例題モデル 001：1-コンパートメント、一次吸収、CL 4 L/h、V 70 L、KA 1 /h）の典型的な患者での計算例です。シクロスポリンのモデルではありません。臨床判断には使用しないでください。", "Typical subject of a reference model (mapbayr example model 001: one compartment, first-order absorption, CL 4 L/h, V 70 L, KA 1 /h). Not a cyclosporine model; not for clinical decisions.";

@@ -1,14 +1,14 @@
-//! Cyclophosphamide IV pulse: doses, cumulative dose, nadir (to be built).
+//! Cyclophosphamide IV pulse: the planner (`ivcy_ui`).
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::ivcy_ui::IvcyPlanner;
 use leptos::prelude::*;
 
 #[component]
 pub fn CyclophosphamideScreen() -> impl IntoView {
     view! {
         <ScreenFrame screen=Screen::Cyclophosphamide>
-            <Planned summary=Key::PlannedCyclophosphamide />
+            <IvcyPlanner />
         </ScreenFrame>
     }
 }

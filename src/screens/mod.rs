@@ -113,13 +113,6 @@ fn ScreenFrame(screen: Screen, children: Children) -> impl IntoView {
     }
 }
 
-/// What a screen still to be built will hold.
-#[component]
-fn Planned(summary: Key) -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <p class="planned">{move || i18n.t(summary)}</p> }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,9 @@
 //! Patient: background values the drug models and the renal and body-size
-//! equations use (the form is `tdm_ui::PatientForm`).
+//! equations use (the form is `tdm_ui::PatientForm`), then the disease
+//! profile (`disease_ui`).
 
-use super::{Planned, Screen, ScreenFrame};
-use crate::i18n::Key;
+use super::{Screen, ScreenFrame};
+use crate::disease_ui::DiseaseProfileSection;
 use crate::tdm_ui::PatientForm;
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ pub fn PatientScreen() -> impl IntoView {
     view! {
         <ScreenFrame screen=Screen::Patient>
             <PatientForm />
-            <Planned summary=Key::PlannedPatient />
+            <DiseaseProfileSection />
         </ScreenFrame>
     }
 }

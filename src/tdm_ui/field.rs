@@ -11,23 +11,23 @@ pub enum Unit {
     Word(Key),
 }
 
-/// A labelled input (label from any translation table). `kind` is the input type (`text`, `datetime-local`);
-/// text inputs get `inputmode="decimal"`. `unit` is shown after it.
+/// A labelled input. `kind` is the input type (`text`, `datetime-local`);
+/// text inputs get `inputmode="decimal"`, or hold words (names, class
+/// `text`, no decimal keyboard) with `words`. `unit` is shown after it.
+/// The label is a key of any translation table.
 #[component]
-pub fn Field<L>(
+pub fn Field<L: Text + Send + Sync + 'static>(
     id: String,
     label: L,
     #[prop(default = Unit::Symbol(""))] unit: Unit,
     #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] words: bool,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView
-where
-    L: Text + Send + Sync + 'static,
-{
+) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
-    let mode = (kind == "text").then_some("decimal");
+    let mode = (kind == "text" && !words).then_some("decimal");
     view! {
         <div class="field">
             <label for=id.clone()>{move || i18n.t(label)}</label>
@@ -35,6 +35,7 @@ where
                 <input
                     id=id
                     type=kind
+                    class=words.then_some("text")
                     inputmode=mode
                     autocomplete="off"
                     prop:value=move || value.get()
@@ -59,16 +60,13 @@ where
 
 /// A labelled `<select>` of `(value, text)` options.
 #[component]
-pub fn Choice<L>(
+pub fn Choice<L: Text + Send + Sync + 'static>(
     id: String,
     label: L,
     /// (value, text key or literal text) of each option.
     options: Signal<Vec<(String, String)>>,
     value: RwSignal<String>,
-) -> impl IntoView
-where
-    L: Text + Send + Sync + 'static,
-{
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">

@@ -20,7 +20,7 @@ mod spec;
 mod summary;
 mod text;
 
-pub(crate) use field::{Choice, Field};
+pub use field::{Choice, Field, RowActions, Unit};
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
 pub use spec::{CYCLOSPORINE, TACROLIMUS};

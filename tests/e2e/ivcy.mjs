@@ -1,7 +1,231 @@
-// End-to-end tests of the ivcy screens (issue 9).
+// End-to-end tests of issue 9: the IV cyclophosphamide planner (BSA by
+// formula → preset → dose → dates → ledger with nadirs → cumulative dose
+// against the published thresholds → hand-over) and the disease profile
+// (kept across a reload, interval from the steroid start), and both on a
+// 360 px phone.
 
-/** Tests: [name, async () => {}] pairs, like tdm.mjs. */
+import path from 'node:path';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const text = (page, sel) => page.textContent(sel);
+
+async function waitText(page, sel, re, what) {
+  try {
+    await page.waitForFunction(
+      ([s, src, flags]) => new RegExp(src, flags).test(document.querySelector(s)?.textContent ?? ''),
+      [sel, re.source, re.flags],
+      { timeout: 10_000 },
+    );
+  } catch (e) {
+    throw new Error(`${what}: ${sel} is “${await page.textContent(sel).catch(() => '?')}”`);
+  }
+}
+
+const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
+
+/** The reference patient of shared/reference/README.md: 170 cm, 70 kg. */
+async function patient(page, { age = '45', sex = 'female' } = {}) {
+  await page.click('nav a[data-screen=patient]');
+  await page.fill('#pt-age', age);
+  await page.selectOption('#pt-sex', sex);
+  await page.fill('#pt-weight', '70');
+  await page.fill('#pt-height', '170');
+  await page.fill('#pt-creatinine', '0.8');
+}
+
+/** Yamasaki 600 mg/m² every 4 weeks × 6 from 2025-04-01 on Mosteller. */
+async function plan(page) {
+  await page.click('nav a[data-screen=cyclophosphamide]');
+  await page.selectOption('#ivcy-bsa-formula', 'mosteller');
+  await page.selectOption('#ivcy-preset', 'yamasaki');
+  await page.fill('#ivcy-amount', '600');
+  await page.fill('#ivcy-start', '2025-04-01');
+}
+
+async function pulse(page, date, nadir, unit) {
+  await page.fill('#ivcy-given-date', date);
+  await page.click('#ivcy-given-fill');
+  await page.fill('#ivcy-nadir', nadir);
+  await page.selectOption('#ivcy-nadir-unit', unit);
+  await page.click('#ivcy-given-add');
+}
+
+const noHorizontalScroll = async (page, what) => {
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  assert(scroll <= inner, `${what}: ${scroll} px wide in ${inner} px`);
+};
+
+async function plainStore(page, fileUrl) {
+  await page.goto(`${fileUrl}#/records`);
+  await page.click('button[data-lang=en]');
+  await page.click('.rec-plain summary');
+  await page.check('#rec-plain-accept');
+  await page.click('#rec-create-plain');
+  await page.waitForSelector('#rec-label');
+}
+
+async function disease(page) {
+  await page.selectOption('#dz-type', 'cadm');
+  await page.selectOption('#dz-mda5', 'plus3');
+  await page.fill('#dz-mda5-titre', '150');
+  await page.check('#dz-ab-ks');
+  await page.fill('#dz-ab-other', 'TIF1-γ, Ro52');
+  await page.selectOption('#dz-pattern', 'unclassified');
+  await page.selectOption('#dz-course', 'acute');
+  await page.check('#dz-rp');
+  await page.fill('#dz-hrct-date', '2025-03-30');
+  for (const f of ['ggo', 'consolidation', 'curvilinear']) await page.check(`#dz-hrct-${f}`);
+  await page.fill('#dz-hrct-extent', '150');
+  await waitText(page, '#dz-hrct-extent-error', /0 to 100 \(got “150”\)|0–100 の数値.*「150」/, 'extent out of range');
+  assert((await page.inputValue('#dz-hrct-extent')) === '150', 'typed extent lost');
+  await page.fill('#dz-hrct-extent', '30');
+  const starts = [['mpsl_pulse', '2025-04-01'], ['corticosteroid', '2025-04-04'], ['tacrolimus', '2025-04-08'], ['ivcy', '2025-04-15']];
+  for (const [drug, date] of starts) {
+    await page.selectOption('#dz-start-drug', drug);
+    await page.fill('#dz-start-date', date);
+    await page.click('#dz-start-add');
+  }
+}
+
+async function checkDisease(page) {
+  assert((await page.inputValue('#dz-type')) === 'cadm', 'type');
+  assert((await page.inputValue('#dz-mda5')) === 'plus3', 'anti-MDA5 grade');
+  assert((await page.inputValue('#dz-mda5-titre')) === '150', 'titre');
+  assert(await page.isChecked('#dz-ab-ks'), 'anti-KS');
+  assert(!(await page.isChecked('#dz-ab-jo1')), 'anti-Jo-1 set by itself');
+  assert((await page.inputValue('#dz-ab-other')) === 'TIF1-γ, Ro52', 'other antibodies');
+  assert((await page.inputValue('#dz-pattern')) === 'unclassified', 'pattern');
+  assert(await page.isChecked('#dz-rp'), 'rapidly progressive');
+  assert(await page.isChecked('#dz-hrct-curvilinear'), 'curvilinear shadow');
+  assert(!(await page.isChecked('#dz-hrct-honeycombing')), 'honeycombing set by itself');
+  assert((await page.inputValue('#dz-hrct-extent')) === '30', 'extent');
+  assert((await rows(page, '#dz-starts')) === 4, 'four start dates');
+  const t = await text(page, '#dz-starts');
+  // Days from the first corticosteroid start (mPSL pulse, 1 Apr).
+  assert(/Tacrolimus2025-04-087 days/.test(t), `tacrolimus interval: ${t}`);
+  assert(/IV cyclophosphamide \(IVCY\)2025-04-1514 days/.test(t), `IVCY interval: ${t}`);
+}
+
 export function ivcyTests({ openPage, fileUrl, shots }) {
-  void openPage; void fileUrl; void shots;
-  return [];
+  return [
+    ['cyclophosphamide: BSA per formula → Yamasaki 600 mg/m² → dates → two pulses with nadirs → cumulative g, g/m² vs thresholds', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await patient(page);
+        await page.click('nav a[data-screen=cyclophosphamide]');
+        // shared/reference/README.md at 170 cm / 70 kg.
+        for (const [f, v] of [['du_bois', '1.810'], ['fujimoto', '1.764'], ['mosteller', '1.818']]) {
+          await page.selectOption('#ivcy-bsa-formula', f);
+          await waitText(page, '#ivcy-bsa', new RegExp(`^${v.replace('.', '\\.')}m²`), `BSA ${f}`);
+        }
+        await plan(page);
+        const info = await text(page, '#ivcy-preset-info');
+        for (const s of ['300–800 mg/m²', 'every 4 weeks', 'at least 6', 'Yamasaki Y, et al. Rheumatology (Oxford) 2007;46(1):124-130']) {
+          assert(info.includes(s), `preset info lacks ${s}: ${info}`);
+        }
+        assert((await page.inputValue('#ivcy-count')) === '6', 'preset did not set 6 pulses');
+        assert((await page.inputValue('#ivcy-spacing')) === 'd28', 'preset did not set 4 weeks');
+        // 600 mg/m² × Mosteller 1.8181 m² = 1090.9 mg (reference README).
+        await waitText(page, '#ivcy-dose', /^1090\.9mg$/, 'pulse dose');
+        await page.fill('#ivcy-amount', '-600');
+        await waitText(page, '#ivcy-amount-error', /greater than 0 \(got “-600”\)/, 'negative amount');
+        assert((await page.inputValue('#ivcy-amount')) === '-600', 'typed amount lost');
+        await page.fill('#ivcy-amount', '900');
+        await waitText(page, '#ivcy-outside', /outside the chosen regimen's published range/, 'range warning');
+        await page.fill('#ivcy-amount', '600');
+        await waitText(page, '#ivcy-schedule', /62025-08-191090\.9 mg/, 'sixth date');
+        assert((await rows(page, '#ivcy-schedule')) === 6, 'six planned pulses');
+        await waitText(page, '#ivcy-schedule-total', /6\.55 g/, 'planned total');
+        await waitText(page, '#ivcy-eular tr.mine', /< 60 y/, 'EULAR row of a 45-year-old');
+        await waitText(page, '#ivcy-eular-result', /column headers were not captured/, 'EULAR dose unavailable');
+        // A pulse without a date is refused, next to the field.
+        await page.click('#ivcy-given-add');
+        await waitText(page, '#ivcy-given-date-error', /Please enter a date/, 'date required');
+        await page.fill('#ivcy-nadir', '-1');
+        await waitText(page, '#ivcy-nadir-error', /0 or more/, 'negative nadir');
+        await pulse(page, '2025-04-01', '3800', 'per_ul');
+        await pulse(page, '2025-04-29', '2.4', 'giga_l');
+        await waitText(page, '#ivcy-ledger', /22025-04-291090\.9 mg1\.818 m²2\.4 ×10⁹\/L/, 'second pulse row');
+        // 2 × 1090.9 mg = 2.18 g; 2 × 0.600 g/m² = 1.20 g/m².
+        await waitText(page, '#ivcy-cum-g', /^2\.18 g$/, 'cumulative g');
+        await waitText(page, '#ivcy-cum-gm2', /^1\.20 g\/m²$/, 'cumulative g/m²');
+        await waitText(page, '#ivcy-lowest-nadir', /2400\/µL \(pulse 2\)/, 'lowest nadir');
+        assert((await rows(page, '#ivcy-thresholds')) === 6, 'bladder ×4 + ovarian D50/D90 for a woman ≥ 32');
+        await waitText(page, '#ivcy-thresholds', /\(D50\).*8 g\/m²1\.20 g\/m²not reached/, 'D50 row');
+        await waitText(page, '.ivcy', /nadir is recorded and shown only/, 'nadir adjustment unavailable');
+        await waitText(page, '#ivcy-handover-count', /2 of 6 induction pulses/, 'hand-over count');
+        await waitText(page, '#ivcy-maintenance', /no azathioprine/, 'maintenance dose unavailable');
+        await page.screenshot({ path: path.join(shots, 'ivcy-planner-en.png'), fullPage: true });
+        await page.click('button[data-lang=ja]');
+        await waitText(page, '#ivcy-maintenance', /アザチオプリン/, 'Japanese reason');
+        await waitText(page, '#ivcy-cum-title', /累積投与量/, 'Japanese title');
+        await page.screenshot({ path: path.join(shots, 'ivcy-planner-ja.png'), fullPage: true });
+        await watch.assertClean('ivcy planner');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['disease profile: entered, reload keeps it; days from the steroid start to tacrolimus and IVCY', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await plainStore(page, fileUrl);
+        // Opening the planner writes nothing: no record appears.
+        await page.click('nav a[data-screen=cyclophosphamide]');
+        await page.waitForSelector('#ivcy-bsa');
+        await page.waitForTimeout(800);
+        await page.click('nav a[data-screen=records]');
+        assert((await page.locator('.rec-name').count()) === 0, 'visiting the planner stored a record');
+        await page.click('nav a[data-screen=patient]');
+        await page.waitForSelector('#dz-type');
+        await disease(page);
+        await checkDisease(page);
+        await waitText(page, '.disease', /Nagasawa 2003; Takada 2007\) are not in the clinical pack/, 'no 2-week verdict');
+        await page.screenshot({ path: path.join(shots, 'ivcy-disease-en.png'), fullPage: true });
+        await page.waitForTimeout(800);
+        await page.goto(`${fileUrl}#/records`);
+        await page.reload();
+        await page.waitForSelector('.rec-open-btn');
+        await page.locator('.rec-open-btn').first().click();
+        await page.click('nav a[data-screen=patient]');
+        await page.waitForSelector('#dz-type');
+        await checkDisease(page);
+        await page.click('button[data-lang=ja]');
+        await waitText(page, '#dz-starts', /7 日/, 'Japanese interval');
+        await page.screenshot({ path: path.join(shots, 'ivcy-disease-ja.png'), fullPage: true });
+        await watch.assertClean('disease profile');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['cyclophosphamide and disease profile on a 360 px phone (ja): no horizontal scroll', async () => {
+      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=ja]');
+        await patient(page, { age: '28', sex: 'female' });
+        await disease(page);
+        await noHorizontalScroll(page, 'patient screen');
+        await page.screenshot({ path: path.join(shots, 'ivcy-phone-disease-ja.png'), fullPage: true });
+        await plan(page);
+        await pulse(page, '2025-04-01', '3800', 'per_ul');
+        await waitText(page, '#ivcy-cum-g', /^1\.09 g$/, 'one pulse');
+        // Under 32: no ovarian threshold, the reason instead.
+        await waitText(page, '.ivcy', /D50\/D90 は32歳以上でのみ報告/, 'ovarian failure under 32');
+        assert((await rows(page, '#ivcy-thresholds')) === 4, 'ovarian rows shown under 32');
+        await noHorizontalScroll(page, 'cyclophosphamide screen');
+        await page.screenshot({ path: path.join(shots, 'ivcy-phone-planner-ja.png'), fullPage: true });
+        await watch.assertClean('phone ivcy');
+      } finally {
+        await context.close();
+      }
+    }],
+  ];
 }

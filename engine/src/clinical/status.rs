@@ -54,10 +54,11 @@ pub enum Gap {
     PneumocystisProphylaxis,
     CreatinineRiseThreshold,
     AdverseEventThreshold,
+    EarlyCombinationWindow,
 }
 
 impl Gap {
-    pub const ALL: [Gap; 21] = [
+    pub const ALL: [Gap; 22] = [
         Gap::FerritinPmolFactor,
         Gap::MckRiskGroupMapping,
         Gap::FlairMortalityPerGroup,
@@ -79,6 +80,7 @@ impl Gap {
         Gap::PneumocystisProphylaxis,
         Gap::CreatinineRiseThreshold,
         Gap::AdverseEventThreshold,
+        Gap::EarlyCombinationWindow,
     ];
 
     /// Why the item is unavailable, in the words of the pack.
@@ -105,6 +107,7 @@ impl Gap {
             Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold in the clinical pack; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
             Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
             Gap::AdverseEventThreshold => "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
+            Gap::EarlyCombinationWindow => "Early combination therapy: the 2-week window and the survival figures cited in issue 9 (Nagasawa 2003; Takada 2007) are not in the clinical pack; the interval between start dates is shown in days, without a verdict.",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! treatment started.
 
 use crate::clinical::risk::AntiMda5;
+use crate::clinical::status::{Gap, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +98,16 @@ pub enum Treatment {
     Other(String),
 }
 
+impl Treatment {
+    /// A glucocorticoid (oral or methylprednisolone pulse).
+    pub fn is_corticosteroid(&self) -> bool {
+        matches!(
+            self,
+            Treatment::Corticosteroid | Treatment::MethylprednisolonePulse
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TreatmentStart {
     pub treatment: Treatment,
@@ -117,4 +128,114 @@ pub struct DiseaseProfile {
     pub rapidly_progressive: bool,
     pub hrct: HrctFindings,
     pub treatment_starts: Vec<TreatmentStart>,
+}
+
+/// An immunosuppressant's start, counted from the first corticosteroid start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartInterval {
+    pub treatment: Treatment,
+    pub date: NaiveDate,
+    /// Calendar days after the first corticosteroid start (negative: before).
+    pub days_after_corticosteroid: i64,
+}
+
+/// Whether an interval counts as early combination therapy. Issue 9 cites a
+/// 2-week window (Nagasawa 2003; Takada 2007), but neither paper is in the
+/// clinical pack, so no verdict is given: only the days are shown.
+pub const EARLY_COMBINATION: Status<bool> = Status::Unavailable {
+    gap: Gap::EarlyCombinationWindow,
+};
+
+impl DiseaseProfile {
+    /// The earliest corticosteroid (or steroid pulse) start date.
+    pub fn corticosteroid_start(&self) -> Option<NaiveDate> {
+        self.treatment_starts
+            .iter()
+            .filter(|s| s.treatment.is_corticosteroid())
+            .map(|s| s.date)
+            .min()
+    }
+
+    /// Each other treatment's start, in date order, as days after the first
+    /// corticosteroid start; empty when no corticosteroid start is recorded.
+    pub fn start_intervals(&self) -> Vec<StartInterval> {
+        let Some(steroid) = self.corticosteroid_start() else {
+            return Vec::new();
+        };
+        let mut out: Vec<StartInterval> = self
+            .treatment_starts
+            .iter()
+            .filter(|s| !s.treatment.is_corticosteroid())
+            .map(|s| StartInterval {
+                treatment: s.treatment.clone(),
+                date: s.date,
+                days_after_corticosteroid: (s.date - steroid).num_days(),
+            })
+            .collect();
+        out.sort_by_key(|i| i.date);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(treatment: Treatment, m: u32, d: u32) -> TreatmentStart {
+        TreatmentStart {
+            treatment,
+            date: NaiveDate::from_ymd_opt(2025, m, d).unwrap(),
+        }
+    }
+
+    #[test]
+    fn intervals_count_days_from_the_first_corticosteroid() {
+        let mut p = DiseaseProfile {
+            treatment_starts: vec![
+                start(Treatment::IvCyclophosphamide, 4, 20),
+                start(Treatment::Corticosteroid, 4, 3),
+                start(Treatment::Tacrolimus, 4, 10),
+                start(Treatment::MethylprednisolonePulse, 4, 1),
+            ],
+            ..DiseaseProfile::default()
+        };
+        assert_eq!(
+            p.corticosteroid_start(),
+            NaiveDate::from_ymd_opt(2025, 4, 1)
+        );
+        let days: Vec<(Treatment, i64)> = p
+            .start_intervals()
+            .into_iter()
+            .map(|i| (i.treatment, i.days_after_corticosteroid))
+            .collect();
+        assert_eq!(
+            days,
+            vec![
+                (Treatment::Tacrolimus, 9),
+                (Treatment::IvCyclophosphamide, 19)
+            ]
+        );
+        // Started before the steroid: a negative interval, not dropped.
+        p.treatment_starts
+            .push(start(Treatment::Other("MMF".into()), 3, 30));
+        assert_eq!(p.start_intervals()[0].days_after_corticosteroid, -2);
+        // No steroid start: nothing to count from.
+        p.treatment_starts
+            .retain(|s| !s.treatment.is_corticosteroid());
+        assert!(p.start_intervals().is_empty());
+        assert_eq!(EARLY_COMBINATION.gap(), Some(Gap::EarlyCombinationWindow));
+    }
+
+    #[test]
+    fn old_profiles_without_new_fields_still_read() {
+        let p: DiseaseProfile = serde_json::from_str(
+            r#"{"myositis":"cadm","antibodies":[{"antibody":"jo1"},{"antibody":"other","name":"TIF1-γ"}],
+                "treatment_starts":[{"treatment":{"drug":"other","name":"MMF"},"date":"2025-04-01"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.myositis, Some(MyositisType::Cadm));
+        assert!(p.antibodies[0].is_anti_ars());
+        assert_eq!(p.antibodies[1], Autoantibody::Other("TIF1-γ".into()));
+        assert!(!p.rapidly_progressive);
+    }
 }

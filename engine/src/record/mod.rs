@@ -7,10 +7,12 @@ mod disease;
 mod ivcy;
 mod migrate;
 
+/// Dates in the record (treatment starts, pulses), for the app.
+pub use chrono::NaiveDate;
 pub use covariates::{covariates_for, Formulation};
 pub use disease::{
-    Autoantibody, DiseaseProfile, HrctFindings, IpCourse, IpPattern, MyositisType, Treatment,
-    TreatmentStart,
+    Autoantibody, DiseaseProfile, HrctFindings, IpCourse, IpPattern, MyositisType, StartInterval,
+    Treatment, TreatmentStart, EARLY_COMBINATION,
 };
 pub use ivcy::{IvcyPlan, IvcyRecord};
 

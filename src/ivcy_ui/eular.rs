@@ -1,0 +1,96 @@
+//! EULAR 2009 Table 6 (pulsed CYC by age and creatinine) as published, the
+//! patient's age row marked, and the dose for this patient — unavailable
+//! while the creatinine column headers are unverified.
+
+use super::text::{require, why, Cite, Need, NoteLine, Unavailable, Why};
+use crate::format::tick;
+use crate::i18n::{use_i18n, IvcyKey};
+use crate::state::use_record;
+use dmip_engine::clinical::analyte::Analyte;
+use dmip_engine::clinical::cyclophosphamide::eular2009::{self, AgeBand, TABLE};
+use dmip_engine::clinical::error::Field;
+use dmip_engine::clinical::status::{Gap, Status};
+use dmip_engine::clinical::units::{convert, Unit};
+use dmip_engine::record::PatientInfo;
+use leptos::prelude::*;
+
+fn band_key(b: AgeBand) -> IvcyKey {
+    match b {
+        AgeBand::Under60 => IvcyKey::AgeUnder60,
+        AgeBand::From60To70 => IvcyKey::Age60To70,
+        AgeBand::Over70 => IvcyKey::AgeOver70,
+    }
+}
+
+/// The table's mg/kg for this patient, or why not.
+fn for_patient(p: &PatientInfo) -> Result<Status<f64>, Why> {
+    let v = require(&[
+        (p.age_years, Need::Field(Field::AgeYears)),
+        (
+            p.creatinine_mg_dl(),
+            Need::Field(Field::Lab(Analyte::Creatinine)),
+        ),
+    ])?;
+    let umol = convert(Analyte::Creatinine, v[1], Unit::MgPerDl, Unit::UmolPerL)?;
+    match umol {
+        Status::Available { value } => Ok(eular2009::dose_mg_per_kg(v[0], value)?),
+        Status::Unavailable { gap } => Ok(Status::Unavailable { gap }),
+    }
+}
+
+#[component]
+pub fn EularPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_record();
+    let patient = Memo::new(move |_| state.record.with(|r| r.patient.clone()));
+    let band = Memo::new(move |_| {
+        patient.with(|p| {
+            p.age_years
+                .and_then(|a| eular2009::row(a).ok())
+                .map(|r| r.age)
+        })
+    });
+    let result = Memo::new(move |_| patient.with(for_patient));
+    let rows = move || {
+        TABLE
+            .iter()
+            .map(|r| {
+                let mine = band.get() == Some(r.age);
+                view! {
+                    <tr class:mine=mine>
+                        <td class="num">{i18n.t(band_key(r.age))}</td>
+                        <td class="num">{format!("{} mg/kg", tick(r.lower_creatinine_mg_per_kg))}</td>
+                        <td class="num">{format!("{} mg/kg", tick(r.higher_creatinine_mg_per_kg))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="panel" aria-labelledby="ivcy-eular-title">
+            <h3 id="ivcy-eular-title">{move || i18n.t(IvcyKey::EularTitle)}</h3>
+            <div class="table-wrap">
+                <table class="tdm-table" id="ivcy-eular">
+                    <thead>
+                        <tr>
+                            <th>{move || i18n.t(IvcyKey::EularAge)}</th>
+                            <th>{move || i18n.t(IvcyKey::EularLower)}</th>
+                            <th>{move || i18n.t(IvcyKey::EularHigher)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <ul class="ivcy-notes"><NoteLine note=eular2009::FOOTNOTE /></ul>
+            <div id="ivcy-eular-result">
+                {move || match result.get() {
+                    Ok(Status::Available { value }) => view! { <p>{format!("{} mg/kg", tick(value))}</p> }.into_any(),
+                    Ok(Status::Unavailable { gap }) => view! { <Unavailable gap=gap /> }.into_any(),
+                    Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),
+                }}
+            </div>
+            <Unavailable gap=Gap::IvcyRenalDoseReduction />
+            <p class="note"><Cite source=eular2009::SOURCE /></p>
+        </section>
+    }
+}
