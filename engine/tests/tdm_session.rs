@@ -157,3 +157,61 @@ fn without_levels_the_advice_is_a_priori() {
         "dose row 1: dose must be a finite number > 0 (got -5)"
     );
 }
+
+/// Woillard 2011 with the product on each row: a switch from Prograf to
+/// Graceptor changes the population curve from the switch on, not before.
+#[test]
+fn a_product_switch_changes_the_model_from_that_row() {
+    use dmip_engine::tdm::Formulation;
+    let row = |start: &str, interval: f64, f: Formulation| DoseRow {
+        start: at(start),
+        amount_mg: 3.0,
+        interval_h: Some(interval),
+        count: 6,
+        at_steady_state: false,
+        formulation: Some(f),
+    };
+    let t = defaults(Drug::Tacrolimus);
+    let input = |second: Formulation| TdmInput {
+        drug: Drug::Tacrolimus,
+        model_id: "woillard2011_tac".into(),
+        covariates: [
+            ("HCT".to_string(), 35.0),
+            ("CYP3A5".to_string(), 0.0),
+            ("FORM".to_string(), 1.0),
+        ]
+        .into(),
+        doses: vec![
+            row("2026-11-01T08:00:00+09:00", 12.0, Formulation::Prograf),
+            row("2026-11-04T08:00:00+09:00", 24.0, second),
+        ],
+        levels: vec![],
+        now: at("2026-11-09T08:00:00+09:00"),
+        target: t.aim.range.clone(),
+        limit: t.limit.clone().map(|l| l.range),
+        regimens: vec![],
+        disagreement_pct: 20.0,
+        horizon_h: 24.0,
+        draws: 50,
+    };
+    let same = compute(&input(Formulation::Prograf)).expect("computable");
+    let switched = compute(&input(Formulation::Graceptor)).expect("computable");
+    let (a, b) = (&same.curves, &switched.curves);
+    assert_eq!(a.time_h, b.time_h);
+    let switch_h = 72.0;
+    for ((t, x), y) in a.time_h.iter().zip(&a.population).zip(&b.population) {
+        if *t < switch_h {
+            assert_eq!(x, y, "before the switch, t = {t}");
+        }
+    }
+    let after = a
+        .time_h
+        .iter()
+        .zip(a.population.iter().zip(&b.population))
+        .filter(|(t, (x, y))| **t > switch_h + 1.0 && (*x - *y).abs() > 1e-6 * x.abs().max(1e-9))
+        .count();
+    assert!(
+        after > 10,
+        "the Graceptor rows change the curve ({after} points differ)"
+    );
+}

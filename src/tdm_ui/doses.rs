@@ -89,9 +89,11 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     });
     let submit = move |_| {
         tried.set(true);
-        let Ok(row) = parsed.get_untracked() else {
+        let Ok(mut row) = parsed.get_untracked() else {
             return;
         };
+        // Each row keeps the product it was given as (schema 2).
+        row.formulation = Some(session.drug.with_untracked(|d| session.spec.formulation(d)));
         let at = editing.get_untracked();
         session.edit(|d| match at {
             Some(i) if i < d.doses.len() => d.doses[i] = row,
@@ -101,6 +103,11 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
         tried.set(false);
         amount.set(String::new());
     };
+    let formulation = RwSignal::new(
+        session
+            .drug
+            .with_untracked(|d| form_value(session.spec.formulation(d)).to_owned()),
+    );
     let load = move |i: usize| {
         if let Some(r) = session.drug.with_untracked(|d| d.doses.get(i).cloned()) {
             start.set(local_input(&r.start));
@@ -108,6 +115,9 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
             interval.set(r.interval_h.map_or("single".to_owned(), tick));
             count.set(r.count.to_string());
             ss.set(r.at_steady_state);
+            if let Some(f) = r.formulation {
+                formulation.set(form_value(f).to_owned());
+            }
             editing.set(Some(i));
         }
     };
@@ -118,11 +128,6 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
             ("single".to_owned(), i18n.t(Key::TdmSingleDose).to_owned()),
         ]
     });
-    let formulation = RwSignal::new(
-        session
-            .drug
-            .with_untracked(|d| form_value(session.spec.formulation(d)).to_owned()),
-    );
     Effect::new(move |_| {
         let v = formulation.get();
         let spec = session.spec;
@@ -176,6 +181,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                             <th>{move || i18n.t(Key::TdmColInterval)}</th>
                             <th>{move || i18n.t(Key::TdmColCount)}</th>
                             <th>{move || i18n.t(Key::TdmColSteadyState)}</th>
+                            <th>{move || i18n.t(Key::TdmProduct)}</th>
                             <th></th>
                         </tr>
                     </thead>
@@ -195,6 +201,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                             <td>{interval_text(r.interval_h)}</td>
                                             <td>{r.count}</td>
                                             <td>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
+                                            <td>{i18n.t(formulation_key(r.formulation.unwrap_or(session.spec.formulations[0])))}</td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
                                                 on_delete=move |_| session.edit(|d| {

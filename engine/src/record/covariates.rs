@@ -27,11 +27,7 @@ pub fn covariates_for(
                 Cyp3a5::Unknown => None,
             },
             // Woillard 2011: FORM = 1 Prograf, 0 Advagraf (once daily).
-            "FORM" => match formulation {
-                Some(Formulation::Prograf) => Some(1.0),
-                Some(Formulation::Graceptor) => Some(0.0),
-                _ => None,
-            },
+            "FORM" => formulation.and_then(Formulation::form_code),
             // Monchaud 2012: cystic fibrosis is not part of DM/PM-IP.
             "CF" => Some(0.0),
             // Umpierrez 2021: Cockcroft–Gault in mL/min, not BSA-normalised.

@@ -17,6 +17,19 @@ pub enum Formulation {
     Graceptor,
 }
 
+impl Formulation {
+    /// The FORM covariate of Woillard 2011: 1 Prograf (twice daily), 0
+    /// Advagraf/Graceptor (once daily); `None` for a product the covariate
+    /// does not describe.
+    pub fn form_code(self) -> Option<f64> {
+        match self {
+            Formulation::Prograf => Some(1.0),
+            Formulation::Graceptor => Some(0.0),
+            Formulation::Neoral => None,
+        }
+    }
+}
+
 /// Reads a clock time (RFC 3339 with its offset), naming the field and the
 /// text when it is not one (chrono alone says only "input contains invalid
 /// characters").

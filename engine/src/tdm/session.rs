@@ -139,11 +139,14 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         .collect();
     events.extend(doses.iter().cloned().map(Event::Dose));
     events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let cov: BTreeMap<String, CovariateSeries> = input
+    let mut cov: BTreeMap<String, CovariateSeries> = input
         .covariates
         .iter()
         .map(|(k, v)| (k.clone(), CovariateSeries::constant(*v)))
         .collect();
+    if let Some(form) = form_series(input, &base) {
+        cov.insert("FORM".into(), form);
+    }
     let problem =
         Problem::new(&def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
@@ -175,6 +178,27 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         advice,
         notes,
     })
+}
+
+/// The product as a time-varying FORM covariate when the rows name
+/// products the covariate describes (a switch Prograf → Graceptor changes
+/// the model from that row's first dose); rows without a product take the
+/// drug's value.
+fn form_series(input: &TdmInput, base: &TimeBase) -> Option<CovariateSeries> {
+    let default = *input.covariates.get("FORM")?;
+    let points: Vec<(f64, f64)> = input
+        .doses
+        .iter()
+        .map(|r| {
+            let code = r.formulation.and_then(|f| f.form_code()).unwrap_or(default);
+            (base.hours(r.start), code)
+        })
+        .collect();
+    points
+        .iter()
+        .any(|(_, c)| *c != default)
+        .then(|| CovariateSeries::new(points))
+        .flatten()
 }
 
 fn curves(
