@@ -187,7 +187,7 @@ fn a_product_switch_changes_the_model_from_that_row() {
         ],
         levels: vec![],
         now: at("2026-11-09T08:00:00+09:00"),
-        target: t.aim.range.clone(),
+        target: t.aim.range,
         limit: t.limit.clone().map(|l| l.range),
         regimens: vec![],
         disagreement_pct: 20.0,
