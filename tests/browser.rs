@@ -106,7 +106,7 @@ async fn app_switches_language_and_shows_engine_results() {
     web_sys::window()
         .unwrap()
         .location()
-        .set_hash("#/cyclosporine")
+        .set_hash("#/selfcheck")
         .unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
@@ -120,7 +120,7 @@ async fn app_switches_language_and_shows_engine_results() {
         .unchecked_into();
     english.click();
     tick().await;
-    assert_eq!(text(&root, "h2"), "Cyclosporine");
+    assert_eq!(text(&root, "h2"), "Self-check");
     assert_eq!(
         document()
             .document_element()

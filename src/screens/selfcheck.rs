@@ -4,6 +4,7 @@
 use super::{Screen, ScreenFrame};
 use crate::app::VERSION;
 use crate::i18n::{fill, use_i18n, Key};
+use crate::panels::ConcentrationDemo;
 use dmip_engine::selfcheck::{run, Tolerance};
 use leptos::prelude::*;
 
@@ -75,6 +76,8 @@ pub fn SelfCheckScreen() -> impl IntoView {
                 <tbody>{rows_view}</tbody>
             </table>
             <p class="self-sign">{move || i18n.t(Key::SelfSignature)}</p>
+            // The reference model's typical curve, live (not a drug model).
+            <div class="no-print"><ConcentrationDemo /></div>
         </ScreenFrame>
     }
 }

@@ -101,6 +101,9 @@ export async function exerciseApp(page) {
   await page.waitForSelector('section[data-screen=cyclosporine]');
   await expectText(page, 'h2', 'Cyclosporine');
   assert(page.url().endsWith('#/cyclosporine'), `URL ${page.url()}`);
+  // The reference-model demo (a live engine curve) is on the self-check screen.
+  await page.click('a[data-screen=selfcheck]');
+  await page.waitForSelector('section[data-screen=selfcheck]');
   assert((await page.textContent('label[for=demo-dose]')) === 'Dose', 'dose label');
   assert((await page.textContent('label[for=demo-interval]')) === 'Dosing interval', 'interval label');
 

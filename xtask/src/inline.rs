@@ -5,8 +5,6 @@
 //! CSP. Then checks that the result references nothing outside itself.
 
 use base64::Engine as _;
-use flate2::{write::GzEncoder, Compression};
-use std::io::Write as _;
 
 /// The Content-Security-Policy of the single file (design.md §4).
 pub const STRICT_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; \
@@ -35,11 +33,11 @@ fn cut<'a>(text: &'a str, open: &str, close: &str) -> Option<(&'a str, &'a str, 
 }
 
 /// Builds the single file from Trunk's `index.html`; `load` reads a file
-/// of the build by name.
+/// of the build by name. Returns the file and the size of the gzipped wasm.
 pub fn inline(
     html: &str,
     load: impl Fn(&str) -> std::io::Result<Vec<u8>>,
-) -> Result<String, String> {
+) -> Result<(String, usize), String> {
     let read = |name: &str| load(name).map_err(|e| format!("cannot read {name}: {e}"));
 
     let (head, js_name, rest) = cut(html, SCRIPT_OPEN, SCRIPT_CLOSE)
@@ -52,7 +50,8 @@ pub fn inline(
 
     let (head, wasm_name, rest) = cut(&html, WASM_OPEN, "\"")
         .ok_or("no module_or_path: \"./….wasm\" in Trunk's pattern_script")?;
-    let bytes = base64::engine::general_purpose::STANDARD.encode(gzip(&read(wasm_name)?)?);
+    let packed = gzip(&read(wasm_name)?)?;
+    let bytes = base64::engine::general_purpose::STANDARD.encode(&packed);
     let html = format!("{head}module_or_path: {}{rest}", unpack(&bytes));
 
     let (head, _, rest) =
@@ -61,19 +60,23 @@ pub fn inline(
 
     let problems = check(&html);
     if problems.is_empty() {
-        Ok(html)
+        Ok((html, packed.len()))
     } else {
         Err(problems.join("; "))
     }
 }
 
-/// `data` gzipped at the best level.
-pub fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder
-        .write_all(data)
-        .and_then(|()| encoder.finish())
-        .map_err(|e| format!("gzip: {e}"))
+/// `data` gzipped (zopfli: standard gzip, smaller than zlib -9).
+fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        data,
+        &mut out,
+    )
+    .map_err(|e| format!("gzip: {e}"))?;
+    Ok(out)
 }
 
 /// The JS expression that turns the base64 gzip back into the wasm: a
@@ -143,7 +146,8 @@ mod tests {
 
     #[test]
     fn inlines_glue_wasm_and_policy() {
-        let out = inline(TRUNK_HTML, files).unwrap();
+        let (out, packed) = inline(TRUNK_HTML, files).unwrap();
+        assert_eq!(packed, gzip(b"\0asm").unwrap().len());
         assert!(out.contains("<script>\nvar wasm_bindgen = function () {};\n</script>"));
         // The wasm travels gzipped: base64 of gzip("\0asm").
         let gz = base64::engine::general_purpose::STANDARD.encode(gzip(b"\0asm").unwrap());
