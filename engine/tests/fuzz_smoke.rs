@@ -388,21 +388,28 @@ fn seeds_pass_the_checks_unchanged() {
 // ---- regressions: what the fuzzing found in the engine (fixed by its sanity
 // bounds in dosing::events, 176f3f0) -----------------------------------------
 
-/// Predicts with the fixed model on another thread; `None` when no answer
-/// comes within `secs` seconds (the thread is left behind).
-fn predict_within(secs: u64, events: Vec<Event>) -> Option<Result<Vec<f64>, String>> {
+/// `f` on another thread; `None` when no answer comes within `secs`
+/// seconds (the thread is left behind).
+fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs)).ok()
+}
+
+/// Predicts with the fixed model on another thread; `None` when no answer
+/// comes within `secs` seconds.
+fn predict_within(secs: u64, events: Vec<Event>) -> Option<Result<Vec<f64>, String>> {
+    within(secs, move || {
         let segments = [Segment {
             from: 0.0,
             model: checks::fixed_model(),
         }];
-        let result = predict(&segments, &events, true)
+        predict(&segments, &events, true)
             .map(|p| p.iter().map(|p| p.conc).collect())
-            .map_err(|e| e.to_string());
-        let _ = tx.send(result);
-    });
-    rx.recv_timeout(std::time::Duration::from_secs(secs)).ok()
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// A finite answer or an error, in bounded time.
@@ -496,5 +503,18 @@ fn record_numbers_survive_export_and_import() {
         let text = format!(r#"{{"schema":2,"id":"a","patient":{{"weight_kg":{v}}}}}"#);
         assert!(checks::reads_as_record(text.as_bytes()), "{text}");
         assert_eq!(checks::check_record(text.as_bytes()), Ok(()));
+    }
+}
+
+#[test]
+fn estimate_with_an_absurd_level_ends() {
+    // 100 mg IV and 100 mg into the depot over 1 h, one level of 680 mg/L
+    // at 63.5 h (typical prediction 0.08): the fit followed η KA to ≈ 50
+    // and took minutes (a cargo fuzz timeout). The objective now stops at
+    // 20 prior SDs: the fit ends in about a second (debug), not converged.
+    let bytes = [1, 0, 0, 0, 0, 0, 0, 2, 1, 80, 253, 225, 176, 2, 80, 60, 1];
+    match within(20, move || checks::estimate_outcome(&bytes)) {
+        Some(Ok(o)) => assert!(!o.converged, "{o:?}"),
+        other => panic!("expected a finished fit, got {other:?}"),
     }
 }
