@@ -2,7 +2,16 @@
 //! no panic on any input, and every prediction the engine returns is
 //! finite (inputs beyond its sanity bounds must end in an error). Used by the cargo-fuzz targets in
 //! `fuzz_targets/` and, on stable Rust, by `engine/tests/fuzz_smoke.rs`
-//! (which includes this file as a module).
+//! (which includes this file as a module). The record and estimate checks
+//! are in `record.rs` and `estimate.rs`.
+
+mod estimate;
+mod record;
+
+pub use estimate::{
+    check_estimate, estimate_outcome, mapbayr001_def, mapbayr001_events_from_bytes, EstimateOutcome,
+};
+pub use record::{check_record, reads_as_record, record_v2, RECORD_V1};
 
 use dmip_engine::catalog::{Covariates, ModelDef};
 use dmip_engine::dosing::events::validate;
@@ -241,4 +250,12 @@ pub fn model_file(data: &[u8]) {
 
 pub fn events(data: &[u8]) {
     run(check_events(data));
+}
+
+pub fn record(data: &[u8]) {
+    run(check_record(data));
+}
+
+pub fn estimate(data: &[u8]) {
+    run(check_estimate(data));
 }

@@ -76,6 +76,14 @@ fn inverse(
     }
 }
 
+/// How far from the typical patient (Mahalanobis distance of η and κ, in
+/// prior SDs) the objective is computed; beyond, it is +∞. No level makes a
+/// mode there credible (prior density e^−200 of the typical value's), and
+/// a level 1000 times the prediction drove the fit to η ≈ 50 on KA
+/// (e^50 h⁻¹), where each prediction took milliseconds and the fit minutes
+/// (found by fuzzing, `engine/fuzz` target `estimate`).
+pub const MAX_PRIOR_DISTANCE: f64 = 20.0;
+
 fn quad(inv: &DMatrix<f64>, v: &[f64]) -> f64 {
     let n = v.len();
     let mut s = 0.0;
@@ -288,22 +296,29 @@ impl Problem {
         r * r / var + var.ln()
     }
 
-    /// The objective at `theta`; +∞ when the model cannot be computed.
+    /// The objective at `theta`; +∞ when the model cannot be computed or
+    /// `theta` lies beyond [`MAX_PRIOR_DISTANCE`].
     pub fn objective(&self, theta: &[f64]) -> f64 {
+        let mut prior = quad(&self.omega_inv, &theta[..self.n_eta]);
+        for k in 0..self.occasions.len() {
+            let start = self.n_eta + k * self.n_iov;
+            prior += quad(&self.iov_inv, &theta[start..start + self.n_iov]);
+        }
+        // Checked before predicting: far out, rate constants of e^η make
+        // each prediction slow.
+        if prior.is_nan() || prior > MAX_PRIOR_DISTANCE * MAX_PRIOR_DISTANCE {
+            return f64::INFINITY;
+        }
         let Ok(pred) = self.predict_own(theta) else {
             return f64::INFINITY;
         };
-        let mut obj: f64 = self
-            .levels
-            .iter()
-            .zip(&pred)
-            .map(|(l, f)| Problem::level_term(&self.def.error, l, *f))
-            .sum();
-        obj += quad(&self.omega_inv, &theta[..self.n_eta]);
-        for k in 0..self.occasions.len() {
-            let start = self.n_eta + k * self.n_iov;
-            obj += quad(&self.iov_inv, &theta[start..start + self.n_iov]);
-        }
+        let obj: f64 = prior
+            + self
+                .levels
+                .iter()
+                .zip(&pred)
+                .map(|(l, f)| Problem::level_term(&self.def.error, l, *f))
+                .sum::<f64>();
         if obj.is_finite() {
             obj
         } else {

@@ -42,7 +42,7 @@ mod tests {
     use crate::record::{read, Formulation, SCHEMA_VERSION};
 
     /// A record exactly as version 1 of the app wrote it.
-    const V1: &str = r#"{"schema":1,"id":"r1","label":"Bed 3","patient":{"age_years":58.0,"sex":"female","weight_kg":50.0,"height_cm":155.0,"creatinine":0.7,"creatinine_unit":"mg_dl","hematocrit_pct":null,"albumin_g_dl":null,"cyp3a5":"unknown","prednisolone_mg_day":40.0,"comedications":[]},"cyclosporine":{"model_id":"","formulation":null,"doses":[],"levels":[],"target":null,"limit":null},"tacrolimus":{"model_id":"woillard2011_tac","formulation":"graceptor","doses":[{"start":"2026-11-01T08:00:00+09:00","amount_mg":3.0,"interval_h":24.0,"count":5,"at_steady_state":true}],"levels":[{"sampled":"2026-11-05T07:50:00+09:00","value_ng_ml":7.5,"blq":false,"lloq_ng_ml":null,"label":"c0","assay":null}],"target":null,"limit":null},"notes":"v1 note"}"#;
+    const V1: &str = include_str!("../../tests/reference/record_v1.json");
 
     #[test]
     fn a_version_1_record_migrates_with_its_product_on_each_row() {
