@@ -154,7 +154,7 @@ async fn app_switches_language_and_shows_engine_results() {
         .unchecked_into();
     japanese.click();
     tick().await;
-    assert_eq!(text(&root, "h2"), "シクロスポリン");
+    assert_eq!(text(&root, "h2"), "自己診断");
     assert_eq!(
         text(&root, "#demo-dose-error"),
         "投与量には正の数値を入力してください（入力：「abc」）"
