@@ -9,6 +9,8 @@ use leptos::prelude::*;
 
 /// The app version, from Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The commit the app was built from (`build.rs`; "unknown" outside git).
+pub const BUILD: &str = env!("DMIP_BUILD");
 
 /// The screen named by the page's URL fragment.
 fn screen_from_location() -> Screen {

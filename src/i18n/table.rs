@@ -299,6 +299,13 @@ table! {
     RecCapsuleStored => "保存された値", "Stored";
     RecCapsuleNow => "このバージョンの値", "This version";
     ReportPlain => "この記録の要約です。推奨量は計算による提案であり、投与量は医師が決定します。", "Summary of this record. Dose options are computed suggestions; the physician decides the dose.";
+    ReportKeyLabs => "主な検査値（最新値と初回からの変化）", "Key laboratory results (latest, and change from the first)";
+    ReportLabLine => "{name}：{value} {unit}（{date}）{change}", "{name}: {value} {unit} ({date}){change}";
+    ReportLabChange => "、初回から {pct}", ", {pct} from the first";
+    ReportIvcy => "静注シクロホスファミド", "IV cyclophosphamide";
+    ReportIvcyTotal => "{pulses} 回、累積 {grams} g（{per_m2}）", "{pulses} pulse(s), cumulative {grams} g ({per_m2})";
+    ReportRisk => "予後予測モデル（公表モデルの出力であり、推奨ではありません）", "Risk models (published model output, not advice)";
+    ReportBuild => "ビルド", "build";
     ReportNotRecorded => "未記録", "not recorded";
     ReportPatient => "患者", "Patient";
     ReportAge => "年齢", "Age";

@@ -18,6 +18,7 @@ mod regimen;
 mod schedule;
 mod text;
 
+pub(crate) use calc::ledger;
 pub use plan::parse_date;
 pub use text::Unavailable;
 

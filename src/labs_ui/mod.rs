@@ -11,9 +11,11 @@ mod notes;
 mod reminder;
 mod risk;
 mod table;
-mod text;
+pub(crate) mod text;
 mod timeline;
 mod timeline_draw;
+
+pub(crate) use risk::summary_lines as risk_summary;
 
 use crate::i18n::{use_i18n, LabKey};
 use leptos::prelude::*;

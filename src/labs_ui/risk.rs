@@ -14,6 +14,7 @@ use dmip_engine::clinical::units::Unit;
 use dmip_engine::clinical::{ClinicalError, Field};
 use dmip_engine::labs::latest::last_lab_date;
 use dmip_engine::labs::risk_panel;
+use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
 
 fn model_key(m: Model) -> LabKey {
@@ -152,6 +153,58 @@ fn card<R>(
         </article>
     }
     .into_any()
+}
+
+/// One line per model (for the report): its headline result, or what it
+/// is missing, on the date of the last result.
+pub(crate) fn summary_lines(i18n: I18n, record: &PatientRecord) -> Vec<String> {
+    let date = last_lab_date(&record.labs).unwrap_or_else(today);
+    let p = risk_panel(record, date);
+    let lang = i18n.lang();
+    fn line<R>(
+        i18n: I18n,
+        lang: Lang,
+        model: Model,
+        out: Result<ModelOutput<R>, ClinicalError>,
+        headline: impl Fn(&R) -> Vec<String>,
+    ) -> String {
+        let text = match out {
+            Err(e) => fill(i18n.t(LabKey::ModelError), &[("error", &e.to_string())]),
+            Ok(o) => match o
+                .result
+                .as_ref()
+                .map(&headline)
+                .and_then(|l| l.into_iter().next())
+            {
+                Some(first) => first,
+                None => {
+                    let missing: Vec<&str> = o
+                        .missing_inputs
+                        .iter()
+                        .map(|f| field_name(lang, *f))
+                        .collect();
+                    fill(i18n.t(LabKey::Missing), &[("fields", &missing.join(", "))])
+                }
+            },
+        };
+        format!("{}: {text}", i18n.t(model_key(model)))
+    }
+    let mut lines = vec![line(i18n, lang, Model::Flair, p.flair, |r| {
+        flair_lines(i18n, r)
+    })];
+    let models = [
+        Model::Mck,
+        Model::Gono2010Ferritin,
+        Model::Gono2012,
+        Model::Isoda2014,
+    ];
+    lines.extend(
+        models
+            .into_iter()
+            .zip(p.criteria)
+            .map(|(m, c)| line(i18n, lang, m, c, |r| criteria_lines(i18n, r))),
+    );
+    lines
 }
 
 #[component]

@@ -8,6 +8,7 @@ mod cyclosporine;
 mod patient;
 mod records;
 mod report;
+mod report_clinical;
 mod safety;
 mod selfcheck;
 mod tacrolimus;

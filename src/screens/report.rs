@@ -1,8 +1,9 @@
 //! Printable report: the open record in plain language first, then the
 //! numbers (one or two A4 pages with the print CSS).
 
+use super::report_clinical::clinical_sections;
 use super::{Screen, ScreenFrame};
-use crate::app::VERSION;
+use crate::app::{BUILD, VERSION};
 use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::state::use_record;
 use crate::storage::capsule::input_for;
@@ -230,13 +231,13 @@ pub fn ReportScreen() -> impl IntoView {
                                 <dt>{i18n.t(Key::ReportWeight)}</dt><dd>{opt(p.weight_kg, "kg", none)}</dd>
                                 <dt>{i18n.t(Key::ReportHeight)}</dt><dd>{opt(p.height_cm, "cm", none)}</dd>
                                 <dt>{i18n.t(Key::ReportCreatinine)}</dt><dd>{opt(p.creatinine_mg_dl(), "mg/dL", none)}</dd>
-                                <dt>{i18n.t(Key::ScreenBiomarkers)}</dt><dd>{none}</dd>
                             </dl>
                         </section>
                         {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone(), engine_result(&r, Drug::Cyclosporine), i18n.lang())}
                         {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone(), engine_result(&r, Drug::Tacrolimus), i18n.lang())}
+                        {clinical_sections(&r)}
                         <footer class="report-foot">
-                            <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}</p>
+                            <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}" · "{i18n.t(Key::ReportBuild)}" "{BUILD}</p>
                             <p>{i18n.t(Key::Disclaimer)}</p>
                         </footer>
                     }

@@ -201,6 +201,15 @@ export function labsTests({ openPage, fileUrl, shots }) {
         const legend = await text(page, '.labs-legend');
         assert(/cyclosporine level/.test(legend) && /IVCY pulse/.test(legend) && /white blood cell count/.test(legend), `legend: ${legend}`);
         await page.screenshot({ path: path.join(shots, 'labs-imported-en.png'), fullPage: true });
+        // The report carries the key results, the IVCY total and the risk models.
+        await page.click('nav a[data-screen=report]');
+        await hasText(page, '#report-labs', /white blood cell count: 3000 \/µL \(2025-01-14\), -62\.5 % from the first/, 'report labs');
+        const ivcy = await text(page, '#report-ivcy');
+        assert(/^1 pulse\(s\), cumulative 0\.75 g \(— g\/m²\)$/.test(ivcy), `report IVCY total: ${ivcy}`);
+        await hasText(page, '#report', /High risk|high risk/, 'report FLAIR group');
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: path.join(shots, 'report-clinical-print-en.png'), fullPage: true });
+        await page.emulateMedia({ media: 'screen' });
         await watch.assertClean('labs import');
       } finally {
         await context.close();
