@@ -1,5 +1,4 @@
-//! Labelled inputs of the labs forms: the text as typed stays (even when
-//! invalid), the unit follows the input, the message is below it; and the
+//! The labs forms' inputs (the shared `TextInput`/`SelectInput`) and the
 //! number check shared by the forms (engine rules, messages in the UI
 //! language).
 
@@ -9,76 +8,10 @@ use dmip_engine::clinical::analyte::Analyte;
 use dmip_engine::clinical::units::{Unit, UnitSuggestion};
 use dmip_engine::clinical::ClinicalError;
 use dmip_engine::labs::check_entry;
-use leptos::prelude::*;
 
-/// A labelled text input (`kind` = `text` gets a decimal keypad).
-#[component]
-pub fn LabField(
-    id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    #[prop(into, optional)] unit: Signal<String>,
-    #[prop(default = "text")] kind: &'static str,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let mode = (kind == "text").then_some("decimal");
-    view! {
-        <div class="field">
-            <label for=id>{move || label.get()}</label>
-            <div class="field-input">
-                <input
-                    id=id
-                    type=kind
-                    inputmode=mode
-                    autocomplete="off"
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
-                    on:change=move |ev| value.set(event_target_value(&ev))
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=error_id.clone()
-                />
-                <span class="unit">{move || unit.get()}</span>
-            </div>
-            <p class="field-error" id=error_id aria-live="polite">
-                {move || error.get()}
-            </p>
-        </div>
-    }
-}
-
-/// A labelled `<select>` of (value, text) options.
-#[component]
-pub fn LabSelect(
-    id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] options: Signal<Vec<(String, String)>>,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{move || label.get()}</label>
-            <div class="field-input">
-                <select
-                    id=id
-                    prop:value=move || value.get()
-                    on:change=move |ev| value.set(event_target_value(&ev))
-                >
-                    {move || {
-                        options
-                            .get()
-                            .into_iter()
-                            .map(|(v, text)| {
-                                let selected = value.get_untracked() == v;
-                                view! { <option value=v selected=selected>{text}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
-        </div>
-    }
-}
+/// The labelled inputs of the labs forms are the drug screens' (label and
+/// unit as text).
+pub use crate::tdm_ui::{SelectInput as LabSelect, TextInput as LabField};
 
 /// What a typed value is: empty, a number (with a unit mix-up suggestion
 /// when the engine sees one), or the message why it cannot be stored.

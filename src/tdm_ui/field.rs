@@ -26,11 +26,34 @@ pub fn Field<L: Text + Send + Sync + 'static>(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let label = Signal::derive(move || i18n.t(label).to_owned());
+    let unit = Signal::derive(move || {
+        match unit {
+            Unit::Symbol(s) => s,
+            Unit::Word(k) => i18n.t(k),
+        }
+        .to_owned()
+    });
+    view! { <TextInput id=id label=label unit=unit kind=kind words=words value=value error=error /> }
+}
+
+/// [`Field`] with its label and unit as text (names that come from the
+/// engine, units that follow another input).
+#[component]
+pub fn TextInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into, optional)] unit: Signal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] words: bool,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
     let error_id = format!("{id}-error");
     let mode = (kind == "text" && !words).then_some("decimal");
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <div class="field-input">
                 <input
                     id=id
@@ -44,12 +67,7 @@ pub fn Field<L: Text + Send + Sync + 'static>(
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=error_id.clone()
                 />
-                <span class="unit">
-                    {move || match unit {
-                        Unit::Symbol(s) => s,
-                        Unit::Word(k) => i18n.t(k),
-                    }}
-                </span>
+                <span class="unit">{move || unit.get()}</span>
             </div>
             <p class="field-error" id=error_id aria-live="polite">
                 {move || error.get()}
@@ -68,9 +86,21 @@ pub fn Choice<L: Text + Send + Sync + 'static>(
     value: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let label = Signal::derive(move || i18n.t(label).to_owned());
+    view! { <SelectInput id=id label=label options=options value=value /> }
+}
+
+/// [`Choice`] with its label as text.
+#[component]
+pub fn SelectInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    value: RwSignal<String>,
+) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <div class="field-input">
                 <select
                     id=id
@@ -83,11 +113,7 @@ pub fn Choice<L: Text + Send + Sync + 'static>(
                             .into_iter()
                             .map(|(v, text)| {
                                 let selected = value.get_untracked() == v;
-                                view! {
-                                    <option value=v selected=selected>
-                                        {text}
-                                    </option>
-                                }
+                                view! { <option value=v selected=selected>{text}</option> }
                             })
                             .collect_view()
                     }}

@@ -20,7 +20,7 @@ mod spec;
 mod summary;
 mod text;
 
-pub use field::{Choice, Field, RowActions, Unit};
+pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
 pub use spec::{CYCLOSPORINE, TACROLIMUS};
