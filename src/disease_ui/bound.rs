@@ -5,7 +5,7 @@
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, use_i18n, IvcyKey};
 use crate::state::use_record;
-use crate::tdm_ui::{Choice, Field, Unit};
+use crate::tdm_ui::{Field, Unit};
 use dmip_engine::record::DiseaseProfile;
 use leptos::prelude::*;
 
@@ -19,22 +19,13 @@ pub fn select(
     get: fn(&DiseaseProfile) -> &'static str,
     set: fn(&mut DiseaseProfile, &str),
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_record();
-    let raw = RwSignal::new(state.record.with_untracked(|r| get(&r.disease).to_owned()));
-    Effect::new(move |_| {
-        let v = raw.get();
-        if state.record.with_untracked(|r| get(&r.disease)) != v {
-            state.record.update(|r| set(&mut r.disease, &v));
-        }
-    });
-    let options = Signal::derive(move || {
-        options
-            .iter()
-            .map(|(v, k)| ((*v).to_owned(), i18n.t(*k).to_owned()))
-            .collect()
-    });
-    view! { <Choice id=id.to_owned() label=label options=options value=raw /> }
+    crate::widgets::bound_choice(
+        id,
+        label,
+        options,
+        move |r| get(&r.disease),
+        move |r, v| set(&mut r.disease, v),
+    )
 }
 
 pub fn check(

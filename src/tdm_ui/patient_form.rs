@@ -3,7 +3,7 @@
 //! BSA and renal function computed by the engine with the formula named.
 
 use super::bounds;
-use super::field::{bounded_error, bounded_value, Bounds, Choice, Field, Unit};
+use super::field::{bounded_error, bounded_value, Bounds, Field, Unit};
 use crate::format::{significant, tick};
 use crate::i18n::{use_i18n, I18n, Key, Lang};
 use crate::state::use_record;
@@ -129,7 +129,7 @@ fn NumberInput(
     view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error /> }
 }
 
-/// A `<select>` bound to a record value through its text form.
+/// A `<select>` bound to a patient value through its text form.
 fn bound_choice(
     id: &'static str,
     label: Key,
@@ -137,22 +137,13 @@ fn bound_choice(
     get: fn(&PatientInfo) -> &'static str,
     set: fn(&mut PatientInfo, &str),
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_record();
-    let raw = RwSignal::new(state.record.with_untracked(|r| get(&r.patient).to_owned()));
-    Effect::new(move |_| {
-        let v = raw.get();
-        if state.record.with_untracked(|r| get(&r.patient)) != v {
-            state.record.update(|r| set(&mut r.patient, &v));
-        }
-    });
-    let options = Signal::derive(move || {
-        options
-            .iter()
-            .map(|(v, k)| ((*v).to_owned(), i18n.t(*k).to_owned()))
-            .collect()
-    });
-    view! { <Choice id=id.to_owned() label=label options=options value=raw /> }
+    crate::widgets::bound_choice(
+        id,
+        label,
+        options,
+        move |r| get(&r.patient),
+        move |r, v| set(&mut r.patient, v),
+    )
 }
 
 const SEXES: &[(&str, Key)] = &[
