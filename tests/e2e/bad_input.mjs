@@ -34,10 +34,28 @@ function goodRecord() {
   };
 }
 
-/** What a bad input must not change: every visible derived value and table. */
-const snapshot = (page) => page.evaluate(() => [
-  '#pt-bsa', '#pt-renal', '.tdm-patient .derived', '#csa-dose-table', '#csa-level-table', '#tac-dose-table', '#tac-level-table',
+/** What is on the current screen that a bad input must not change. */
+const screenState = (page) => page.evaluate(() => [
+  '#pt-bsa', '#pt-renal', '.model-info', '#csa-dose-table', '#csa-level-table', '#tac-dose-table', '#tac-level-table',
 ].map((s) => [...document.querySelectorAll(s)].map((e) => e.textContent).join('|')).join('\n'));
+
+/**
+ * What a bad input must not change, seen on the patient and both drug
+ * screens: derived BSA and renal function, the models' covariate values
+ * (weight, prednisolone, haematocrit…), the dose and level tables.
+ */
+async function snapshot(page) {
+  const here = await page.evaluate(() => document.querySelector('section.screen')?.dataset.screen);
+  const parts = [];
+  for (const screen of ['patient', 'cyclosporine', 'tacrolimus']) {
+    await page.click(`nav a[data-screen=${screen}]`);
+    await page.waitForSelector(`section[data-screen=${screen}]`);
+    parts.push(await screenState(page));
+  }
+  await page.click(`nav a[data-screen=${here}]`);
+  await page.waitForSelector(`section[data-screen=${here}]`);
+  return parts.join('\n');
+}
 
 async function fillPatient(page) {
   await page.click('nav a[data-screen=patient]');
