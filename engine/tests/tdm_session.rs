@@ -36,6 +36,7 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
             at_steady_state: true,
             formulation: None,
         }],
+        dose_changes: vec![],
         levels,
         now: at("2026-11-03T15:00:00+09:00"),
         target: t.aim.range,
@@ -185,6 +186,7 @@ fn a_product_switch_changes_the_model_from_that_row() {
             row("2026-11-01T08:00:00+09:00", 12.0, Formulation::Prograf),
             row("2026-11-04T08:00:00+09:00", 24.0, second),
         ],
+        dose_changes: vec![],
         levels: vec![],
         now: at("2026-11-09T08:00:00+09:00"),
         target: t.aim.range,
@@ -214,4 +216,48 @@ fn a_product_switch_changes_the_model_from_that_row() {
         after > 10,
         "the Graceptor rows change the curve ({after} points differ)"
     );
+}
+
+/// A missed dose leaves its interval without a dose; a late one moves it.
+#[test]
+fn missed_and_late_doses_change_the_curve_from_that_dose() {
+    use dmip_engine::tdm::DoseChange;
+    let base = cyclosporine(vec![]);
+    let plain = compute(&base).expect("computable");
+    let mut missed = base.clone();
+    missed.dose_changes = vec![DoseChange {
+        scheduled: at("2026-11-03T08:00:00+09:00"),
+        taken: None,
+    }];
+    let missed_out = compute(&missed).expect("computable");
+    assert!(missed_out.unmatched_changes.is_empty());
+    let mut late = base.clone();
+    late.dose_changes = vec![
+        DoseChange {
+            scheduled: at("2026-11-03T08:00:00+09:00"),
+            taken: Some(at("2026-11-03T11:00:00+09:00")),
+        },
+        // Not a dose of the row: reported, the rest still applies.
+        DoseChange {
+            scheduled: at("2026-11-03T09:00:00+09:00"),
+            taken: None,
+        },
+    ];
+    let late_out = compute(&late).expect("computable");
+    assert_eq!(late_out.unmatched_changes, [1]);
+    // At "now" (2026-11-03 15:00, always on the grid, 55 h after the first
+    // dose): 7 h after the planned 08:00 dose, 19 h after the one before
+    // when it was missed, 4 h after it when it was taken at 11:00.
+    let at_now = |out: &dmip_engine::tdm::TdmOutput| {
+        let c = &out.curves;
+        let i = c
+            .time_h
+            .iter()
+            .position(|t| (t - c.now_h).abs() < 1e-9)
+            .expect("now is on the grid");
+        c.population[i]
+    };
+    assert!((plain.curves.now_h - 55.0).abs() < 1e-9);
+    assert!(at_now(&missed_out) < 0.8 * at_now(&plain), "missed");
+    assert!(at_now(&late_out) > 1.2 * at_now(&missed_out), "late");
 }

@@ -117,6 +117,16 @@ table! {
     TdmFormNeoral => "ネオーラル", "Neoral";
     TdmFormPrograf => "プログラフ（1日2回）", "Prograf (twice daily)";
     TdmFormGraceptor => "グラセプター（1日1回）", "Graceptor (once daily)";
+    TdmChangesTitle => "飲み忘れ・服用時刻のずれ", "Missed and late doses";
+    TdmChangesNote => "予定された投与（上の投与歴の一回分）の日時を入力し、飲み忘れか実際の服用日時を記録します。", "Enter when a dose of the history above was due, then record it as missed or give the time it was actually taken.";
+    TdmChangeScheduled => "予定日時", "Due at";
+    TdmChangeKind => "記録", "What happened";
+    TdmChangeMissed => "飲み忘れ", "Missed";
+    TdmChangeLate => "時刻がずれた", "Taken at another time";
+    TdmChangeTaken => "実際の服用日時", "Taken at";
+    TdmChangeAdd => "記録する", "Record";
+    TdmChangeNoDose => "この日時に予定された投与がありません（投与歴を確認してください）", "No dose of the history is due at this time (check the history)";
+    TdmChangeNone => "記録はありません。", "None recorded.";
     TdmColStart => "開始日時", "Start";
     TdmColAmount => "1回量", "Amount";
     TdmColInterval => "投与間隔", "Interval";

@@ -72,6 +72,7 @@ pub fn input_for(
         model_id: id.into(),
         covariates,
         doses: d.doses.clone(),
+        dose_changes: d.dose_changes.clone(),
         levels: d.levels.clone(),
         now,
         target: d.target.unwrap_or(targets.aim.range),

@@ -6,6 +6,7 @@
 mod advice;
 mod bounds;
 mod clock;
+mod dose_changes;
 mod doses;
 mod field;
 mod forecast;

@@ -1,6 +1,7 @@
 //! The drug screen shared by cyclosporine and tacrolimus.
 
 use super::advice::AdviceTable;
+use super::dose_changes::DoseChanges;
 use super::doses::DoseHistory;
 use super::forecast_plot::ForecastPlot;
 use super::levels::LevelTable;
@@ -19,6 +20,7 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
             <ForecastPlot session=session />
             <AdviceTable session=session />
             <DoseHistory session=session />
+            <DoseChanges session=session />
             <LevelTable session=session />
             <ModelChoice session=session />
         </div>

@@ -75,6 +75,7 @@ pub fn build_input(
         model_id: id.to_owned(),
         covariates,
         doses: record.doses.clone(),
+        dose_changes: record.dose_changes.clone(),
         levels: record.levels.clone(),
         now,
         target: record.target.unwrap_or(targets.aim.range),

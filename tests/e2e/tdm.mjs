@@ -3,7 +3,7 @@
 // in-browser time of an edit with a 30-dose history.
 
 import path from 'node:path';
-import { timeEdits } from './app.mjs';
+import { expectText, timeEdits } from './app.mjs';
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -117,6 +117,39 @@ export function tdmTests({ openPage, fileUrl, shots }) {
           summary: /C0 \(4\.00 ng\/mL\) is below the target 5–10 ng\/mL/,
         });
         await watch.assertClean('tacrolimus flow');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['dosing history: a missed dose and a late dose change the forecast; a time with no due dose is flagged', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await patient(page, 'unknown');
+        await page.click('nav a[data-screen=cyclosporine]');
+        await dose(page, 'csa', local(3, 8), '100', 6);
+        await waitFor(page, () => document.querySelectorAll('#csa-dose-table tbody tr').length === 1, null, 'dose row');
+        const before = await image(page, 'csa');
+        await page.fill('#csa-change-due', local(2, 8));
+        await page.click('#csa-change-add');
+        await waitFor(page, () => document.querySelectorAll('#csa-change-list li').length === 1, null, 'missed dose listed');
+        await waitFor(page, ([id, b]) => document.getElementById(id).toDataURL() !== b, ['csa-plot', before], 'plot redrawn for the missed dose');
+        const missed = await image(page, 'csa');
+        await page.fill('#csa-change-due', local(1, 8));
+        await page.selectOption('#csa-change-kind', 'late');
+        await page.click('#csa-change-add');
+        await expectText(page, '#csa-change-taken-error', 'Please enter a date and time');
+        await page.fill('#csa-change-taken', local(1, 11));
+        await page.click('#csa-change-add');
+        await waitFor(page, () => document.querySelectorAll('#csa-change-list li').length === 2, null, 'late dose listed');
+        await waitFor(page, ([id, b]) => document.getElementById(id).toDataURL() !== b, ['csa-plot', missed], 'plot redrawn for the late dose');
+        await page.selectOption('#csa-change-kind', 'missed');
+        await page.fill('#csa-change-due', local(1, 9));
+        await page.click('#csa-change-add');
+        await waitFor(page, () => /No dose of the history is due at this time/.test(document.querySelector('#csa-change-list li:nth-child(3)')?.textContent ?? ''), null, 'unmatched change flagged');
+        await page.screenshot({ path: path.join(shots, 'tdm-dose-changes-en.png'), fullPage: true });
+        await watch.assertClean('dose changes');
       } finally {
         await context.close();
       }

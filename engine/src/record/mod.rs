@@ -19,7 +19,7 @@ pub use ivcy::{IvcyPlan, IvcyRecord};
 use crate::clinical::biomarkers::LabResult;
 use crate::clinical::body::Sex;
 use crate::dose::Range;
-use crate::tdm::{DoseRow, LevelRow};
+use crate::tdm::{DoseChange, DoseRow, LevelRow};
 use serde::{Deserialize, Serialize};
 
 /// Version of the record format written by this build.
@@ -88,6 +88,8 @@ pub struct DrugRecord {
     /// The product of new rows and of dose advice (each row keeps its own).
     pub formulation: Option<Formulation>,
     pub doses: Vec<DoseRow>,
+    /// Missed and late doses of the rows.
+    pub dose_changes: Vec<DoseChange>,
     pub levels: Vec<LevelRow>,
     /// User-edited targets (None = the defaults).
     pub target: Option<Range>,

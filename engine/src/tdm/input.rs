@@ -73,6 +73,18 @@ pub struct DoseRow {
     pub formulation: Option<Formulation>,
 }
 
+/// A dose of a regimen row that was not taken as planned: missed
+/// (`taken` = None) or taken at another time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DoseChange {
+    /// When the dose was due (a dose of one of the rows).
+    #[serde(deserialize_with = "dose_start")]
+    pub scheduled: DateTime<FixedOffset>,
+    /// When it was taken; `None`: missed.
+    #[serde(default)]
+    pub taken: Option<DateTime<FixedOffset>>,
+}
+
 /// The nominal sampling time a level is labelled with.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,6 +135,9 @@ pub struct TdmInput {
     /// Covariates by the model's names (constant over the history).
     pub covariates: BTreeMap<String, f64>,
     pub doses: Vec<DoseRow>,
+    /// Missed and late doses of the rows.
+    #[serde(default)]
+    pub dose_changes: Vec<DoseChange>,
     pub levels: Vec<LevelRow>,
     /// The present: levels after it are refused, the plot marks it.
     pub now: DateTime<FixedOffset>,

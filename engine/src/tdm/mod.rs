@@ -14,7 +14,7 @@ pub mod session;
 pub mod targets;
 pub mod view;
 
-pub use input::{DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
+pub use input::{DoseChange, DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use session::{compute, AucEstimate, Curves, TdmError, TdmOutput};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};

@@ -4,7 +4,7 @@
 //! by the model (flagged when they disagree), and the dose advice.
 
 use super::grid::forecast_grid;
-use super::input::{DoseRow, LevelRow, TdmInput};
+use super::input::{DoseChange, DoseRow, LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
 use super::targets::Drug;
 use crate::catalog::{builtin, builtin_ids};
@@ -55,6 +55,8 @@ pub struct TdmOutput {
     pub advice: Option<Recommendation>,
     /// Why something could not be computed, in words.
     pub notes: Vec<String>,
+    /// Indices of the dose changes that name no scheduled dose.
+    pub unmatched_changes: Vec<usize>,
 }
 
 /// Why nothing can be computed.
@@ -91,6 +93,25 @@ fn dose_schedule(rows: &[DoseRow]) -> Result<Schedule, TdmError> {
     Ok(all)
 }
 
+/// Applies missed and late doses; returns the indices of the changes that
+/// name no scheduled dose (shown next to them; the rest still applies).
+fn apply_changes(schedule: &mut Schedule, changes: &[DoseChange]) -> Vec<usize> {
+    changes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let applied = match c.taken {
+                None => schedule.miss(c.scheduled).map(|_| ()),
+                Some(t) => {
+                    let late_h = (t - c.scheduled).num_seconds() as f64 / 3600.0;
+                    schedule.delay(c.scheduled, late_h)
+                }
+            };
+            applied.is_err().then_some(i)
+        })
+        .collect()
+}
+
 fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
     match (l.blq, l.value_ng_ml, l.lloq_ng_ml) {
         (true, _, Some(lloq)) => Observation::below_lloq(t, central, lloq),
@@ -109,7 +130,8 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
             )
         })?
         .map_err(|e| TdmError::Estimate(e.to_string()))?;
-    let schedule = dose_schedule(&input.doses)?;
+    let mut schedule = dose_schedule(&input.doses)?;
+    let unmatched_changes = apply_changes(&mut schedule, &input.dose_changes);
     let base = TimeBase::earliest(schedule.doses.iter().map(|d| d.at)).ok_or(TdmError::NoDoses)?;
     let doses = schedule.to_doses(&base);
     let dose_times: Vec<f64> = doses.iter().map(|d| d.time).collect();
@@ -177,6 +199,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         lss,
         advice,
         notes,
+        unmatched_changes,
     })
 }
 
