@@ -170,6 +170,8 @@ table! {
     TdmCovOutside => "{name} {value} {unit} はモデル作成集団の範囲外です（{min}–{max} {unit}）。予測は外挿になります。", "{name} {value} {unit} is outside the model's source population ({min}–{max} {unit}); the prediction extrapolates.";
     TdmResultsTitle => "結果", "Results";
     TdmNotComputable => "計算できません：{reason}", "Not computable: {reason}";
+    TdmNoteNoAdvice => "投与量の提案を計算できません：{reason}", "No dose advice: {reason}";
+    TdmNoteTrapezoid => "台形法による {interval} を計算できません：{reason}", "{interval} by trapezoid not computable: {reason}";
     TdmErrNoDoses => "投与歴がありません。投与を入力してください", "the dosing history is empty: add a dose";
     TdmErrDoseRow => "投与歴 {row} 行目：{message}", "dosing history row {row}: {message}";
     TdmErrUnknownModel => "内蔵モデル「{id}」がありません", "no built-in model “{id}”";

@@ -112,7 +112,7 @@ fn estimate_view(out: Result<TdmOutput, String>) -> impl IntoView {
                 <p>{move || i18n.t(Key::ReportEstimate)}": "{fit.clone().unwrap_or_else(|| i18n.t(Key::ReportNotRecorded).to_string())}</p>
                 <h4>{move || i18n.t(Key::ReportAdvice)}</h4>
                 <ul class="report-advice">{advice}</ul>
-                {o.notes.into_iter().map(|n| view! { <p class="report-note">{n}</p> }).collect_view()}
+                {o.notes.iter().map(|n| view! { <p class="report-note">{crate::tdm_ui::tdm_note(i18n, n)}</p> }).collect_view()}
             }
             .into_any()
         }

@@ -25,3 +25,4 @@ pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
 pub use spec::{CYCLOSPORINE, TACROLIMUS};
+pub(crate) use text::note as tdm_note;

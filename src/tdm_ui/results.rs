@@ -265,7 +265,7 @@ pub fn Results(session: Session) -> impl IntoView {
                 }
             })}
             <ul class="warnings" id=format!("{slug}-notes")>
-                {move || out.get().map(|o| o.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view())}
+                {move || out.get().map(|o| o.notes.iter().map(|n| view! { <li>{text::note(i18n, n)}</li> }).collect_view())}
             </ul>
             <p class="note">{move || {
                 let d = defaults(spec.drug);

@@ -5,7 +5,7 @@ use crate::format::significant;
 use crate::i18n::{fill, I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
 use dmip_engine::estimate::FitWarning;
-use dmip_engine::tdm::{SampleLabel, TdmError, TimingProblem};
+use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote, TimingProblem};
 
 /// Why the screen has no results: the engine's error, or a set-up problem
 /// (no clock, a model that does not load: programming errors, in English).
@@ -30,6 +30,18 @@ pub fn reason(i18n: I18n, r: &Reason) -> String {
             fill(i18n.t(Key::TdmErrEstimate), &[("message", message)])
         }
         Reason::Setup(message) => message.clone(),
+    }
+}
+
+/// A part of the results that could not be computed, in the UI language
+/// (the reason stays the engine's).
+pub fn note(i18n: I18n, n: &TdmNote) -> String {
+    match n {
+        TdmNote::NoAdvice { reason } => fill(i18n.t(Key::TdmNoteNoAdvice), &[("reason", reason)]),
+        TdmNote::TrapezoidAuc { interval, reason } => fill(
+            i18n.t(Key::TdmNoteTrapezoid),
+            &[("interval", interval), ("reason", reason)],
+        ),
     }
 }
 

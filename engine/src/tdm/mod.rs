@@ -16,5 +16,5 @@ pub mod view;
 
 pub use input::{DoseChange, DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
-pub use session::{compute, AucEstimate, Curves, TdmError, TdmOutput};
+pub use session::{compute, AucEstimate, Curves, TdmError, TdmNote, TdmOutput};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};

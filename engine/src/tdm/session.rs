@@ -53,10 +53,30 @@ pub struct TdmOutput {
     pub aucs: Vec<AucEstimate>,
     pub lss: Vec<LssEstimate>,
     pub advice: Option<Recommendation>,
-    /// Why something could not be computed, in words.
-    pub notes: Vec<String>,
+    /// What could not be computed, and why.
+    pub notes: Vec<TdmNote>,
     /// Indices of the dose changes that name no scheduled dose.
     pub unmatched_changes: Vec<usize>,
+}
+
+/// A part of the results that could not be computed; the reason is the
+/// engine's message (English).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum TdmNote {
+    NoAdvice { reason: String },
+    TrapezoidAuc { interval: String, reason: String },
+}
+
+impl std::fmt::Display for TdmNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TdmNote::NoAdvice { reason } => write!(f, "no dose advice: {reason}"),
+            TdmNote::TrapezoidAuc { interval, reason } => {
+                write!(f, "{interval} by trapezoid: {reason}")
+            }
+        }
+    }
 }
 
 /// Why nothing can be computed.
@@ -186,7 +206,9 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
     ) {
         Ok(a) => Some(a),
         Err(e) => {
-            notes.push(format!("no dose advice: {e}"));
+            notes.push(TdmNote::NoAdvice {
+                reason: e.to_string(),
+            });
             None
         }
     };
@@ -254,7 +276,7 @@ fn aucs(
     problem: &Problem,
     fit: Option<&MapFit>,
     levels: &[LevelTiming],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<TdmNote>,
 ) -> (Vec<AucEstimate>, Vec<LssEstimate>) {
     let Some(dose) = levels
         .iter()
@@ -313,7 +335,10 @@ fn aucs(
                     basis: format!("{} levels, linear trapezoid", samples.len()),
                     disagrees: reference.is_some_and(|r| tolerance(v, r)),
                 }),
-                Err(e) => notes.push(format!("AUC0-{to} by trapezoid: {e}")),
+                Err(e) => notes.push(TdmNote::TrapezoidAuc {
+                    interval: format!("AUC0-{to}"),
+                    reason: e.to_string(),
+                }),
             }
         }
     }
