@@ -53,11 +53,12 @@ pub fn aado2_by_date(labs: &[LabResult]) -> Vec<(NaiveDate, GasResult)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::clinical::units::Unit;
     use approx::assert_abs_diff_eq;
 
+    /// A result on 2025-01-`day` (shared by the labs tests).
     pub(crate) fn lab(analyte: Analyte, day: u32, value: f64, unit: Unit) -> LabResult {
         LabResult {
             analyte,

@@ -65,17 +65,8 @@ pub fn last_lab_date(labs: &[LabResult]) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use crate::clinical::risk::AntiMda5;
+    use crate::labs::blood_gas::tests::lab;
     use crate::record::IpCourse;
-
-    fn lab(analyte: Analyte, day: u32, value: f64, unit: Unit) -> LabResult {
-        LabResult {
-            analyte,
-            date: NaiveDate::from_ymd_opt(2025, 1, day).unwrap_or_default(),
-            value,
-            unit,
-            assay: None,
-        }
-    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 1, d).unwrap_or_default()
