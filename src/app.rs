@@ -34,13 +34,13 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand">
-                <h1>{move || i18n.t(Key::AppName)}</h1>
-                <span class="version" title=move || i18n.t(Key::Version)>
+                <h1>{i18n.tx(Key::AppName)}</h1>
+                <span class="version" title=i18n.tx(Key::Version)>
                     "v"{VERSION}
                 </span>
-                <p class="tagline">{move || i18n.t(Key::AppTagline)}</p>
+                <p class="tagline">{i18n.tx(Key::AppTagline)}</p>
             </div>
-            <div class="lang-switch" role="group" aria-label=move || i18n.t(Key::LangSwitch)>
+            <div class="lang-switch" role="group" aria-label=i18n.tx(Key::LangSwitch)>
                 {Lang::ALL
                     .into_iter()
                     .map(|lang| {
@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
                     .collect_view()}
             </div>
         </header>
-        <nav class="app-nav" aria-label=move || i18n.t(Key::NavLabel)>
+        <nav class="app-nav" aria-label=i18n.tx(Key::NavLabel)>
             <ul>
                 {Screen::ALL
                     .into_iter()
@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
         </nav>
         <main class="app-main">{move || screen.get().view()}</main>
         <footer class="app-footer">
-            <p>{move || i18n.t(Key::Disclaimer)}</p>
+            <p>{i18n.tx(Key::Disclaimer)}</p>
         </footer>
     }
 }

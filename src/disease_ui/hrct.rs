@@ -70,12 +70,12 @@ pub fn HrctFields() -> impl IntoView {
             .then(|| i18n.t(IvcyKey::ErrDate).to_owned())
     });
     view! {
-        <h4>{move || i18n.t(IvcyKey::HrctTitle)}</h4>
+        <h4>{i18n.tx(IvcyKey::HrctTitle)}</h4>
         <div class="fields">
             <Field id="dz-hrct-date".to_owned() label=IvcyKey::HrctDate kind="date" value=date error=date_error />
         </div>
         <fieldset class="ivcy-checks">
-            <legend>{move || i18n.t(IvcyKey::HrctFindings)}</legend>
+            <legend>{i18n.tx(IvcyKey::HrctFindings)}</legend>
             {FINDINGS
                 .into_iter()
                 .map(|(id, key, flag)| {

@@ -16,7 +16,7 @@ pub fn DiseaseProfileSection() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel disease" aria-labelledby="dz-title">
-            <h3 id="dz-title">{move || i18n.t(IvcyKey::DiseaseTitle)}</h3>
+            <h3 id="dz-title">{i18n.tx(IvcyKey::DiseaseTitle)}</h3>
             <profile::ProfileFields />
             <hrct::HrctFields />
             <starts::TreatmentStarts />

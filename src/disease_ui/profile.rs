@@ -127,11 +127,11 @@ pub fn ProfileFields() -> impl IntoView {
             {number("dz-mda5-titre", IvcyKey::AntiMda5Titre, "index", TITRE, |d| d.anti_mda5_titre, |d, v| d.anti_mda5_titre = v)}
         </div>
         <fieldset class="ivcy-checks">
-            <legend>{move || i18n.t(IvcyKey::AntiArs)}</legend>
+            <legend>{i18n.tx(IvcyKey::AntiArs)}</legend>
             {antibody_checks(true)}
         </fieldset>
         <fieldset class="ivcy-checks">
-            <legend>{move || i18n.t(IvcyKey::Antibodies)}</legend>
+            <legend>{i18n.tx(IvcyKey::Antibodies)}</legend>
             {antibody_checks(false)}
         </fieldset>
         <div class="fields">

@@ -155,15 +155,15 @@ pub fn TreatmentStarts() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h4>{move || i18n.t(IvcyKey::StartsTitle)}</h4>
-        <p class="note">{move || i18n.t(IvcyKey::StartsNote)}</p>
+        <h4>{i18n.tx(IvcyKey::StartsTitle)}</h4>
+        <p class="note">{i18n.tx(IvcyKey::StartsNote)}</p>
         <div class="table-wrap">
             <table class="tdm-table" id="dz-starts">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t(IvcyKey::ColTreatment)}</th>
-                        <th>{move || i18n.t(IvcyKey::ColStartDate)}</th>
-                        <th>{move || i18n.t(IvcyKey::ColInterval)}</th>
+                        <th>{i18n.tx(IvcyKey::ColTreatment)}</th>
+                        <th>{i18n.tx(IvcyKey::ColStartDate)}</th>
+                        <th>{i18n.tx(IvcyKey::ColInterval)}</th>
                         <th></th>
                     </tr>
                 </thead>

@@ -71,6 +71,16 @@ impl I18n {
         key.text(self.lang.get())
     }
 
+    /// A reactive text of `key` for a view (a node or an attribute). All
+    /// call sites share one closure type per table, so the view code for a
+    /// translated text is compiled once, not once per label.
+    pub fn tx<K: Text + Send + Sync + 'static>(
+        self,
+        key: K,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// The current language (tracked).
     pub fn lang(self) -> Lang {
         self.lang.get()

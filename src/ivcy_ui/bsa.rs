@@ -39,11 +39,11 @@ pub fn BsaPanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="ivcy-bsa-title">
-            <h3 id="ivcy-bsa-title">{move || i18n.t(IvcyKey::BsaTitle)}</h3>
-            <p class="note">{move || i18n.t(IvcyKey::BsaNote)}</p>
+            <h3 id="ivcy-bsa-title">{i18n.tx(IvcyKey::BsaTitle)}</h3>
+            <p class="note">{i18n.tx(IvcyKey::BsaNote)}</p>
             <Choice id="ivcy-bsa-formula".to_owned() label=IvcyKey::BsaFormula options=options value=inputs.formula />
             <dl class="result">
-                <dt>{move || i18n.t(IvcyKey::BsaTitle)}</dt>
+                <dt>{i18n.tx(IvcyKey::BsaTitle)}</dt>
                 <dd id="ivcy-bsa">{shown}</dd>
             </dl>
             <p class="note">{move || view! { <Cite source=derived.formula.get().source() /> }}</p>

@@ -98,8 +98,8 @@ pub fn CumulativePanel(derived: Derived) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel" aria-labelledby="ivcy-cum-title">
-            <h3 id="ivcy-cum-title">{move || i18n.t(IvcyKey::CumulativeTitle)}</h3>
-            <p class="note">{move || i18n.t(IvcyKey::PublishedNotAdvice)}</p>
+            <h3 id="ivcy-cum-title">{i18n.tx(IvcyKey::CumulativeTitle)}</h3>
+            <p class="note">{i18n.tx(IvcyKey::PublishedNotAdvice)}</p>
             {move || match derived.ledger.get() {
                 Ok(s) => summary_view(i18n, s).into_any(),
                 Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),

@@ -47,7 +47,7 @@ pub fn DosePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
     let unit = move || basis.get().symbol();
     view! {
         <section class="panel" aria-labelledby="ivcy-dose-title">
-            <h3 id="ivcy-dose-title">{move || i18n.t(IvcyKey::DoseTitle)}</h3>
+            <h3 id="ivcy-dose-title">{i18n.tx(IvcyKey::DoseTitle)}</h3>
             <div class="fields">
                 <Choice id="ivcy-basis".to_owned() label=IvcyKey::Basis options=options value=inputs.basis />
                 {move || {
@@ -57,7 +57,7 @@ pub fn DosePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
             </div>
             <p class="warning" id="ivcy-outside">{outside}</p>
             <dl class="result">
-                <dt>{move || i18n.t(IvcyKey::PulseDose)}</dt>
+                <dt>{i18n.tx(IvcyKey::PulseDose)}</dt>
                 <dd id="ivcy-dose">
                     {move || match derived.dose.get() {
                         Ok(v) => view! {
@@ -69,7 +69,7 @@ pub fn DosePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
                     }}
                 </dd>
             </dl>
-            <p class="note">{move || i18n.t(IvcyKey::DoseNote)}</p>
+            <p class="note">{i18n.tx(IvcyKey::DoseNote)}</p>
         </section>
     }
 }

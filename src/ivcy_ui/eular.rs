@@ -68,14 +68,14 @@ pub fn EularPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="ivcy-eular-title">
-            <h3 id="ivcy-eular-title">{move || i18n.t(IvcyKey::EularTitle)}</h3>
+            <h3 id="ivcy-eular-title">{i18n.tx(IvcyKey::EularTitle)}</h3>
             <div class="table-wrap">
                 <table class="tdm-table" id="ivcy-eular">
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(IvcyKey::EularAge)}</th>
-                            <th>{move || i18n.t(IvcyKey::EularLower)}</th>
-                            <th>{move || i18n.t(IvcyKey::EularHigher)}</th>
+                            <th>{i18n.tx(IvcyKey::EularAge)}</th>
+                            <th>{i18n.tx(IvcyKey::EularLower)}</th>
+                            <th>{i18n.tx(IvcyKey::EularHigher)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -28,7 +28,7 @@ pub fn HandoverPanel(derived: Derived) -> impl IntoView {
     let mesna_gap = MESNA.gap();
     view! {
         <section class="panel" aria-labelledby="ivcy-handover-title">
-            <h3 id="ivcy-handover-title">{move || i18n.t(IvcyKey::HandoverTitle)}</h3>
+            <h3 id="ivcy-handover-title">{i18n.tx(IvcyKey::HandoverTitle)}</h3>
             <p id="ivcy-handover-count">
                 {move || fill(
                     i18n.t(IvcyKey::HandoverCount),
@@ -42,7 +42,7 @@ pub fn HandoverPanel(derived: Derived) -> impl IntoView {
                     Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),
                 }}
             </div>
-            <h4>{move || i18n.t(IvcyKey::InfusionTitle)}</h4>
+            <h4>{i18n.tx(IvcyKey::InfusionTitle)}</h4>
             <ul class="ivcy-notes">
                 {INFUSION_NOTES.into_iter().map(|n| view! { <NoteLine note=n /> }).collect_view()}
             </ul>

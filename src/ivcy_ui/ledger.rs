@@ -144,17 +144,17 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="ivcy-ledger-title">
-            <h3 id="ivcy-ledger-title">{move || i18n.t(IvcyKey::LedgerTitle)}</h3>
-            <p class="note">{move || i18n.t(IvcyKey::LedgerNote)}</p>
+            <h3 id="ivcy-ledger-title">{i18n.tx(IvcyKey::LedgerTitle)}</h3>
+            <p class="note">{i18n.tx(IvcyKey::LedgerNote)}</p>
             <div class="table-wrap">
                 <table class="tdm-table" id="ivcy-ledger">
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(IvcyKey::ColPulse)}</th>
-                            <th>{move || i18n.t(IvcyKey::ColDate)}</th>
-                            <th>{move || i18n.t(IvcyKey::ColDose)}</th>
-                            <th>{move || i18n.t(IvcyKey::ColBsa)}</th>
-                            <th>{move || i18n.t(IvcyKey::ColNadir)}</th>
+                            <th>{i18n.tx(IvcyKey::ColPulse)}</th>
+                            <th>{i18n.tx(IvcyKey::ColDate)}</th>
+                            <th>{i18n.tx(IvcyKey::ColDose)}</th>
+                            <th>{i18n.tx(IvcyKey::ColBsa)}</th>
+                            <th>{i18n.tx(IvcyKey::ColNadir)}</th>
                             <th></th>
                         </tr>
                     </thead>
@@ -171,7 +171,7 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
             </div>
             <div class="toolbar">
                 <button type="button" id="ivcy-given-fill" on:click=fill_planned>
-                    {move || i18n.t(IvcyKey::FillPlanned)}
+                    {i18n.tx(IvcyKey::FillPlanned)}
                 </button>
                 <button type="button" class="primary" id="ivcy-given-add" on:click=submit>
                     {move || i18n.t(if editing.get().is_some() { IvcyKey::SaveRow } else { IvcyKey::AddPulse })}

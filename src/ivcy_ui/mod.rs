@@ -31,7 +31,7 @@ pub fn IvcyPlanner() -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
     view! {
         <div class="ivcy">
-            <p class="note">{move || i18n.t(crate::i18n::IvcyKey::PublishedNotAdvice)}</p>
+            <p class="note">{i18n.tx(crate::i18n::IvcyKey::PublishedNotAdvice)}</p>
             <bsa::BsaPanel inputs=inputs derived=derived />
             <regimen::RegimenPanel inputs=inputs />
             <dose::DosePanel inputs=inputs derived=derived />

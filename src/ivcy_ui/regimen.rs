@@ -116,7 +116,7 @@ pub fn RegimenPanel(inputs: PlanInputs) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="ivcy-regimen-title">
-            <h3 id="ivcy-regimen-title">{move || i18n.t(IvcyKey::RegimenTitle)}</h3>
+            <h3 id="ivcy-regimen-title">{i18n.tx(IvcyKey::RegimenTitle)}</h3>
             <Choice id="ivcy-preset".to_owned() label=IvcyKey::Regimen options=options value=inputs.preset />
             <div id="ivcy-preset-info">
                 {move || chosen.get().map(|r| match r.preset() {

@@ -84,7 +84,7 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="ivcy-schedule-title">
-            <h3 id="ivcy-schedule-title">{move || i18n.t(IvcyKey::ScheduleTitle)}</h3>
+            <h3 id="ivcy-schedule-title">{i18n.tx(IvcyKey::ScheduleTitle)}</h3>
             <div class="fields">
                 <Field id="ivcy-start".to_owned() label=IvcyKey::FirstPulseLabel kind="date" value=inputs.start error=start_error />
                 <Choice id="ivcy-spacing".to_owned() label=IvcyKey::Spacing options=options value=inputs.spacing />

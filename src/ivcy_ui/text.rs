@@ -139,7 +139,7 @@ pub fn Unavailable(gap: Gap) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="unavailable">
-            <strong>{move || i18n.t(IvcyKey::UnavailableLabel)}</strong>
+            <strong>{i18n.tx(IvcyKey::UnavailableLabel)}</strong>
             " "
             {move || self::gap(i18n, gap)}
         </p>
@@ -151,7 +151,7 @@ pub fn Unavailable(gap: Gap) -> impl IntoView {
 pub fn Cite(source: Source) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class="cite">{move || i18n.t(IvcyKey::SourceLabel)} " " {source.citation()}</span>
+        <span class="cite">{i18n.tx(IvcyKey::SourceLabel)} " " {source.citation()}</span>
     }
 }
 

@@ -81,7 +81,7 @@ pub fn BloodGas() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="bg-title">
-            <h3 id="bg-title">{move || i18n.t(LabKey::GasTitle)}</h3>
+            <h3 id="bg-title">{i18n.tx(LabKey::GasTitle)}</h3>
             <div class="fields">
                 <LabField id="bg-date" kind="date" label=Signal::derive(move || i18n.t(LabKey::Date).to_owned()) value=date error=date_error />
                 {GAS.iter().enumerate().map(|(k, (a, id))| {
@@ -98,11 +98,11 @@ pub fn BloodGas() -> impl IntoView {
                 }).collect_view()}
             </div>
             <div class="toolbar">
-                <button type="button" class="primary" id="bg-add" on:click=add>{move || i18n.t(LabKey::GasAdd)}</button>
+                <button type="button" class="primary" id="bg-add" on:click=add>{i18n.tx(LabKey::GasAdd)}</button>
             </div>
-            <h4>{move || i18n.t(LabKey::AaDo2Title)}</h4>
+            <h4>{i18n.tx(LabKey::AaDo2Title)}</h4>
             <ul class="plain" id="bg-aado2">{results}</ul>
-            <p class="note">{move || i18n.t(LabKey::GasConvention)}</p>
+            <p class="note">{i18n.tx(LabKey::GasConvention)}</p>
         </section>
     }
 }

@@ -139,7 +139,7 @@ pub fn LabEntry() -> impl IntoView {
 
     view! {
         <section class="panel lab-entry" aria-labelledby="lab-entry-title">
-            <h3 id="lab-entry-title">{move || i18n.t(LabKey::EntryTitle)}</h3>
+            <h3 id="lab-entry-title">{i18n.tx(LabKey::EntryTitle)}</h3>
             <div class="fields">
                 <LabSelect id="lab-analyte" label=Signal::derive(move || i18n.t(LabKey::Analyte).to_owned()) options=analyte_options value=analyte_s />
                 <LabField id="lab-date" kind="date" label=Signal::derive(move || i18n.t(LabKey::Date).to_owned()) value=date error=date_error />
@@ -161,7 +161,7 @@ pub fn LabEntry() -> impl IntoView {
             {suggestion}
             {unit_gap}
             <div class="toolbar">
-                <button type="button" class="primary" id="lab-add" on:click=add>{move || i18n.t(LabKey::Add)}</button>
+                <button type="button" class="primary" id="lab-add" on:click=add>{i18n.tx(LabKey::Add)}</button>
             </div>
         </section>
     }

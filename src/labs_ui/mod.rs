@@ -25,7 +25,7 @@ pub fn LabsScreen() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="labs">
-            <p class="note">{move || i18n.t(LabKey::Intro)}</p>
+            <p class="note">{i18n.tx(LabKey::Intro)}</p>
             <entry::LabEntry />
             <blood_gas::BloodGas />
             <table::ResultTables />

@@ -12,7 +12,7 @@ pub fn NoteList(notes: Vec<Note>) -> impl IntoView {
     let i18n = use_i18n();
     (!notes.is_empty()).then(|| {
         view! {
-            <ul class="lab-notes" aria-label=move || i18n.t(LabKey::Notes)>
+            <ul class="lab-notes" aria-label=i18n.tx(LabKey::Notes)>
                 {notes
                     .into_iter()
                     .map(|n| view! {
@@ -34,7 +34,7 @@ pub fn GapList(gaps: Vec<Gap>) -> impl IntoView {
     (!gaps.is_empty()).then(|| {
         view! {
             <div class="lab-gaps">
-                <strong>{move || i18n.t(LabKey::NotAvailable)}</strong>
+                <strong>{i18n.tx(LabKey::NotAvailable)}</strong>
                 <ul>
                     {gaps
                         .into_iter()

@@ -39,7 +39,7 @@ pub fn PcpReminder() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="pcp-title">
-            <h3 id="pcp-title">{move || i18n.t(LabKey::PcpTitle)}</h3>
+            <h3 id="pcp-title">{i18n.tx(LabKey::PcpTitle)}</h3>
             {body}
         </section>
     }

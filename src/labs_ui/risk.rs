@@ -230,7 +230,7 @@ pub fn RiskModels() -> impl IntoView {
     };
     view! {
         <section class="panel" id="risk-models" aria-labelledby="risk-title">
-            <h3 id="risk-title">{move || i18n.t(LabKey::RiskTitle)}</h3>
+            <h3 id="risk-title">{i18n.tx(LabKey::RiskTitle)}</h3>
             <div class="fields">
                 <LabField
                     id="risk-date"
@@ -241,7 +241,7 @@ pub fn RiskModels() -> impl IntoView {
                     error=Signal::derive(|| None::<String>)
                 />
             </div>
-            <p class="note">{move || i18n.t(LabKey::RiskAsOfHint)}</p>
+            <p class="note">{i18n.tx(LabKey::RiskAsOfHint)}</p>
             <div class="risk-cards">{cards}</div>
         </section>
     }

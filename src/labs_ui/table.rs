@@ -111,11 +111,11 @@ fn AnalyteTable(analyte: Analyte, rows: Vec<Row>) -> impl IntoView {
                 <table class="tdm-table lab-table">
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(LabKey::ColDate)}</th>
-                            <th>{move || i18n.t(LabKey::ColValue)}</th>
-                            <th>{move || i18n.t(LabKey::ColAssay)}</th>
-                            <th>{move || i18n.t(LabKey::ColStatus)}</th>
-                            <th>{move || i18n.t(LabKey::ColChange)}</th>
+                            <th>{i18n.tx(LabKey::ColDate)}</th>
+                            <th>{i18n.tx(LabKey::ColValue)}</th>
+                            <th>{i18n.tx(LabKey::ColAssay)}</th>
+                            <th>{i18n.tx(LabKey::ColStatus)}</th>
+                            <th>{i18n.tx(LabKey::ColChange)}</th>
                             <th></th>
                         </tr>
                     </thead>
@@ -162,7 +162,7 @@ pub fn ResultTables() -> impl IntoView {
     };
     view! {
         <section class="panel" id="lab-tables" aria-labelledby="lab-tables-title">
-            <h3 id="lab-tables-title">{move || i18n.t(LabKey::ResultsTitle)}</h3>
+            <h3 id="lab-tables-title">{i18n.tx(LabKey::ResultsTitle)}</h3>
             {content}
         </section>
     }

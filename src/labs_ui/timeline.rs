@@ -166,9 +166,9 @@ pub fn TimelinePlot() -> impl IntoView {
     let panels = move || data.with(|t| t.panels.len());
     view! {
         <section class="panel" aria-labelledby="labs-plot-title">
-            <h3 id="labs-plot-title">{move || i18n.t(LabKey::PlotTitle)}</h3>
-            <p class="note">{move || i18n.t(LabKey::PlotNote)}</p>
-            <div class="toolbar" role="group" aria-label=move || i18n.t(LabKey::ZoomLabel)>
+            <h3 id="labs-plot-title">{i18n.tx(LabKey::PlotTitle)}</h3>
+            <p class="note">{i18n.tx(LabKey::PlotNote)}</p>
+            <div class="toolbar" role="group" aria-label=i18n.tx(LabKey::ZoomLabel)>
                 {RANGES.iter().enumerate().map(|(k, (key, days))| {
                     let days = *days;
                     view! {
@@ -179,7 +179,7 @@ pub fn TimelinePlot() -> impl IntoView {
                 }).collect_view()}
             </div>
             <Show when=move || panels() == 0>
-                <p class="muted" id="labs-plot-empty">{move || i18n.t(LabKey::PlotEmpty)}</p>
+                <p class="muted" id="labs-plot-empty">{i18n.tx(LabKey::PlotEmpty)}</p>
             </Show>
             <figure class="labs-plot">
                 <canvas
@@ -188,14 +188,14 @@ pub fn TimelinePlot() -> impl IntoView {
                     data-drawn=move || drawn.get().to_string()
                     style:height=move || format!("{}px", PANEL_CSS_PX * panels().max(1) as i32)
                     role="img"
-                    aria-label=move || i18n.t(LabKey::PlotTitle)
+                    aria-label=i18n.tx(LabKey::PlotTitle)
                     on:pointerdown=move |ev| on_tap(f64::from(ev.offset_x()))
                     on:pointermove=move |ev| if ev.buttons() != 0 { on_tap(f64::from(ev.offset_x())) }
                 ></canvas>
                 <figcaption class="readout" id="labs-readout" aria-live="polite">{readout}</figcaption>
                 {move || failure.get().map(|e| view! { <p class="field-error" role="alert">{fill(i18n.t(Key::PlotFailed), &[("error", &e)])}</p> })}
             </figure>
-            <ul class="labs-legend" aria-label=move || i18n.t(LabKey::Legend)>{legend}</ul>
+            <ul class="labs-legend" aria-label=i18n.tx(LabKey::Legend)>{legend}</ul>
         </section>
     }
 }

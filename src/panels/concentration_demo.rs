@@ -110,8 +110,8 @@ pub fn ConcentrationDemo() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="demo-title">
-            <h3 id="demo-title">{move || i18n.t(Key::DemoTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::DemoNote)}</p>
+            <h3 id="demo-title">{i18n.tx(Key::DemoTitle)}</h3>
+            <p class="note">{i18n.tx(Key::DemoNote)}</p>
             <div class="fields">
                 <NumberField
                     id="demo-dose"

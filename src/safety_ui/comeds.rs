@@ -48,7 +48,7 @@ pub fn CoMedications() -> impl IntoView {
     view! {
         <div class="safety-comeds">
             <div class="field safety-comed-field">
-                <label for="safety-comed-input">{move || i18n.t(SafetyKey::ComedAdd)}</label>
+                <label for="safety-comed-input">{i18n.tx(SafetyKey::ComedAdd)}</label>
                 <div class="field-input">
                     <input
                         id="safety-comed-input"
@@ -67,7 +67,7 @@ pub fn CoMedications() -> impl IntoView {
                         aria-describedby="safety-comed-error"
                     />
                     <button type="button" id="safety-comed-add" on:click=move |_| add()>
-                        {move || i18n.t(SafetyKey::Add)}
+                        {i18n.tx(SafetyKey::Add)}
                     </button>
                 </div>
                 <p class="field-error" id="safety-comed-error" aria-live="polite">
@@ -77,7 +77,7 @@ pub fn CoMedications() -> impl IntoView {
                     {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                 </datalist>
             </div>
-            <p class="note">{move || i18n.t(SafetyKey::ComedHint)}</p>
+            <p class="note">{i18n.tx(SafetyKey::ComedHint)}</p>
             <ul id="safety-comed-list" class="safety-comed-list">
                 {move || {
                     list.get()
@@ -98,7 +98,7 @@ pub fn CoMedications() -> impl IntoView {
                 }}
             </ul>
             <Show when=move || list.with(Vec::is_empty)>
-                <p class="note" id="safety-comed-none">{move || i18n.t(SafetyKey::ComedNone)}</p>
+                <p class="note" id="safety-comed-none">{i18n.tx(SafetyKey::ComedNone)}</p>
             </Show>
         </div>
     }

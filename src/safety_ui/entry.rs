@@ -119,14 +119,14 @@ pub fn ResultEntry() -> impl IntoView {
                         }
                     }
                 >
-                    {move || i18n.t(SafetyKey::UseSuggested)}
+                    {i18n.tx(SafetyKey::UseSuggested)}
                     " "
                     {move || suggested_unit().map(|u| u.symbol())}
                 </button>
             </p>
         </Show>
         <button type="button" class="primary" id="safety-lab-add" on:click=add>
-            {move || i18n.t(SafetyKey::AddResult)}
+            {i18n.tx(SafetyKey::AddResult)}
         </button>
     }
 }
@@ -161,9 +161,9 @@ pub fn ResultList() -> impl IntoView {
             <table class="tdm-table" id="safety-lab-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t(SafetyKey::Date)}</th>
-                        <th>{move || i18n.t(SafetyKey::Analyte)}</th>
-                        <th>{move || i18n.t(SafetyKey::Value)}</th>
+                        <th>{i18n.tx(SafetyKey::Date)}</th>
+                        <th>{i18n.tx(SafetyKey::Analyte)}</th>
+                        <th>{i18n.tx(SafetyKey::Value)}</th>
                         <th></th>
                     </tr>
                 </thead>

@@ -20,16 +20,16 @@ pub fn SafetyPanels() -> impl IntoView {
     let safety = session::safety_memo();
     view! {
         <section class="panel safety-panel" aria-labelledby="safety-int-title">
-            <h3 id="safety-int-title">{move || i18n.t(SafetyKey::InteractionsTitle)}</h3>
+            <h3 id="safety-int-title">{i18n.tx(SafetyKey::InteractionsTitle)}</h3>
             <comeds::CoMedications />
             <interactions::InteractionTables safety=safety />
         </section>
         <section class="panel safety-panel" aria-labelledby="safety-ae-title">
-            <h3 id="safety-ae-title">{move || i18n.t(SafetyKey::AdverseTitle)}</h3>
-            <p class="note">{move || i18n.t(SafetyKey::AdverseNote)}</p>
+            <h3 id="safety-ae-title">{i18n.tx(SafetyKey::AdverseTitle)}</h3>
+            <p class="note">{i18n.tx(SafetyKey::AdverseNote)}</p>
             <entry::ResultEntry />
             <checks::AdverseChecks safety=safety />
-            <h4>{move || i18n.t(SafetyKey::ResultsTitle)}</h4>
+            <h4>{i18n.tx(SafetyKey::ResultsTitle)}</h4>
             <entry::ResultList />
         </section>
     }

@@ -109,32 +109,32 @@ fn Setup() -> impl IntoView {
     };
     view! {
         <div class="rec-setup">
-            <p>{move || i18n.t(Key::RecSetupIntro)}</p>
+            <p>{i18n.tx(Key::RecSetupIntro)}</p>
             <label>
-                {move || i18n.t(Key::RecPassphrase)}
+                {i18n.tx(Key::RecPassphrase)}
                 <input type="password" id="rec-new-pass" autocomplete="new-password"
                     prop:value=move || pass.get()
                     on:input=move |e| pass.set(event_target_value(&e)) />
             </label>
             <label>
-                {move || i18n.t(Key::RecPassphraseAgain)}
+                {i18n.tx(Key::RecPassphraseAgain)}
                 <input type="password" id="rec-new-pass2" autocomplete="new-password"
                     prop:value=move || confirm.get()
                     on:input=move |e| confirm.set(event_target_value(&e)) />
             </label>
-            <button type="button" id="rec-create" on:click=create>{move || i18n.t(Key::RecCreate)}</button>
+            <button type="button" id="rec-create" on:click=create>{i18n.tx(Key::RecCreate)}</button>
             <details class="rec-plain">
-                <summary>{move || i18n.t(Key::RecPlainSummary)}</summary>
-                <p class="warning">{move || i18n.t(Key::RecPlainWarning)}</p>
+                <summary>{i18n.tx(Key::RecPlainSummary)}</summary>
+                <p class="warning">{i18n.tx(Key::RecPlainWarning)}</p>
                 <label>
                     <input type="checkbox" id="rec-plain-accept"
                         prop:checked=move || accept_plain.get()
                         on:change=move |e| accept_plain.set(event_target_checked(&e)) />
-                    {move || i18n.t(Key::RecPlainAccept)}
+                    {i18n.tx(Key::RecPlainAccept)}
                 </label>
                 <button type="button" id="rec-create-plain" disabled=move || !accept_plain.get()
                     on:click=move |_| vault.create(None)>
-                    {move || i18n.t(Key::RecCreatePlain)}
+                    {i18n.tx(Key::RecCreatePlain)}
                 </button>
             </details>
         </div>
@@ -162,7 +162,7 @@ fn Unlock() -> impl IntoView {
     view! {
         <form class="rec-unlock" on:submit=move |e| { e.prevent_default(); unlock(); }>
             <label>
-                {move || i18n.t(Key::RecPassphrase)}
+                {i18n.tx(Key::RecPassphrase)}
                 <input type="password" id="rec-pass" autocomplete="current-password"
                     prop:value=move || pass.get()
                     on:input=move |e| pass.set(event_target_value(&e)) />
@@ -242,7 +242,7 @@ fn Open() -> impl IntoView {
             </p>
             <div class="rec-current">
                 <label>
-                    {move || i18n.t(Key::RecLabel)}
+                    {i18n.tx(Key::RecLabel)}
                     <input type="text" id="rec-label"
                         prop:value=move || record.record.with(|r| r.label.clone())
                         on:input=move |e| {
@@ -255,14 +255,14 @@ fn Open() -> impl IntoView {
                         } />
                 </label>
                 <button type="button" id="rec-new" on:click=move |_| vault.new_record(record)>
-                    {move || i18n.t(Key::RecNew)}
+                    {i18n.tx(Key::RecNew)}
                 </button>
                 <button type="button" id="rec-lock" on:click=move |_| vault.lock(record)>
-                    {move || i18n.t(Key::RecLock)}
+                    {i18n.tx(Key::RecLock)}
                 </button>
             </div>
             <label class="rec-search">
-                {move || i18n.t(Key::RecSearch)}
+                {i18n.tx(Key::RecSearch)}
                 <input type="search" id="rec-search"
                     prop:value=move || search.get()
                     on:input=move |e| search.set(event_target_value(&e)) />
@@ -283,8 +283,8 @@ fn Open() -> impl IntoView {
             })}
             <table class="rec-list">
                 <thead><tr>
-                    <th>{move || i18n.t(Key::RecLabel)}</th>
-                    <th>{move || i18n.t(Key::RecUpdated)}</th>
+                    <th>{i18n.tx(Key::RecLabel)}</th>
+                    <th>{i18n.tx(Key::RecUpdated)}</th>
                     <th></th>
                 </tr></thead>
                 <tbody>
@@ -298,7 +298,7 @@ fn Open() -> impl IntoView {
                                     <td>{let u = e.updated.clone(); move || super::report::date_time_text(i18n.lang(), &u)}</td>
                                     <td class="rec-actions">
                                         <button type="button" class="rec-open-btn" on:click=move |_| vault.open(record, &id1)>
-                                            {move || i18n.t(Key::RecOpen)}
+                                            {i18n.tx(Key::RecOpen)}
                                         </button>
                                         <button type="button" class="rec-dup-btn" on:click=move |_| {
                                             if let Some(mut r) = load(&id2) {
@@ -306,12 +306,12 @@ fn Open() -> impl IntoView {
                                                 r.label = fill(i18n.t(Key::RecCopyOf), &[("label", r.label.as_str())]);
                                                 vault.save(&r);
                                             }
-                                        }>{move || i18n.t(Key::RecDuplicate)}</button>
+                                        }>{i18n.tx(Key::RecDuplicate)}</button>
                                         <button type="button" class="rec-export-btn" on:click=move |_| {
                                             if let Some(r) = load(&id3) {
                                                 export_records(vault, &[r], &export_pass.get_untracked(), "dmip-record.json");
                                             }
-                                        }>{move || i18n.t(Key::RecExport)}</button>
+                                        }>{i18n.tx(Key::RecExport)}</button>
                                         <button type="button" class="rec-del-btn" on:click=move |_| {
                                             let id = id4.clone();
                                             if record.record.with_untracked(|r| r.id == id) {
@@ -323,7 +323,7 @@ fn Open() -> impl IntoView {
                                                     vault.undo.set(Some(u));
                                                 }
                                             });
-                                        }>{move || i18n.t(Key::RecDelete)}</button>
+                                        }>{i18n.tx(Key::RecDelete)}</button>
                                     </td>
                                 </tr>
                             }
@@ -333,22 +333,22 @@ fn Open() -> impl IntoView {
             </table>
             {move || entries.with(Vec::is_empty).then(|| view! { <p class="rec-empty">{i18n.t(Key::RecNone)}</p> })}
             <fieldset class="rec-files">
-                <legend>{move || i18n.t(Key::RecFiles)}</legend>
+                <legend>{i18n.tx(Key::RecFiles)}</legend>
                 <label>
-                    {move || i18n.t(Key::RecExportPass)}
+                    {i18n.tx(Key::RecExportPass)}
                     <input type="password" id="rec-export-pass" autocomplete="off"
                         prop:value=move || export_pass.get()
                         on:input=move |e| export_pass.set(event_target_value(&e)) />
                 </label>
-                <button type="button" id="rec-export-all" on:click=export_all>{move || i18n.t(Key::RecExportAll)}</button>
+                <button type="button" id="rec-export-all" on:click=export_all>{i18n.tx(Key::RecExportAll)}</button>
                 <label>
-                    {move || i18n.t(Key::RecImportPass)}
+                    {i18n.tx(Key::RecImportPass)}
                     <input type="password" id="rec-import-pass" autocomplete="off"
                         prop:value=move || import_pass.get()
                         on:input=move |e| import_pass.set(event_target_value(&e)) />
                 </label>
                 <label>
-                    {move || i18n.t(Key::RecImport)}
+                    {i18n.tx(Key::RecImport)}
                     <input type="file" id="rec-import" accept=".json,application/json" on:change=on_file />
                 </label>
             </fieldset>
@@ -373,7 +373,7 @@ pub fn RecordsScreen() -> impl IntoView {
         );
     view! {
         <ScreenFrame screen=Screen::Records>
-            {(!vault.persistent()).then(|| view! { <p class="rec-notice error">{move || i18n.t(Key::RecNoStorage)}</p> })}
+            {(!vault.persistent()).then(|| view! { <p class="rec-notice error">{i18n.tx(Key::RecNoStorage)}</p> })}
             <Notices />
             {move || match view.get() {
                 0 => Open().into_any(),

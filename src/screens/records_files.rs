@@ -205,7 +205,7 @@ pub fn CalcFiles() -> impl IntoView {
     let num = |x: Option<f64>| x.map(|v| format!("{v:.6}")).unwrap_or_else(|| "—".into());
     view! {
         <fieldset class="rec-files rec-calc">
-            <legend>{move || i18n.t(Key::RecCalcFiles)}</legend>
+            <legend>{i18n.tx(Key::RecCalcFiles)}</legend>
             <div class="rec-drug" role="group">
                 {[(Drug::Cyclosporine, Key::ScreenCyclosporine), (Drug::Tacrolimus, Key::ScreenTacrolimus)]
                     .into_iter()
@@ -214,25 +214,25 @@ pub fn CalcFiles() -> impl IntoView {
                             <input type="radio" name="rec-drug" data-drug=slug(d)
                                 prop:checked=move || drug.get() == d
                                 on:change=move |_| drug.set(d) />
-                            {move || i18n.t(k)}
+                            {i18n.tx(k)}
                         </label>
                     })
                     .collect_view()}
             </div>
-            <button type="button" id="rec-csv-export" on:click=export_csv>{move || i18n.t(Key::RecCsvExport)}</button>
+            <button type="button" id="rec-csv-export" on:click=export_csv>{i18n.tx(Key::RecCsvExport)}</button>
             <label>
-                {move || i18n.t(Key::RecCsvOrigin)}
+                {i18n.tx(Key::RecCsvOrigin)}
                 <input type="text" id="rec-csv-origin" placeholder="2026-04-01 08:00"
                     prop:value=move || typed_origin.get()
                     on:input=move |e| typed_origin.set(event_target_value(&e)) />
             </label>
             <label>
-                {move || i18n.t(Key::RecCsvImport)}
+                {i18n.tx(Key::RecCsvImport)}
                 <input type="file" id="rec-csv-import" accept=".csv,text/csv" on:change=on_csv />
             </label>
-            <button type="button" id="rec-capsule-export" on:click=export_capsule>{move || i18n.t(Key::RecCapsuleExport)}</button>
+            <button type="button" id="rec-capsule-export" on:click=export_capsule>{i18n.tx(Key::RecCapsuleExport)}</button>
             <label>
-                {move || i18n.t(Key::RecCapsuleOpen)}
+                {i18n.tx(Key::RecCapsuleOpen)}
                 <input type="file" id="rec-capsule-open" accept=".json,application/json" on:change=on_capsule />
             </label>
             {move || replay.get().map(|r| {

@@ -105,12 +105,10 @@ fn estimate_view(out: Result<TdmOutput, String>) -> impl IntoView {
                         .collect_view()
                 })
                 .map(|v| v.into_any())
-                .unwrap_or_else(|| {
-                    view! { <li>{move || i18n.t(Key::ReportNotRecorded)}</li> }.into_any()
-                });
+                .unwrap_or_else(|| view! { <li>{i18n.tx(Key::ReportNotRecorded)}</li> }.into_any());
             view! {
-                <p>{move || i18n.t(Key::ReportEstimate)}": "{fit.clone().unwrap_or_else(|| i18n.t(Key::ReportNotRecorded).to_string())}</p>
-                <h4>{move || i18n.t(Key::ReportAdvice)}</h4>
+                <p>{i18n.tx(Key::ReportEstimate)}": "{fit.clone().unwrap_or_else(|| i18n.t(Key::ReportNotRecorded).to_string())}</p>
+                <h4>{i18n.tx(Key::ReportAdvice)}</h4>
                 <ul class="report-advice">{advice}</ul>
                 {o.notes.iter().map(|n| view! { <p class="report-note">{crate::tdm_ui::tdm_note(i18n, n)}</p> }).collect_view()}
             }
@@ -163,19 +161,19 @@ fn drug_section(
     };
     view! {
         <section class="report-drug">
-            <h3>{move || i18n.t(title)}</h3>
+            <h3>{i18n.tx(title)}</h3>
             {if empty {
-                view! { <p>{move || i18n.t(Key::ReportNotRecorded)}</p> }.into_any()
+                view! { <p>{i18n.tx(Key::ReportNotRecorded)}</p> }.into_any()
             } else {
                 view! {
-                    <p>{move || i18n.t(Key::ReportModel)}": "{model.clone().unwrap_or_else(|| i18n.t(Key::ReportDefaultModel).to_string())}</p>
-                    <h4>{move || i18n.t(Key::ReportDoses)}</h4>
+                    <p>{i18n.tx(Key::ReportModel)}": "{model.clone().unwrap_or_else(|| i18n.t(Key::ReportDefaultModel).to_string())}</p>
+                    <h4>{i18n.tx(Key::ReportDoses)}</h4>
                     <ul>{doses}</ul>
-                    <h4>{move || i18n.t(Key::ReportLevels)}</h4>
+                    <h4>{i18n.tx(Key::ReportLevels)}</h4>
                     <ul>{levels}</ul>
                     <p class="report-cite">{citation.clone()}</p>
                     {out.map(estimate_view)}
-                    <p class="report-see">{move || i18n.t(Key::ReportSeeScreen)}</p>
+                    <p class="report-see">{i18n.tx(Key::ReportSeeScreen)}</p>
                 }.into_any()
             }}
         </section>
@@ -210,7 +208,7 @@ pub fn ReportScreen() -> impl IntoView {
         <ScreenFrame screen=Screen::Report>
             <button type="button" class="no-print" id="report-print"
                 on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
-                {move || i18n.t(Key::Print)}
+                {i18n.tx(Key::Print)}
             </button>
             <article class="report" id="report">
                 {move || {

@@ -54,28 +54,28 @@ pub fn SelfCheckScreen() -> impl IntoView {
         .collect_view();
     view! {
         <ScreenFrame screen=Screen::SelfCheck>
-            <p>{move || i18n.t(Key::SelfIntro)}</p>
+            <p>{i18n.tx(Key::SelfIntro)}</p>
             <p id="self-summary" class=if all { "self-summary pass" } else { "self-summary fail" }>
                 {move || fill(i18n.t(Key::SelfSummary), &[("passed", &passed.to_string()), ("total", &total.to_string())])}
             </p>
-            <p class="self-env">{move || i18n.t(Key::Version)}" "{VERSION}" · "{ua.clone()}</p>
+            <p class="self-env">{i18n.tx(Key::Version)}" "{VERSION}" · "{ua.clone()}</p>
             <button type="button" class="no-print" id="self-print"
                 on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
-                {move || i18n.t(Key::Print)}
+                {i18n.tx(Key::Print)}
             </button>
             <table class="self-table">
                 <thead><tr>
-                    <th>{move || i18n.t(Key::SelfGroup)}</th>
-                    <th>{move || i18n.t(Key::SelfCase)}</th>
-                    <th>{move || i18n.t(Key::SelfSource)}</th>
-                    <th>{move || i18n.t(Key::SelfExpected)}</th>
-                    <th>{move || i18n.t(Key::SelfComputed)}</th>
-                    <th>{move || i18n.t(Key::SelfTolerance)}</th>
-                    <th>{move || i18n.t(Key::SelfResult)}</th>
+                    <th>{i18n.tx(Key::SelfGroup)}</th>
+                    <th>{i18n.tx(Key::SelfCase)}</th>
+                    <th>{i18n.tx(Key::SelfSource)}</th>
+                    <th>{i18n.tx(Key::SelfExpected)}</th>
+                    <th>{i18n.tx(Key::SelfComputed)}</th>
+                    <th>{i18n.tx(Key::SelfTolerance)}</th>
+                    <th>{i18n.tx(Key::SelfResult)}</th>
                 </tr></thead>
                 <tbody>{rows_view}</tbody>
             </table>
-            <p class="self-sign">{move || i18n.t(Key::SelfSignature)}</p>
+            <p class="self-sign">{i18n.tx(Key::SelfSignature)}</p>
             // The reference model's typical curve, live (not a drug model).
             <div class="no-print"><ConcentrationDemo /></div>
         </ScreenFrame>

@@ -56,8 +56,8 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby=format!("{slug}-advice-title")>
-            <h3 id=format!("{slug}-advice-title")>{move || i18n.t(Key::TdmAdviceTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::TdmAdviceNote)}</p>
+            <h3 id=format!("{slug}-advice-title")>{i18n.tx(Key::TdmAdviceTitle)}</h3>
+            <p class="note">{i18n.tx(Key::TdmAdviceNote)}</p>
             {move || match advice.get() {
                 None => view! { <p class="muted" id=format!("{slug}-advice-none")>{i18n.t(Key::TdmAdviceNone)}</p> }.into_any(),
                 Some(a) => {

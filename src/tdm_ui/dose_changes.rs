@@ -102,8 +102,8 @@ pub fn DoseChanges(session: Session) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby=id("title")>
-            <h3 id=id("title")>{move || i18n.t(Key::TdmChangesTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::TdmChangesNote)}</p>
+            <h3 id=id("title")>{i18n.tx(Key::TdmChangesTitle)}</h3>
+            <p class="note">{i18n.tx(Key::TdmChangesNote)}</p>
             {rows}
             <div class="fields entry">
                 <Field id=id("due") label=Key::TdmChangeScheduled kind="datetime-local" value=scheduled error=due_error />
@@ -112,7 +112,7 @@ pub fn DoseChanges(session: Session) -> impl IntoView {
                     <Field id=id("taken") label=Key::TdmChangeTaken kind="datetime-local" value=taken error=taken_error />
                 })}
             </div>
-            <button type="button" id=id("add") on:click=submit>{move || i18n.t(Key::TdmChangeAdd)}</button>
+            <button type="button" id=id("add") on:click=submit>{i18n.tx(Key::TdmChangeAdd)}</button>
         </section>
     }
 }

@@ -167,30 +167,32 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
         None => i18n.t(Key::TdmSingleDose).to_owned(),
     };
 
+    // The rows alone: editing the target or another field of the drug
+    // leaves the table as it is (it has as many rows as the history).
+    let doses = Memo::new(move |_| session.drug.with(|d| d.doses.clone()));
+
     view! {
         <section class="panel" aria-labelledby=id("title")>
-            <h3 id=id("title")>{move || i18n.t(Key::TdmDosesTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::TdmDosesNote)}</p>
+            <h3 id=id("title")>{i18n.tx(Key::TdmDosesTitle)}</h3>
+            <p class="note">{i18n.tx(Key::TdmDosesNote)}</p>
             <Choice id=id("product") label=Key::TdmProduct options=products value=formulation />
             <div class="table-wrap">
                 <table class="tdm-table" id=id("table")>
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(Key::TdmColStart)}</th>
-                            <th>{move || i18n.t(Key::TdmColAmount)}</th>
-                            <th>{move || i18n.t(Key::TdmColInterval)}</th>
-                            <th>{move || i18n.t(Key::TdmColCount)}</th>
-                            <th>{move || i18n.t(Key::TdmColSteadyState)}</th>
-                            <th>{move || i18n.t(Key::TdmProduct)}</th>
+                            <th>{i18n.tx(Key::TdmColStart)}</th>
+                            <th>{i18n.tx(Key::TdmColAmount)}</th>
+                            <th>{i18n.tx(Key::TdmColInterval)}</th>
+                            <th>{i18n.tx(Key::TdmColCount)}</th>
+                            <th>{i18n.tx(Key::TdmColSteadyState)}</th>
+                            <th>{i18n.tx(Key::TdmProduct)}</th>
                             <th></th>
                         </tr>
                     </thead>
                     <tbody>
                         {move || {
-                            session
-                                .drug
+                            doses
                                 .get()
-                                .doses
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, r)| {
@@ -224,7 +226,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                     id=id("sort")
                     on:click=move |_| session.edit(|d| d.doses.sort_by_key(|r| r.start))
                 >
-                    {move || i18n.t(Key::TdmSortByTime)}
+                    {i18n.tx(Key::TdmSortByTime)}
                 </button>
                 <button
                     type="button"
@@ -232,7 +234,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                     disabled=move || !session.can_undo()
                     on:click=move |_| session.undo()
                 >
-                    {move || i18n.t(Key::TdmUndo)}
+                    {i18n.tx(Key::TdmUndo)}
                 </button>
             </div>
             <div class="fields entry">
@@ -248,7 +250,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                             prop:checked=move || ss.get()
                             on:change=move |ev| ss.set(event_target_checked(&ev))
                         />
-                        {move || i18n.t(Key::TdmColSteadyState)}
+                        {i18n.tx(Key::TdmColSteadyState)}
                     </label>
                 </div>
             </div>

@@ -167,8 +167,8 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby=format!("{slug}-plot-title")>
-            <h3 id=format!("{slug}-plot-title")>{move || i18n.t(Key::TdmPlotTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::TdmPlotLegend)}</p>
+            <h3 id=format!("{slug}-plot-title")>{i18n.tx(Key::TdmPlotTitle)}</h3>
+            <p class="note">{i18n.tx(Key::TdmPlotLegend)}</p>
             <div class="toolbar" role="group">
                 <button
                     type="button"
@@ -185,7 +185,7 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
                     id=format!("{slug}-plot")
                     data-drawn=move || drawn.get().to_string()
                     role="img"
-                    aria-label=move || i18n.t(Key::TdmPlotTitle)
+                    aria-label=i18n.tx(Key::TdmPlotTitle)
                     on:pointermove=move |ev| on_pointer(f64::from(ev.offset_x()))
                     on:pointerdown=move |ev| on_pointer(f64::from(ev.offset_x()))
                 ></canvas>

@@ -127,29 +127,31 @@ pub fn LevelTable(session: Session) -> impl IntoView {
             .with(|o| o.as_ref().map(|o| o.levels.clone()).unwrap_or_default())
     });
 
+    // The rows alone: editing the target or another field of the drug
+    // leaves the table as it is (it has as many rows as the history).
+    let levels = Memo::new(move |_| session.drug.with(|d| d.levels.clone()));
+
     view! {
         <section class="panel" aria-labelledby=id("title")>
-            <h3 id=id("title")>{move || i18n.t(Key::TdmLevelsTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::TdmLevelsNote)}</p>
+            <h3 id=id("title")>{i18n.tx(Key::TdmLevelsTitle)}</h3>
+            <p class="note">{i18n.tx(Key::TdmLevelsNote)}</p>
             <div class="table-wrap">
                 <table class="tdm-table" id=id("table")>
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(Key::TdmColSampled)}</th>
-                            <th>{move || i18n.t(Key::TdmColLabel)}</th>
-                            <th>{move || i18n.t(Key::TdmColValue)}</th>
-                            <th>{move || i18n.t(Key::TdmColAfterDose)}</th>
-                            <th>{move || i18n.t(Key::TdmColAssay)}</th>
+                            <th>{i18n.tx(Key::TdmColSampled)}</th>
+                            <th>{i18n.tx(Key::TdmColLabel)}</th>
+                            <th>{i18n.tx(Key::TdmColValue)}</th>
+                            <th>{i18n.tx(Key::TdmColAfterDose)}</th>
+                            <th>{i18n.tx(Key::TdmColAssay)}</th>
                             <th></th>
                         </tr>
                     </thead>
                     <tbody>
                         {move || {
                             let t = timings.get();
-                            session
-                                .drug
+                            levels
                                 .get()
-                                .levels
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, r)| {
@@ -202,7 +204,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                     type="button"
                     on:click=move |_| session.edit(|d| d.levels.sort_by_key(|r| r.sampled))
                 >
-                    {move || i18n.t(Key::TdmSortByTime)}
+                    {i18n.tx(Key::TdmSortByTime)}
                 </button>
             </div>
             <div class="fields entry">
@@ -217,7 +219,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                             prop:checked=move || blq.get()
                             on:change=move |ev| blq.set(event_target_checked(&ev))
                         />
-                        {move || i18n.t(Key::TdmBlq)}
+                        {i18n.tx(Key::TdmBlq)}
                     </label>
                 </div>
                 <Field id=id("lloq") label=Key::TdmLloq unit=Unit::Symbol(CONC_UNIT) value=lloq error=lloq_error />

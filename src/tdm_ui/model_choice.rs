@@ -40,7 +40,7 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby=format!("{slug}-model-title")>
-            <h3 id=format!("{slug}-model-title")>{move || i18n.t(Key::TdmModelTitle)}</h3>
+            <h3 id=format!("{slug}-model-title")>{i18n.tx(Key::TdmModelTitle)}</h3>
             <Choice id=format!("{slug}-model") label=Key::TdmModel options=options value=chosen />
             {move || info.get().map(|m| {
                 let covs = m

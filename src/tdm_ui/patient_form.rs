@@ -162,7 +162,7 @@ fn derived_list(id: &'static str, title: Key, rows: Memo<Derived>, missing: Key)
     let i18n = use_i18n();
     view! {
         <div class="derived" id=id>
-            <h4>{move || i18n.t(title)}</h4>
+            <h4>{i18n.tx(title)}</h4>
             <dl class="result">
                 {move || {
                     rows.get()
@@ -215,8 +215,8 @@ pub fn PatientForm() -> impl IntoView {
 
     view! {
         <section class="panel tdm-patient" aria-labelledby="patient-form-title">
-            <h3 id="patient-form-title">{move || i18n.t(Key::TdmPatientTitle)}</h3>
-            <p class="note">{move || i18n.t(Key::TdmPatientNote)}</p>
+            <h3 id="patient-form-title">{i18n.tx(Key::TdmPatientTitle)}</h3>
+            <p class="note">{i18n.tx(Key::TdmPatientNote)}</p>
             <div class="fields">
                 <NumberInput id="pt-age" label=Key::TdmAge unit=Unit::Word(Key::TdmUnitYears) bounds=bounds::AGE get=|p| p.age_years set=|p, v| p.age_years = v />
                 {bound_choice(
@@ -276,7 +276,7 @@ pub fn PatientForm() -> impl IntoView {
                 )}
                 <NumberInput id="pt-psl" label=Key::TdmPrednisolone unit=Unit::Word(Key::TdmUnitMgPerDay) bounds=bounds::PREDNISOLONE get=|p| p.prednisolone_mg_day set=|p, v| p.prednisolone_mg_day = v />
                 <div class="field field-wide">
-                    <label for="pt-meds">{move || i18n.t(Key::TdmComedications)}</label>
+                    <label for="pt-meds">{i18n.tx(Key::TdmComedications)}</label>
                     <textarea
                         id="pt-meds"
                         rows="3"

@@ -155,16 +155,16 @@ pub fn Results(session: Session) -> impl IntoView {
     let out = Memo::new(move |_| session.output.get().ok());
     view! {
         <section class="panel results" aria-labelledby=format!("{slug}-results-title")>
-            <h3 id=format!("{slug}-results-title")>{move || i18n.t(Key::TdmResultsTitle)}</h3>
+            <h3 id=format!("{slug}-results-title")>{i18n.tx(Key::TdmResultsTitle)}</h3>
             <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
             <div class="table-wrap">
                 <table class="tdm-table" id=format!("{slug}-targets")>
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(Key::TdmColTarget)}</th>
-                            <th>{move || i18n.t(Key::TdmColRange)}</th>
-                            <th>{move || i18n.t(Key::TdmColLatest)}</th>
-                            <th>{move || i18n.t(Key::TdmColSource)}</th>
+                            <th>{i18n.tx(Key::TdmColTarget)}</th>
+                            <th>{i18n.tx(Key::TdmColRange)}</th>
+                            <th>{i18n.tx(Key::TdmColLatest)}</th>
+                            <th>{i18n.tx(Key::TdmColSource)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -186,8 +186,8 @@ pub fn Results(session: Session) -> impl IntoView {
                 </table>
             </div>
             <TargetFields session=session />
-            <h4>{move || i18n.t(Key::TdmAucTitle)}</h4>
-            <p class="note">{move || i18n.t(Key::TdmAucNote)}</p>
+            <h4>{i18n.tx(Key::TdmAucTitle)}</h4>
+            <p class="note">{i18n.tx(Key::TdmAucNote)}</p>
             <crate::tdm_ui::field::Field
                 id=format!("{slug}-disagree")
                 label=Key::TdmDisagreement
@@ -199,10 +199,10 @@ pub fn Results(session: Session) -> impl IntoView {
                 <table class="tdm-table" id=format!("{slug}-aucs")>
                     <thead>
                         <tr>
-                            <th>{move || i18n.t(Key::TdmColMethod)}</th>
-                            <th>{move || i18n.t(Key::TdmColInterval)}</th>
-                            <th>{move || i18n.t(Key::TdmColValue)}</th>
-                            <th>{move || i18n.t(Key::TdmColBasis)}</th>
+                            <th>{i18n.tx(Key::TdmColMethod)}</th>
+                            <th>{i18n.tx(Key::TdmColInterval)}</th>
+                            <th>{i18n.tx(Key::TdmColValue)}</th>
+                            <th>{i18n.tx(Key::TdmColBasis)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -227,8 +227,8 @@ pub fn Results(session: Session) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <h4>{move || i18n.t(Key::TdmFitTitle)}</h4>
-            <p class="note">{move || i18n.t(Key::TdmFitNote)}</p>
+            <h4>{i18n.tx(Key::TdmFitTitle)}</h4>
+            <p class="note">{i18n.tx(Key::TdmFitNote)}</p>
             {move || out.get().map(|o| match o.fit {
                 None => view! { <p class="muted">{i18n.t(Key::TdmFitNone)}</p> }.into_any(),
                 Some(f) => {

@@ -23,7 +23,7 @@ pub fn NumberField(
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{i18n.tx(label)}</label>
             <div class="field-input">
                 <input
                     id=id
@@ -35,7 +35,7 @@ pub fn NumberField(
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=error_id.clone()
                 />
-                <span class="unit">{move || i18n.t(unit)}</span>
+                <span class="unit">{i18n.tx(unit)}</span>
             </div>
             <p class="field-error" id=error_id aria-live="polite">
                 {move || error.get()}
