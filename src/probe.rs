@@ -1,8 +1,8 @@
 //! Measurement hooks for the in-browser performance harness
 //! (`tests/e2e/perf.mjs`, issue 8): a `performance.mark` when the app is
-//! interactive, and two functions on the `wasm_bindgen` global that the
-//! harness calls. They read nothing from the record and send nothing
-//! anywhere.
+//! interactive, and functions on the `wasm_bindgen` global that the
+//! harness calls (two measurements, one deliberate fault). They read
+//! nothing from the record and send nothing anywhere.
 
 use wasm_bindgen::prelude::*;
 
@@ -48,4 +48,11 @@ pub fn dmip_probe_map_fit_ms(repeats: u32) -> f64 {
         std::hint::black_box(problem.fit(&options));
     }
     (perf.now() - t0) / f64::from(repeats)
+}
+
+/// Stops the app with a panic, as a bug would: the e2e tests check that
+/// the page then tells the user (`www/index.html`) instead of going quiet.
+#[wasm_bindgen]
+pub fn dmip_probe_fault() {
+    panic!("fault requested by the test harness");
 }

@@ -199,6 +199,22 @@ const tests = [
       await context.close();
     }
   }],
+  ['a fault in the app stops it with a message, not silently', async () => {
+    const { context, page } = await openPage();
+    try {
+      await page.goto(fileUrl);
+      await page.waitForSelector('nav a[data-screen=tacrolimus]');
+      assert((await page.$('#crash')) === null, 'fault banner shown before any fault');
+      // Uncaught, as a fault in an event handler would be.
+      await page.evaluate(() => setTimeout(() => wasm_bindgen.dmip_probe_fault()));
+      await page.waitForSelector('#crash[role=alert]', { timeout: 5_000 });
+      const text = await page.textContent('#crash');
+      assert(text.includes('ページを再読み込み') && text.includes('Reload the page'), `banner: ${text}`);
+      await page.screenshot({ path: path.join(shots, 'fault-banner.png') });
+    } finally {
+      await context.close();
+    }
+  }],
   ...recordTests({ openPage, fileUrl, shots }),
   ...tdmTests({ openPage, fileUrl, shots }),
   ...ivcyTests({ openPage, fileUrl, shots }),

@@ -2,16 +2,15 @@
 //! command) fails when one is exceeded. Figures and history: BENCHMARKS.md.
 
 /// The single file users open: HTML, CSS, JS glue and the gzipped wasm in
-/// base64 (1.14 MB on 2026-11-25).
-pub const SINGLE_FILE_MAX: u64 = 1_200_000;
-/// The wasm as shipped (gzip). Issue 8 asks for 800 kB; the wasm with every
-/// screen is 0.80 MB gzipped (2026-11-25), so the ceiling sits just above
-/// it, to stop growth while the cuts are made (BENCHMARKS.md).
-pub const WASM_GZIP_MAX: u64 = 850_000;
-/// The wasm after wasm-opt, before gzip: 2.05 MB (2026-11-25), far over
-/// issue 8's 800 kB (Leptos views are about half of it: BENCHMARKS.md).
-/// A ceiling against growth, not the target.
-pub const WASM_RAW_MAX: u64 = 2_200_000;
+/// base64 (0.98 MB on 2026-11-25).
+pub const SINGLE_FILE_MAX: u64 = 1_000_000;
+/// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
+/// 680 kB on 2026-11-25.
+pub const WASM_GZIP_MAX: u64 = 800_000;
+/// The wasm after wasm-opt, before gzip: 1.75 MB on 2026-11-25, over issue
+/// 8's 800 kB read as the uncompressed module (Leptos views are about half
+/// of it: BENCHMARKS.md). A ceiling against growth, not the target.
+pub const WASM_RAW_MAX: u64 = 1_800_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]
@@ -41,18 +40,18 @@ mod tests {
     #[test]
     fn over_budget_is_named() {
         let ok = Sizes {
-            single_file: 1_100_000,
+            single_file: 1_000_000,
             wasm_gzip: 800_000,
-            wasm_raw: 2_000_000,
+            wasm_raw: 1_800_000,
         };
         assert!(check(ok).is_empty());
         let big = Sizes {
-            wasm_gzip: 850_001,
+            wasm_gzip: 800_001,
             ..ok
         };
         assert_eq!(
             check(big),
-            ["wasm (gzip) is 850001 bytes, over its budget of 850000"]
+            ["wasm (gzip) is 800001 bytes, over its budget of 800000"]
         );
     }
 }

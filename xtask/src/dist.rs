@@ -2,7 +2,7 @@
 //! wasm-opt when it works, then the single file `dist/dmip.html`.
 
 use crate::cmd::{command, root, run, Result};
-use crate::{budget, inline, setup};
+use crate::{budget, inline, setup, wasm_flags};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,7 @@ const WASM_OPT_ARGS: &[&str] = &[
 
 /// Builds `dist/web/` and `dist/dmip.html`.
 pub fn build() -> Result {
-    run(command("trunk").args(["build", "--release"]))?;
+    run(&mut wasm_flags::trunk("build"))?;
     let index = fs::read_to_string(web_dir().join("index.html"))
         .map_err(|e| format!("no index.html from Trunk: {e}"))?;
     let wasm = optimise_wasm(&web_dir())?;

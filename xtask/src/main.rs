@@ -7,6 +7,7 @@ mod inline;
 mod run_tests;
 mod serve;
 mod setup;
+mod wasm_flags;
 
 use std::process::ExitCode;
 

@@ -1,8 +1,8 @@
 //! `cargo xtask serve`: builds everything, then serves the app with Trunk
 //! (rebuilding when a source changes; reload the page by hand).
 
-use crate::cmd::{command, run, Result};
-use crate::{dist, setup};
+use crate::cmd::{run, Result};
+use crate::{dist, setup, wasm_flags};
 
 pub const ADDRESS: &str = "http://127.0.0.1:8080/";
 
@@ -13,5 +13,5 @@ pub fn main() -> Result {
     println!("Single file: {}", dist::single_file().display());
     println!("App:         {ADDRESS}  (Ctrl-C stops the server)");
     println!();
-    run(command("trunk").args(["serve", "--release"]))
+    run(&mut wasm_flags::trunk("serve"))
 }

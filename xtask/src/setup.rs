@@ -170,6 +170,7 @@ pub fn for_build() -> Result {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
+    crate::wasm_flags::rust_src()?;
     if let Err(e) = node_tools() {
         eprintln!("note: npm tools not installed ({e}); the build goes on without wasm-opt");
     }
