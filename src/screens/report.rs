@@ -1,17 +1,15 @@
 //! Printable report: the open record in plain language first, then the
-//! numbers (one or two A4 pages with the print CSS).
+//! numbers (one or two A4 pages with the print CSS). Each drug's section:
+//! `report_drug.rs`; the clinical sections: `report_clinical.rs`.
 
 use super::report_clinical::clinical_sections;
+use super::report_drug::drug_section;
 use super::{Screen, ScreenFrame};
 use crate::app::{BUILD, VERSION};
 use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::state::use_record;
-use crate::storage::capsule::input_for;
-use crate::storage::web::now_clock;
-use dmip_engine::catalog::builtin;
-use dmip_engine::record::{DrugRecord, PatientRecord};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, Drug, TdmOutput};
+use dmip_engine::tdm::Drug;
 use leptos::prelude::*;
 
 fn opt(x: Option<f64>, unit: &str, none: &str) -> String {
@@ -49,135 +47,13 @@ pub(super) fn date_time_text(lang: Lang, text: &str) -> String {
     }
 }
 
-fn clock(lang: Lang, t: &DateTime<FixedOffset>) -> String {
+pub(super) fn clock(lang: Lang, t: &DateTime<FixedOffset>) -> String {
     date_time_text(lang, &t.format("%Y-%m-%d %H:%M").to_string())
 }
 
 fn today(lang: Lang) -> String {
     let d = js_sys::Date::new_0();
     date(lang, d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
-/// Model name, citation and the engine's result for one drug.
-fn engine_result(
-    r: &PatientRecord,
-    drug: Drug,
-) -> Option<(String, String, Result<TdmOutput, String>)> {
-    let input = input_for(drug, r, now_clock()?).ok()?;
-    let def = builtin(&input.model_id)?.ok()?;
-    let out = compute(&input).map_err(|e| e.to_string());
-    Some((def.file.name.clone(), def.file.citation.clone(), out))
-}
-
-fn estimate_view(out: Result<TdmOutput, String>) -> impl IntoView {
-    let i18n = use_i18n();
-    match out {
-        Err(e) => view! { <p class="report-note">{e}</p> }.into_any(),
-        Ok(o) => {
-            let fit = o.fit.map(|f| {
-                f.names
-                    .iter()
-                    .zip(&f.eta)
-                    .map(|(n, e)| format!("{n} = {e:.3}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            });
-            let advice = o
-                .advice
-                .map(|a| {
-                    a.candidates
-                        .into_iter()
-                        .map(|c| {
-                            let predicted = c
-                                .predicted
-                                .iter()
-                                .map(|(k, v)| format!("{k} {}", crate::format::significant(*v, 3)))
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            let ok = if c.meets_target { "✓" } else { "✗" };
-                            view! {
-                                <li>
-                                    {format!("{} mg q{}h ({} mg/day) {ok} — {predicted}",
-                                        c.dose.amount_mg, c.regimen.interval_h, c.daily_mg)}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                })
-                .map(|v| v.into_any())
-                .unwrap_or_else(|| view! { <li>{i18n.tx(Key::ReportNotRecorded)}</li> }.into_any());
-            view! {
-                <p>{i18n.tx(Key::ReportEstimate)}": "{fit.clone().unwrap_or_else(|| i18n.t(Key::ReportNotRecorded).to_string())}</p>
-                <h4>{i18n.tx(Key::ReportAdvice)}</h4>
-                <ul class="report-advice">{advice}</ul>
-                {o.notes.iter().map(|n| view! { <p class="report-note">{crate::tdm_ui::tdm_note(i18n, n)}</p> }).collect_view()}
-            }
-            .into_any()
-        }
-    }
-}
-
-fn drug_section(
-    title: Key,
-    d: DrugRecord,
-    engine: Option<(String, String, Result<TdmOutput, String>)>,
-    lang: Lang,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let doses = d
-        .doses
-        .iter()
-        .map(|r| {
-            let when = clock(lang, &r.start);
-            let every = r
-                .interval_h
-                .map(|h| format!(" q{h}h ×{}", r.count))
-                .unwrap_or_default();
-            view! { <li>{when}" — "{format!("{} mg", r.amount_mg)}{every}</li> }
-        })
-        .collect_view();
-    let levels = d
-        .levels
-        .iter()
-        .map(|l| {
-            let when = clock(lang, &l.sampled);
-            let v = if l.blq {
-                format!(
-                    "< {} ng/mL",
-                    l.lloq_ng_ml.map(|x| x.to_string()).unwrap_or_default()
-                )
-            } else {
-                l.value_ng_ml
-                    .map(|x| format!("{x} ng/mL"))
-                    .unwrap_or_else(|| "—".into())
-            };
-            view! { <li>{when}" — "{v}</li> }
-        })
-        .collect_view();
-    let empty = d.doses.is_empty() && d.levels.is_empty();
-    let (model, citation, out) = match engine {
-        Some((m, c, o)) => (Some(m), c, Some(o)),
-        None => (None, String::new(), None),
-    };
-    view! {
-        <section class="report-drug">
-            <h3>{i18n.tx(title)}</h3>
-            {if empty {
-                view! { <p>{i18n.tx(Key::ReportNotRecorded)}</p> }.into_any()
-            } else {
-                view! {
-                    <p>{i18n.tx(Key::ReportModel)}": "{model.clone().unwrap_or_else(|| i18n.t(Key::ReportDefaultModel).to_string())}</p>
-                    <h4>{i18n.tx(Key::ReportDoses)}</h4>
-                    <ul>{doses}</ul>
-                    <h4>{i18n.tx(Key::ReportLevels)}</h4>
-                    <ul>{levels}</ul>
-                    <p class="report-cite">{citation.clone()}</p>
-                    {out.map(estimate_view)}
-                    <p class="report-see">{i18n.tx(Key::ReportSeeScreen)}</p>
-                }.into_any()
-            }}
-        </section>
-    }
 }
 
 #[cfg(test)]
@@ -231,8 +107,8 @@ pub fn ReportScreen() -> impl IntoView {
                                 <dt>{i18n.t(Key::ReportCreatinine)}</dt><dd>{opt(p.creatinine_mg_dl(), "mg/dL", none)}</dd>
                             </dl>
                         </section>
-                        {drug_section(Key::ScreenCyclosporine, r.cyclosporine.clone(), engine_result(&r, Drug::Cyclosporine), i18n.lang())}
-                        {drug_section(Key::ScreenTacrolimus, r.tacrolimus.clone(), engine_result(&r, Drug::Tacrolimus), i18n.lang())}
+                        {drug_section(&r, Drug::Cyclosporine, i18n.lang())}
+                        {drug_section(&r, Drug::Tacrolimus, i18n.lang())}
                         {clinical_sections(&r)}
                         <footer class="report-foot">
                             <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}" · "{i18n.t(Key::ReportBuild)}" "{BUILD}</p>

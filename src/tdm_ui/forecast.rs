@@ -4,6 +4,8 @@
 
 use crate::format::tick;
 use crate::plot::PlotError;
+use dmip_engine::dose::{Metric, Range};
+use dmip_engine::record::DrugRecord;
 use dmip_engine::tdm::TdmOutput;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -33,13 +35,26 @@ pub struct ForecastData {
 }
 
 impl ForecastData {
-    /// The plot data of the engine's output; `target` is the aim as a
-    /// concentration band (none for an AUC aim).
-    pub fn from_output(
-        out: &TdmOutput,
-        levels: &[(f64, f64, bool)],
-        target: Option<(f64, f64)>,
-    ) -> Self {
+    /// The plot data of the engine's output for `drug`: its levels (in the
+    /// output's order; below the limit: at the limit) and its aim, drawn as
+    /// a band for a concentration, not for an AUC.
+    pub fn of(out: &TdmOutput, drug: &DrugRecord, aim: &Range) -> Self {
+        let levels = drug
+            .levels
+            .iter()
+            .zip(&out.levels)
+            .filter_map(|(l, t)| {
+                let v = if l.blq { l.lloq_ng_ml? } else { l.value_ng_ml? };
+                Some((t.time_h, v, l.blq))
+            })
+            .collect();
+        let target = match aim.metric {
+            Metric::C0 | Metric::C { .. } => Some((
+                aim.low.unwrap_or(0.0),
+                aim.high.unwrap_or(aim.low.unwrap_or(0.0)),
+            )),
+            _ => None,
+        };
         let c = &out.curves;
         ForecastData {
             time_h: c.time_h.clone(),
@@ -49,7 +64,7 @@ impl ForecastData {
                 .band
                 .as_ref()
                 .map(|b| b.iter().map(|p| (p.p05, p.p95)).collect()),
-            levels: levels.to_vec(),
+            levels,
             target,
             dose_times_h: c.dose_times_h.clone(),
             now_h: c.now_h,
@@ -66,6 +81,25 @@ impl ForecastData {
         } else {
             (first, last)
         }
+    }
+
+    /// Hours a still figure shows: the recent window when the latest dose
+    /// or level is within a day of now; otherwise (an old record) the 48 h
+    /// before the latest of them and the day after it, where the data are.
+    pub fn around_latest(&self) -> (f64, f64) {
+        let latest = self
+            .dose_times_h
+            .iter()
+            .copied()
+            .chain(self.levels.iter().map(|l| l.0))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let recent = self.window(true);
+        if !latest.is_finite() || self.now_h - latest <= 24.0 {
+            return recent;
+        }
+        let (first, last) = self.window(false);
+        let from = (latest - 48.0).max(first);
+        (from, (latest + 24.0).min(last).max(from + 1.0))
     }
 }
 
@@ -236,4 +270,35 @@ pub fn draw_forecast<DB: DrawingBackend>(
         pixels: (xs.start, xs.end),
         hours: (from, to),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ForecastData;
+
+    fn data(now_h: f64, dose_times_h: Vec<f64>, levels: Vec<(f64, f64, bool)>) -> ForecastData {
+        ForecastData {
+            time_h: vec![0.0, 600.0],
+            dose_times_h,
+            levels,
+            now_h,
+            ..ForecastData::default()
+        }
+    }
+
+    #[test]
+    fn a_still_figure_shows_the_recent_window_when_the_data_are_current() {
+        let d = data(100.0, vec![0.0, 84.0], vec![(95.0, 150.0, false)]);
+        assert_eq!(d.around_latest(), (52.0, 600.0));
+        assert_eq!(d.around_latest(), d.window(true));
+    }
+
+    #[test]
+    fn a_still_figure_of_an_old_record_shows_where_its_data_are() {
+        // Last dose at 60 h, level at 47.8 h, opened 527 h later.
+        let d = data(587.0, vec![0.0, 12.0, 60.0], vec![(47.8, 150.0, false)]);
+        assert_eq!(d.around_latest(), (12.0, 84.0));
+        // No data at all: the recent window.
+        assert_eq!(data(587.0, vec![], vec![]).around_latest(), (539.0, 600.0));
+    }
 }

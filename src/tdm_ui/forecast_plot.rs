@@ -7,7 +7,6 @@ use super::session::Session;
 use super::summary::CONC_UNIT;
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, Key};
-use dmip_engine::dose::Metric;
 use dmip_engine::tdm::view::{at_hours, display};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -26,10 +25,12 @@ fn ratio() -> f64 {
         .clamp(1.0, 4.0)
 }
 
+/// Draws `data` over `window` (hours) on `canvas`, sized to its CSS box
+/// in device pixels.
 fn draw(
     canvas: &HtmlCanvasElement,
     data: &ForecastData,
-    recent: bool,
+    window: (f64, f64),
     labels: (&str, &str),
 ) -> Result<Frame, String> {
     let r = ratio();
@@ -49,14 +50,7 @@ fn draw(
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "no 2D context on the canvas".to_owned())?;
-    draw_forecast(
-        &backend.into_drawing_area(),
-        data,
-        data.window(recent),
-        labels,
-        r,
-    )
-    .map_err(|e| e.0)
+    draw_forecast(&backend.into_drawing_area(), data, window, labels, r).map_err(|e| e.0)
 }
 
 #[component]
@@ -76,29 +70,10 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
     on_cleanup(move || listener.remove());
     let data = Memo::new(move |_| {
         let (aim, _) = session.targets();
-        let target = match aim.metric {
-            Metric::C0 | Metric::C { .. } => Some((
-                aim.low.unwrap_or(0.0),
-                aim.high.unwrap_or(aim.low.unwrap_or(0.0)),
-            )),
-            _ => None,
-        };
         session.output.with(|o| {
             let Ok(out) = o else { return None };
-            let levels: Vec<(f64, f64, bool)> = session.drug.with(|d| {
-                d.levels
-                    .iter()
-                    .zip(&out.levels)
-                    .filter_map(|(l, t)| {
-                        let v = if l.blq { l.lloq_ng_ml? } else { l.value_ng_ml? };
-                        Some((t.time_h, v, l.blq))
-                    })
-                    .collect()
-            });
-            Some((
-                ForecastData::from_output(out, &levels, target),
-                out.origin.clone(),
-            ))
+            let data = session.drug.with(|d| ForecastData::of(out, d, &aim));
+            Some((data, out.origin.clone()))
         })
     });
     Effect::new(move |_| {
@@ -111,7 +86,7 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
         let result = data.with(|d| {
             let empty = ForecastData::default();
             let d = d.as_ref().map_or(&empty, |(d, _)| d);
-            draw(&canvas, d, recent, labels)
+            draw(&canvas, d, d.window(recent), labels)
         });
         match result {
             Ok(f) => {
@@ -197,5 +172,38 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
                 })}
             </figure>
         </section>
+    }
+}
+
+/// The forecast of one computed result as a still figure (the report),
+/// over [`ForecastData::around_latest`], drawn once the canvas is laid out.
+#[component]
+pub fn ForecastFigure(data: ForecastData, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let drawn = RwSignal::new(0_u32);
+    let failure = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let labels = (i18n.t(Key::TdmAxisTime), i18n.t(Key::TdmAxisConc));
+        failure.set(draw(&canvas, &data, data.around_latest(), labels).err());
+        drawn.update(|n| *n = n.wrapping_add(1));
+    });
+    view! {
+        <figure class="forecast-plot report-plot">
+            <canvas
+                node_ref=canvas_ref
+                id=id
+                data-drawn=move || drawn.get().to_string()
+                role="img"
+                aria-label=i18n.tx(Key::TdmPlotTitle)
+            ></canvas>
+            <figcaption class="report-cite">{i18n.tx(Key::TdmPlotLegend)}</figcaption>
+            {move || failure.get().map(|e| view! {
+                <p class="field-error" role="alert">{fill(i18n.t(Key::PlotFailed), &[("error", &e)])}</p>
+            })}
+        </figure>
     }
 }

@@ -22,7 +22,10 @@ mod summary;
 mod text;
 
 pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
+pub(crate) use forecast::ForecastData;
+pub(crate) use forecast_plot::ForecastFigure;
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
+pub(crate) use spec::formulation_key;
 pub use spec::{CYCLOSPORINE, TACROLIMUS};
-pub(crate) use text::note as tdm_note;
+pub(crate) use text::{fit_warning, note as tdm_note, reason as tdm_reason, Reason};

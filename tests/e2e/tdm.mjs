@@ -149,6 +149,25 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await page.click('#csa-change-add');
         await waitFor(page, () => /No dose of the history is due at this time/.test(document.querySelector('#csa-change-list li:nth-child(3)')?.textContent ?? ''), null, 'unmatched change flagged');
         await page.screenshot({ path: path.join(shots, 'tdm-dose-changes-en.png'), fullPage: true });
+        // The report lists the product of each dose and the changes, and draws the forecast.
+        await page.click('nav a[data-screen=report]');
+        await waitFor(page, () => document.querySelectorAll('#report .report-changes li').length === 3, null, 'changes in the report');
+        const changes = await page.$$eval('#report .report-changes li', (items) => items.map((li) => li.textContent));
+        assert(/— Missed$/.test(changes[0]), `report, missed dose: ${changes[0]}`);
+        assert(/— Taken at .* 11:00$/.test(changes[1]), `report, late dose: ${changes[1]}`);
+        assert(changes[2].endsWith('No dose of the history is due at this time (check the history)'), `report, unmatched: ${changes[2]}`);
+        const doseLine = await page.textContent('#report .report-drug ul li');
+        assert(doseLine.endsWith('100 mg q12h ×6 · Neoral'), `report, dose line: ${doseLine}`);
+        await waitFor(page, () => Number(document.getElementById('report-csa-plot')?.dataset.drawn) > 0, null, 'report plot drawn');
+        const inked = await page.evaluate(() => {
+          const c = document.getElementById('report-csa-plot');
+          const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && (px[i] < 200 || px[i + 2] < 200)) n += 1;
+          return { n, w: c.width, h: c.height };
+        });
+        assert(inked.w > 300 && inked.n > 2000, `report plot: ${JSON.stringify(inked)}`);
+        await page.screenshot({ path: path.join(shots, 'report-dose-changes-en.png'), fullPage: true });
         await watch.assertClean('dose changes');
       } finally {
         await context.close();

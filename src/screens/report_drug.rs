@@ -1,0 +1,206 @@
+//! The report's section for one calcineurin inhibitor: doses with their
+//! product, missed and late doses, levels, the MAP estimate with its
+//! warnings, the forecast plot and the dose advice.
+
+use super::report::clock;
+use crate::format::significant;
+use crate::i18n::{use_i18n, Key, Lang};
+use crate::storage::capsule::input_for;
+use crate::storage::web::now_clock;
+use crate::tdm_ui::{
+    fit_warning, formulation_key, tdm_note, tdm_reason, ForecastData, ForecastFigure, Reason,
+    CYCLOSPORINE, TACROLIMUS,
+};
+use dmip_engine::catalog::builtin;
+use dmip_engine::record::{DrugRecord, PatientRecord};
+use dmip_engine::tdm::{compute, defaults, Drug, TdmError, TdmOutput};
+use leptos::prelude::*;
+
+/// What the report shows for a drug with a history.
+struct Computed {
+    model: String,
+    citation: String,
+    output: Result<TdmOutput, TdmError>,
+}
+
+/// The engine's result for one drug; `None` where the record gives it no
+/// input (no clock, no history).
+fn engine_result(r: &PatientRecord, drug: Drug) -> Option<Computed> {
+    let input = input_for(drug, r, now_clock()?).ok()?;
+    let def = builtin(&input.model_id)?.ok()?;
+    Some(Computed {
+        model: def.file.name.clone(),
+        citation: def.file.citation.clone(),
+        output: compute(&input),
+    })
+}
+
+fn dose_list(d: &DrugRecord, drug: Drug, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    let first = match drug {
+        Drug::Cyclosporine => CYCLOSPORINE.formulations[0],
+        Drug::Tacrolimus => TACROLIMUS.formulations[0],
+    };
+    d.doses
+        .iter()
+        .map(|r| {
+            let when = clock(lang, &r.start);
+            let every = r
+                .interval_h
+                .map(|h| format!(" q{h}h ×{}", r.count))
+                .unwrap_or_default();
+            let product = i18n.t(formulation_key(r.formulation.unwrap_or(first)));
+            view! { <li>{when}" — "{format!("{} mg", r.amount_mg)}{every}" · "{product}</li> }
+        })
+        .collect_view()
+}
+
+/// Missed and late doses; the ones matching no due dose are marked.
+fn change_list(d: &DrugRecord, unmatched: &[usize], lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = d
+        .dose_changes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let what = match &c.taken {
+                None => i18n.t(Key::TdmChangeMissed).to_owned(),
+                Some(t) => format!("{} {}", i18n.t(Key::TdmChangeTaken), clock(lang, t)),
+            };
+            let flag = unmatched
+                .contains(&i)
+                .then(|| view! { <strong>" — "{i18n.t(Key::TdmChangeNoDose)}</strong> });
+            view! { <li>{clock(lang, &c.scheduled)}" — "{what}{flag}</li> }
+        })
+        .collect_view();
+    (!d.dose_changes.is_empty()).then(|| {
+        view! {
+            <h4>{i18n.tx(Key::TdmChangesTitle)}</h4>
+            <ul class="report-changes">{items}</ul>
+        }
+    })
+}
+
+fn level_list(d: &DrugRecord, lang: Lang) -> impl IntoView {
+    d.levels
+        .iter()
+        .map(|l| {
+            let when = clock(lang, &l.sampled);
+            let v = if l.blq {
+                format!(
+                    "< {} ng/mL",
+                    l.lloq_ng_ml.map(|x| x.to_string()).unwrap_or_default()
+                )
+            } else {
+                l.value_ng_ml
+                    .map(|x| format!("{x} ng/mL"))
+                    .unwrap_or_else(|| "—".into())
+            };
+            view! { <li>{when}" — "{v}</li> }
+        })
+        .collect_view()
+}
+
+fn estimate_view(o: &TdmOutput, plot: ForecastData, plot_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let none = || i18n.t(Key::ReportNotRecorded).to_string();
+    let fit = o.fit.as_ref().map(|f| {
+        f.names
+            .iter()
+            .zip(&f.eta)
+            .map(|(n, e)| format!("{n} = {e:.3}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let warnings = o
+        .fit
+        .iter()
+        .flat_map(|f| &f.warnings)
+        .map(|w| view! { <li>{fit_warning(i18n, w)}</li> })
+        .collect_view();
+    let advice = match &o.advice {
+        None => view! { <li>{none()}</li> }.into_any(),
+        Some(a) => a
+            .candidates
+            .iter()
+            .map(|c| {
+                let predicted = c
+                    .predicted
+                    .iter()
+                    .map(|(k, v)| format!("{k} {}", significant(*v, 3)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let ok = if c.meets_target { "✓" } else { "✗" };
+                view! {
+                    <li>
+                        {format!("{} mg q{}h ({} mg/day) {ok} — {predicted}",
+                            c.dose.amount_mg, c.regimen.interval_h, c.daily_mg)}
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any(),
+    };
+    view! {
+        <p>{i18n.tx(Key::ReportEstimate)}": "{fit.unwrap_or_else(none)}</p>
+        <ul class="report-warnings">{warnings}</ul>
+        <ForecastFigure data=plot id=plot_id />
+        <h4>{i18n.tx(Key::ReportAdvice)}</h4>
+        <ul class="report-advice">{advice}</ul>
+        {o.notes.iter().map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
+    }
+}
+
+/// The section of `drug` in the report of `r`.
+pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    let (d, title, slug) = match drug {
+        Drug::Cyclosporine => (&r.cyclosporine, Key::ScreenCyclosporine, "csa"),
+        Drug::Tacrolimus => (&r.tacrolimus, Key::ScreenTacrolimus, "tac"),
+    };
+    if d.doses.is_empty() && d.levels.is_empty() {
+        return view! {
+            <section class="report-drug">
+                <h3>{i18n.tx(title)}</h3>
+                <p>{i18n.tx(Key::ReportNotRecorded)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let computed = engine_result(r, drug);
+    let model = computed.as_ref().map_or_else(
+        || i18n.t(Key::ReportDefaultModel).to_owned(),
+        |c| c.model.clone(),
+    );
+    let citation = computed.as_ref().map(|c| c.citation.clone());
+    let unmatched = computed
+        .as_ref()
+        .and_then(|c| c.output.as_ref().ok())
+        .map(|o| o.unmatched_changes.clone())
+        .unwrap_or_default();
+    let aim = d.target.unwrap_or(defaults(drug).aim.range);
+    let result = computed.map(|c| match c.output {
+        Err(e) => {
+            view! { <p class="report-note">{tdm_reason(i18n, &Reason::Engine(e))}</p> }.into_any()
+        }
+        Ok(o) => {
+            let plot = ForecastData::of(&o, d, &aim);
+            estimate_view(&o, plot, format!("report-{slug}-plot")).into_any()
+        }
+    });
+    view! {
+        <section class="report-drug">
+            <h3>{i18n.tx(title)}</h3>
+            <p>{i18n.tx(Key::ReportModel)}": "{model}</p>
+            <h4>{i18n.tx(Key::ReportDoses)}</h4>
+            <ul>{dose_list(d, drug, lang)}</ul>
+            {change_list(d, &unmatched, lang)}
+            <h4>{i18n.tx(Key::ReportLevels)}</h4>
+            <ul>{level_list(d, lang)}</ul>
+            <p class="report-cite">{citation}</p>
+            {result}
+            <p class="report-see">{i18n.tx(Key::ReportSeeScreen)}</p>
+        </section>
+    }
+    .into_any()
+}
