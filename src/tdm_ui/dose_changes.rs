@@ -89,11 +89,7 @@ pub fn DoseChanges(session: Session) -> impl IntoView {
                     <li>
                         {format!("{} — {what} ", display(&c.scheduled))}
                         {flag}
-                        <button type="button" class="small danger" on:click=move |_| session.edit(|d| {
-                            if i < d.dose_changes.len() {
-                                d.dose_changes.remove(i);
-                            }
-                        })>{i18n.t(Key::TdmDelete)}</button>
+                        <button type="button" class="small danger" on:click=move |_| session.remove_row(|d| &mut d.dose_changes, i)>{i18n.t(Key::TdmDelete)}</button>
                     </li>
                 }
             })

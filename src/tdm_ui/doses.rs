@@ -4,6 +4,7 @@
 use super::bounds;
 use super::clock;
 use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
+use super::history_table::HistoryTable;
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
@@ -54,6 +55,16 @@ fn form_value(f: Formulation) -> &'static str {
         Formulation::Graceptor => "graceptor",
     }
 }
+
+/// The table's column headings.
+const DOSE_COLUMNS: [Key; 6] = [
+    Key::TdmColStart,
+    Key::TdmColAmount,
+    Key::TdmColInterval,
+    Key::TdmColCount,
+    Key::TdmColSteadyState,
+    Key::TdmProduct,
+];
 
 #[component]
 pub fn DoseHistory(session: Session) -> impl IntoView {
@@ -167,29 +178,14 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
         None => i18n.t(Key::TdmSingleDose).to_owned(),
     };
 
-    // The rows alone: editing the target or another field of the drug
-    // leaves the table as it is (it has as many rows as the history).
-    let doses = Memo::new(move |_| session.drug.with(|d| d.doses.clone()));
+    let doses = session.rows(|d| &d.doses);
 
     view! {
         <section class="panel" aria-labelledby=id("title")>
             <h3 id=id("title")>{i18n.tx(Key::TdmDosesTitle)}</h3>
             <p class="note">{i18n.tx(Key::TdmDosesNote)}</p>
             <Choice id=id("product") label=Key::TdmProduct options=products value=formulation />
-            <div class="table-wrap">
-                <table class="tdm-table" id=id("table")>
-                    <thead>
-                        <tr>
-                            <th>{i18n.tx(Key::TdmColStart)}</th>
-                            <th>{i18n.tx(Key::TdmColAmount)}</th>
-                            <th>{i18n.tx(Key::TdmColInterval)}</th>
-                            <th>{i18n.tx(Key::TdmColCount)}</th>
-                            <th>{i18n.tx(Key::TdmColSteadyState)}</th>
-                            <th>{i18n.tx(Key::TdmProduct)}</th>
-                            <th></th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <HistoryTable session=session prefix=format!("{slug}-dose") columns=&DOSE_COLUMNS sort=|d| d.doses.sort_by_key(|r| r.start)>
                         {move || {
                             doses
                                 .get()
@@ -206,37 +202,14 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                             <td>{i18n.t(formulation_key(r.formulation.unwrap_or(session.spec.formulations[0])))}</td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
-                                                on_delete=move |_| session.edit(|d| {
-                                                    if i < d.doses.len() {
-                                                        d.doses.remove(i);
-                                                    }
-                                                })
+                                                on_delete=move |_| session.remove_row(|d| &mut d.doses, i)
                                             />
                                         </tr>
                                     }
                                 })
                                 .collect_view()
                         }}
-                    </tbody>
-                </table>
-            </div>
-            <div class="toolbar">
-                <button
-                    type="button"
-                    id=id("sort")
-                    on:click=move |_| session.edit(|d| d.doses.sort_by_key(|r| r.start))
-                >
-                    {i18n.tx(Key::TdmSortByTime)}
-                </button>
-                <button
-                    type="button"
-                    id=id("undo")
-                    disabled=move || !session.can_undo()
-                    on:click=move |_| session.undo()
-                >
-                    {i18n.tx(Key::TdmUndo)}
-                </button>
-            </div>
+            </HistoryTable>
             <div class="fields entry">
                 <Field id=id("start") label=Key::TdmColStart kind="datetime-local" value=start error=start_error />
                 <Field id=id("amount") label=Key::TdmColAmount unit=Unit::Symbol("mg") value=amount error=amount_error />

@@ -5,6 +5,7 @@
 use super::bounds;
 use super::clock;
 use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
+use super::history_table::HistoryTable;
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use super::text::{label_from, label_value, timing, LABELS};
@@ -45,6 +46,15 @@ fn parse_level(
         s => Err([s.is_err(), !value_ok, !lloq_ok]),
     }
 }
+
+/// The table's column headings.
+const LEVEL_COLUMNS: [Key; 5] = [
+    Key::TdmColSampled,
+    Key::TdmColLabel,
+    Key::TdmColValue,
+    Key::TdmColAfterDose,
+    Key::TdmColAssay,
+];
 
 #[component]
 pub fn LevelTable(session: Session) -> impl IntoView {
@@ -127,27 +137,13 @@ pub fn LevelTable(session: Session) -> impl IntoView {
             .with(|o| o.as_ref().map(|o| o.levels.clone()).unwrap_or_default())
     });
 
-    // The rows alone: editing the target or another field of the drug
-    // leaves the table as it is (it has as many rows as the history).
-    let levels = Memo::new(move |_| session.drug.with(|d| d.levels.clone()));
+    let levels = session.rows(|d| &d.levels);
 
     view! {
         <section class="panel" aria-labelledby=id("title")>
             <h3 id=id("title")>{i18n.tx(Key::TdmLevelsTitle)}</h3>
             <p class="note">{i18n.tx(Key::TdmLevelsNote)}</p>
-            <div class="table-wrap">
-                <table class="tdm-table" id=id("table")>
-                    <thead>
-                        <tr>
-                            <th>{i18n.tx(Key::TdmColSampled)}</th>
-                            <th>{i18n.tx(Key::TdmColLabel)}</th>
-                            <th>{i18n.tx(Key::TdmColValue)}</th>
-                            <th>{i18n.tx(Key::TdmColAfterDose)}</th>
-                            <th>{i18n.tx(Key::TdmColAssay)}</th>
-                            <th></th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <HistoryTable session=session prefix=format!("{slug}-level") columns=&LEVEL_COLUMNS sort=|d| d.levels.sort_by_key(|r| r.sampled)>
                         {move || {
                             let t = timings.get();
                             levels
@@ -185,28 +181,14 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                                             <td>{r.assay.unwrap_or_default()}</td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
-                                                on_delete=move |_| session.edit(|d| {
-                                                    if i < d.levels.len() {
-                                                        d.levels.remove(i);
-                                                    }
-                                                })
+                                                on_delete=move |_| session.remove_row(|d| &mut d.levels, i)
                                             />
                                         </tr>
                                     }
                                 })
                                 .collect_view()
                         }}
-                    </tbody>
-                </table>
-            </div>
-            <div class="toolbar">
-                <button
-                    type="button"
-                    on:click=move |_| session.edit(|d| d.levels.sort_by_key(|r| r.sampled))
-                >
-                    {i18n.tx(Key::TdmSortByTime)}
-                </button>
-            </div>
+            </HistoryTable>
             <div class="fields entry">
                 <Field id=id("time") label=Key::TdmColSampled kind="datetime-local" value=sampled error=time_error />
                 <Choice id=id("label") label=Key::TdmColLabel options=labels value=label />

@@ -11,6 +11,7 @@ mod doses;
 mod field;
 mod forecast;
 mod forecast_plot;
+mod history_table;
 mod levels;
 mod model_choice;
 mod patient_form;

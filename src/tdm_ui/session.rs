@@ -157,6 +157,28 @@ impl Session {
         use_record().record.update(|r| *spec.of_mut(r) = after);
     }
 
+    /// One table of the drug's record (doses, levels) as a memo: editing
+    /// the target or another table leaves its view as it is (a history
+    /// table has as many rows as the history).
+    pub fn rows<T: Clone + PartialEq + Send + Sync + 'static>(
+        self,
+        pick: fn(&DrugRecord) -> &Vec<T>,
+    ) -> Memo<Vec<T>> {
+        let drug = self.drug;
+        Memo::new(move |_| drug.with(|d| pick(d).clone()))
+    }
+
+    /// Removes row `i` of the table `rows` picks (doses, levels, changes);
+    /// nothing if the row is already gone.
+    pub fn remove_row<T>(self, rows: fn(&mut DrugRecord) -> &mut Vec<T>, i: usize) {
+        self.edit(|d| {
+            let rows = rows(d);
+            if i < rows.len() {
+                rows.remove(i);
+            }
+        });
+    }
+
     pub fn can_undo(self) -> bool {
         self.undo.with(|u| !u.is_empty())
     }
