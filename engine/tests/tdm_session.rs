@@ -261,3 +261,14 @@ fn missed_and_late_doses_change_the_curve_from_that_dose() {
     assert!(at_now(&missed_out) < 0.8 * at_now(&plain), "missed");
     assert!(at_now(&late_out) > 1.2 * at_now(&missed_out), "late");
 }
+
+#[test]
+fn a_note_is_written_with_its_reason_as_text() {
+    let n = dmip_engine::tdm::TdmNote::NoAdvice {
+        reason: dmip_engine::dose::DoseError::NoStrengths,
+    };
+    assert_eq!(
+        serde_json::to_string(&n).unwrap(),
+        r#"{"note":"no_advice","reason":"the model lists no product strengths to round the dose to"}"#
+    );
+}

@@ -172,6 +172,14 @@ table! {
     TdmNotComputable => "計算できません：{reason}", "Not computable: {reason}";
     TdmNoteNoAdvice => "投与量の提案を計算できません：{reason}", "No dose advice: {reason}";
     TdmNoteTrapezoid => "台形法による {interval} を計算できません：{reason}", "{interval} by trapezoid not computable: {reason}";
+    DoseErrNoStrengths => "モデルに製剤の規格がなく、投与量を丸められません", "the model lists no product strengths to round the dose to";
+    DoseErrNoRegimen => "用法が指定されていません", "no regimen was given";
+    DoseErrBadInterval => "投与間隔は 0 時間より長くしてください（入力値 {hours}）", "the dosing interval must be > 0 h (got {hours})";
+    DoseErrOutsideInterval => "{metric} は {hours} 時間の投与間隔の終わりより後です", "{metric} is after the end of a {hours} h dosing interval";
+    DoseErrNoExposure => "このモデルは {metric} の曝露を予測しません", "the model predicts no exposure for {metric}";
+    NcaErrTime => "{sample} 番目の採血：時間 {time} は 0 以上の数でなければなりません", "sample {sample}: time {time} must be a finite number ≥ 0";
+    NcaErrConc => "{sample} 番目の採血：濃度 {conc} は 0 以上の数でなければなりません", "sample {sample}: concentration {conc} must be a finite number ≥ 0";
+    NcaErrOrder => "{sample} 番目の採血：投与後時間 {time} が前の採血（{previous}）より後ではありません。同じ時刻の測定値が重複していないか確認してください", "sample {sample}: time {time} is not after the previous time {previous}; check for a level entered twice";
     TdmErrNoDoses => "投与歴がありません。投与を入力してください", "the dosing history is empty: add a dose";
     TdmErrDoseRow => "投与歴 {row} 行目：{message}", "dosing history row {row}: {message}";
     TdmErrUnknownModel => "内蔵モデル「{id}」がありません", "no built-in model “{id}”";

@@ -1,10 +1,12 @@
 //! Engine results in words, in the UI language.
 
 use super::summary::Status;
-use crate::format::significant;
+use crate::format::{significant, tick};
 use crate::i18n::{fill, I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
+use dmip_engine::dose::DoseError;
 use dmip_engine::estimate::FitWarning;
+use dmip_engine::nca::NcaError;
 use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote, TimingProblem};
 
 /// Why the screen has no results: the engine's error, or a set-up problem
@@ -33,15 +35,64 @@ pub fn reason(i18n: I18n, r: &Reason) -> String {
     }
 }
 
-/// A part of the results that could not be computed, in the UI language
-/// (the reason stays the engine's).
+/// A part of the results that could not be computed, in the UI language.
 pub fn note(i18n: I18n, n: &TdmNote) -> String {
     match n {
-        TdmNote::NoAdvice { reason } => fill(i18n.t(Key::TdmNoteNoAdvice), &[("reason", reason)]),
+        TdmNote::NoAdvice { reason } => fill(
+            i18n.t(Key::TdmNoteNoAdvice),
+            &[("reason", &dose_error(i18n, reason))],
+        ),
         TdmNote::TrapezoidAuc { interval, reason } => fill(
             i18n.t(Key::TdmNoteTrapezoid),
-            &[("interval", interval), ("reason", reason)],
+            &[("interval", interval), ("reason", &nca_error(i18n, reason))],
         ),
+    }
+}
+
+/// Why the dose search failed. A model's own error (a fault of the model
+/// file, not of the input) stays in English.
+fn dose_error(i18n: I18n, e: &DoseError) -> String {
+    let hours = |h: &f64| tick(*h);
+    match e {
+        DoseError::NoStrengths => i18n.t(Key::DoseErrNoStrengths).to_owned(),
+        DoseError::NoRegimen => i18n.t(Key::DoseErrNoRegimen).to_owned(),
+        DoseError::BadInterval(h) => fill(i18n.t(Key::DoseErrBadInterval), &[("hours", &hours(h))]),
+        DoseError::MetricOutsideInterval(metric, h) => fill(
+            i18n.t(Key::DoseErrOutsideInterval),
+            &[("metric", metric), ("hours", &hours(h))],
+        ),
+        DoseError::NoExposure(metric) => {
+            fill(i18n.t(Key::DoseErrNoExposure), &[("metric", metric)])
+        }
+        DoseError::Model(e) => e.to_string(),
+    }
+}
+
+/// Why the trapezoidal AUC failed (times in hours after the dose).
+fn nca_error(i18n: I18n, e: &NcaError) -> String {
+    let n = |x: &f64| tick(*x);
+    match e {
+        NcaError::Time { sample, time } => fill(
+            i18n.t(Key::NcaErrTime),
+            &[("sample", &sample.to_string()), ("time", &n(time))],
+        ),
+        NcaError::Concentration { sample, conc } => fill(
+            i18n.t(Key::NcaErrConc),
+            &[("sample", &sample.to_string()), ("conc", &n(conc))],
+        ),
+        NcaError::Order {
+            sample,
+            time,
+            previous,
+        } => fill(
+            i18n.t(Key::NcaErrOrder),
+            &[
+                ("sample", &sample.to_string()),
+                ("time", &n(time)),
+                ("previous", &n(previous)),
+            ],
+        ),
+        NcaError::Option(message) => message.clone(),
     }
 }
 
@@ -167,4 +218,34 @@ pub fn label_from(v: &str) -> SampleLabel {
         .iter()
         .find(|(_, x)| *x == v)
         .map_or(SampleLabel::Other, |(l, _)| *l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::use_i18n;
+
+    #[test]
+    fn a_note_s_reason_is_in_the_ui_language() {
+        let i18n = use_i18n(); // Japanese, the default
+        let order = TdmNote::TrapezoidAuc {
+            interval: "AUC0-4".into(),
+            reason: NcaError::Order {
+                sample: 3,
+                time: 2.0,
+                previous: 2.0,
+            },
+        };
+        assert_eq!(
+            note(i18n, &order),
+            "台形法による AUC0-4 を計算できません：3 番目の採血：投与後時間 2 が前の採血（2）より後ではありません。同じ時刻の測定値が重複していないか確認してください"
+        );
+        let outside = TdmNote::NoAdvice {
+            reason: DoseError::MetricOutsideInterval("C6".into(), 4.0),
+        };
+        assert_eq!(
+            note(i18n, &outside),
+            "投与量の提案を計算できません：C6 は 4 時間の投与間隔の終わりより後です"
+        );
+    }
 }

@@ -8,13 +8,13 @@ use super::input::{DoseChange, DoseRow, LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
 use super::targets::Drug;
 use crate::catalog::{builtin, builtin_ids};
-use crate::dose::{recommend, Recommendation};
+use crate::dose::{recommend, DoseError, Recommendation};
 use crate::dosing::regimen::Schedule;
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
 use crate::estimate::{prediction_band, BandPoint, MapFit, MapOptions, Problem};
 use crate::lss::{applicable, LssEstimate, LssSample};
 use crate::model::predict;
-use crate::nca::{Method, NcaOptions, Profile, Sample};
+use crate::nca::{Method, NcaError, NcaOptions, Profile, Sample};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -59,13 +59,24 @@ pub struct TdmOutput {
     pub unmatched_changes: Vec<usize>,
 }
 
-/// A part of the results that could not be computed; the reason is the
-/// engine's message (English).
+/// A part of the results that could not be computed, and why (written
+/// out as the error's English message).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "note", rename_all = "snake_case")]
 pub enum TdmNote {
-    NoAdvice { reason: String },
-    TrapezoidAuc { interval: String, reason: String },
+    NoAdvice {
+        #[serde(serialize_with = "as_text")]
+        reason: DoseError,
+    },
+    TrapezoidAuc {
+        interval: String,
+        #[serde(serialize_with = "as_text")]
+        reason: NcaError,
+    },
+}
+
+fn as_text<S: serde::Serializer>(e: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(e)
 }
 
 impl std::fmt::Display for TdmNote {
@@ -206,9 +217,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
     ) {
         Ok(a) => Some(a),
         Err(e) => {
-            notes.push(TdmNote::NoAdvice {
-                reason: e.to_string(),
-            });
+            notes.push(TdmNote::NoAdvice { reason: e });
             None
         }
     };
@@ -337,7 +346,7 @@ fn aucs(
                 }),
                 Err(e) => notes.push(TdmNote::TrapezoidAuc {
                     interval: format!("AUC0-{to}"),
-                    reason: e.to_string(),
+                    reason: e,
                 }),
             }
         }
