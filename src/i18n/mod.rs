@@ -3,11 +3,13 @@
 //! Every string the UI shows goes through [`Key`]; the table in `table.rs`
 //! gives each key both languages, so a missing translation does not compile.
 
+mod covariates;
 mod ivcy;
 mod labs;
 mod safety;
 mod table;
 
+pub use covariates::covariate_description;
 pub use ivcy::IvcyKey;
 pub use labs::{gap_ja, note_ja, LabKey};
 pub use safety::SafetyKey;

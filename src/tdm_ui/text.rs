@@ -2,7 +2,7 @@
 
 use super::summary::Status;
 use crate::format::{significant, tick};
-use crate::i18n::{fill, I18n, Key};
+use crate::i18n::{covariate_description, fill, I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
 use dmip_engine::dose::DoseError;
 use dmip_engine::estimate::FitWarning;
@@ -163,7 +163,13 @@ pub fn covariate(i18n: I18n, issue: &CovariateIssue) -> String {
     match issue {
         CovariateIssue::Missing { name, description } => fill(
             i18n.t(Key::TdmCovMissing),
-            &[("name", name), ("description", description)],
+            &[
+                ("name", name),
+                (
+                    "description",
+                    covariate_description(i18n.lang(), description),
+                ),
+            ],
         ),
         CovariateIssue::OutsideRange {
             name,

@@ -121,6 +121,21 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await context.close();
       }
     }],
+    ['tacrolimus in Japanese: an unknown CYP3A5 is named with the model file\'s description, translated', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=ja]');
+        await patient(page, 'unknown');
+        await page.click('nav a[data-screen=tacrolimus]');
+        await waitFor(page, () => document.querySelectorAll('#tac-covariate-issues li').length > 0, null, 'covariate issue');
+        const issue = await page.textContent('#tac-covariate-issues li');
+        assert(issue === 'CYP3A5 発現型（*1 保有 = 1、*3/*3 = 0）（CYP3A5）が未入力です。このモデルの計算に必要です。', `issue: ${issue}`);
+        await watch.assertClean('tacrolimus ja');
+      } finally {
+        await context.close();
+      }
+    }],
     ['dosing history: a missed dose and a late dose change the forecast; a time with no due dose is flagged', async () => {
       const { context, page, watch } = await openPage();
       try {
