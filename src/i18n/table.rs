@@ -174,6 +174,7 @@ table! {
     TdmNoteTrapezoid => "台形法による {interval} を計算できません：{reason}", "{interval} by trapezoid not computable: {reason}";
     DoseErrNoStrengths => "モデルに製剤の規格がなく、投与量を丸められません", "the model lists no product strengths to round the dose to";
     DoseErrNoRegimen => "用法が指定されていません", "no regimen was given";
+    DoseErrBadAmount => "投与量は 0 mg より大きくしてください（入力値 {mg}）", "the dose must be > 0 mg (got {mg})";
     DoseErrBadInterval => "投与間隔は 0 時間より長くしてください（入力値 {hours}）", "the dosing interval must be > 0 h (got {hours})";
     DoseErrOutsideInterval => "{metric} は {hours} 時間の投与間隔の終わりより後です", "{metric} is after the end of a {hours} h dosing interval";
     DoseErrNoExposure => "このモデルは {metric} の曝露を予測しません", "the model predicts no exposure for {metric}";

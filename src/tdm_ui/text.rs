@@ -5,6 +5,7 @@ use crate::format::{significant, tick};
 use crate::i18n::{covariate_description, fill, I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
 use dmip_engine::dose::DoseError;
+use dmip_engine::dosing::regimen::ScheduleError;
 use dmip_engine::estimate::FitWarning;
 use dmip_engine::nca::NcaError;
 use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote, TimingProblem};
@@ -21,9 +22,12 @@ pub enum Reason {
 pub fn reason(i18n: I18n, r: &Reason) -> String {
     match r {
         Reason::Engine(TdmError::NoDoses) => i18n.t(Key::TdmErrNoDoses).to_owned(),
-        Reason::Engine(TdmError::DoseRow { row, message }) => fill(
+        Reason::Engine(TdmError::DoseRow { row, error }) => fill(
             i18n.t(Key::TdmErrDoseRow),
-            &[("row", &row.to_string()), ("message", message)],
+            &[
+                ("row", &row.to_string()),
+                ("message", &schedule_error(i18n, error)),
+            ],
         ),
         Reason::Engine(TdmError::UnknownModel(id, _)) => {
             fill(i18n.t(Key::TdmErrUnknownModel), &[("id", id)])
@@ -32,6 +36,21 @@ pub fn reason(i18n: I18n, r: &Reason) -> String {
             fill(i18n.t(Key::TdmErrEstimate), &[("message", message)])
         }
         Reason::Setup(message) => message.clone(),
+    }
+}
+
+/// Why a dose row cannot be scheduled.
+fn schedule_error(i18n: I18n, e: &ScheduleError) -> String {
+    match e {
+        ScheduleError::NotPositive {
+            field: "dose",
+            value,
+        } => fill(i18n.t(Key::DoseErrBadAmount), &[("mg", &tick(*value))]),
+        ScheduleError::NotPositive {
+            field: "dosing interval",
+            value,
+        } => fill(i18n.t(Key::DoseErrBadInterval), &[("hours", &tick(*value))]),
+        other => other.to_string(),
     }
 }
 
@@ -245,6 +264,17 @@ mod tests {
         assert_eq!(
             note(i18n, &order),
             "台形法による AUC0-4 を計算できません：3 番目の採血：投与後時間 2 が前の採血（2）より後ではありません。同じ時刻の測定値が重複していないか確認してください"
+        );
+        let row = Reason::Engine(TdmError::DoseRow {
+            row: 2,
+            error: ScheduleError::NotPositive {
+                field: "dose",
+                value: -5.0,
+            },
+        });
+        assert_eq!(
+            reason(i18n, &row),
+            "投与歴 2 行目：投与量は 0 mg より大きくしてください（入力値 -5）"
         );
         let outside = TdmNote::NoAdvice {
             reason: DoseError::MetricOutsideInterval("C6".into(), 4.0),

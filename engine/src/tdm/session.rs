@@ -9,7 +9,7 @@ use super::levels::{timing, LevelTiming};
 use super::targets::Drug;
 use crate::catalog::{builtin, builtin_ids};
 use crate::dose::{recommend, DoseError, Recommendation};
-use crate::dosing::regimen::Schedule;
+use crate::dosing::regimen::{Schedule, ScheduleError};
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
 use crate::estimate::{prediction_band, BandPoint, MapFit, MapOptions, Problem};
 use crate::lss::{applicable, LssEstimate, LssSample};
@@ -97,8 +97,8 @@ pub enum TdmError {
     UnknownModel(String, String),
     #[error("the dosing history is empty")]
     NoDoses,
-    #[error("dose row {row}: {message}")]
-    DoseRow { row: usize, message: String },
+    #[error("dose row {row}: {error}")]
+    DoseRow { row: usize, error: ScheduleError },
     #[error("{0}")]
     Estimate(String),
 }
@@ -115,10 +115,7 @@ fn dose_schedule(rows: &[DoseRow]) -> Result<Schedule, TdmError> {
             r.at_steady_state && r.interval_h.is_some(),
             1,
         )
-        .map_err(|e| TdmError::DoseRow {
-            row: i + 1,
-            message: e.to_string(),
-        })?;
+        .map_err(|error| TdmError::DoseRow { row: i + 1, error })?;
         all.extend(s);
     }
     Ok(all)
