@@ -13,6 +13,7 @@ use crate::storage::live::{use_vault, Notice, Vault};
 use crate::storage::store::Status;
 use crate::storage::vault::KdfParams;
 use crate::storage::web::{download, fill_random, new_id, read_file};
+use crate::widgets::{FilePicker, LabelledBox};
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -110,18 +111,8 @@ fn Setup() -> impl IntoView {
     view! {
         <div class="rec-setup">
             <p>{i18n.tx(Key::RecSetupIntro)}</p>
-            <label>
-                {i18n.tx(Key::RecPassphrase)}
-                <input type="password" id="rec-new-pass" autocomplete="new-password"
-                    prop:value=move || pass.get()
-                    on:input=move |e| pass.set(event_target_value(&e)) />
-            </label>
-            <label>
-                {i18n.tx(Key::RecPassphraseAgain)}
-                <input type="password" id="rec-new-pass2" autocomplete="new-password"
-                    prop:value=move || confirm.get()
-                    on:input=move |e| confirm.set(event_target_value(&e)) />
-            </label>
+            <LabelledBox label=Key::RecPassphrase id="rec-new-pass" kind="password" autocomplete="new-password" value=pass />
+            <LabelledBox label=Key::RecPassphraseAgain id="rec-new-pass2" kind="password" autocomplete="new-password" value=confirm />
             <button type="button" id="rec-create" on:click=create>{i18n.tx(Key::RecCreate)}</button>
             <details class="rec-plain">
                 <summary>{i18n.tx(Key::RecPlainSummary)}</summary>
@@ -161,12 +152,7 @@ fn Unlock() -> impl IntoView {
     };
     view! {
         <form class="rec-unlock" on:submit=move |e| { e.prevent_default(); unlock(); }>
-            <label>
-                {i18n.tx(Key::RecPassphrase)}
-                <input type="password" id="rec-pass" autocomplete="current-password"
-                    prop:value=move || pass.get()
-                    on:input=move |e| pass.set(event_target_value(&e)) />
-            </label>
+            <LabelledBox label=Key::RecPassphrase id="rec-pass" kind="password" autocomplete="current-password" value=pass />
             <button type="submit" id="rec-unlock" disabled=move || busy.get()>
                 {move || if busy.get() { i18n.t(Key::RecUnlocking) } else { i18n.t(Key::RecUnlock) }}
             </button>
@@ -334,23 +320,10 @@ fn Open() -> impl IntoView {
             {move || entries.with(Vec::is_empty).then(|| view! { <p class="rec-empty">{i18n.t(Key::RecNone)}</p> })}
             <fieldset class="rec-files">
                 <legend>{i18n.tx(Key::RecFiles)}</legend>
-                <label>
-                    {i18n.tx(Key::RecExportPass)}
-                    <input type="password" id="rec-export-pass" autocomplete="off"
-                        prop:value=move || export_pass.get()
-                        on:input=move |e| export_pass.set(event_target_value(&e)) />
-                </label>
+                <LabelledBox label=Key::RecExportPass id="rec-export-pass" kind="password" value=export_pass />
                 <button type="button" id="rec-export-all" on:click=export_all>{i18n.tx(Key::RecExportAll)}</button>
-                <label>
-                    {i18n.tx(Key::RecImportPass)}
-                    <input type="password" id="rec-import-pass" autocomplete="off"
-                        prop:value=move || import_pass.get()
-                        on:input=move |e| import_pass.set(event_target_value(&e)) />
-                </label>
-                <label>
-                    {i18n.tx(Key::RecImport)}
-                    <input type="file" id="rec-import" accept=".json,application/json" on:change=on_file />
-                </label>
+                <LabelledBox label=Key::RecImportPass id="rec-import-pass" kind="password" value=import_pass />
+                <FilePicker label=Key::RecImport id="rec-import" accept=".json,application/json" on_change=on_file />
             </fieldset>
             <records_files::CalcFiles />
         </div>

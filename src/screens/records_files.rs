@@ -8,6 +8,7 @@ use crate::state::use_record;
 use crate::storage::capsule::{self, Replay};
 use crate::storage::live::{use_vault, Notice};
 use crate::storage::web::{download, now_clock, read_file};
+use crate::widgets::{FilePicker, LabelledBox};
 use dmip_engine::catalog::builtin;
 use dmip_engine::io::{nonmem, nonmem_write};
 use dmip_engine::record::PatientRecord;
@@ -220,21 +221,10 @@ pub fn CalcFiles() -> impl IntoView {
                     .collect_view()}
             </div>
             <button type="button" id="rec-csv-export" on:click=export_csv>{i18n.tx(Key::RecCsvExport)}</button>
-            <label>
-                {i18n.tx(Key::RecCsvOrigin)}
-                <input type="text" id="rec-csv-origin" placeholder="2026-04-01 08:00"
-                    prop:value=move || typed_origin.get()
-                    on:input=move |e| typed_origin.set(event_target_value(&e)) />
-            </label>
-            <label>
-                {i18n.tx(Key::RecCsvImport)}
-                <input type="file" id="rec-csv-import" accept=".csv,text/csv" on:change=on_csv />
-            </label>
+            <LabelledBox label=Key::RecCsvOrigin id="rec-csv-origin" placeholder="2026-04-01 08:00" value=typed_origin />
+            <FilePicker label=Key::RecCsvImport id="rec-csv-import" accept=".csv,text/csv" on_change=on_csv />
             <button type="button" id="rec-capsule-export" on:click=export_capsule>{i18n.tx(Key::RecCapsuleExport)}</button>
-            <label>
-                {i18n.tx(Key::RecCapsuleOpen)}
-                <input type="file" id="rec-capsule-open" accept=".json,application/json" on:change=on_capsule />
-            </label>
+            <FilePicker label=Key::RecCapsuleOpen id="rec-capsule-open" accept=".json,application/json" on_change=on_capsule />
             {move || replay.get().map(|r| {
                 let verdict = if r.differences.is_empty() {
                     fill(i18n.t(Key::RecCapsuleSame), &[("version", r.app.as_str()), ("model", r.model_id.as_str())])

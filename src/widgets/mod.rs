@@ -1,7 +1,9 @@
 //! Small reusable form widgets.
 
 mod bound_choice;
+mod labelled;
 mod number_field;
 
 pub use bound_choice::bound_choice;
+pub use labelled::{FilePicker, LabelledBox};
 pub use number_field::NumberField;
