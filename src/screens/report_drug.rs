@@ -8,8 +8,8 @@ use crate::i18n::{use_i18n, Key, Lang};
 use crate::storage::capsule::input_for;
 use crate::storage::web::now_clock;
 use crate::tdm_ui::{
-    fit_warning, formulation_key, tdm_note, tdm_reason, ForecastData, ForecastFigure, Reason,
-    CYCLOSPORINE, TACROLIMUS,
+    fit_warning, formulation_key, tdm_note, tdm_reason, DrugSpec, ForecastData, ForecastFigure,
+    Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
@@ -37,10 +37,7 @@ fn engine_result(r: &PatientRecord, drug: Drug) -> Option<Computed> {
 
 fn dose_list(d: &DrugRecord, drug: Drug, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
-    let first = match drug {
-        Drug::Cyclosporine => CYCLOSPORINE.formulations[0],
-        Drug::Tacrolimus => TACROLIMUS.formulations[0],
-    };
+    let spec = DrugSpec::of_drug(drug);
     d.doses
         .iter()
         .map(|r| {
@@ -49,7 +46,7 @@ fn dose_list(d: &DrugRecord, drug: Drug, lang: Lang) -> impl IntoView {
                 .interval_h
                 .map(|h| format!(" q{h}h ×{}", r.count))
                 .unwrap_or_default();
-            let product = i18n.t(formulation_key(r.formulation.unwrap_or(first)));
+            let product = i18n.t(formulation_key(spec.row_formulation(d, r)));
             view! { <li>{when}" — "{format!("{} mg", r.amount_mg)}{every}" · "{product}</li> }
         })
         .collect_view()

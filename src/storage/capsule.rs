@@ -3,7 +3,7 @@
 //! this version and says whether anything differs.
 
 use super::tagged::{tagged_json, TagError};
-use crate::tdm_ui::{CYCLOSPORINE, TACROLIMUS};
+use crate::tdm_ui::DrugSpec;
 use dmip_engine::dose::Regimen;
 use dmip_engine::record::{covariates_for, PatientRecord};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
@@ -56,10 +56,7 @@ pub fn input_for(
     record: &PatientRecord,
     now: DateTime<FixedOffset>,
 ) -> Result<TdmInput, String> {
-    let spec = match drug {
-        Drug::Cyclosporine => &CYCLOSPORINE,
-        Drug::Tacrolimus => &TACROLIMUS,
-    };
+    let spec = DrugSpec::of_drug(drug);
     let d = spec.of(record);
     let id = spec.model_id(d);
     let def = dmip_engine::catalog::builtin(id)

@@ -179,6 +179,8 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     };
 
     let doses = session.rows(|d| &d.doses);
+    // What a row naming no product is shown as (and computed with).
+    let default_product = Memo::new(move |_| session.drug.with(|d| session.spec.formulation(d)));
 
     view! {
         <section class="panel" aria-labelledby=id("title")>
@@ -199,7 +201,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                             <td>{interval_text(r.interval_h)}</td>
                                             <td>{r.count}</td>
                                             <td>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
-                                            <td>{i18n.t(formulation_key(r.formulation.unwrap_or(session.spec.formulations[0])))}</td>
+                                            <td>{i18n.t(formulation_key(r.formulation.unwrap_or(default_product.get())))}</td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
                                                 on_delete=move |_| session.remove_row(|d| &mut d.doses, i)

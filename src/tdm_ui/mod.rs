@@ -28,5 +28,5 @@ pub(crate) use forecast_plot::ForecastFigure;
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
 pub(crate) use spec::formulation_key;
-pub use spec::{CYCLOSPORINE, TACROLIMUS};
+pub use spec::{DrugSpec, CYCLOSPORINE, TACROLIMUS};
 pub(crate) use text::{fit_warning, note as tdm_note, reason as tdm_reason, Reason};

@@ -3,6 +3,7 @@
 
 use crate::i18n::Key;
 use dmip_engine::record::{DrugRecord, Formulation, PatientRecord};
+use dmip_engine::tdm::DoseRow;
 use dmip_engine::tdm::Drug;
 
 /// A regimen the advice table compares.
@@ -78,6 +79,20 @@ pub static TACROLIMUS: DrugSpec = DrugSpec {
 };
 
 impl DrugSpec {
+    /// The screen of `drug`.
+    pub fn of_drug(drug: Drug) -> &'static DrugSpec {
+        match drug {
+            Drug::Cyclosporine => &CYCLOSPORINE,
+            Drug::Tacrolimus => &TACROLIMUS,
+        }
+    }
+
+    /// The product of dose row `row` of `record`: its own, else the
+    /// record's (as the engine reads a row that names none).
+    pub fn row_formulation(self, record: &DrugRecord, row: &DoseRow) -> Formulation {
+        row.formulation.unwrap_or_else(|| self.formulation(record))
+    }
+
     /// This drug's part of the record.
     pub fn of(self, record: &PatientRecord) -> &DrugRecord {
         match self.drug {
@@ -122,5 +137,39 @@ pub fn formulation_key(f: Formulation) -> Key {
         Formulation::Neoral => Key::TdmFormNeoral,
         Formulation::Prograf => Key::TdmFormPrograf,
         Formulation::Graceptor => Key::TdmFormGraceptor,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_naming_no_product_has_the_record_s() {
+        let row = |formulation| DoseRow {
+            start: chrono::DateTime::parse_from_rfc3339("2026-11-01T08:00:00+09:00").unwrap(),
+            amount_mg: 2.0,
+            interval_h: Some(24.0),
+            count: 1,
+            at_steady_state: false,
+            formulation,
+        };
+        let record = DrugRecord {
+            formulation: Some(Formulation::Graceptor),
+            ..DrugRecord::default()
+        };
+        let spec = DrugSpec::of_drug(Drug::Tacrolimus);
+        assert_eq!(
+            spec.row_formulation(&record, &row(None)),
+            Formulation::Graceptor
+        );
+        let own = row(Some(Formulation::Prograf));
+        assert_eq!(spec.row_formulation(&record, &own), Formulation::Prograf);
+        // No product anywhere: the drug's first.
+        let bare = DrugRecord::default();
+        assert_eq!(
+            spec.row_formulation(&bare, &row(None)),
+            Formulation::Prograf
+        );
     }
 }
