@@ -93,6 +93,8 @@ table! {
     SaveRow => "変更を保存", "Save changes";
 
     CumulativeTitle => "累積投与量", "Cumulative dose";
+    AgeAtFirstPulse => "初回投与時の年齢", "Age at the first pulse";
+    AgeAtFirstPulseNote => "未入力の場合は患者画面の現在の年齢を用います（記録に生年月日はありません）。卵巣機能不全の閾値は初回投与時の年齢によって異なります。", "When empty, the current age from the Patient screen is used (the record keeps no birth date). The ovarian failure thresholds depend on the age at the first pulse.";
     PulsesGiven => "投与回数", "Pulses given";
     CumulativeG => "累積投与量（g）", "Cumulative dose (g)";
     CumulativeGm2 => "累積投与量（g/m²）", "Cumulative dose (g/m²)";

@@ -71,9 +71,9 @@ pub fn planned(plan: &IvcyPlan, dose_mg: &Calc<f64>) -> Calc<Vec<PlannedPulse>> 
 pub fn ledger(r: &PatientRecord) -> Calc<LedgerSummary> {
     let patient = LedgerPatient {
         sex: r.patient.sex,
-        // The age entered on the Patient screen stands for the age at the
-        // first pulse (the record keeps no birth date).
-        age_at_first_pulse: r.patient.age_years,
+        // The age entered for the course, else the Patient screen's
+        // current age (the record keeps no birth date).
+        age_at_first_pulse: r.ivcy.age_at_first_pulse.or(r.patient.age_years),
     };
     Ok(summarise(&r.ivcy.given, patient)?)
 }

@@ -5,7 +5,9 @@ use super::calc::Derived;
 use super::engine_ja;
 use super::text::{missing, why, Cite, Need, NoteLine, Unavailable};
 use crate::format::{significant, tick};
-use crate::i18n::{fill, use_i18n, I18n, IvcyKey, Lang};
+use crate::i18n::{fill, use_i18n, I18n, IvcyKey, Key, Lang};
+use crate::tdm_ui::{Unit, AGE};
+use crate::widgets::bound_number;
 use dmip_engine::clinical::cyclophosphamide::ledger::{PerWhat, Threshold, ThresholdCheck};
 use dmip_engine::clinical::cyclophosphamide::LedgerSummary;
 use leptos::prelude::*;
@@ -100,6 +102,17 @@ pub fn CumulativePanel(derived: Derived) -> impl IntoView {
         <section class="panel" aria-labelledby="ivcy-cum-title">
             <h3 id="ivcy-cum-title">{i18n.tx(IvcyKey::CumulativeTitle)}</h3>
             <p class="note">{i18n.tx(IvcyKey::PublishedNotAdvice)}</p>
+            <div class="fields">
+                {bound_number(
+                    "ivcy-age-first",
+                    IvcyKey::AgeAtFirstPulse,
+                    Unit::Word(Key::TdmUnitYears),
+                    (AGE.min, AGE.max),
+                    |r| r.ivcy.age_at_first_pulse,
+                    |r, v| r.ivcy.age_at_first_pulse = v,
+                )}
+            </div>
+            <p class="note" id="ivcy-age-first-note">{i18n.tx(IvcyKey::AgeAtFirstPulseNote)}</p>
             {move || match derived.ledger.get() {
                 Ok(s) => summary_view(i18n, s).into_any(),
                 Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),

@@ -223,10 +223,10 @@ pub fn RowActions(
     view! {
         <td class="row-actions">
             <button type="button" class="small" on:click=move |_| on_edit.run(())>
-                {i18n.t(Key::TdmEdit)}
+                {i18n.tx(Key::TdmEdit)}
             </button>
             <button type="button" class="small danger" on:click=move |_| on_delete.run(())>
-                {i18n.t(Key::TdmDelete)}
+                {i18n.tx(Key::TdmDelete)}
             </button>
         </td>
     }

@@ -22,6 +22,7 @@ mod spec;
 mod summary;
 mod text;
 
+pub(crate) use bounds::AGE;
 pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use forecast::ForecastData;
 pub(crate) use forecast_plot::ForecastFigure;

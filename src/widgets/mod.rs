@@ -1,9 +1,11 @@
 //! Small reusable form widgets.
 
 mod bound_choice;
+mod bound_number;
 mod labelled;
 mod number_field;
 
 pub use bound_choice::bound_choice;
+pub use bound_number::bound_number;
 pub use labelled::{FilePicker, LabelledBox};
 pub use number_field::NumberField;

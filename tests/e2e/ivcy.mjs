@@ -160,6 +160,16 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await waitText(page, '#ivcy-lowest-nadir', /2400\/µL \(pulse 2\)/, 'lowest nadir');
         assert((await rows(page, '#ivcy-thresholds')) === 6, 'bladder ×4 + ovarian D50/D90 for a woman ≥ 32');
         await waitText(page, '#ivcy-thresholds', /\(D50\).*8 g\/m²1\.20 g\/m²not reached/, 'D50 row');
+        // The age at the first pulse overrides the current age (45): at 31, no ovarian threshold.
+        await page.fill('#ivcy-age-first', '31');
+        await waitText(page, '.ivcy', /D50\/D90 were reported for age ≥32 only/, 'ovarian failure at 31 at the first pulse');
+        assert((await rows(page, '#ivcy-thresholds')) === 4, 'no ovarian rows for 31 at the first pulse');
+        await page.fill('#ivcy-age-first', '310');
+        await waitText(page, '#ivcy-age-first-error', /^Please enter a number from 0 to 130 \(got “310”\)$/, 'age out of range');
+        assert((await page.inputValue('#ivcy-age-first')) === '310', 'typed age kept');
+        assert((await rows(page, '#ivcy-thresholds')) === 4, 'a bad age changes nothing');
+        await page.fill('#ivcy-age-first', '');
+        await page.waitForFunction(() => document.querySelectorAll('#ivcy-thresholds tbody tr').length === 6);
         await waitText(page, '.ivcy', /nadir is recorded and shown only/, 'nadir adjustment unavailable');
         await waitText(page, '#ivcy-handover-count', /2 of 6 induction pulses/, 'hand-over count');
         await waitText(page, '#ivcy-maintenance', /no azathioprine/, 'maintenance dose unavailable');
@@ -167,6 +177,9 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await page.click('button[data-lang=ja]');
         await waitText(page, '#ivcy-maintenance', /アザチオプリン/, 'Japanese reason');
         await waitText(page, '#ivcy-cum-title', /累積投与量/, 'Japanese title');
+        // Rows made in English follow the switch too (their buttons did not).
+        const buttons = await page.$$eval('#ivcy-ledger .row-actions button', (b) => b.map((x) => x.textContent.trim()).join());
+        assert(buttons === '編集,削除,編集,削除', `ledger buttons after the switch: ${buttons}`);
         await page.screenshot({ path: path.join(shots, 'ivcy-planner-ja.png'), fullPage: true });
         await watch.assertClean('ivcy planner');
       } finally {

@@ -26,4 +26,26 @@ pub struct IvcyPlan {
 pub struct IvcyRecord {
     pub plan: IvcyPlan,
     pub given: Vec<GivenPulse>,
+    /// Age (years) at the first pulse, for the thresholds that depend on
+    /// it; when absent the patient's current age stands in (the record
+    /// keeps no birth date).
+    pub age_at_first_pulse: Option<f64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IvcyRecord;
+
+    #[test]
+    fn the_age_at_the_first_pulse_is_optional_and_kept() {
+        let old: IvcyRecord = serde_json::from_str(r#"{"plan":{},"given":[]}"#).unwrap();
+        assert_eq!(old.age_at_first_pulse, None);
+        let r = IvcyRecord {
+            age_at_first_pulse: Some(31.5),
+            ..IvcyRecord::default()
+        };
+        let text = serde_json::to_string(&r).unwrap();
+        let back: IvcyRecord = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.age_at_first_pulse, Some(31.5));
+    }
 }
