@@ -19,6 +19,7 @@ import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
 import { perfTests } from './perf.mjs';
 import { badInputTests } from './bad_input.mjs';
+import { languageTests } from './language.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
 const env = (name) => {
@@ -221,6 +222,7 @@ const tests = [
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),
   ...badInputTests({ openPage, fileUrl, shots }),
+  ...languageTests({ openPage, fileUrl }),
   ...perfTests({ openPage, fileUrl, shots }),
 ];
 
