@@ -4,7 +4,7 @@
 
 use super::calc::Derived;
 use super::text::{require, why, Need, NoteLine, Unavailable, Why};
-use crate::i18n::{fill, use_i18n, IvcyKey};
+use crate::i18n::{fill, use_i18n, IvcyKey, Key};
 use crate::state::use_record;
 use dmip_engine::clinical::cyclophosphamide::{maintenance_daily_dose_mg, INFUSION_NOTES, MESNA};
 use dmip_engine::clinical::error::Field;
@@ -37,7 +37,7 @@ pub fn HandoverPanel(derived: Derived) -> impl IntoView {
             </p>
             <div id="ivcy-maintenance">
                 {move || match maintenance.get() {
-                    Ok(Status::Available { value }) => view! { <p>{format!("{} mg/day", crate::format::significant(value, 3))}</p> }.into_any(),
+                    Ok(Status::Available { value }) => view! { <p>{format!("{} {}", crate::format::significant(value, 3), i18n.t(Key::TdmUnitMgPerDay))}</p> }.into_any(),
                     Ok(Status::Unavailable { gap }) => view! { <Unavailable gap=gap /> }.into_any(),
                     Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),
                 }}

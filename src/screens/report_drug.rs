@@ -130,8 +130,8 @@ fn estimate_view(o: &TdmOutput, plot: ForecastData, plot_id: String) -> impl Int
                 let ok = if c.meets_target { "✓" } else { "✗" };
                 view! {
                     <li>
-                        {format!("{} mg q{}h ({} mg/day) {ok} — {predicted}",
-                            c.dose.amount_mg, c.regimen.interval_h, c.daily_mg)}
+                        {format!("{} mg q{}h ({} {}) {ok} — {predicted}",
+                            c.dose.amount_mg, c.regimen.interval_h, c.daily_mg, i18n.t(Key::TdmUnitMgPerDay))}
                     </li>
                 }
             })
