@@ -2,15 +2,15 @@
 //! command) fails when one is exceeded. Figures and history: BENCHMARKS.md.
 
 /// The single file users open: HTML, CSS, JS glue and the gzipped wasm in
-/// base64 (0.98 MB on 2026-11-25).
-pub const SINGLE_FILE_MAX: u64 = 1_000_000;
+/// base64 (0.99 MB on 2026-11-25). Room for about 80 kB more gzipped wasm.
+pub const SINGLE_FILE_MAX: u64 = 1_100_000;
 /// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
-/// 680 kB on 2026-11-25.
+/// 687 kB on 2026-11-25.
 pub const WASM_GZIP_MAX: u64 = 800_000;
-/// The wasm after wasm-opt, before gzip: 1.75 MB on 2026-11-25, over issue
+/// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target.
-pub const WASM_RAW_MAX: u64 = 1_800_000;
+pub const WASM_RAW_MAX: u64 = 1_900_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]
@@ -40,9 +40,9 @@ mod tests {
     #[test]
     fn over_budget_is_named() {
         let ok = Sizes {
-            single_file: 1_000_000,
+            single_file: 1_100_000,
             wasm_gzip: 800_000,
-            wasm_raw: 1_800_000,
+            wasm_raw: 1_900_000,
         };
         assert!(check(ok).is_empty());
         let big = Sizes {
