@@ -5,7 +5,7 @@
 use super::text::{analyte_name, date_text, num};
 use super::timeline_draw::{draw_timeline, Frame, PALETTE};
 use crate::i18n::{fill, use_i18n, I18n, Key, LabKey};
-use crate::plot::{device_ratio, fit_to_device_pixels};
+use crate::plot::{device_ratio, fit_to_device_pixels, record_draw};
 use crate::state::use_record;
 use chrono::Duration;
 use dmip_engine::labs::{timeline, PanelKind, SeriesId, Timeline};
@@ -109,14 +109,7 @@ pub fn TimelinePlot() -> impl IntoView {
                 .collect();
             draw(&canvas, t, window(t, days), &titles)
         });
-        match result {
-            Ok(f) => {
-                frame.set(f);
-                failure.set(None);
-            }
-            Err(e) => failure.set(Some(e)),
-        }
-        drawn.update(|n| *n = n.wrapping_add(1));
+        record_draw(result, frame, failure, drawn);
     });
     let on_tap = move |x_css: f64| {
         let ratio = device_ratio();

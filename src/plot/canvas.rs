@@ -25,6 +25,25 @@ pub fn draw_on_canvas(
     draw_curve(&backend.into_drawing_area(), points, labels, ratio)
 }
 
+/// Keeps the outcome of one drawing of a canvas plot: its frame (to read a
+/// pointer position back) or its failure message, and counts the drawing
+/// (the canvas's `data-drawn`, which the tests wait on).
+pub fn record_draw<F: Send + Sync + 'static>(
+    result: Result<F, String>,
+    frame: RwSignal<F>,
+    failure: RwSignal<Option<String>>,
+    drawn: RwSignal<u32>,
+) {
+    match result {
+        Ok(f) => {
+            frame.set(f);
+            failure.set(None);
+        }
+        Err(e) => failure.set(Some(e)),
+    }
+    drawn.update(|n| *n = n.wrapping_add(1));
+}
+
 /// `devicePixelRatio`, clamped to 1–4 (1 where unknown).
 pub fn device_ratio() -> f64 {
     web_sys::window()

@@ -4,7 +4,7 @@
 
 mod canvas;
 
-pub use canvas::{device_ratio, draw_on_canvas, fit_to_device_pixels, LinePlot};
+pub use canvas::{device_ratio, draw_on_canvas, fit_to_device_pixels, record_draw, LinePlot};
 
 use crate::format::tick;
 use plotters::coord::Shift;

@@ -7,6 +7,7 @@ use super::session::Session;
 use super::summary::CONC_UNIT;
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, Key};
+use crate::plot::{device_ratio, record_draw};
 use dmip_engine::tdm::view::{at_hours, display};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -17,14 +18,6 @@ use web_sys::HtmlCanvasElement;
 /// CSS size used when the canvas is not laid out.
 const FALLBACK: (i32, i32) = (640, 320);
 
-fn ratio() -> f64 {
-    web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|r| r.is_finite() && *r > 0.0)
-        .unwrap_or(1.0)
-        .clamp(1.0, 4.0)
-}
-
 /// Draws `data` over `window` (hours) on `canvas`, sized to its CSS box
 /// in device pixels.
 fn draw(
@@ -33,7 +26,7 @@ fn draw(
     window: (f64, f64),
     labels: (&str, &str),
 ) -> Result<Frame, String> {
-    let r = ratio();
+    let r = device_ratio();
     let (w, h) = match (canvas.client_width(), canvas.client_height()) {
         (w, h) if w > 0 && h > 0 => (w, h),
         _ => FALLBACK,
@@ -88,17 +81,10 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
             let d = d.as_ref().map_or(&empty, |(d, _)| d);
             draw(&canvas, d, d.window(recent), labels)
         });
-        match result {
-            Ok(f) => {
-                frame.set(f);
-                failure.set(None);
-            }
-            Err(e) => failure.set(Some(e)),
-        }
-        drawn.update(|n| *n = n.wrapping_add(1));
+        record_draw(result, frame, failure, drawn);
     });
     let on_pointer = move |x_css: f64| {
-        pointer.set(frame.get_untracked().hours_at(x_css * ratio()));
+        pointer.set(frame.get_untracked().hours_at(x_css * device_ratio()));
     };
     let readout = move || {
         let h = pointer.get()?;
@@ -181,6 +167,7 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
 pub fn ForecastFigure(data: ForecastData, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let canvas_ref = NodeRef::<Canvas>::new();
+    let frame = RwSignal::new(Frame::default());
     let drawn = RwSignal::new(0_u32);
     let failure = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -188,8 +175,8 @@ pub fn ForecastFigure(data: ForecastData, id: String) -> impl IntoView {
             return;
         };
         let labels = (i18n.t(Key::TdmAxisTime), i18n.t(Key::TdmAxisConc));
-        failure.set(draw(&canvas, &data, data.around_latest(), labels).err());
-        drawn.update(|n| *n = n.wrapping_add(1));
+        let result = draw(&canvas, &data, data.around_latest(), labels);
+        record_draw(result, frame, failure, drawn);
     });
     view! {
         <figure class="forecast-plot report-plot">
