@@ -65,7 +65,7 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                     view! {
                         <p class="basis">{i18n.t(basis)}</p>
                         <div class="table-wrap">
-                            <table class="tdm-table advice" id=format!("{slug}-advice")>
+                            <table class="tdm-table stack advice" id=format!("{slug}-advice")>
                                 <thead>
                                     <tr>
                                         <th>{i18n.t(Key::TdmColRegimen)}</th>
@@ -106,11 +106,11 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                                         let candidate = c.clone();
                                         view! {
                                             <tr>
-                                                <td>{name}{note.map(|n| view! { <span class="row-note">{n}</span> })}</td>
-                                                <td class="dose">{dose}</td>
-                                                <td><ul class="plain">{predicted.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></td>
-                                                <td>{probability}</td>
-                                                <td>{meets}</td>
+                                                <td class="lead" data-label=i18n.t(Key::TdmColRegimen)>{name}{note.map(|n| view! { <span class="row-note">{n}</span> })}</td>
+                                                <td class="dose" data-label=i18n.t(Key::TdmColDose)>{dose}</td>
+                                                <td data-label=i18n.t(Key::TdmColPredicted)><ul class="plain">{predicted.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></td>
+                                                <td data-label=i18n.t(Key::TdmColProbability)>{probability}</td>
+                                                <td data-label=i18n.t(Key::TdmColMeets)>{meets}</td>
                                                 <td>
                                                     <button type="button" class="small apply" on:click=move |_| apply(session, &candidate)>
                                                         {i18n.t(Key::TdmApply)}

@@ -196,12 +196,12 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                 .map(|(i, r)| {
                                     view! {
                                         <tr>
-                                            <td>{display(&r.start)}</td>
-                                            <td>{format!("{} mg", tick(r.amount_mg))}</td>
-                                            <td>{interval_text(r.interval_h)}</td>
-                                            <td>{r.count}</td>
-                                            <td>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
-                                            <td>{i18n.t(formulation_key(r.formulation.unwrap_or(default_product.get())))}</td>
+                                            <td class="lead">{display(&r.start)}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[1])>{format!("{} mg", tick(r.amount_mg))}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[2])>{interval_text(r.interval_h)}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[3])>{r.count}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[4])>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[5])>{i18n.t(formulation_key(r.formulation.unwrap_or(default_product.get())))}</td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
                                                 on_delete=move |_| session.remove_row(|d| &mut d.doses, i)

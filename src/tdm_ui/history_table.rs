@@ -21,7 +21,7 @@ pub fn HistoryTable(
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
-            <table class="tdm-table" id=format!("{prefix}-table")>
+            <table class="tdm-table stack rows" id=format!("{prefix}-table")>
                 <thead>
                     <tr>
                         {columns.iter().map(|k| view! { <th>{i18n.tx(*k)}</th> }).collect_view()}

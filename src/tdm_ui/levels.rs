@@ -171,14 +171,14 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                                     };
                                     view! {
                                         <tr class:flagged=flagged>
-                                            <td>{display(&r.sampled)}</td>
-                                            <td>{label_value(r.label)}</td>
-                                            <td>{shown}</td>
-                                            <td>
+                                            <td class="lead">{display(&r.sampled)}</td>
+                                            <td data-label=i18n.t(LEVEL_COLUMNS[1])>{label_value(r.label)}</td>
+                                            <td data-label=i18n.t(LEVEL_COLUMNS[2])>{shown}</td>
+                                            <td data-label=i18n.t(LEVEL_COLUMNS[3])>
                                                 {after}
                                                 {issue.map(|m| view! { <span class="row-warning" role="note">{m}</span> })}
                                             </td>
-                                            <td>{r.assay.unwrap_or_default()}</td>
+                                            <td data-label=i18n.t(LEVEL_COLUMNS[4])>{r.assay.unwrap_or_default()}</td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
                                                 on_delete=move |_| session.remove_row(|d| &mut d.levels, i)

@@ -158,7 +158,7 @@ pub fn Results(session: Session) -> impl IntoView {
             <h3 id=format!("{slug}-results-title")>{i18n.tx(Key::TdmResultsTitle)}</h3>
             <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
             <div class="table-wrap">
-                <table class="tdm-table" id=format!("{slug}-targets")>
+                <table class="tdm-table stack" id=format!("{slug}-targets")>
                     <thead>
                         <tr>
                             <th>{i18n.tx(Key::TdmColTarget)}</th>
@@ -175,10 +175,10 @@ pub fn Results(session: Session) -> impl IntoView {
                             };
                             view! {
                                 <tr class:flagged=r.status.is_some_and(|s| s != Status::Within)>
-                                    <td>{format!("{} {}", i18n.t(kind_key(r.kind)), r.range.metric.label())}</td>
-                                    <td>{range_text(&r.range)}</td>
-                                    <td>{latest}</td>
-                                    <td class="source">{r.source.map_or_else(|| i18n.t(Key::TdmSourceUser).to_owned(), str::to_owned)}</td>
+                                    <td class="lead" data-label=i18n.t(Key::TdmColTarget)>{format!("{} {}", i18n.t(kind_key(r.kind)), r.range.metric.label())}</td>
+                                    <td data-label=i18n.t(Key::TdmColRange)>{range_text(&r.range)}</td>
+                                    <td data-label=i18n.t(Key::TdmColLatest)>{latest}</td>
+                                    <td class="source" data-label=i18n.t(Key::TdmColSource)>{r.source.map_or_else(|| i18n.t(Key::TdmSourceUser).to_owned(), str::to_owned)}</td>
                                 </tr>
                             }
                         }).collect_view())}
@@ -196,7 +196,7 @@ pub fn Results(session: Session) -> impl IntoView {
                 error=Signal::derive(move || number_error(i18n, &session.disagreement.read(), 0.0))
             />
             <div class="table-wrap">
-                <table class="tdm-table" id=format!("{slug}-aucs")>
+                <table class="tdm-table stack" id=format!("{slug}-aucs")>
                     <thead>
                         <tr>
                             <th>{i18n.tx(Key::TdmColMethod)}</th>
@@ -214,13 +214,13 @@ pub fn Results(session: Session) -> impl IntoView {
                             };
                             view! {
                                 <tr class:flagged=a.disagrees>
-                                    <td>{i18n.t(method)}</td>
-                                    <td>{a.interval.clone()}</td>
-                                    <td>
+                                    <td class="lead" data-label=i18n.t(Key::TdmColMethod)>{i18n.t(method)}</td>
+                                    <td data-label=i18n.t(Key::TdmColInterval)>{a.interval.clone()}</td>
+                                    <td data-label=i18n.t(Key::TdmColValue)>
                                         {format!("{} {AUC_UNIT}", significant(a.value, 3))}
                                         {a.disagrees.then(|| view! { <span class="row-warning">{i18n.t(Key::TdmDisagrees)}</span> })}
                                     </td>
-                                    <td class="source">{a.basis.clone()}</td>
+                                    <td class="source" data-label=i18n.t(Key::TdmColBasis)>{a.basis.clone()}</td>
                                 </tr>
                             }
                         }).collect_view())}

@@ -49,7 +49,11 @@ async function screenText(page, slug) {
     notices.forEach((n) => { n.style.display = 'none'; });
     const text = document.querySelector(`section[data-screen=${s}]`).innerText.replace(/\s+/g, ' ').trim();
     notices.forEach((n) => { n.style.display = ''; });
-    return text;
+    // The records list shows when a record was last saved: today, at a
+    // minute that may tick between the two passes. The clock is masked.
+    const now = new Date();
+    const today = `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+    return text.replaceAll(new RegExp(`${today} \\d{1,2}:\\d{2}`, 'g'), `${today} hh:mm`);
   }, slug);
 }
 

@@ -201,6 +201,20 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
+        // Results, AUCs and advice become labelled blocks: no cell squeezed
+        // into a column a few characters wide ("ng/m" / "L").
+        const cells = await page.evaluate(() => [...document.querySelectorAll('#csa-targets td, #csa-aucs td, #csa-advice td')]
+          .filter((td) => td.offsetParent && td.textContent.trim())
+          .map((td) => ({ w: Math.round(td.getBoundingClientRect().width), t: td.textContent.trim().slice(0, 16) })));
+        const narrow = cells.filter((c) => c.w < 280);
+        assert(cells.length >= 12 && narrow.length === 0, `narrow cells: ${JSON.stringify(narrow)} of ${cells.length}`);
+        const label = await page.evaluate(() => getComputedStyle(document.querySelector('#csa-advice td[data-label]'), '::before').content);
+        assert(label === '"用法: "', `advice cell label: ${label}`);
+        // Touch targets: every button and list box at least 44 CSS px high.
+        const small = await page.evaluate(() => [...document.querySelectorAll('button, select, nav a')]
+          .filter((e) => e.offsetParent && e.getBoundingClientRect().height < 44)
+          .map((e) => `${e.tagName} ${e.id || e.textContent.trim().slice(0, 12)} ${e.getBoundingClientRect().height}`));
+        assert(small.length === 0, `small touch targets: ${small.join('; ')}`);
         await page.screenshot({ path: path.join(shots, 'tdm-phone-cyclosporine-ja.png'), fullPage: true });
         const times = await timeEdits(page, 'csa-target-high', 'csa-plot', ['1250', '1300', '1200', '1250', '1300']);
         console.log(`  30-dose edit → recompute + redraw: median ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)})`);
