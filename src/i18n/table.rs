@@ -136,6 +136,7 @@ table! {
     TdmEvery24h => "24 時間ごと", "every 24 h";
     TdmEveryHours => "{hours} 時間ごと", "every {hours} h";
     TdmSingleDose => "単回", "single dose";
+    TdmEveryHoursTimes => "{hours} 時間ごと × {count} 回", "every {hours} h × {count}";
     TdmYes => "はい", "yes";
     TdmNo => "いいえ", "no";
     TdmEdit => "編集", "Edit";
@@ -338,7 +339,7 @@ table! {
     ReportDoses => "投与歴", "Doses";
     ReportLevels => "血中濃度", "Levels";
     ReportEstimate => "個別推定（ベイズ推定のη）", "Individual estimate (Bayesian η)";
-    ReportAdvice => "投与量の候補（予測値、✓＝目標範囲内）", "Dose options (predicted values; ✓ = within target)";
+    ReportAdvice => "投与量の候補（モデルによる予測値。投与量は医師が決定します）", "Dose options (model predictions; the physician decides the dose)";
     ReportSeeScreen => "詳細（濃度推移の図、予測区間、採血時刻の確認）は薬剤の画面に表示されます。", "Details (concentration plot, prediction band, sampling-time checks) are on the drug's screen.";
     ReportFooter => "DMIP Monitor バージョン {version}", "DMIP Monitor version {version}";
     SelfIntro => "計算エンジンの参照例（NCA、NONMEMとのMAP推定、体表面積・腎機能の式、母集団モデルの典型値）をこのブラウザで計算し、期待値と比較します。", "Runs the engine's reference cases in this browser (NCA, MAP estimate vs NONMEM, body-surface-area and renal formulas, population-model typical values) and compares them with the expected values.";

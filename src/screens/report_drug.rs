@@ -3,13 +3,13 @@
 //! warnings, the forecast plot and the dose advice.
 
 use super::report::clock;
-use crate::format::significant;
-use crate::i18n::{use_i18n, Key, Lang};
+use crate::format::tick;
+use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::storage::capsule::input_for;
 use crate::storage::web::now_clock;
 use crate::tdm_ui::{
-    fit_warning, formulation_key, tdm_note, tdm_reason, DrugSpec, ForecastData, ForecastFigure,
-    Reason,
+    candidate_text, fit_warning, formulation_key, level_label, tdm_note, tdm_reason, DrugSpec,
+    ForecastData, ForecastFigure, Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
@@ -42,12 +42,15 @@ fn dose_list(d: &DrugRecord, drug: Drug, lang: Lang) -> impl IntoView {
         .iter()
         .map(|r| {
             let when = clock(lang, &r.start);
-            let every = r
-                .interval_h
-                .map(|h| format!(" q{h}h ×{}", r.count))
-                .unwrap_or_default();
+            let every = match r.interval_h {
+                Some(h) => fill(
+                    i18n.t(Key::TdmEveryHoursTimes),
+                    &[("hours", &tick(h)), ("count", &r.count.to_string())],
+                ),
+                None => i18n.t(Key::TdmSingleDose).to_owned(),
+            };
             let product = i18n.t(formulation_key(spec.row_formulation(d, r)));
-            view! { <li>{when}" — "{format!("{} mg", r.amount_mg)}{every}" · "{product}</li> }
+            view! { <li>{when}" — "{format!("{} mg · {every} · {product}", tick(r.amount_mg))}</li> }
         })
         .collect_view()
 }
@@ -79,26 +82,29 @@ fn change_list(d: &DrugRecord, unmatched: &[usize], lang: Lang) -> impl IntoView
 }
 
 fn level_list(d: &DrugRecord, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
     d.levels
         .iter()
         .map(|l| {
             let when = clock(lang, &l.sampled);
             let v = if l.blq {
-                format!(
-                    "< {} ng/mL",
-                    l.lloq_ng_ml.map(|x| x.to_string()).unwrap_or_default()
-                )
+                format!("< {} ng/mL", l.lloq_ng_ml.map(tick).unwrap_or_default())
             } else {
                 l.value_ng_ml
-                    .map(|x| format!("{x} ng/mL"))
+                    .map(|x| format!("{} ng/mL", tick(x)))
                     .unwrap_or_else(|| "—".into())
             };
-            view! { <li>{when}" — "{v}</li> }
+            view! { <li>{when}" — "{format!("{} {v}", level_label(i18n, l.label))}</li> }
         })
         .collect_view()
 }
 
-fn estimate_view(o: &TdmOutput, plot: ForecastData, plot_id: String) -> impl IntoView {
+fn estimate_view(
+    o: &TdmOutput,
+    spec: &DrugSpec,
+    plot: ForecastData,
+    plot_id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let none = || i18n.t(Key::ReportNotRecorded).to_string();
     let fit = o.fit.as_ref().map(|f| {
@@ -121,17 +127,12 @@ fn estimate_view(o: &TdmOutput, plot: ForecastData, plot_id: String) -> impl Int
             .candidates
             .iter()
             .map(|c| {
-                let predicted = c
-                    .predicted
-                    .iter()
-                    .map(|(k, v)| format!("{k} {}", significant(*v, 3)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let ok = if c.meets_target { "✓" } else { "✗" };
+                let t = candidate_text(i18n, spec, c);
                 view! {
                     <li>
-                        {format!("{} mg q{}h ({} {}) {ok} — {predicted}",
-                            c.dose.amount_mg, c.regimen.interval_h, c.daily_mg, i18n.t(Key::TdmUnitMgPerDay))}
+                        <strong>{t.name}</strong>": "{t.dose}" — "{t.meets}
+                        <br />{t.predicted.join(" · ")}
+                        {format!(" · {} {}", i18n.t(Key::TdmColProbability), t.probability)}
                     </li>
                 }
             })
@@ -182,7 +183,13 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
         }
         Ok(o) => {
             let plot = ForecastData::of(&o, d, &aim);
-            estimate_view(&o, plot, format!("report-{slug}-plot")).into_any()
+            estimate_view(
+                &o,
+                DrugSpec::of_drug(drug),
+                plot,
+                format!("report-{slug}-plot"),
+            )
+            .into_any()
         }
     });
     view! {
@@ -193,7 +200,7 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
             <ul>{dose_list(d, drug, lang)}</ul>
             {change_list(d, &unmatched, lang)}
             <h4>{i18n.tx(Key::ReportLevels)}</h4>
-            <ul>{level_list(d, lang)}</ul>
+            <ul class="report-levels">{level_list(d, lang)}</ul>
             <p class="report-cite">{citation}</p>
             {result}
             <p class="report-see">{i18n.tx(Key::ReportSeeScreen)}</p>

@@ -2,9 +2,10 @@
 //! the regimen becomes the next rows of the dosing history.
 
 use super::session::{Session, HORIZON_H};
+use super::spec::DrugSpec;
 use super::summary::{AUC_UNIT, CONC_UNIT};
 use crate::format::{significant, tick};
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, I18n, Key};
 use dmip_engine::dose::Candidate;
 use dmip_engine::tdm::view::next_dose;
 use dmip_engine::tdm::DoseRow;
@@ -18,6 +19,65 @@ fn capsules(c: &Candidate) -> String {
         .map(|(mg, n)| format!("{} mg × {n}", tick(*mg)))
         .collect::<Vec<_>>()
         .join(" + ")
+}
+
+/// A dose option in words, as the advice table and the report show it.
+pub struct CandidateText {
+    /// "1日2回食後（12 時間ごと）".
+    pub name: String,
+    /// The regimen's caveat, if any.
+    pub note: Option<&'static str>,
+    /// "215 mg（100 mg × 1 + …）、1日 430 mg".
+    pub dose: String,
+    /// "C0 283 ng/mL", "AUCτ 6904 ng·h/mL", …
+    pub predicted: Vec<String>,
+    /// "30 %", or "-" without posterior draws.
+    pub probability: String,
+    /// "in range / limit exceeded".
+    pub meets: String,
+}
+
+pub fn candidate_text(i18n: I18n, spec: &DrugSpec, c: &Candidate) -> CandidateText {
+    let regimen = spec.regimen(&c.regimen.label);
+    let predicted = c
+        .predicted
+        .iter()
+        .map(|(l, v)| {
+            let unit = if l.starts_with("AUC") {
+                AUC_UNIT
+            } else {
+                CONC_UNIT
+            };
+            format!("{l} {} {unit}", significant(*v, 3))
+        })
+        .collect();
+    let limit = match c.meets_limit {
+        Some(true) => format!(" / {}", i18n.t(Key::TdmMeetsLimit)),
+        Some(false) => format!(" / {}", i18n.t(Key::TdmMissesLimit)),
+        None => String::new(),
+    };
+    let target = if c.meets_target {
+        Key::TdmMeetsTarget
+    } else {
+        Key::TdmMissesTarget
+    };
+    CandidateText {
+        name: regimen.map_or(c.regimen.label.clone(), |r| i18n.t(r.name).to_owned()),
+        note: regimen.and_then(|r| r.note).map(|k| i18n.t(k)),
+        dose: fill(
+            i18n.t(Key::TdmDosePer),
+            &[
+                ("amount", &tick(c.dose.amount_mg)),
+                ("capsules", &capsules(c)),
+                ("daily", &tick(c.daily_mg)),
+            ],
+        ),
+        predicted,
+        probability: c
+            .probability_in_range
+            .map_or("-".to_owned(), |p| format!("{:.0} %", p * 100.0)),
+        meets: format!("{}{limit}", i18n.t(target)),
+    }
 }
 
 fn apply(session: Session, c: &Candidate) {
@@ -78,32 +138,9 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     {a.candidates.into_iter().map(|c| {
-                                        let spec = session.spec.regimen(&c.regimen.label);
-                                        let name = spec.map_or(c.regimen.label.clone(), |r| i18n.t(r.name).to_owned());
-                                        let note = spec.and_then(|r| r.note).map(|k| i18n.t(k));
-                                        let predicted = c
-                                            .predicted
-                                            .iter()
-                                            .map(|(l, v)| {
-                                                let unit = if l.starts_with("AUC") { AUC_UNIT } else { CONC_UNIT };
-                                                format!("{l} {} {unit}", significant(*v, 3))
-                                            })
-                                            .collect::<Vec<_>>();
-                                        let meets = format!(
-                                            "{}{}",
-                                            i18n.t(if c.meets_target { Key::TdmMeetsTarget } else { Key::TdmMissesTarget }),
-                                            match c.meets_limit {
-                                                Some(true) => format!(" / {}", i18n.t(Key::TdmMeetsLimit)),
-                                                Some(false) => format!(" / {}", i18n.t(Key::TdmMissesLimit)),
-                                                None => String::new(),
-                                            }
-                                        );
-                                        let dose = fill(
-                                            i18n.t(Key::TdmDosePer),
-                                            &[("amount", &tick(c.dose.amount_mg)), ("capsules", &capsules(&c)), ("daily", &tick(c.daily_mg))],
-                                        );
-                                        let probability = c.probability_in_range.map_or("-".to_owned(), |p| format!("{:.0} %", p * 100.0));
-                                        let candidate = c.clone();
+                                        let CandidateText { name, note, dose, predicted, probability, meets } =
+                                            candidate_text(i18n, &session.spec, &c);
+                                        let candidate = c;
                                         view! {
                                             <tr>
                                                 <td class="lead" data-label=i18n.t(Key::TdmColRegimen)>{name}{note.map(|n| view! { <span class="row-note">{n}</span> })}</td>

@@ -8,7 +8,7 @@ use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit
 use super::history_table::HistoryTable;
 use super::session::Session;
 use super::summary::CONC_UNIT;
-use super::text::{label_from, label_value, timing, LABELS};
+use super::text::{label_from, label_text, label_value, timing, LABELS};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::tdm::view::{display, local_input};
@@ -120,14 +120,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
     let labels = Signal::derive(move || {
         LABELS
             .iter()
-            .map(|(_, v)| {
-                let text = if *v == "other" {
-                    i18n.t(Key::TdmLabelOther)
-                } else {
-                    v
-                };
-                ((*v).to_owned(), text.to_owned())
-            })
+            .map(|(l, v)| ((*v).to_owned(), label_text(i18n, *l).to_owned()))
             .collect()
     });
     // Timing of each level, from the engine's output (same order).
@@ -172,7 +165,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                                     view! {
                                         <tr class:flagged=flagged>
                                             <td class="lead">{display(&r.sampled)}</td>
-                                            <td data-label=i18n.t(LEVEL_COLUMNS[1])>{label_value(r.label)}</td>
+                                            <td data-label=i18n.t(LEVEL_COLUMNS[1])>{label_text(i18n, r.label)}</td>
                                             <td data-label=i18n.t(LEVEL_COLUMNS[2])>{shown}</td>
                                             <td data-label=i18n.t(LEVEL_COLUMNS[3])>
                                                 {after}

@@ -22,6 +22,7 @@ mod spec;
 mod summary;
 mod text;
 
+pub(crate) use advice::candidate_text;
 pub(crate) use bounds::AGE;
 pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use forecast::ForecastData;
@@ -30,4 +31,6 @@ pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
 pub(crate) use spec::formulation_key;
 pub use spec::{DrugSpec, CYCLOSPORINE, TACROLIMUS};
-pub(crate) use text::{fit_warning, note as tdm_note, reason as tdm_reason, Reason};
+pub(crate) use text::{
+    fit_warning, label_text as level_label, note as tdm_note, reason as tdm_reason, Reason,
+};

@@ -237,6 +237,14 @@ pub fn label_value(l: SampleLabel) -> &'static str {
         .map_or("other", |(_, v)| v)
 }
 
+/// The label as shown: "C0" … "C6", or "other" in the UI language.
+pub fn label_text(i18n: I18n, l: SampleLabel) -> &'static str {
+    match l {
+        SampleLabel::Other => i18n.t(Key::TdmLabelOther),
+        _ => label_value(l),
+    }
+}
+
 /// The label with form value `v`.
 pub fn label_from(v: &str) -> SampleLabel {
     LABELS

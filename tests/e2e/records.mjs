@@ -215,7 +215,13 @@ export function recordTests({ openPage, fileUrl, shots }) {
         const report = await page.textContent('#report');
         assert(report.includes('Individual estimate (Bayesian η): η KA = -0.010, η CL = -0.026, η V1 = 0.015'), report.slice(report.indexOf('Press RR'), report.indexOf('Press RR') + 600));
         assert(report.includes('Weight60 kg'), 'weight as entered');
-        assert(report.includes('mg/day'), 'no dose options in the report');
+        // Each dose option as on the screen: regimen, dose with capsules,
+        // verdict, predictions with units, probability.
+        const option = await page.textContent('#report .report-advice li');
+        assert(/^(twice daily after meals \(every 12 h\)|once daily before breakfast \(every 24 h\)): \d+ mg \(.*\), \d+ mg\/day — (meets|misses) the target/.test(option), `report, dose option: ${option}`);
+        assert(/C0 \d+ ng\/mL · C2 \d+ ng\/mL · AUCτ \d+ ng·h\/mL/.test(option) && / · Chance in range \d+ %$/.test(option), `report, dose option: ${option}`);
+        const levels = await page.$$eval('#report .report-levels li', (items) => items.map((li) => li.textContent));
+        assert(levels.length > 0 && levels.every((l) => / — C[0-6] [\d.]+ ng\/mL$/.test(l)), `report, levels: ${levels.join(' | ')}`);
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: path.join(shots, 'report-print-data-en.png'), fullPage: true });
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });

@@ -172,7 +172,7 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         assert(/— Taken at .* 11:00$/.test(changes[1]), `report, late dose: ${changes[1]}`);
         assert(changes[2].endsWith('No dose of the history is due at this time (check the history)'), `report, unmatched: ${changes[2]}`);
         const doseLine = await page.textContent('#report .report-drug ul li');
-        assert(doseLine.endsWith('100 mg q12h ×6 · Neoral'), `report, dose line: ${doseLine}`);
+        assert(doseLine.endsWith('100 mg · every 12 h × 6 · Neoral'), `report, dose line: ${doseLine}`);
         await waitFor(page, () => Number(document.getElementById('report-csa-plot')?.dataset.drawn) > 0, null, 'report plot drawn');
         const inked = await page.evaluate(() => {
           const c = document.getElementById('report-csa-plot');
