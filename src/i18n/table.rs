@@ -182,6 +182,13 @@ table! {
     NcaErrTime => "{sample} 番目の採血：時間 {time} は 0 以上の数でなければなりません", "sample {sample}: time {time} must be a finite number ≥ 0";
     NcaErrConc => "{sample} 番目の採血：濃度 {conc} は 0 以上の数でなければなりません", "sample {sample}: concentration {conc} must be a finite number ≥ 0";
     NcaErrOrder => "{sample} 番目の採血：投与後時間 {time} が前の採血（{previous}）より後ではありません。同じ時刻の測定値が重複していないか確認してください", "sample {sample}: time {time} is not after the previous time {previous}; check for a level entered twice";
+    NcaErrOption => "{option} は 0 より大きい有限の数でなければなりません（入力値 {value}）", "{option} must be a finite number > 0 (got {value})";
+    NcaOptDose => "投与量", "dose";
+    NcaOptTau => "投与間隔 τ", "tau";
+    NcaOptInfusion => "点滴時間", "infusion duration";
+    NcaErrInterval => "AUC の区間 [{from}, {to}] は 0 ≤ 開始 ≤ 終了 でなければなりません", "partial AUC interval [{from}, {to}] must satisfy 0 ≤ t1 ≤ t2";
+    NcaErrEmpty => "AUC：濃度の測定値がありません", "partial AUC: the profile has no concentrations";
+    NcaErrNoLambdaZ => "{to} 時間までの AUC には最後の測定（{last} 時間）より後の外挿が必要ですが、消失速度定数 λz を推定できません", "AUC to {to} h needs extrapolation past the last concentration at {last} h, and λz is not estimable";
     TdmErrNoDoses => "投与歴がありません。投与を入力してください", "the dosing history is empty: add a dose";
     TdmErrDoseRow => "投与歴 {row} 行目：{message}", "dosing history row {row}: {message}";
     TdmErrUnknownModel => "内蔵モデル「{id}」がありません", "no built-in model “{id}”";

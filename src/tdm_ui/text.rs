@@ -7,7 +7,7 @@ use dmip_engine::catalog::CovariateIssue;
 use dmip_engine::dose::DoseError;
 use dmip_engine::dosing::regimen::ScheduleError;
 use dmip_engine::estimate::FitWarning;
-use dmip_engine::nca::NcaError;
+use dmip_engine::nca::{AreaError, NcaError, NcaOption};
 use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote, TimingProblem};
 
 /// Why the screen has no results: the engine's error, or a set-up problem
@@ -111,7 +111,26 @@ fn nca_error(i18n: I18n, e: &NcaError) -> String {
                 ("previous", &n(previous)),
             ],
         ),
-        NcaError::Option(message) => message.clone(),
+        NcaError::Option { option, value } => {
+            let option = i18n.t(match option {
+                NcaOption::Dose => Key::NcaOptDose,
+                NcaOption::Tau => Key::NcaOptTau,
+                NcaOption::InfusionDuration => Key::NcaOptInfusion,
+            });
+            fill(
+                i18n.t(Key::NcaErrOption),
+                &[("option", option), ("value", &n(value))],
+            )
+        }
+        NcaError::Area(AreaError::Interval { from, to }) => fill(
+            i18n.t(Key::NcaErrInterval),
+            &[("from", &n(from)), ("to", &n(to))],
+        ),
+        NcaError::Area(AreaError::Empty) => i18n.t(Key::NcaErrEmpty).to_owned(),
+        NcaError::Area(AreaError::NoLambdaZ { to, last }) => fill(
+            i18n.t(Key::NcaErrNoLambdaZ),
+            &[("to", &n(to)), ("last", &n(last))],
+        ),
     }
 }
 
@@ -290,6 +309,22 @@ mod tests {
         assert_eq!(
             note(i18n, &outside),
             "投与量の提案を計算できません：C6 は 4 時間の投与間隔の終わりより後です"
+        );
+        let tail = TdmNote::TrapezoidAuc {
+            interval: "AUC0-4".into(),
+            reason: NcaError::Area(AreaError::NoLambdaZ { to: 4.0, last: 3.8 }),
+        };
+        assert_eq!(
+            note(i18n, &tail),
+            "台形法による AUC0-4 を計算できません：4 時間までの AUC には最後の測定（3.8 時間）より後の外挿が必要ですが、消失速度定数 λz を推定できません"
+        );
+        let option = NcaError::Option {
+            option: NcaOption::Tau,
+            value: -12.0,
+        };
+        assert_eq!(
+            nca_error(i18n, &option),
+            "投与間隔 τ は 0 より大きい有限の数でなければなりません（入力値 -12）"
         );
     }
 }

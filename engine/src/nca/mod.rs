@@ -106,16 +106,16 @@ pub struct NcaOptions {
 
 impl NcaOptions {
     fn validate(&self) -> Result<(), NcaError> {
-        let positive = |name: &str, v: Option<f64>| match v {
-            Some(x) if !(x.is_finite() && x > 0.0) => Err(NcaError::Option(format!(
-                "{name} must be a finite number > 0 (got {x})"
-            ))),
+        let positive = |option: NcaOption, v: Option<f64>| match v {
+            Some(value) if !(value.is_finite() && value > 0.0) => {
+                Err(NcaError::Option { option, value })
+            }
             _ => Ok(()),
         };
-        positive("dose", self.dose)?;
-        positive("tau", self.tau)?;
+        positive(NcaOption::Dose, self.dose)?;
+        positive(NcaOption::Tau, self.tau)?;
         if let Route::IvInfusion { duration } = self.route {
-            positive("infusion duration", Some(duration))?;
+            positive(NcaOption::InfusionDuration, Some(duration))?;
         }
         Ok(())
     }
@@ -134,8 +134,39 @@ pub enum NcaError {
         time: f64,
         previous: f64,
     },
-    #[error("{0}")]
-    Option(String),
+    #[error("{option} must be a finite number > 0 (got {value})")]
+    Option { option: NcaOption, value: f64 },
+    #[error(transparent)]
+    Area(#[from] AreaError),
+}
+
+/// The setting an [`NcaError::Option`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NcaOption {
+    Dose,
+    Tau,
+    InfusionDuration,
+}
+
+impl std::fmt::Display for NcaOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NcaOption::Dose => "dose",
+            NcaOption::Tau => "tau",
+            NcaOption::InfusionDuration => "infusion duration",
+        })
+    }
+}
+
+/// Why an area over an interval cannot be computed (times in h).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AreaError {
+    #[error("partial AUC interval [{from}, {to}] must satisfy 0 ≤ t1 ≤ t2")]
+    Interval { from: f64, to: f64 },
+    #[error("partial AUC: the profile has no concentrations")]
+    Empty,
+    #[error("AUC to {to} h needs extrapolation past the last concentration at {last} h, and λz is not estimable")]
+    NoLambdaZ { to: f64, last: f64 },
 }
 
 /// NCA parameters. Units follow the input (time h, concentration as given;

@@ -5,7 +5,7 @@
 use super::auc::{self, Area};
 use super::blq::{self, Kept};
 use super::lambda_z::{self, LambdaZFit, NoLambdaZ};
-use super::{Conc, Method, NcaError, NcaOptions, Route, Sample};
+use super::{AreaError, Conc, Method, NcaError, NcaOptions, Route, Sample};
 
 /// A concentration-time point; `observed` is false for the value put at the
 /// dose time when no sample was taken then.
@@ -64,12 +64,12 @@ impl Profile {
 
     /// AUC from `t1` to `t2` (0 ≤ t1 ≤ t2), interpolating inside the data by
     /// the profile's method and extrapolating past Clast on the λz line.
-    pub fn partial_auc(&self, t1: f64, t2: f64) -> Result<f64, String> {
+    pub fn partial_auc(&self, t1: f64, t2: f64) -> Result<f64, AreaError> {
         self.integrate(t1, t2).map(|a| a.auc)
     }
 
     /// AUMC from `t1` to `t2`, same rules as [`Profile::partial_auc`].
-    pub fn partial_aumc(&self, t1: f64, t2: f64) -> Result<f64, String> {
+    pub fn partial_aumc(&self, t1: f64, t2: f64) -> Result<f64, AreaError> {
         self.integrate(t1, t2).map(|a| a.aumc)
     }
 
@@ -78,15 +78,13 @@ impl Profile {
         self.fit.ok().map(|f| f.lambda_z)
     }
 
-    pub(crate) fn integrate(&self, t1: f64, t2: f64) -> Result<Area, String> {
+    pub(crate) fn integrate(&self, t1: f64, t2: f64) -> Result<Area, AreaError> {
         if !(t1.is_finite() && t2.is_finite() && 0.0 <= t1 && t1 <= t2) {
-            return Err(format!(
-                "partial AUC interval [{t1}, {t2}] must satisfy 0 ≤ t1 ≤ t2"
-            ));
+            return Err(AreaError::Interval { from: t1, to: t2 });
         }
         // Every non-empty profile starts at the dose time t = 0.
         let Some(last) = self.points.last() else {
-            return Err("partial AUC: the profile has no concentrations".into());
+            return Err(AreaError::Empty);
         };
         let mut area = Area::default();
         for w in self.points.windows(2) {
@@ -98,11 +96,9 @@ impl Profile {
             }
         }
         if t2 > last.t && last.c > 0.0 {
-            let lz = self.lambda_z().ok_or_else(|| {
-                format!(
-                    "AUC to {t2} h needs extrapolation past the last concentration at {} h, and λz is not estimable",
-                    last.t
-                )
+            let lz = self.lambda_z().ok_or(AreaError::NoLambdaZ {
+                to: t2,
+                last: last.t,
             })?;
             area += auc::tail(last.c, last.t, lz, t1.max(last.t), t2);
         }

@@ -331,9 +331,7 @@ fn aucs(
                 method: Method::Linear,
                 ..NcaOptions::default()
             };
-            match Profile::new(&nca, &opts)
-                .and_then(|p| p.partial_auc(0.0, to).map_err(crate::nca::NcaError::Option))
-            {
+            match Profile::new(&nca, &opts).and_then(|p| Ok(p.partial_auc(0.0, to)?)) {
                 Ok(v) => out.push(AucEstimate {
                     method: "trapezoid",
                     interval: format!("AUC0-{to}"),
