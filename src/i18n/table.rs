@@ -179,6 +179,7 @@ table! {
     DoseErrBadInterval => "投与間隔は 0 時間より長くしてください（入力値 {hours}）", "the dosing interval must be > 0 h (got {hours})";
     DoseErrOutsideInterval => "{metric} は {hours} 時間の投与間隔の終わりより後です", "{metric} is after the end of a {hours} h dosing interval";
     DoseErrNoExposure => "このモデルは {metric} の曝露を予測しません", "the model predicts no exposure for {metric}";
+    DoseErrModel => "モデルのパラメータで計算できません（技術的な詳細：{detail}）", "the model's parameters do not allow the calculation ({detail})";
     NcaErrTime => "{sample} 番目の採血：時間 {time} は 0 以上の数でなければなりません", "sample {sample}: time {time} must be a finite number ≥ 0";
     NcaErrConc => "{sample} 番目の採血：濃度 {conc} は 0 以上の数でなければなりません", "sample {sample}: concentration {conc} must be a finite number ≥ 0";
     NcaErrOrder => "{sample} 番目の採血：投与後時間 {time} が前の採血（{previous}）より後ではありません。同じ時刻の測定値が重複していないか確認してください", "sample {sample}: time {time} is not after the previous time {previous}; check for a level entered twice";

@@ -83,7 +83,9 @@ fn dose_error(i18n: I18n, e: &DoseError) -> String {
         DoseError::NoExposure(metric) => {
             fill(i18n.t(Key::DoseErrNoExposure), &[("metric", metric)])
         }
-        DoseError::Model(e) => e.to_string(),
+        // A fault of the model's numbers, not of the input: a lead in the
+        // UI language, the engine's technical detail as it is.
+        DoseError::Model(e) => fill(i18n.t(Key::DoseErrModel), &[("detail", &e.to_string())]),
     }
 }
 
