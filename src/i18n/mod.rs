@@ -83,6 +83,14 @@ impl I18n {
         move || self.t(key)
     }
 
+    /// What goes between two sentences: nothing after "。", a space in English.
+    pub fn sentence_gap(self) -> &'static str {
+        match self.lang.get() {
+            Lang::Ja => "",
+            Lang::En => " ",
+        }
+    }
+
     /// The current language (tracked).
     pub fn lang(self) -> Lang {
         self.lang.get()

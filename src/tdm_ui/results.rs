@@ -131,7 +131,7 @@ pub fn Results(session: Session) -> impl IntoView {
             let name = spec
                 .regimen(id)
                 .map_or(id.clone(), |r| i18n.t(r.name).to_owned());
-            line.push(' ');
+            line.push_str(i18n.sentence_gap());
             line.push_str(&fill(
                 i18n.t(Key::TdmSummarySuggest),
                 &[("dose", &tick(*mg)), ("regimen", &name)],
@@ -141,7 +141,7 @@ pub fn Results(session: Session) -> impl IntoView {
             .iter()
             .any(|r| r.kind == TargetKind::Warning && r.status == Some(Status::Above))
         {
-            line.push(' ');
+            line.push_str(i18n.sentence_gap());
             line.push_str(i18n.t(Key::TdmSummaryTooHigh));
         }
         line

@@ -201,6 +201,8 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
+        const headline = await page.textContent('#csa-summary');
+        assert(/^最新の C2（650 ng\/mL）は目標範囲 1000–1200 ng\/mL に対して低値です。モデルの推奨：/.test(headline), `ja headline: ${headline}`);
         // Results, AUCs and advice become labelled blocks: no cell squeezed
         // into a column a few characters wide ("ng/m" / "L").
         const cells = await page.evaluate(() => [...document.querySelectorAll('#csa-targets td, #csa-aucs td, #csa-advice td')]
