@@ -8,8 +8,9 @@ use super::session::Session;
 use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_UNIT};
 use super::text::{self, status};
 use crate::format::{significant, tick};
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, I18n, Key};
 use dmip_engine::dose::Range;
+use dmip_engine::estimate::MapFit;
 use dmip_engine::tdm::defaults;
 use leptos::prelude::*;
 
@@ -258,6 +259,7 @@ pub fn Results(session: Session) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        {eta_table(i18n, &f, slug)}
                         <ul class="warnings" id=format!("{slug}-fit-warnings")>
                             {f.warnings.iter().map(|w| view! { <li>{text::fit_warning(i18n, w)}</li> }).collect_view()}
                         </ul>
@@ -272,5 +274,55 @@ pub fn Results(session: Session) -> impl IntoView {
                 fill(i18n.t(Key::TdmDefaultsFrom), &[("source", d.aim.source)])
             }}</p>
         </section>
+    }
+}
+
+/// Each η (and κ) of the fit with its posterior SD and shrinkage: how much
+/// the levels say about it. A plain function, so that its texts follow
+/// the language through the caller's reactive closure.
+fn eta_table(i18n: I18n, fit: &MapFit, slug: &'static str) -> impl IntoView {
+    let sd = |i: usize| {
+        fit.eta_cov
+            .as_ref()
+            .and_then(|c| c.get(i)?.get(i).copied())
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .map_or("-".to_owned(), |v| significant(v.sqrt(), 3))
+    };
+    let rows = fit
+        .names
+        .iter()
+        .zip(&fit.eta)
+        .enumerate()
+        .map(|(i, (n, e))| {
+            let shrinkage = fit.shrinkage.get(i).copied().flatten();
+            let shrink = shrinkage.map_or("-".to_owned(), |s| format!("{:.0} %", s * 100.0));
+            view! {
+                <tr class:flagged=shrinkage.is_some_and(|s| s > 1.0)>
+                    <td class="lead" data-label=i18n.t(Key::TdmColEta)>{n.clone()}</td>
+                    <td data-label=i18n.t(Key::TdmColEstimate)>{format!("{e:.3}")}</td>
+                    <td data-label=i18n.t(Key::TdmColPosteriorSd)>{sd(i)}</td>
+                    <td data-label=i18n.t(Key::TdmColShrinkage)>{shrink}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    // Posterior variance above the prior: the data term is not convex there.
+    let above = fit.shrinkage.iter().flatten().any(|s| *s > 1.0);
+    view! {
+        <p class="note">{i18n.tx(Key::TdmEtaNote)}</p>
+        <div class="table-wrap">
+            <table class="tdm-table stack" id=format!("{slug}-eta")>
+                <thead>
+                    <tr>
+                        <th>{i18n.tx(Key::TdmColEta)}</th>
+                        <th>{i18n.tx(Key::TdmColEstimate)}</th>
+                        <th>{i18n.tx(Key::TdmColPosteriorSd)}</th>
+                        <th>{i18n.tx(Key::TdmColShrinkage)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {above.then(|| view! { <p class="row-warning" id=format!("{slug}-eta-above")>{i18n.t(Key::TdmEtaAbove100)}</p> })}
     }
 }

@@ -76,6 +76,14 @@ async function flow(page, shots, { slug, s, cyp3a5, amount, levels, summary }) {
   assert(summary.test(text), `summary: ${text}`);
   assert((await image(page, s)) !== empty, 'plot unchanged by the data');
   assert((await rows(page, `#${s}-advice`)) === 2, 'two advice rows');
+  // Each η with its posterior SD and shrinkage (0–100 %).
+  const etas = await page.$$eval(`#${s}-eta tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert(etas.length >= 2 && etas.every(([n, e, sd, sh]) => /^[ηκ] /.test(n) && /^-?\d+\.\d{3}$/.test(e)
+    && Number(sd) > 0 && /^\d+ %$/.test(sh)), `η table: ${JSON.stringify(etas)}`);
+  // A posterior variance above the prior (shrinkage > 100 %) is flagged and explained, not clipped.
+  const above = etas.filter(([, , , sh]) => parseInt(sh, 10) > 100).length;
+  assert(above === await page.$$eval(`#${s}-eta tr.flagged`, (r) => r.length), 'flagged η rows');
+  assert((above > 0) === (await page.$(`#${s}-eta-above`) !== null), 'explanation of shrinkage above 100 %');
   await page.screenshot({ path: path.join(shots, `tdm-${slug}-en.png`), fullPage: true });
   const before = await image(page, s);
   await page.click(`#${s}-advice button.apply >> nth=0`);
