@@ -240,7 +240,7 @@ table! {
     TdmColTypical => "母集団の典型値", "Population typical";
     TdmEtaNote => "個体間変動 η の推定値と不確かさ：事後標準偏差はラプラス近似（2·H⁻¹）、η 縮小は事後分散 ÷ 事前分散（0 = 測定値で決まる、100 % = 測定値から情報なし＝母集団値のまま）。", "Each random effect η with its uncertainty: posterior SD from the Laplace approximation (2·H⁻¹); η-shrinkage is posterior variance ÷ prior variance (0 = set by the levels, 100 % = the levels tell nothing, the population value stands).";
     TdmEtaAbove100 => "100 % を超える値：この η の周りで測定値の項の曲率が負であり、ラプラス近似（正規近似）が粗いことを示します。予測区間はこの η について過大になりえます。", "Above 100 %: the levels' term curves the wrong way around this η, so the Laplace (normal) approximation is rough there; the prediction band may be too wide for it.";
-    TdmColEta => "η", "η";
+    TdmColEta => "変量効果", "Random effect";
     TdmColEstimate => "推定値", "Estimate";
     TdmColPosteriorSd => "事後標準偏差", "Posterior SD";
     TdmColShrinkage => "η 縮小", "η-shrinkage";
