@@ -108,10 +108,15 @@ fn estimate_view(
     let i18n = use_i18n();
     let none = || i18n.t(Key::ReportNotRecorded).to_string();
     let fit = o.fit.as_ref().map(|f| {
+        let shrinkage = i18n.t(Key::TdmColShrinkage);
         f.names
             .iter()
             .zip(&f.eta)
-            .map(|(n, e)| format!("{n} = {e:.3}"))
+            .zip(f.shrinkage.iter().chain(std::iter::repeat(&None)))
+            .map(|((n, e), s)| match s {
+                Some(s) => format!("{n} = {e:.3} ({shrinkage} {:.0} %)", s * 100.0),
+                None => format!("{n} = {e:.3}"),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     });
