@@ -5,6 +5,7 @@ use crate::i18n::{fill, use_i18n, I18n, IvcyKey};
 use crate::ivcy_ui::{parse_date, Unavailable};
 use crate::state::use_record;
 use crate::tdm_ui::{Choice, Field, RowActions};
+use crate::widgets::data_table;
 use dmip_engine::record::{Treatment, TreatmentStart, EARLY_COMBINATION};
 use leptos::prelude::*;
 
@@ -155,29 +156,25 @@ pub fn TreatmentStarts() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h4>{i18n.tx(IvcyKey::StartsTitle)}</h4>
-        <p class="note">{i18n.tx(IvcyKey::StartsNote)}</p>
-        <div class="table-wrap">
-            <table class="tdm-table" id="dz-starts">
-                <thead>
-                    <tr>
-                        <th>{i18n.tx(IvcyKey::ColTreatment)}</th>
-                        <th>{i18n.tx(IvcyKey::ColStartDate)}</th>
-                        <th>{i18n.tx(IvcyKey::ColInterval)}</th>
-                        <th></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        {EARLY_COMBINATION.gap().map(|g| view! { <Unavailable gap=g /> })}
-        <div class="fields entry">
-            <Choice id="dz-start-drug".to_owned() label=IvcyKey::ColTreatment options=options value=drug />
-            <Field id="dz-start-other".to_owned() label=IvcyKey::TxOtherName words=true value=other error=other_error />
-            <Field id="dz-start-date".to_owned() label=IvcyKey::ColStartDate kind="date" value=date error=date_error />
-        </div>
-        <button type="button" class="primary" id="dz-start-add" on:click=add>
-            {move || i18n.t(if editing.get().is_some() { IvcyKey::SaveRow } else { IvcyKey::AddStart })}
-        </button>
-    }
+            <h4>{i18n.tx(IvcyKey::StartsTitle)}</h4>
+            <p class="note">{i18n.tx(IvcyKey::StartsNote)}</p>
+            {data_table(
+                "dz-starts",
+                "tdm-table",
+                &[IvcyKey::ColTreatment, IvcyKey::ColStartDate, IvcyKey::ColInterval],
+                1,
+                view! {
+    {rows}
+                },
+            )}
+            {EARLY_COMBINATION.gap().map(|g| view! { <Unavailable gap=g /> })}
+            <div class="fields entry">
+                <Choice id="dz-start-drug".to_owned() label=IvcyKey::ColTreatment options=options value=drug />
+                <Field id="dz-start-other".to_owned() label=IvcyKey::TxOtherName words=true value=other error=other_error />
+                <Field id="dz-start-date".to_owned() label=IvcyKey::ColStartDate kind="date" value=date error=date_error />
+            </div>
+            <button type="button" class="primary" id="dz-start-add" on:click=add>
+                {move || i18n.t(if editing.get().is_some() { IvcyKey::SaveRow } else { IvcyKey::AddStart })}
+            </button>
+        }
 }

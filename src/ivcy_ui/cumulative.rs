@@ -8,6 +8,7 @@ use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, IvcyKey, Key, Lang};
 use crate::tdm_ui::{Unit, AGE};
 use crate::widgets::bound_number;
+use crate::widgets::data_table;
 use dmip_engine::clinical::cyclophosphamide::ledger::{PerWhat, Threshold, ThresholdCheck};
 use dmip_engine::clinical::cyclophosphamide::LedgerSummary;
 use leptos::prelude::*;
@@ -68,21 +69,15 @@ fn summary_view(i18n: I18n, s: LedgerSummary) -> impl IntoView {
             <dd><span class="value" id="ivcy-cum-gm2">{per_m2}</span></dd>
         </dl>
         <p id="ivcy-lowest-nadir">{nadir}</p>
-        <div class="table-wrap">
-            <table class="tdm-table" id="ivcy-thresholds">
-                <thead>
-                    <tr>
-                        <th>{i18n.t(IvcyKey::ColThreshold)}</th>
-                        <th>{i18n.t(IvcyKey::ColFigure)}</th>
-                        <th>{i18n.t(IvcyKey::ColPatient)}</th>
-                        <th>{i18n.t(IvcyKey::ColStatus)}</th>
-                    </tr>
-                </thead>
-                <tbody>
+        {data_table(
+            "ivcy-thresholds",
+            "tdm-table",
+            &[IvcyKey::ColThreshold, IvcyKey::ColFigure, IvcyKey::ColPatient, IvcyKey::ColStatus],
+            0,
+            view! {
                     {s.thresholds.into_iter().map(|c| threshold_row(i18n, c)).collect_view()}
-                </tbody>
-            </table>
-        </div>
+            },
+        )}
         {(!needs.is_empty()).then(|| view! {
             <p class="missing" id="ivcy-ovarian-missing">
                 <strong>{i18n.t(IvcyKey::OvarianLabel)}</strong> " " {missing(i18n, &needs)}

@@ -6,6 +6,7 @@ use super::text::{require, why, Cite, Need, NoteLine, Unavailable, Why};
 use crate::format::tick;
 use crate::i18n::{use_i18n, IvcyKey};
 use crate::state::use_record;
+use crate::widgets::data_table;
 use dmip_engine::clinical::analyte::Analyte;
 use dmip_engine::clinical::cyclophosphamide::eular2009::{self, AgeBand, TABLE};
 use dmip_engine::clinical::error::Field;
@@ -67,30 +68,27 @@ pub fn EularPanel() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="panel" aria-labelledby="ivcy-eular-title">
-            <h3 id="ivcy-eular-title">{i18n.tx(IvcyKey::EularTitle)}</h3>
-            <div class="table-wrap">
-                <table class="tdm-table" id="ivcy-eular">
-                    <thead>
-                        <tr>
-                            <th>{i18n.tx(IvcyKey::EularAge)}</th>
-                            <th>{i18n.tx(IvcyKey::EularLower)}</th>
-                            <th>{i18n.tx(IvcyKey::EularHigher)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <ul class="ivcy-notes"><NoteLine note=eular2009::FOOTNOTE /></ul>
-            <div id="ivcy-eular-result">
-                {move || match result.get() {
-                    Ok(Status::Available { value }) => view! { <p>{format!("{} mg/kg", tick(value))}</p> }.into_any(),
-                    Ok(Status::Unavailable { gap }) => view! { <Unavailable gap=gap /> }.into_any(),
-                    Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),
-                }}
-            </div>
-            <Unavailable gap=Gap::IvcyRenalDoseReduction />
-            <p class="note"><Cite source=eular2009::SOURCE /></p>
-        </section>
-    }
+            <section class="panel" aria-labelledby="ivcy-eular-title">
+                <h3 id="ivcy-eular-title">{i18n.tx(IvcyKey::EularTitle)}</h3>
+                {data_table(
+                    "ivcy-eular",
+                    "tdm-table",
+                    &[IvcyKey::EularAge, IvcyKey::EularLower, IvcyKey::EularHigher],
+                    0,
+                    view! {
+    {rows}
+                    },
+                )}
+                <ul class="ivcy-notes"><NoteLine note=eular2009::FOOTNOTE /></ul>
+                <div id="ivcy-eular-result">
+                    {move || match result.get() {
+                        Ok(Status::Available { value }) => view! { <p>{format!("{} mg/kg", tick(value))}</p> }.into_any(),
+                        Ok(Status::Unavailable { gap }) => view! { <Unavailable gap=gap /> }.into_any(),
+                        Err(w) => view! { <p class="missing">{why(i18n, &w)}</p> }.into_any(),
+                    }}
+                </div>
+                <Unavailable gap=Gap::IvcyRenalDoseReduction />
+                <p class="note"><Cite source=eular2009::SOURCE /></p>
+            </section>
+        }
 }

@@ -7,6 +7,7 @@ use crate::format::{parse_number, significant, tick};
 use crate::i18n::{fill, use_i18n, IvcyKey};
 use crate::state::use_record;
 use crate::tdm_ui::{Choice, Field, RowActions, Unit as FieldUnit};
+use crate::widgets::data_table;
 use dmip_engine::clinical::cyclophosphamide::{GivenPulse, WbcNadir};
 use dmip_engine::clinical::units::Unit;
 use leptos::prelude::*;
@@ -146,23 +147,15 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
         <section class="panel" aria-labelledby="ivcy-ledger-title">
             <h3 id="ivcy-ledger-title">{i18n.tx(IvcyKey::LedgerTitle)}</h3>
             <p class="note">{i18n.tx(IvcyKey::LedgerNote)}</p>
-            <div class="table-wrap">
-                <table class="tdm-table" id="ivcy-ledger">
-                    <thead>
-                        <tr>
-                            <th>{i18n.tx(IvcyKey::ColPulse)}</th>
-                            <th>{i18n.tx(IvcyKey::ColDate)}</th>
-                            <th>{i18n.tx(IvcyKey::ColDose)}</th>
-                            <th>{i18n.tx(IvcyKey::ColBsa)}</th>
-                            <th>{i18n.tx(IvcyKey::ColNadir)}</th>
-                            <th></th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            {data_table(
+                "ivcy-ledger",
+                "tdm-table",
+                &[IvcyKey::ColPulse, IvcyKey::ColDate, IvcyKey::ColDose, IvcyKey::ColBsa, IvcyKey::ColNadir],
+                1,
+                view! {
                         {move || state.record.with(|r| r.ivcy.given.clone()).into_iter().enumerate().map(row).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                },
+            )}
             <div class="fields entry">
                 <Field id="ivcy-given-date".to_owned() label=IvcyKey::ColDate kind="date" value=date error=date_error />
                 <Field id="ivcy-given-dose".to_owned() label=IvcyKey::ColDose unit=FieldUnit::Symbol("mg") value=dose error=dose_error />

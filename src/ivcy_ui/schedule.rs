@@ -6,6 +6,7 @@ use super::text::why;
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, IvcyKey};
 use crate::tdm_ui::{Choice, Field};
+use crate::widgets::data_table;
 use dmip_engine::clinical::cyclophosphamide::Spacing;
 use leptos::prelude::*;
 
@@ -49,16 +50,12 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
         Ok(pulses) => {
             let total: f64 = pulses.iter().map(|p| p.dose_mg).sum();
             view! {
-                <div class="table-wrap">
-                    <table class="tdm-table" id="ivcy-schedule">
-                        <thead>
-                            <tr>
-                                <th>{i18n.t(IvcyKey::ColPulse)}</th>
-                                <th>{i18n.t(IvcyKey::ColDate)}</th>
-                                <th>{i18n.t(IvcyKey::ColDose)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
+                {data_table(
+                    "ivcy-schedule",
+                    "tdm-table",
+                    &[IvcyKey::ColPulse, IvcyKey::ColDate, IvcyKey::ColDose],
+                    0,
+                    view! {
                             {pulses
                                 .into_iter()
                                 .map(|p| view! {
@@ -69,9 +66,8 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
                                     </tr>
                                 })
                                 .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                    },
+                )}
                 <p id="ivcy-schedule-total">
                     {fill(i18n.t(IvcyKey::PlannedTotal), &[("grams", &significant(total / 1000.0, 3))])}
                 </p>

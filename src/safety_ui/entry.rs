@@ -8,6 +8,7 @@ use crate::format::parse_number;
 use crate::i18n::{use_i18n, SafetyKey};
 use crate::state::use_record;
 use crate::tdm_ui::{Choice, Field};
+use crate::widgets::data_table;
 use dmip_engine::clinical::adverse::{parse_date, validate_value, CHECKED};
 use dmip_engine::clinical::analyte::Analyte;
 use dmip_engine::clinical::biomarkers::LabResult;
@@ -157,17 +158,12 @@ pub fn ResultList() -> impl IntoView {
         })
     };
     view! {
-        <div class="table-wrap">
-            <table class="tdm-table" id="safety-lab-table">
-                <thead>
-                    <tr>
-                        <th>{i18n.tx(SafetyKey::Date)}</th>
-                        <th>{i18n.tx(SafetyKey::Analyte)}</th>
-                        <th>{i18n.tx(SafetyKey::Value)}</th>
-                        <th></th>
-                    </tr>
-                </thead>
-                <tbody>
+        {data_table(
+            "safety-lab-table",
+            "tdm-table",
+            &[SafetyKey::Date, SafetyKey::Analyte, SafetyKey::Value],
+            1,
+            view! {
                     {move || {
                         rows.get()
                             .into_iter()
@@ -187,8 +183,7 @@ pub fn ResultList() -> impl IntoView {
                             })
                             .collect_view()
                     }}
-                </tbody>
-            </table>
-        </div>
+            },
+        )}
     }
 }

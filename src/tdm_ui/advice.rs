@@ -6,6 +6,7 @@ use super::spec::DrugSpec;
 use super::summary::{AUC_UNIT, CONC_UNIT};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, Key};
+use crate::widgets::data_table;
 use dmip_engine::dose::Candidate;
 use dmip_engine::tdm::view::next_dose;
 use dmip_engine::tdm::DoseRow;
@@ -124,19 +125,12 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                     let basis = if a.basis == "individual" { Key::TdmBasisIndividual } else { Key::TdmBasisPrior };
                     view! {
                         <p class="basis">{i18n.t(basis)}</p>
-                        <div class="table-wrap">
-                            <table class="tdm-table stack advice" id=format!("{slug}-advice")>
-                                <thead>
-                                    <tr>
-                                        <th>{i18n.t(Key::TdmColRegimen)}</th>
-                                        <th>{i18n.t(Key::TdmColDose)}</th>
-                                        <th>{i18n.t(Key::TdmColPredicted)}</th>
-                                        <th>{i18n.t(Key::TdmColProbability)}</th>
-                                        <th>{i18n.t(Key::TdmColMeets)}</th>
-                                        <th></th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        {data_table(
+                            format!("{slug}-advice"),
+                            "tdm-table stack advice",
+                            &[Key::TdmColRegimen, Key::TdmColDose, Key::TdmColPredicted, Key::TdmColProbability, Key::TdmColMeets],
+                            1,
+                            view! {
                                     {a.candidates.into_iter().map(|c| {
                                         let CandidateText { name, note, dose, predicted, probability, meets } =
                                             candidate_text(i18n, &session.spec, &c);
@@ -156,9 +150,8 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                                             </tr>
                                         }
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                            },
+                        )}
                     }.into_any()
                 }
             }}

@@ -3,6 +3,7 @@
 
 use super::session::Session;
 use crate::i18n::{use_i18n, Key};
+use crate::widgets::data_table;
 use dmip_engine::record::DrugRecord;
 use leptos::prelude::*;
 
@@ -20,17 +21,7 @@ pub fn HistoryTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap">
-            <table class="tdm-table stack rows" id=format!("{prefix}-table")>
-                <thead>
-                    <tr>
-                        {columns.iter().map(|k| view! { <th>{i18n.tx(*k)}</th> }).collect_view()}
-                        <th></th>
-                    </tr>
-                </thead>
-                <tbody>{children()}</tbody>
-            </table>
-        </div>
+        {data_table(format!("{prefix}-table"), "tdm-table stack rows", columns, 1, children())}
         <div class="toolbar">
             <button type="button" id=format!("{prefix}-sort") on:click=move |_| session.edit(sort)>
                 {i18n.tx(Key::TdmSortByTime)}

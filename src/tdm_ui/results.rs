@@ -9,6 +9,7 @@ use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_U
 use super::text::{self, status};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, Key};
+use crate::widgets::data_table;
 use dmip_engine::dose::Range;
 use dmip_engine::estimate::MapFit;
 use dmip_engine::tdm::defaults;
@@ -158,17 +159,12 @@ pub fn Results(session: Session) -> impl IntoView {
         <section class="panel results" aria-labelledby=format!("{slug}-results-title")>
             <h3 id=format!("{slug}-results-title")>{i18n.tx(Key::TdmResultsTitle)}</h3>
             <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
-            <div class="table-wrap">
-                <table class="tdm-table stack" id=format!("{slug}-targets")>
-                    <thead>
-                        <tr>
-                            <th>{i18n.tx(Key::TdmColTarget)}</th>
-                            <th>{i18n.tx(Key::TdmColRange)}</th>
-                            <th>{i18n.tx(Key::TdmColLatest)}</th>
-                            <th>{i18n.tx(Key::TdmColSource)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            {data_table(
+                format!("{slug}-targets"),
+                "tdm-table stack",
+                &[Key::TdmColTarget, Key::TdmColRange, Key::TdmColLatest, Key::TdmColSource],
+                0,
+                view! {
                         {move || summary.get().map(|s| s.rows.into_iter().map(|r| {
                             let latest = match (r.observed, r.status) {
                                 (Some(v), Some(st)) => format!("{} {CONC_UNIT} ({})", significant(v, 3), status(i18n, st)),
@@ -183,9 +179,8 @@ pub fn Results(session: Session) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view())}
-                    </tbody>
-                </table>
-            </div>
+                },
+            )}
             <TargetFields session=session />
             <h4>{i18n.tx(Key::TdmAucTitle)}</h4>
             <p class="note">{i18n.tx(Key::TdmAucNote)}</p>
@@ -196,17 +191,12 @@ pub fn Results(session: Session) -> impl IntoView {
                 value=session.disagreement
                 error=Signal::derive(move || number_error(i18n, &session.disagreement.read(), 0.0))
             />
-            <div class="table-wrap">
-                <table class="tdm-table stack" id=format!("{slug}-aucs")>
-                    <thead>
-                        <tr>
-                            <th>{i18n.tx(Key::TdmColMethod)}</th>
-                            <th>{i18n.tx(Key::TdmColInterval)}</th>
-                            <th>{i18n.tx(Key::TdmColValue)}</th>
-                            <th>{i18n.tx(Key::TdmColBasis)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            {data_table(
+                format!("{slug}-aucs"),
+                "tdm-table stack",
+                &[Key::TdmColMethod, Key::TdmColInterval, Key::TdmColValue, Key::TdmColBasis],
+                0,
+                view! {
                         {move || out.get().map(|o| o.aucs.into_iter().map(|a| {
                             let method = match a.method {
                                 "trapezoid" => Key::TdmMethodTrapezoid,
@@ -225,9 +215,8 @@ pub fn Results(session: Session) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view())}
-                    </tbody>
-                </table>
-            </div>
+                },
+            )}
             <h4>{i18n.tx(Key::TdmFitTitle)}</h4>
             <p class="note">{i18n.tx(Key::TdmFitNote)}</p>
             {move || out.get().map(|o| match o.fit {
@@ -235,16 +224,12 @@ pub fn Results(session: Session) -> impl IntoView {
                 Some(f) => {
                     let typical = f.typical_params.clone();
                     view! {
-                        <div class="table-wrap">
-                            <table class="tdm-table" id=format!("{slug}-fit")>
-                                <thead>
-                                    <tr>
-                                        <th>{i18n.t(Key::TdmColParameter)}</th>
-                                        <th>{i18n.t(Key::TdmColIndividual)}</th>
-                                        <th>{i18n.t(Key::TdmColTypical)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
+                        {data_table(
+                            format!("{slug}-fit"),
+                            "tdm-table",
+                            &[Key::TdmColParameter, Key::TdmColIndividual, Key::TdmColTypical],
+                            0,
+                            view! {
                                     {f.params.iter().map(|(n, v)| {
                                         let unit = param_unit(n);
                                         let t = typical.iter().find(|(m, _)| m == n).map_or("-".to_owned(), |(_, t)| format!("{} {unit}", significant(*t, 3)));
@@ -256,9 +241,8 @@ pub fn Results(session: Session) -> impl IntoView {
                                             </tr>
                                         }
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                            },
+                        )}
                         {eta_table(i18n, &f, slug)}
                         <ul class="warnings" id=format!("{slug}-fit-warnings")>
                             {f.warnings.iter().map(|w| view! { <li>{text::fit_warning(i18n, w)}</li> }).collect_view()}
@@ -309,20 +293,16 @@ fn eta_table(i18n: I18n, fit: &MapFit, slug: &'static str) -> impl IntoView {
     // Posterior variance above the prior: the data term is not convex there.
     let above = fit.shrinkage.iter().flatten().any(|s| *s > 1.0);
     view! {
-        <p class="note">{i18n.tx(Key::TdmEtaNote)}</p>
-        <div class="table-wrap">
-            <table class="tdm-table stack" id=format!("{slug}-eta")>
-                <thead>
-                    <tr>
-                        <th>{i18n.tx(Key::TdmColEta)}</th>
-                        <th>{i18n.tx(Key::TdmColEstimate)}</th>
-                        <th>{i18n.tx(Key::TdmColPosteriorSd)}</th>
-                        <th>{i18n.tx(Key::TdmColShrinkage)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        {above.then(|| view! { <p class="row-warning" id=format!("{slug}-eta-above")>{i18n.t(Key::TdmEtaAbove100)}</p> })}
-    }
+            <p class="note">{i18n.tx(Key::TdmEtaNote)}</p>
+            {data_table(
+                format!("{slug}-eta"),
+                "tdm-table stack",
+                &[Key::TdmColEta, Key::TdmColEstimate, Key::TdmColPosteriorSd, Key::TdmColShrinkage],
+                0,
+                view! {
+    {rows}
+                },
+            )}
+            {above.then(|| view! { <p class="row-warning" id=format!("{slug}-eta-above")>{i18n.t(Key::TdmEtaAbove100)}</p> })}
+        }
 }

@@ -2,10 +2,12 @@
 
 mod bound_choice;
 mod bound_number;
+mod data_table;
 mod labelled;
 mod number_field;
 
 pub use bound_choice::bound_choice;
 pub use bound_number::bound_number;
+pub use data_table::data_table;
 pub use labelled::{FilePicker, LabelledBox};
 pub use number_field::NumberField;
