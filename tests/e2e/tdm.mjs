@@ -76,6 +76,11 @@ async function flow(page, shots, { slug, s, cyp3a5, amount, levels, summary }) {
   assert(summary.test(text), `summary: ${text}`);
   assert((await image(page, s)) !== empty, 'plot unchanged by the data');
   assert((await rows(page, `#${s}-advice`)) === 2, 'two advice rows');
+  // Desktop: each prediction ("C2 1110 ng/mL") and the Apply button on one line.
+  const wrapped = await page.$$eval(`#${s}-advice li, #${s}-advice button`, (els) => els
+    .filter((e) => e.getBoundingClientRect().height > 2.2 * parseFloat(getComputedStyle(e).fontSize))
+    .map((e) => e.textContent));
+  assert(wrapped.length === 0, `advice text broken over lines: ${JSON.stringify(wrapped)}`);
   // Each η with its posterior SD and shrinkage (0–100 %).
   const etas = await page.$$eval(`#${s}-eta tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert(etas.length >= 2 && etas.every(([n, e, sd, sh]) => /^[ηκ] /.test(n) && /^-?\d+\.\d{3}$/.test(e)
