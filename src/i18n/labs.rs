@@ -30,9 +30,11 @@ table! {
     Add => "追加", "Add";
     Delete => "削除", "Delete";
     ErrDate => "日付を入力してください", "Enter a date";
-    ErrNumber => "数値を入力してください（入力: {value}）", "Enter a number (got {value})";
-    ErrNegative => "負の値は入力できません（入力: {value}）", "Cannot be negative (got {value})";
+    ErrNumber => "数値を入力してください（入力：「{value}」）", "Please enter a number (got “{value}”)";
+    ErrEmpty => "値を入力してください", "Please enter a value";
+    ErrNegative => "0 以上の数値を入力してください（入力：「{value}」）", "Please enter a number of 0 or more (got “{value}”)";
     ErrRange => "{value} は取りうる範囲 {min}–{max} の外です", "{value} is outside the possible range {min}–{max}";
+    ErrFio2Fraction => "{value} は割合の書き方です。FiO2 は % で入力してください（{value} → {percent}）", "{value} is a fraction: enter FiO2 in % ({value} → {percent})";
     ErrAssayName => "測定法・キットの名称を入力してください", "Type the name of the assay or kit";
     ErrOther => "入力を確認してください: {error}", "Please check the input: {error}";
     UseUnit => "{unit} に切り替える", "Switch to {unit}";

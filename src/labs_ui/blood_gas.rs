@@ -32,8 +32,7 @@ pub fn BloodGas() -> impl IntoView {
         Signal::derive(move || {
             let c = checked(k);
             c.error().or_else(|| {
-                (tried.get() && c.value().is_none())
-                    .then(|| i18n.t(LabKey::ErrNumber).replace("{value}", ""))
+                (tried.get() && c.value().is_none()).then(|| i18n.t(LabKey::ErrEmpty).to_owned())
             })
         })
     };

@@ -82,7 +82,7 @@ pub fn LabEntry() -> impl IntoView {
     let value_error = Signal::derive(move || {
         checked.with(Checked::error).or_else(|| {
             (tried.get() && checked.with(|c| *c == Checked::Empty))
-                .then(|| fill(i18n.t(LabKey::ErrNumber), &[("value", "")]))
+                .then(|| i18n.t(LabKey::ErrEmpty).to_owned())
         })
     });
     let other_error = Signal::derive(move || {

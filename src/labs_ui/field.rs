@@ -33,6 +33,14 @@ pub fn check_value(i18n: I18n, analyte: Analyte, unit: Unit, text: &str) -> Chec
     if !v.is_finite() {
         return Checked::Bad(fill(i18n.t(LabKey::ErrNumber), &[("value", typed)]));
     }
+    // FiO2 typed as a fraction (0.21–1): never below 21 % as a percentage,
+    // so the intent is plain; the user is shown the % value to type.
+    if analyte == Analyte::FiO2 && unit == Unit::Percent && v > 0.0 && v <= 1.0 {
+        return Checked::Bad(fill(
+            i18n.t(LabKey::ErrFio2Fraction),
+            &[("value", typed), ("percent", &tick(v * 100.0))],
+        ));
+    }
     match check_entry(analyte, v, unit) {
         Ok(s) => Checked::Ok(v, s),
         Err(ClinicalError::Negative { .. }) => {

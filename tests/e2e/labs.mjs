@@ -78,7 +78,7 @@ export function labsTests({ openPage, fileUrl, shots }) {
         // Impossible value: rejected with a message, the typed text kept.
         await page.selectOption('#lab-analyte', 'ldh');
         await page.fill('#lab-value', '-3');
-        await hasText(page, '#lab-value-error', /Cannot be negative \(got -3\)/, 'negative LDH message');
+        await hasText(page, '#lab-value-error', /^Please enter a number of 0 or more \(got “-3”\)$/, 'negative LDH message');
         assert((await page.inputValue('#lab-value')) === '-3', 'typed text lost');
         // CRP 35 mg/dL: the engine's mix-up suggestion, then switch to mg/L.
         await page.selectOption('#lab-analyte', 'crp');
@@ -100,7 +100,9 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await gas(page, '2025-01-20', '21', '60', '40');
         await hasText(page, '#bg-aado2', /2025-01-20 A-aDO2 39\.7 mmHg \(PAO2 99\.73 mmHg\)/, 'A-aDO2 from the blood gas');
         await page.fill('#bg-fio2', '0.21');
-        await hasText(page, '#bg-fio2-error', /0\.21 is outside the possible range 21–100/, 'FiO2 fraction refused');
+        await hasText(page, '#bg-fio2-error', /^0\.21 is a fraction: enter FiO2 in % \(0\.21 → 21\)$/, 'FiO2 fraction refused, with the % to type');
+        await page.fill('#bg-fio2', '5');
+        await hasText(page, '#bg-fio2-error', /^5 is outside the possible range 21–100$/, 'FiO2 below air refused');
 
         // Risk models: computed from ferritin and A-aDO2; FLAIR lists what it lacks.
         await hasText(page, '#risk-gono2012', /2 of 2 cut-offs met/, 'Gono 2012 computed');
