@@ -75,7 +75,7 @@ fn summary_view(i18n: I18n, s: LedgerSummary) -> impl IntoView {
             &[IvcyKey::ColThreshold, IvcyKey::ColFigure, IvcyKey::ColPatient, IvcyKey::ColStatus],
             0,
             view! {
-                    {s.thresholds.into_iter().map(|c| threshold_row(i18n, c)).collect_view()}
+                {s.thresholds.into_iter().map(|c| threshold_row(i18n, c)).collect_view()}
             },
         )}
         {(!needs.is_empty()).then(|| view! {

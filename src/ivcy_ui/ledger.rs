@@ -153,7 +153,7 @@ pub fn LedgerPanel(derived: Derived) -> impl IntoView {
                 &[IvcyKey::ColPulse, IvcyKey::ColDate, IvcyKey::ColDose, IvcyKey::ColBsa, IvcyKey::ColNadir],
                 1,
                 view! {
-                        {move || state.record.with(|r| r.ivcy.given.clone()).into_iter().enumerate().map(row).collect_view()}
+                    {move || state.record.with(|r| r.ivcy.given.clone()).into_iter().enumerate().map(row).collect_view()}
                 },
             )}
             <div class="fields entry">

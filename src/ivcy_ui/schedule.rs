@@ -56,16 +56,16 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
                     &[IvcyKey::ColPulse, IvcyKey::ColDate, IvcyKey::ColDose],
                     0,
                     view! {
-                            {pulses
-                                .into_iter()
-                                .map(|p| view! {
-                                    <tr>
-                                        <td>{p.number}</td>
-                                        <td class="num">{p.date.to_string()}</td>
-                                        <td class="num">{format!("{} mg", significant(p.dose_mg, 5))}</td>
-                                    </tr>
-                                })
-                                .collect_view()}
+                        {pulses
+                            .into_iter()
+                            .map(|p| view! {
+                                <tr>
+                                    <td>{p.number}</td>
+                                    <td class="num">{p.date.to_string()}</td>
+                                    <td class="num">{format!("{} mg", significant(p.dose_mg, 5))}</td>
+                                </tr>
+                            })
+                            .collect_view()}
                     },
                 )}
                 <p id="ivcy-schedule-total">

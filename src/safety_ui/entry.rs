@@ -164,25 +164,25 @@ pub fn ResultList() -> impl IntoView {
             &[SafetyKey::Date, SafetyKey::Analyte, SafetyKey::Value],
             1,
             view! {
-                    {move || {
-                        rows.get()
-                            .into_iter()
-                            .map(|(i, l)| {
-                                view! {
-                                    <tr>
-                                        <td>{l.date.to_string()}</td>
-                                        <td>{text::analyte(l.analyte, i18n.lang())}</td>
-                                        <td>{crate::format::tick(l.value)} " " {l.unit.symbol()}</td>
-                                        <td>
-                                            <button type="button" class="small danger" on:click=move |_| delete(i)>
-                                                {i18n.t(SafetyKey::Remove)}
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|(i, l)| {
+                            view! {
+                                <tr>
+                                    <td>{l.date.to_string()}</td>
+                                    <td>{text::analyte(l.analyte, i18n.lang())}</td>
+                                    <td>{crate::format::tick(l.value)} " " {l.unit.symbol()}</td>
+                                    <td>
+                                        <button type="button" class="small danger" on:click=move |_| delete(i)>
+                                            {i18n.t(SafetyKey::Remove)}
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             },
         )}
     }

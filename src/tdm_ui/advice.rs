@@ -131,25 +131,25 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                             &[Key::TdmColRegimen, Key::TdmColDose, Key::TdmColPredicted, Key::TdmColProbability, Key::TdmColMeets],
                             1,
                             view! {
-                                    {a.candidates.into_iter().map(|c| {
-                                        let CandidateText { name, note, dose, predicted, probability, meets } =
-                                            candidate_text(i18n, &session.spec, &c);
-                                        let candidate = c;
-                                        view! {
-                                            <tr>
-                                                <td class="lead" data-label=i18n.t(Key::TdmColRegimen)>{name}{note.map(|n| view! { <span class="row-note">{n}</span> })}</td>
-                                                <td class="dose" data-label=i18n.t(Key::TdmColDose)>{dose}</td>
-                                                <td data-label=i18n.t(Key::TdmColPredicted)><ul class="plain">{predicted.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></td>
-                                                <td data-label=i18n.t(Key::TdmColProbability)>{probability}</td>
-                                                <td data-label=i18n.t(Key::TdmColMeets)>{meets}</td>
-                                                <td>
-                                                    <button type="button" class="small apply" on:click=move |_| apply(session, &candidate)>
-                                                        {i18n.t(Key::TdmApply)}
-                                                    </button>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
+                                {a.candidates.into_iter().map(|c| {
+                                    let CandidateText { name, note, dose, predicted, probability, meets } =
+                                        candidate_text(i18n, &session.spec, &c);
+                                    let candidate = c;
+                                    view! {
+                                        <tr>
+                                            <td class="lead" data-label=i18n.t(Key::TdmColRegimen)>{name}{note.map(|n| view! { <span class="row-note">{n}</span> })}</td>
+                                            <td class="dose" data-label=i18n.t(Key::TdmColDose)>{dose}</td>
+                                            <td data-label=i18n.t(Key::TdmColPredicted)><ul class="plain">{predicted.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul></td>
+                                            <td data-label=i18n.t(Key::TdmColProbability)>{probability}</td>
+                                            <td data-label=i18n.t(Key::TdmColMeets)>{meets}</td>
+                                            <td>
+                                                <button type="button" class="small apply" on:click=move |_| apply(session, &candidate)>
+                                                    {i18n.t(Key::TdmApply)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
                             },
                         )}
                     }.into_any()

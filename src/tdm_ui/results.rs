@@ -165,20 +165,20 @@ pub fn Results(session: Session) -> impl IntoView {
                 &[Key::TdmColTarget, Key::TdmColRange, Key::TdmColLatest, Key::TdmColSource],
                 0,
                 view! {
-                        {move || summary.get().map(|s| s.rows.into_iter().map(|r| {
-                            let latest = match (r.observed, r.status) {
-                                (Some(v), Some(st)) => format!("{} {CONC_UNIT} ({})", significant(v, 3), status(i18n, st)),
-                                _ => "-".to_owned(),
-                            };
-                            view! {
-                                <tr class:flagged=r.status.is_some_and(|s| s != Status::Within)>
-                                    <td class="lead" data-label=i18n.t(Key::TdmColTarget)>{format!("{} {}", i18n.t(kind_key(r.kind)), r.range.metric.label())}</td>
-                                    <td data-label=i18n.t(Key::TdmColRange)>{range_text(&r.range)}</td>
-                                    <td data-label=i18n.t(Key::TdmColLatest)>{latest}</td>
-                                    <td class="source" data-label=i18n.t(Key::TdmColSource)>{r.source.map_or_else(|| i18n.t(Key::TdmSourceUser).to_owned(), str::to_owned)}</td>
-                                </tr>
-                            }
-                        }).collect_view())}
+                    {move || summary.get().map(|s| s.rows.into_iter().map(|r| {
+                        let latest = match (r.observed, r.status) {
+                            (Some(v), Some(st)) => format!("{} {CONC_UNIT} ({})", significant(v, 3), status(i18n, st)),
+                            _ => "-".to_owned(),
+                        };
+                        view! {
+                            <tr class:flagged=r.status.is_some_and(|s| s != Status::Within)>
+                                <td class="lead" data-label=i18n.t(Key::TdmColTarget)>{format!("{} {}", i18n.t(kind_key(r.kind)), r.range.metric.label())}</td>
+                                <td data-label=i18n.t(Key::TdmColRange)>{range_text(&r.range)}</td>
+                                <td data-label=i18n.t(Key::TdmColLatest)>{latest}</td>
+                                <td class="source" data-label=i18n.t(Key::TdmColSource)>{r.source.map_or_else(|| i18n.t(Key::TdmSourceUser).to_owned(), str::to_owned)}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
                 },
             )}
             <TargetFields session=session />
@@ -197,24 +197,24 @@ pub fn Results(session: Session) -> impl IntoView {
                 &[Key::TdmColMethod, Key::TdmColInterval, Key::TdmColValue, Key::TdmColBasis],
                 0,
                 view! {
-                        {move || out.get().map(|o| o.aucs.into_iter().map(|a| {
-                            let method = match a.method {
-                                "trapezoid" => Key::TdmMethodTrapezoid,
-                                "lss" => Key::TdmMethodLss,
-                                _ => Key::TdmMethodModel,
-                            };
-                            view! {
-                                <tr class:flagged=a.disagrees>
-                                    <td class="lead" data-label=i18n.t(Key::TdmColMethod)>{i18n.t(method)}</td>
-                                    <td data-label=i18n.t(Key::TdmColInterval)>{a.interval.clone()}</td>
-                                    <td data-label=i18n.t(Key::TdmColValue)>
-                                        {format!("{} {AUC_UNIT}", significant(a.value, 3))}
-                                        {a.disagrees.then(|| view! { <span class="row-warning">{i18n.t(Key::TdmDisagrees)}</span> })}
-                                    </td>
-                                    <td class="source" data-label=i18n.t(Key::TdmColBasis)>{a.basis.clone()}</td>
-                                </tr>
-                            }
-                        }).collect_view())}
+                    {move || out.get().map(|o| o.aucs.into_iter().map(|a| {
+                        let method = match a.method {
+                            "trapezoid" => Key::TdmMethodTrapezoid,
+                            "lss" => Key::TdmMethodLss,
+                            _ => Key::TdmMethodModel,
+                        };
+                        view! {
+                            <tr class:flagged=a.disagrees>
+                                <td class="lead" data-label=i18n.t(Key::TdmColMethod)>{i18n.t(method)}</td>
+                                <td data-label=i18n.t(Key::TdmColInterval)>{a.interval.clone()}</td>
+                                <td data-label=i18n.t(Key::TdmColValue)>
+                                    {format!("{} {AUC_UNIT}", significant(a.value, 3))}
+                                    {a.disagrees.then(|| view! { <span class="row-warning">{i18n.t(Key::TdmDisagrees)}</span> })}
+                                </td>
+                                <td class="source" data-label=i18n.t(Key::TdmColBasis)>{a.basis.clone()}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
                 },
             )}
             <h4>{i18n.tx(Key::TdmFitTitle)}</h4>
@@ -230,17 +230,17 @@ pub fn Results(session: Session) -> impl IntoView {
                             &[Key::TdmColParameter, Key::TdmColIndividual, Key::TdmColTypical],
                             0,
                             view! {
-                                    {f.params.iter().map(|(n, v)| {
-                                        let unit = param_unit(n);
-                                        let t = typical.iter().find(|(m, _)| m == n).map_or("-".to_owned(), |(_, t)| format!("{} {unit}", significant(*t, 3)));
-                                        view! {
-                                            <tr>
-                                                <td>{n.clone()}</td>
-                                                <td>{format!("{} {unit}", significant(*v, 3))}</td>
-                                                <td>{t}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
+                                {f.params.iter().map(|(n, v)| {
+                                    let unit = param_unit(n);
+                                    let t = typical.iter().find(|(m, _)| m == n).map_or("-".to_owned(), |(_, t)| format!("{} {unit}", significant(*t, 3)));
+                                    view! {
+                                        <tr>
+                                            <td>{n.clone()}</td>
+                                            <td>{format!("{} {unit}", significant(*v, 3))}</td>
+                                            <td>{t}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
                             },
                         )}
                         {eta_table(i18n, &f, slug)}
