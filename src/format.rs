@@ -35,6 +35,11 @@ pub fn tick(x: f64) -> String {
     }
 }
 
+/// A fraction as a whole percentage: `0.304` → "30 %"; "-" when absent.
+pub fn percent(fraction: Option<f64>) -> String {
+    fraction.map_or("-".to_owned(), |f| format!("{:.0} %", f * 100.0))
+}
+
 /// Reads a number as typed: trims spaces, accepts full-width digits and
 /// signs from a Japanese IME. Anything else (empty, text) gives NaN, which
 /// the engine rejects with its own message.
@@ -56,6 +61,13 @@ pub fn parse_number(text: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(Some(0.304)), "30 %");
+        assert_eq!(percent(Some(1.13)), "113 %");
+        assert_eq!(percent(None), "-");
+    }
 
     #[test]
     fn three_significant_digits() {

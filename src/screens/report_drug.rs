@@ -3,7 +3,7 @@
 //! warnings, the forecast plot and the dose advice.
 
 use super::report::clock;
-use crate::format::tick;
+use crate::format::{percent, tick};
 use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::storage::capsule::input_for;
 use crate::storage::web::now_clock;
@@ -114,7 +114,7 @@ fn estimate_view(
             .zip(&f.eta)
             .zip(f.shrinkage.iter().chain(std::iter::repeat(&None)))
             .map(|((n, e), s)| match s {
-                Some(s) => format!("{n} = {e:.3} ({shrinkage} {:.0} %)", s * 100.0),
+                Some(_) => format!("{n} = {e:.3} ({shrinkage} {})", percent(*s)),
                 None => format!("{n} = {e:.3}"),
             })
             .collect::<Vec<_>>()

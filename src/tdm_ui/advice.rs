@@ -4,7 +4,7 @@
 use super::session::{Session, HORIZON_H};
 use super::spec::DrugSpec;
 use super::summary::{AUC_UNIT, CONC_UNIT};
-use crate::format::{significant, tick};
+use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::widgets::data_table;
 use dmip_engine::dose::Candidate;
@@ -74,9 +74,7 @@ pub fn candidate_text(i18n: I18n, spec: &DrugSpec, c: &Candidate) -> CandidateTe
             ],
         ),
         predicted,
-        probability: c
-            .probability_in_range
-            .map_or("-".to_owned(), |p| format!("{:.0} %", p * 100.0)),
+        probability: percent(c.probability_in_range),
         meets: format!("{}{limit}", i18n.t(target)),
     }
 }

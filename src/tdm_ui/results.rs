@@ -7,7 +7,7 @@ use super::field::{number_error, number_value, Field, Unit};
 use super::session::Session;
 use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_UNIT};
 use super::text::{self, status};
-use crate::format::{significant, tick};
+use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::widgets::data_table;
 use dmip_engine::dose::Range;
@@ -279,7 +279,7 @@ fn eta_table(i18n: I18n, fit: &MapFit, slug: &'static str) -> impl IntoView {
         .enumerate()
         .map(|(i, (n, e))| {
             let shrinkage = fit.shrinkage.get(i).copied().flatten();
-            let shrink = shrinkage.map_or("-".to_owned(), |s| format!("{:.0} %", s * 100.0));
+            let shrink = percent(shrinkage);
             view! {
                 <tr class:flagged=shrinkage.is_some_and(|s| s > 1.0)>
                     <td class="lead" data-label=i18n.t(Key::TdmColEta)>{n.clone()}</td>
