@@ -29,6 +29,7 @@ const WASM_OPT_ARGS: &[&str] = &[
 
 /// Builds `dist/web/` and `dist/dmip.html`.
 pub fn build() -> Result {
+    setup::check_offline_build()?;
     run(&mut wasm_flags::trunk("build"))?;
     let index = fs::read_to_string(web_dir().join("index.html"))
         .map_err(|e| format!("no index.html from Trunk: {e}"))?;

@@ -2,9 +2,10 @@
 //! only (crates.io, npm, Debian): each step checks first, so a second run
 //! takes a second.
 
-use crate::cmd::{self, command, output, run, tools_dir, version_of, Result};
+use crate::cmd::{self, command, output, run, succeeds, tools_dir, version_of, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Trunk's version requirement (0.22 needs a newer rustc).
 const TRUNK_REQ: &str = "~0.21";
@@ -165,16 +166,99 @@ fn apt_install(packages: &[&str]) -> Result {
     apt(&args)
 }
 
+/// A need of the build: its name and the step that meets it.
+pub type Need = (&'static str, fn() -> Result);
+
+/// What `cargo xtask dist` needs, in order. Trunk builds offline, and the
+/// size build rebuilds std (`wasm_flags.rs`), so the workspace's crates and
+/// std's own are fetched before it.
+pub const BUILD_NEEDS: &[Need] = &[
+    ("wasm32 target", wasm_target),
+    ("Trunk", trunk),
+    ("wasm-bindgen", wasm_bindgen),
+    ("standard library source", crate::wasm_flags::rust_src),
+    ("crates of the offline build", offline_crates),
+];
+
+/// The lockfiles the offline build reads: the workspace's, and (for the
+/// std rebuild) the standard library's under the sysroot.
+pub fn offline_manifests() -> Result<Vec<(&'static str, Option<PathBuf>)>> {
+    Ok(vec![
+        ("the workspace", None),
+        (
+            "the standard library",
+            Some(crate::wasm_flags::std_manifest()?),
+        ),
+    ])
+}
+
+/// `cargo fetch --locked` of a manifest (the workspace's when `None`),
+/// `--offline` to check only. std's manifest needs `RUSTC_BOOTSTRAP`.
+pub fn fetch_command(manifest: Option<&Path>, offline: bool) -> Command {
+    let mut cmd = command("cargo");
+    cmd.args(["fetch", "--locked"]);
+    if offline {
+        cmd.arg("--offline");
+    }
+    if let Some(manifest) = manifest {
+        cmd.arg("--manifest-path")
+            .arg(manifest)
+            .env("RUSTC_BOOTSTRAP", "1");
+    }
+    cmd
+}
+
+/// Fetches, for every target, the crates the offline build needs that are
+/// not yet in the cargo cache (a second run only checks).
+pub fn offline_crates() -> Result {
+    for (what, manifest) in offline_manifests()? {
+        if succeeds(&mut fetch_command(manifest.as_deref(), true)) {
+            continue;
+        }
+        run(&mut fetch_command(manifest.as_deref(), false))
+            .map_err(|e| format!("cannot fetch the crates of {what} from crates.io: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Before Trunk's offline build: every crate it needs is in the cargo
+/// cache, or a message saying what is missing and what fixes it.
+pub fn check_offline_build() -> Result {
+    for (what, manifest) in offline_manifests()? {
+        let mut check = fetch_command(manifest.as_deref(), true);
+        if !succeeds(&mut check) {
+            return Err(missing_crates_message(what, &check));
+        }
+    }
+    Ok(())
+}
+
+/// What the user reads when the cargo cache lacks crates of `what`.
+pub fn missing_crates_message(what: &str, check: &Command) -> String {
+    let online = cmd::describe(check).replace(" --offline", "");
+    format!(
+        "the cargo cache lacks crates of {what}, and the build runs offline. \
+         Run `cargo xtask setup` with access to crates.io (it runs `{online}`), \
+         then build again."
+    )
+}
+
 /// Everything `cargo xtask dist` needs.
 pub fn for_build() -> Result {
-    wasm_target()?;
-    trunk()?;
-    wasm_bindgen()?;
-    crate::wasm_flags::rust_src()?;
+    for (what, need) in BUILD_NEEDS {
+        need().map_err(|e| format!("{what}: {e}"))?;
+    }
     if let Err(e) = node_tools() {
         eprintln!("note: npm tools not installed ({e}); the build goes on without wasm-opt");
     }
     Ok(())
+}
+
+/// Everything the app's native and browser tests need.
+pub fn for_app_tests() -> Result {
+    wasm_target()?;
+    wasm_bindgen()?;
+    chromium()
 }
 
 /// Everything `cargo xtask test` needs.
@@ -186,7 +270,54 @@ pub fn for_tests() -> Result {
 
 #[cfg(test)]
 mod tests {
-    use super::trunk_pin;
+    use super::*;
+
+    #[test]
+    fn the_build_fetches_the_crates_of_the_std_rebuild_before_trunk() {
+        let names: Vec<&str> = BUILD_NEEDS.iter().map(|(name, _)| *name).collect();
+        let src = names.iter().position(|n| *n == "standard library source");
+        let crates = names
+            .iter()
+            .position(|n| *n == "crates of the offline build");
+        assert!(
+            matches!((src, crates), (Some(s), Some(c)) if s < c),
+            "{names:?}"
+        );
+        let std = Path::new("/sysroot/lib/rustlib/src/rust/library/Cargo.toml");
+        let fetch = fetch_command(Some(std), false);
+        assert_eq!(
+            cmd::describe(&fetch),
+            "cargo fetch --locked --manifest-path /sysroot/lib/rustlib/src/rust/library/Cargo.toml"
+        );
+        let bootstrap = fetch
+            .get_envs()
+            .find(|(k, _)| *k == "RUSTC_BOOTSTRAP")
+            .and_then(|(_, v)| v);
+        assert_eq!(bootstrap, Some(std::ffi::OsStr::new("1")));
+        let check = fetch_command(Some(std), true);
+        assert!(cmd::describe(&check).contains("--offline"));
+    }
+
+    #[test]
+    fn the_offline_check_lists_the_std_library_and_says_how_to_fix_it() {
+        let manifests = offline_manifests().expect("rustc --print sysroot");
+        let std = manifests
+            .iter()
+            .find_map(|(what, m)| (*what == "the standard library").then_some(m.clone()))
+            .flatten()
+            .expect("std's manifest");
+        assert!(std.ends_with("lib/rustlib/src/rust/library/Cargo.toml"));
+        let message = missing_crates_message(
+            "the standard library",
+            &fetch_command(Some(Path::new("/s/library/Cargo.toml")), true),
+        );
+        assert_eq!(
+            message,
+            "the cargo cache lacks crates of the standard library, and the build runs \
+             offline. Run `cargo xtask setup` with access to crates.io (it runs \
+             `cargo fetch --locked --manifest-path /s/library/Cargo.toml`), then build again."
+        );
+    }
 
     #[test]
     fn reads_the_wasm_bindgen_pin() {

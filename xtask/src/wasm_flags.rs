@@ -30,15 +30,22 @@ pub fn target() -> PathBuf {
     target_dir().join("size")
 }
 
+/// The standard library's source tree in the sysroot (rustup's `rust-src`).
+fn std_library() -> Result<PathBuf> {
+    let root = output(command("rustc").args(["--print", "sysroot"]))
+        .ok_or("`rustc --print sysroot` failed")?;
+    Ok(Path::new(root.trim()).join("lib/rustlib/src/rust/library"))
+}
+
+/// The manifest (and beside it the lockfile) `-Zbuild-std` builds std from.
+pub fn std_manifest() -> Result<PathBuf> {
+    Ok(std_library()?.join("Cargo.toml"))
+}
+
 /// The standard library's source (rustup's `rust-src`), installed when
 /// missing.
 pub fn rust_src() -> Result {
-    let has_src = || {
-        output(command("rustc").args(["--print", "sysroot"]))
-            .map(|root| Path::new(root.trim()).join("lib/rustlib/src/rust/library/std"))
-            .is_some_and(|std| std.exists())
-    };
-    if has_src() {
+    if std_library()?.join("std").exists() {
         return Ok(());
     }
     run(command("rustup").args(["component", "add", "rust-src"]))
