@@ -116,6 +116,26 @@ fn dose_advice_for_tacrolimus_a_priori_and_cyclosporine_with_levels() {
     // Twice daily cannot hold C0 ≤ 200 at this C2; once daily can.
     assert_eq!(cands[0]["meets_limit"], false);
     assert_eq!(cands[1]["meets_limit"], true);
+    assert_eq!(v["subjects"][0]["assumptions"], serde_json::json!([]));
+
+    // Without a WT column: the model's typical weight (76 kg), stated.
+    let no_wt = temp_file("cli_map_csa_no_wt.csv", "ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,PSL\n1,0,1,150,1,12,3,1,.,1,30\n1,38,0,.,3,0,0,0,800,0,30\n");
+    let v = json(&dmip(&[
+        "dose",
+        "--model",
+        "press2010_csa",
+        "--data",
+        &no_wt,
+        "--target",
+        "c2=1000..1200",
+    ]));
+    assert_eq!(
+        v["subjects"][0]["assumptions"],
+        serde_json::json!([{"assumption": "typical", "covariate": "WT", "value": 76.0, "description": "body weight", "unit": "kg"}])
+    );
+    assert!(v["subjects"][0]["advice"]["candidates"][0]["exact_mg"]
+        .as_f64()
+        .is_some_and(|m| m > 0.0));
 }
 
 #[test]
@@ -124,7 +144,7 @@ fn bad_arguments_get_clear_messages_and_exit_2() {
         (&["dose", "--model", "press2010_csa", "--data", MAPBAYR_CSV, "--target", "c2=1000..x"], "dmip: --target: “c2=1000..x”: “x” is not a positive number\n"),
         (&["dose", "--model", "press2010_csa", "--data", MAPBAYR_CSV, "--target", "c2=1000..1200", "--interval", "0"], "dmip: --interval: 0 h is not a positive interval\n"),
         (&["fit", "--model", "nosuchmodel", "--data", MAPBAYR_CSV], "dmip: --model nosuchmodel: no such file, and not a built-in model (press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac)\n"),
-        (&["fit", "--model", "press2010_csa", "--data", MAPBAYR_CSV], "dmip: subject 1: body weight (WT), prednisolone dose (PSL) are needed by this model and were not given\n"),
+        (&["fit", "--model", "press2010_csa", "--data", MAPBAYR_CSV], "dmip: subject 1: prednisolone dose (PSL) is needed by this model and was not given\n"),
     ];
     for (args, want) in cases {
         let out = dmip(args);

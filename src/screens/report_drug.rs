@@ -5,8 +5,9 @@
 use super::report::clock;
 use crate::format::{percent, tick};
 use crate::i18n::{fill, use_i18n, Key, Lang};
-use crate::storage::capsule::input_for;
+use crate::storage::capsule::input_with_draws;
 use crate::storage::web::now_clock;
+use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
     candidate_text, fit_warning, formulation_key, level_label, tdm_note, tdm_reason, DrugSpec,
     ForecastData, ForecastFigure, Reason,
@@ -26,7 +27,8 @@ struct Computed {
 /// The engine's result for one drug; `None` where the record gives it no
 /// input (no clock, no history).
 fn engine_result(r: &PatientRecord, drug: Drug) -> Option<Computed> {
-    let input = input_for(drug, r, now_clock()?).ok()?;
+    // The screen's draws: the report prints the screen's percentages.
+    let input = input_with_draws(drug, r, now_clock()?, LIVE_DRAWS).ok()?;
     let def = builtin(&input.model_id)?.ok()?;
     Some(Computed {
         model: def.file.name.clone(),
@@ -144,7 +146,12 @@ fn estimate_view(
             .collect_view()
             .into_any(),
     };
+    let assumed = crate::tdm_ui::assumed_sentences(i18n, *spec, &o.assumptions)
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view();
     view! {
+        <ul class="report-assumptions">{assumed}</ul>
         <p>{i18n.tx(Key::ReportEstimate)}": "{fit.unwrap_or_else(none)}</p>
         <ul class="report-warnings">{warnings}</ul>
         <ForecastFigure data=plot id=plot_id />

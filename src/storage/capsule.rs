@@ -3,11 +3,10 @@
 //! this version and says whether anything differs.
 
 use super::tagged::{tagged_json, TagError};
-use crate::tdm_ui::DrugSpec;
-use dmip_engine::dose::Regimen;
-use dmip_engine::record::{covariates_for, PatientRecord};
+use crate::tdm_ui::{build_input, DrugSpec};
+use dmip_engine::record::PatientRecord;
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, defaults, Drug, TdmInput};
+use dmip_engine::tdm::{compute, Drug, TdmInput};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -50,43 +49,28 @@ impl From<TagError> for CapsuleError {
     }
 }
 
-/// The engine input for one drug of `record`, at `now`.
+/// The engine input for one drug of `record`, at `now`, as the capsule
+/// stores it (`DRAWS` posterior draws).
 pub fn input_for(
     drug: Drug,
     record: &PatientRecord,
     now: DateTime<FixedOffset>,
 ) -> Result<TdmInput, String> {
+    input_with_draws(drug, record, now, DRAWS)
+}
+
+/// The engine input for one drug of `record`: the drug screen's own
+/// (`build_input`), so that the screen, the report and the capsule give
+/// the same numbers for the same draws.
+pub fn input_with_draws(
+    drug: Drug,
+    record: &PatientRecord,
+    now: DateTime<FixedOffset>,
+    draws: usize,
+) -> Result<TdmInput, String> {
     let spec = DrugSpec::of_drug(drug);
-    let d = spec.of(record);
-    let id = spec.model_id(d);
-    let def = dmip_engine::catalog::builtin(id)
-        .ok_or_else(|| format!("no built-in model {id}"))?
-        .map_err(|e| e.to_string())?;
-    let (covariates, _) = covariates_for(&def, &record.patient, Some(spec.formulation(d)));
-    let targets = defaults(drug);
-    Ok(TdmInput {
-        drug,
-        model_id: id.into(),
-        covariates,
-        doses: d.doses.clone(),
-        dose_changes: d.dose_changes.clone(),
-        levels: d.levels.clone(),
-        now,
-        target: d.target.unwrap_or(targets.aim.range),
-        limit: d.limit.or(targets.limit.map(|l| l.range)),
-        regimens: spec
-            .regimens
-            .iter()
-            .map(|r| Regimen {
-                label: r.id.into(),
-                interval_h: r.interval_h,
-                note: None,
-            })
-            .collect(),
-        disagreement_pct: 20.0,
-        horizon_h: 48.0,
-        draws: DRAWS,
-    })
+    let (input, _) = build_input(*spec, spec.of(record), &record.patient, now, 20.0, draws)?;
+    Ok(input)
 }
 
 fn results(input: &TdmInput) -> Result<Value, CapsuleError> {

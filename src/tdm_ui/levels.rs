@@ -12,7 +12,7 @@ use super::text::{label_from, label_text, label_value, timing, LABELS};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::tdm::view::{display, local_input};
-use dmip_engine::tdm::LevelRow;
+use dmip_engine::tdm::{plausibility, plausible_range, Implausible, LevelRow};
 use leptos::prelude::*;
 
 /// The level typed in the form, or which fields are wrong
@@ -60,6 +60,7 @@ const LEVEL_COLUMNS: [Key; 5] = [
 pub fn LevelTable(session: Session) -> impl IntoView {
     let i18n = use_i18n();
     let slug = session.spec.slug;
+    let drug = session.spec.drug;
     let id = move |name: &str| format!("{slug}-level-{name}");
     let sampled = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
@@ -92,11 +93,10 @@ pub fn LevelTable(session: Session) -> impl IntoView {
         bounded_error(i18n, &lloq.read(), bounds::LEVEL_NG_ML)
             .or_else(|| (tried.get() && problem(2)).then(|| i18n.t(Key::TdmErrLloq).to_owned()))
     });
-    let submit = move |_| {
-        tried.set(true);
-        let Ok(row) = parsed.get_untracked() else {
-            return;
-        };
+    // A level implausible for the drug waits for the user's answer (the
+    // unit question) with the typed text kept.
+    let pending = RwSignal::new(None::<Implausible>);
+    let add = move |row: LevelRow| {
         let at = editing.get_untracked();
         session.edit(|d| match at {
             Some(i) if i < d.levels.len() => d.levels[i] = row,
@@ -104,7 +104,36 @@ pub fn LevelTable(session: Session) -> impl IntoView {
         });
         editing.set(None);
         tried.set(false);
+        pending.set(None);
         value.set(String::new());
+    };
+    let submit = move |_| {
+        tried.set(true);
+        let Ok(row) = parsed.get_untracked() else {
+            return;
+        };
+        match row.value_ng_ml.and_then(|v| plausibility(drug, v)) {
+            Some(q) => pending.set(Some(q)),
+            None => add(row),
+        }
+    };
+    let keep_typed = move |_| {
+        if let Ok(row) = parsed.get_untracked() {
+            add(row);
+        }
+    };
+    let use_converted = move |_| {
+        let converted = pending.get_untracked().and_then(|q| q.as_ug_ml);
+        if let (Ok(mut row), Some(c)) = (parsed.get_untracked(), converted) {
+            row.value_ng_ml = Some(c);
+            add(row);
+        }
+    };
+    // The question, while the typed value is still the one asked about.
+    let question = move || {
+        let q = pending.get()?;
+        let typed = parsed.with(|p| p.as_ref().ok().and_then(|r| r.value_ng_ml));
+        (typed == Some(q.value)).then_some(q)
     };
     let load = move |i: usize| {
         if let Some(r) = session.drug.with_untracked(|d| d.levels.get(i).cloned()) {
@@ -200,6 +229,33 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                 <Field id=id("lloq") label=Key::TdmLloq unit=Unit::Symbol(CONC_UNIT) value=lloq error=lloq_error />
                 <Field id=id("assay") label=Key::TdmColAssay kind="search" value=assay error=Signal::derive(|| None::<String>) />
             </div>
+            {move || question().map(|q| {
+                let value = significant(q.value, 3);
+                let text = match (q.low, q.as_ug_ml) {
+                    (Some(low), Some(c)) if q.value < low => fill(
+                        i18n.t(Key::TdmImplausibleLow),
+                        &[("value", &value), ("low", &tick(low)), ("converted", &tick(c))],
+                    ),
+                    _ => {
+                        let (low, high) = plausible_range(drug);
+                        let range = low.map_or_else(|| format!("≤ {}", tick(high)), |l| format!("{}–{}", tick(l), tick(high)));
+                        fill(i18n.t(Key::TdmImplausible), &[("value", &value), ("range", &format!("{range} {CONC_UNIT}"))])
+                    }
+                };
+                view! {
+                    <div class="question" id=id("question") role="alert">
+                        <p>{text}</p>
+                        {q.as_ug_ml.map(|c| view! {
+                            <button type="button" class="primary" id=id("use-converted") on:click=use_converted>
+                                {fill(i18n.t(Key::TdmUseConverted), &[("converted", &tick(c))])}
+                            </button>
+                        })}
+                        <button type="button" id=id("keep-typed") on:click=keep_typed>
+                            {fill(i18n.t(Key::TdmKeepAsTyped), &[("value", &value)])}
+                        </button>
+                    </div>
+                }
+            })}
             <button type="button" class="primary" id=id("add") on:click=submit>
                 {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}
             </button>

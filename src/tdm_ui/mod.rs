@@ -4,7 +4,9 @@
 //! `dmip_engine::tdm::compute` (see [`session`]); the views only format.
 
 mod advice;
+mod assumed;
 mod bounds;
+mod checked;
 mod clock;
 mod dose_changes;
 mod doses;
@@ -23,12 +25,14 @@ mod summary;
 mod text;
 
 pub(crate) use advice::candidate_text;
+pub(crate) use assumed::sentences as assumed_sentences;
 pub(crate) use bounds::AGE;
 pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use forecast::ForecastData;
 pub(crate) use forecast_plot::ForecastFigure;
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;
+pub(crate) use session::{build_input, LIVE_DRAWS};
 pub(crate) use spec::formulation_key;
 pub use spec::{DrugSpec, CYCLOSPORINE, TACROLIMUS};
 pub(crate) use text::{

@@ -2,12 +2,13 @@
 //! population and assay, and the patient's covariates checked against the
 //! model's domain.
 
+use super::assumed;
 use super::field::Choice;
 use super::session::Session;
 use super::text::covariate;
 use crate::format::{significant, tick};
 use crate::i18n::{use_i18n, Key};
-use dmip_engine::catalog::builtin;
+use dmip_engine::catalog::{builtin, CovariateIssue};
 use leptos::prelude::*;
 
 #[component]
@@ -69,7 +70,17 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
                         <dd>{if covs.is_empty() { "-".to_owned() } else { covs }}</dd>
                     </dl>
                     <ul class="warnings" id=format!("{slug}-covariate-issues")>
-                        {m.issues.iter().map(|i| view! { <li>{covariate(i18n, i)}</li> }).collect_view()}
+                        {m.issues.iter().map(|i| {
+                            // A missing covariate the results assumed: what was assumed, with its source.
+                            let assumed = match i {
+                                CovariateIssue::Missing { name, .. } => session.output.with(|o| {
+                                    let a = o.as_ref().ok()?.assumptions.iter().find(|a| assumed::covariate_of(a) == name)?;
+                                    Some(assumed::detail(i18n, spec, a))
+                                }),
+                                CovariateIssue::OutsideRange { .. } => None,
+                            };
+                            view! { <li>{assumed.unwrap_or_else(|| covariate(i18n, i))}</li> }
+                        }).collect_view()}
                     </ul>
                 }
             })}

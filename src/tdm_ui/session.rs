@@ -276,7 +276,7 @@ mod tests {
     }
 
     #[test]
-    fn tacrolimus_needs_cyp3a5_for_woillard_and_says_so() {
+    fn tacrolimus_without_cyp3a5_is_computed_for_both_genotypes_and_says_so() {
         let record = DrugRecord {
             formulation: Some(Formulation::Prograf),
             doses: doses(3.0, 6),
@@ -293,6 +293,12 @@ mod tests {
             "{:?}",
             info.issues
         );
-        assert!(compute(&input).is_err());
+        let out = compute(&input).expect("computed with the genotype assumed");
+        assert!(out.advice.is_some());
+        assert!(matches!(
+            out.assumptions.as_slice(),
+            [dmip_engine::tdm::Assumption::Genotype { covariate, branches, .. }]
+                if covariate == "CYP3A5" && branches.len() == 2
+        ));
     }
 }

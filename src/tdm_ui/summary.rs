@@ -3,7 +3,7 @@
 //! or above, and the regimen the advice suggests. Pure (no view, no PK).
 
 use crate::format::tick;
-use dmip_engine::dose::{Metric, Range, Recommendation};
+use dmip_engine::dose::{Metric, Range};
 use dmip_engine::tdm::{defaults, Drug, LevelRow, SampleLabel, TdmOutput};
 
 /// Concentration unit of both drugs' levels (whole blood).
@@ -47,33 +47,21 @@ pub struct Summary {
     pub suggestion: Option<(String, f64)>,
 }
 
-/// The sample label a concentration metric is read from.
-fn label_of(metric: Metric) -> Option<SampleLabel> {
-    match metric {
-        Metric::C0 => Some(SampleLabel::C0),
-        Metric::C { hours } => [
-            (1.0, SampleLabel::C1),
-            (2.0, SampleLabel::C2),
-            (3.0, SampleLabel::C3),
-            (4.0, SampleLabel::C4),
-            (6.0, SampleLabel::C6),
-        ]
-        .into_iter()
-        .find(|(h, _)| (*h - hours).abs() < 1e-9)
-        .map(|(_, l)| l),
-        _ => None,
-    }
-}
-
-/// The latest level labelled for `metric` whose timing is right.
-fn latest(metric: Metric, levels: &[LevelRow], out: &TdmOutput) -> Option<f64> {
-    let label = label_of(metric)?;
+/// The latest level labelled for `metric` whose timing is right (without
+/// the engine's output, whose timing checks are missing, the latest level
+/// of that label: a toxic level is shown whatever else failed).
+fn latest(metric: Metric, levels: &[LevelRow], out: Option<&TdmOutput>) -> Option<f64> {
+    let label = SampleLabel::for_metric(metric)?;
     levels
         .iter()
-        .zip(&out.levels)
-        .filter(|(l, t)| l.label == label && t.problem.is_none() && !l.blq)
-        .max_by_key(|(l, _)| l.sampled)
-        .and_then(|(l, _)| l.value_ng_ml)
+        .enumerate()
+        .filter(|(i, l)| {
+            l.label == label
+                && !l.blq
+                && out.is_none_or(|o| o.levels.get(*i).is_some_and(|t| t.problem.is_none()))
+        })
+        .max_by_key(|(_, l)| l.sampled)
+        .and_then(|(_, l)| l.value_ng_ml)
 }
 
 /// Where `value` sits in `range`.
@@ -87,25 +75,13 @@ pub fn status(range: &Range, value: f64) -> Status {
     }
 }
 
-/// The regimen to suggest: the first meeting the target and the limit,
-/// else the first.
-fn suggestion(advice: &Recommendation) -> Option<(String, f64)> {
-    let ok = |c: &&dmip_engine::dose::Candidate| c.meets_target && c.meets_limit != Some(false);
-    advice
-        .candidates
-        .iter()
-        .find(ok)
-        .or_else(|| advice.candidates.first())
-        .map(|c| (c.regimen.label.clone(), c.dose.amount_mg))
-}
-
 /// The summary of `out` for `drug` with the aim and limit in use.
 pub fn summarize(
     drug: Drug,
     aim: Range,
     limit: Option<Range>,
     levels: &[LevelRow],
-    out: &TdmOutput,
+    out: Option<&TdmOutput>,
 ) -> Summary {
     let d = defaults(drug);
     let mut rows = vec![TargetRow {
@@ -157,7 +133,9 @@ pub fn summarize(
     }
     Summary {
         rows,
-        suggestion: out.advice.as_ref().and_then(suggestion),
+        suggestion: out
+            .and_then(|o| o.advice.as_ref()?.suggested())
+            .map(|c| (c.regimen.label.clone(), c.dose.amount_mg)),
     }
 }
 
@@ -199,7 +177,10 @@ mod tests {
             high: Some(10.0),
         };
         assert_eq!(range_text(&tac), "5–10 ng/mL");
-        assert_eq!(label_of(Metric::C { hours: 2.0 }), Some(SampleLabel::C2));
-        assert_eq!(label_of(Metric::AucTau), None);
+        assert_eq!(
+            SampleLabel::for_metric(Metric::C { hours: 2.0 }),
+            Some(SampleLabel::C2)
+        );
+        assert_eq!(SampleLabel::for_metric(Metric::AucTau), None);
     }
 }

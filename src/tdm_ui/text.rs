@@ -65,6 +65,13 @@ pub fn note(i18n: I18n, n: &TdmNote) -> String {
             i18n.t(Key::TdmNoteTrapezoid),
             &[("interval", interval), ("reason", &nca_error(i18n, reason))],
         ),
+        TdmNote::Implausible { level, value } => fill(
+            i18n.t(Key::TdmNoteImplausible),
+            &[
+                ("n", &(level + 1).to_string()),
+                ("value", &significant(*value, 3)),
+            ],
+        ),
     }
 }
 

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
 import { recordTests } from './records.mjs';
 import { tdmTests } from './tdm.mjs';
+import { adviceTests } from './advice.mjs';
 import { ivcyTests } from './ivcy.mjs';
 import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
@@ -218,6 +219,7 @@ const tests = [
   }],
   ...recordTests({ openPage, fileUrl, shots }),
   ...tdmTests({ openPage, fileUrl, shots }),
+  ...adviceTests({ openPage, fileUrl, shots }),
   ...ivcyTests({ openPage, fileUrl, shots }),
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),

@@ -340,16 +340,21 @@ impl ModelDef {
 
     /// Covariates the model needs but were not given, and any given value
     /// outside the range of the source population.
+    /// Every covariate effect of the model's parameters.
+    pub fn effects(&self) -> impl Iterator<Item = &Effect> {
+        self.params.iter().flat_map(|p| &p.effects)
+    }
+
+    /// Whether a parameter of the model depends on covariate `name`.
+    pub fn uses_covariate(&self, name: &str) -> bool {
+        self.effects().any(|e| e.covariate() == name)
+    }
+
     pub fn check_covariates(&self, cov: &Covariates) -> Vec<CovariateIssue> {
-        let used = |name: &str| {
-            self.params
-                .iter()
-                .any(|p| p.effects.iter().any(|e| e.covariate() == name))
-        };
         let mut issues = Vec::new();
         for c in &self.file.covariates {
             match (cov.get(&c.name), c.range) {
-                (None, _) if used(&c.name) => issues.push(CovariateIssue::Missing {
+                (None, _) if self.uses_covariate(&c.name) => issues.push(CovariateIssue::Missing {
                     name: c.name.clone(),
                     description: c.description.clone(),
                 }),

@@ -68,6 +68,17 @@ pub struct Recommendation {
     pub draws: usize,
 }
 
+impl Recommendation {
+    /// The regimen to suggest: the first candidate meeting the target and
+    /// the limit, else the first.
+    pub fn suggested(&self) -> Option<&Candidate> {
+        self.candidates
+            .iter()
+            .find(|c| c.meets_target && c.meets_limit != Some(false))
+            .or_else(|| self.candidates.first())
+    }
+}
+
 /// Why no advice can be given.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DoseError {
@@ -203,6 +214,87 @@ fn draws(
         .collect()
 }
 
+/// Per-mg values of the target (and limit) metrics, `metrics`, for each
+/// draw, dosed every `tau`.
+fn draw_units(
+    typical: &crate::catalog::Typical,
+    individual: &PkModel,
+    tau: f64,
+    metrics: &[Metric],
+    samples: &[(Vec<f64>, Vec<f64>)],
+) -> Result<Vec<(f64, Option<f64>)>, DoseError> {
+    let mut unit_dose = UnitDose::new(tau, metrics, individual)?;
+    Ok(samples
+        .iter()
+        .filter_map(|(e, k)| {
+            let u = unit_dose.evaluate(&typical.model(e, k)).ok()?;
+            Some((u[0], u.get(1).copied()))
+        })
+        .collect())
+}
+
+/// Fraction of draws in range (and within the limit) at `amount`.
+fn in_range_fraction(
+    draw_units: &[(f64, Option<f64>)],
+    amount: f64,
+    target: &Range,
+    limit: Option<&Range>,
+) -> Option<f64> {
+    if draw_units.is_empty() {
+        return None;
+    }
+    let ok = draw_units
+        .iter()
+        .filter(|(t, l)| {
+            target.contains(amount * t)
+                && limit
+                    .zip(*l)
+                    .is_none_or(|(lim, v)| lim.contains(amount * v))
+        })
+        .count();
+    Some(ok as f64 / draw_units.len() as f64)
+}
+
+/// A regimen held: `amount_mg` every `interval_h` hours, judged against a
+/// target (and a limit) over posterior (or prior) draws.
+#[derive(Debug, Clone, Copy)]
+pub struct HeldRegimen<'a> {
+    pub target: &'a Range,
+    pub limit: Option<&'a Range>,
+    pub interval_h: f64,
+    pub amount_mg: f64,
+    pub draws: usize,
+    pub seed: u64,
+}
+
+/// The probability that the held regimen keeps the target metric in range
+/// (and within the limit) at steady state.
+pub fn probability_at(
+    problem: &Problem,
+    fit: Option<&MapFit>,
+    held: &HeldRegimen<'_>,
+) -> Result<Option<f64>, DoseError> {
+    let tau = held.interval_h;
+    if !(tau.is_finite() && tau > 0.0) {
+        return Err(DoseError::BadInterval(tau));
+    }
+    let eta: Vec<f64> = fit.map_or(vec![0.0; problem.n_eta], |f| {
+        f.eta[..problem.n_eta].to_vec()
+    });
+    let typical = problem.current_typical();
+    let individual = typical.model(&eta, &[]);
+    let mut metrics = vec![held.target.metric];
+    metrics.extend(held.limit.map(|l| l.metric));
+    let samples = draws(problem, fit, held.draws, held.seed);
+    let units = draw_units(typical, &individual, tau, &metrics, &samples)?;
+    Ok(in_range_fraction(
+        &units,
+        held.amount_mg,
+        held.target,
+        held.limit,
+    ))
+}
+
 /// Advice for `target` (and an optional `limit`) over `regimens`.
 pub fn recommend(
     problem: &Problem,
@@ -248,30 +340,14 @@ pub fn recommend(
         let Some((below, above)) = nearest(exact, &strengths) else {
             return Err(DoseError::NoStrengths);
         };
-        // Per-mg target and limit values of each draw.
-        let mut unit_dose = UnitDose::new(r.interval_h, &metrics[REPORTED.len()..], &individual)?;
-        let draw_units: Vec<(f64, Option<f64>)> = samples
-            .iter()
-            .filter_map(|(e, k)| {
-                let u = unit_dose.evaluate(&typical.model(e, k)).ok()?;
-                Some((u[0], u.get(1).copied()))
-            })
-            .collect();
-        let probability = |amount: f64| -> Option<f64> {
-            if draw_units.is_empty() {
-                return None;
-            }
-            let ok = draw_units
-                .iter()
-                .filter(|(t, l)| {
-                    target.contains(amount * t)
-                        && limit
-                            .zip(*l)
-                            .is_none_or(|(lim, v)| lim.contains(amount * v))
-                })
-                .count();
-            Some(ok as f64 / draw_units.len() as f64)
-        };
+        let draw_units = draw_units(
+            typical,
+            &individual,
+            r.interval_h,
+            &metrics[REPORTED.len()..],
+            &samples,
+        )?;
+        let probability = |amount: f64| in_range_fraction(&draw_units, amount, target, limit);
         // Of the two nearest achievable amounts, the one more likely in
         // range; on a tie, the one closer to the aim.
         let score = |c: &Capsules| {

@@ -1,7 +1,8 @@
 //! The 5–95 % prediction band: parameters drawn from the Laplace posterior
 //! N(η̂, Σ) with a seeded ChaCha generator (reproducible, no OS randomness),
 //! concentrations predicted for each draw, quantiles taken per time. The band
-//! shows parameter uncertainty; residual (assay) error is not added.
+//! shows parameter uncertainty; residual (assay) error is not added. The
+//! predictive interval of a measurement adds it.
 
 use super::map::MapFit;
 use super::problem::Problem;
@@ -60,16 +61,17 @@ fn percentiles(values: &mut [f64]) -> (f64, f64, f64) {
     (p05, p50, p95)
 }
 
-/// The band at `times`, from `draws` posterior draws seeded by `seed`.
-/// `None` when the fit has no posterior covariance or no draw could be
-/// computed.
-pub fn prediction_band(
+/// Concentrations at `times` for each of `draws` posterior draws (one
+/// column per time), and the individual prediction at the estimate; with
+/// `residual`, each value also gets a draw of the residual (assay) error.
+fn draw_columns(
     problem: &Problem,
     fit: &MapFit,
     times: &[f64],
     draws: usize,
     seed: u64,
-) -> Option<Vec<BandPoint>> {
+    residual: bool,
+) -> Option<(Vec<Vec<f64>>, Vec<f64>)> {
     let n = fit.eta.len();
     let cov = fit.eta_cov.as_ref()?;
     let sigma = DMatrix::from_fn(n, n, |i, j| cov[i][j]);
@@ -80,6 +82,7 @@ pub fn prediction_band(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); times.len()];
     let mean = DVector::from_column_slice(&fit.eta);
+    let error = &problem.def.error;
     for _ in 0..draws {
         let z = DVector::from_fn(n, |_, _| StandardNormal.sample(&mut rng));
         let theta = &mean + &l * z;
@@ -87,14 +90,39 @@ pub fn prediction_band(
             continue;
         };
         if c.iter().all(|v| v.is_finite()) {
-            for (col, v) in columns.iter_mut().zip(c) {
-                col.push(v);
+            for (col, f) in columns.iter_mut().zip(c) {
+                let y = if residual {
+                    let e: f64 = StandardNormal.sample(&mut rng);
+                    let sd = error.variance(f).sqrt();
+                    if error.is_log() {
+                        f * (sd * e).exp()
+                    } else {
+                        f + sd * e
+                    }
+                } else {
+                    f
+                };
+                col.push(y);
             }
         }
     }
     if columns.first().is_some_and(|c| c.is_empty()) {
         return None;
     }
+    Some((columns, ipred))
+}
+
+/// The band at `times`, from `draws` posterior draws seeded by `seed`.
+/// `None` when the fit has no posterior covariance or no draw could be
+/// computed.
+pub fn prediction_band(
+    problem: &Problem,
+    fit: &MapFit,
+    times: &[f64],
+    draws: usize,
+    seed: u64,
+) -> Option<Vec<BandPoint>> {
+    let (mut columns, ipred) = draw_columns(problem, fit, times, draws, seed, false)?;
     Some(
         times
             .iter()
@@ -109,6 +137,29 @@ pub fn prediction_band(
                     p95,
                     ipred,
                 }
+            })
+            .collect(),
+    )
+}
+
+/// The 5–95 % interval of a new *measurement* at each of `times`: the
+/// posterior draws with the residual (assay) error added (a posterior
+/// predictive check: a measured level outside it is one the fitted model
+/// does not explain). `(p05, p95)` per time.
+pub fn predictive_interval(
+    problem: &Problem,
+    fit: &MapFit,
+    times: &[f64],
+    draws: usize,
+    seed: u64,
+) -> Option<Vec<(f64, f64)>> {
+    let (mut columns, _) = draw_columns(problem, fit, times, draws, seed, true)?;
+    Some(
+        columns
+            .iter_mut()
+            .map(|col| {
+                let (p05, _, p95) = percentiles(col);
+                (p05, p95)
             })
             .collect(),
     )

@@ -12,6 +12,6 @@ pub mod map;
 pub mod optimize;
 pub mod problem;
 
-pub use band::{prediction_band, BandPoint};
+pub use band::{prediction_band, predictive_interval, BandPoint};
 pub use map::{FitWarning, MapFit, MapOptions};
 pub use problem::{normal_cdf, EstimateError, Level, Problem};

@@ -99,6 +99,25 @@ pub enum SampleLabel {
 }
 
 impl SampleLabel {
+    /// The label a concentration metric is read from (C0, C2, …); `None`
+    /// for an AUC or a time without a label.
+    pub fn for_metric(metric: crate::dose::Metric) -> Option<SampleLabel> {
+        use crate::dose::Metric;
+        match metric {
+            Metric::C0 => Some(SampleLabel::C0),
+            Metric::C { hours } => [
+                SampleLabel::C1,
+                SampleLabel::C2,
+                SampleLabel::C3,
+                SampleLabel::C4,
+                SampleLabel::C6,
+            ]
+            .into_iter()
+            .find(|l| l.nominal_h().is_some_and(|h| (h - hours).abs() < 1e-9)),
+            _ => None,
+        }
+    }
+
     /// Hours after the dose the label means (C0: just before the dose).
     pub fn nominal_h(self) -> Option<f64> {
         match self {

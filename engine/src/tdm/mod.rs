@@ -4,17 +4,29 @@
 //!
 //! - [`input`]: dose rows, levels, targets;
 //! - [`levels`]: time after dose and label checks;
+//! - [`plausible`]: a typed level's plausibility for the drug (unit slips);
 //! - [`targets`]: default targets with their sources;
+//! - [`assume`]: what is assumed for a covariate the record lacks;
+//! - [`fit_check`]: the fit and the advice against the patient's own levels;
+//! - [`hold`]: the plan for a high level (hold, then resume);
 //! - [`session`]: the computation.
 
+pub mod assume;
+pub mod fit_check;
 pub mod grid;
+pub mod hold;
 pub mod input;
 pub mod levels;
+pub mod plausible;
 pub mod session;
 pub mod targets;
 pub mod view;
 
+pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
+pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
+pub use hold::HoldPlan;
 pub use input::{DoseChange, DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
+pub use plausible::{plausibility, plausible_range, Implausible};
 pub use session::{compute, AucEstimate, Curves, TdmError, TdmNote, TdmOutput};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};

@@ -3,11 +3,15 @@
 //! with the 90 % band, AUC by trapezoid, by limited-sampling equations and
 //! by the model (flagged when they disagree), and the dose advice.
 
+use super::assume::{fill_missing, weights, Assumption, GenotypeBranch};
+use super::fit_check::{check, FitCheck};
 use super::grid::forecast_grid;
+use super::hold::{hold_plan, HoldPlan};
 use super::input::{DoseChange, DoseRow, LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
+use super::plausible::plausibility;
 use super::targets::Drug;
-use crate::catalog::{builtin, builtin_ids};
+use crate::catalog::{builtin, builtin_ids, Covariates, ModelDef};
 use crate::dose::{recommend, DoseError, Recommendation};
 use crate::dosing::regimen::{Schedule, ScheduleError};
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
@@ -57,6 +61,12 @@ pub struct TdmOutput {
     pub notes: Vec<TdmNote>,
     /// Indices of the dose changes that name no scheduled dose.
     pub unmatched_changes: Vec<usize>,
+    /// What was assumed for covariates the input does not give.
+    pub assumptions: Vec<Assumption>,
+    /// The fit and the advice against the patient's own levels.
+    pub fit_check: FitCheck,
+    /// When the latest level is too high: hold the doses until when.
+    pub hold: Option<HoldPlan>,
 }
 
 /// A part of the results that could not be computed, and why (written
@@ -73,6 +83,8 @@ pub enum TdmNote {
         #[serde(serialize_with = "as_text")]
         reason: NcaError,
     },
+    /// A level outside the drug's plausible range, kept as typed.
+    Implausible { level: usize, value: f64 },
 }
 
 fn as_text<S: serde::Serializer>(e: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {
@@ -86,6 +98,11 @@ impl std::fmt::Display for TdmNote {
             TdmNote::TrapezoidAuc { interval, reason } => {
                 write!(f, "{interval} by trapezoid: {reason}")
             }
+            TdmNote::Implausible { level, value } => write!(
+                f,
+                "level {} ({value} ng/mL) is outside the plausible range for this drug",
+                level + 1
+            ),
         }
     }
 }
@@ -148,7 +165,10 @@ fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
     }
 }
 
-/// Computes the screen.
+/// Computes the screen. A covariate the input lacks takes the model's
+/// typical value, or, for a genotype, each genotype is computed and the
+/// one the levels (or, without levels, its frequency) favour is shown; the
+/// output lists what was assumed.
 pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
     let def = builtin(&input.model_id)
         .ok_or_else(|| {
@@ -158,6 +178,71 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
             )
         })?
         .map_err(|e| TdmError::Estimate(e.to_string()))?;
+    let (covariates, mut assumptions, genotype) = fill_missing(&def, &input.covariates);
+    let Some(prior) = genotype else {
+        let mut out = compute_with(input, &def, &covariates)?;
+        out.assumptions = assumptions;
+        return Ok(out);
+    };
+    let mut results: Vec<Result<TdmOutput, TdmError>> = prior
+        .levels
+        .iter()
+        .map(|&(value, _)| {
+            let mut cov = covariates.clone();
+            cov.insert(prior.covariate.to_owned(), value);
+            compute_with(input, &def, &cov)
+        })
+        .collect();
+    let priors: Vec<f64> = prior.levels.iter().map(|l| l.1).collect();
+    let objectives: Vec<Option<f64>> = results
+        .iter()
+        .map(|r| r.as_ref().ok()?.fit.as_ref().map(|f| f.objective))
+        .collect();
+    let computed: Vec<bool> = results.iter().map(Result::is_ok).collect();
+    let w = weights(&priors, &objectives, &computed);
+    let Some(chosen) = (0..results.len())
+        .filter(|&i| computed[i])
+        .max_by(|&a, &b| w[a].total_cmp(&w[b]))
+    else {
+        return results.swap_remove(0);
+    };
+    let branches = prior
+        .levels
+        .iter()
+        .zip(&results)
+        .zip(w.iter().zip(&objectives))
+        .map(
+            |((&(value, prior), r), (&weight, &objective))| GenotypeBranch {
+                value,
+                prior,
+                weight,
+                objective,
+                suggested: r.as_ref().ok().and_then(|o| {
+                    let c = o.advice.as_ref()?.suggested()?;
+                    Some((c.regimen.label.clone(), c.dose.amount_mg))
+                }),
+                error: r.as_ref().err().map(ToString::to_string),
+            },
+        )
+        .collect();
+    assumptions.push(Assumption::Genotype {
+        covariate: prior.covariate.to_owned(),
+        chosen: prior.levels[chosen].0,
+        branches,
+        population: prior.population,
+        source: prior.source,
+    });
+    let mut out = results.swap_remove(chosen)?;
+    out.assumptions = assumptions;
+    Ok(out)
+}
+
+/// Computes the screen with these covariates.
+fn compute_with(
+    input: &TdmInput,
+    def: &ModelDef,
+    covariates: &Covariates,
+) -> Result<TdmOutput, TdmError> {
     let mut schedule = dose_schedule(&input.doses)?;
     let unmatched_changes = apply_changes(&mut schedule, &input.dose_changes);
     let base = TimeBase::earliest(schedule.doses.iter().map(|d| d.at)).ok_or(TdmError::NoDoses)?;
@@ -165,7 +250,16 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
     let dose_times: Vec<f64> = doses.iter().map(|d| d.time).collect();
     let now_h = base.hours(input.now);
     let central = def.compartments().1;
-    let mut notes = Vec::new();
+    let mut notes: Vec<TdmNote> = input
+        .levels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.blq)
+        .filter_map(|(i, l)| {
+            let value = l.value_ng_ml?;
+            plausibility(input.drug, value).map(|_| TdmNote::Implausible { level: i, value })
+        })
+        .collect();
     let levels: Vec<LevelTiming> = input
         .levels
         .iter()
@@ -189,8 +283,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         .collect();
     events.extend(doses.iter().cloned().map(Event::Dose));
     events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let mut cov: BTreeMap<String, CovariateSeries> = input
-        .covariates
+    let mut cov: BTreeMap<String, CovariateSeries> = covariates
         .iter()
         .map(|(k, v)| (k.clone(), CovariateSeries::constant(*v)))
         .collect();
@@ -198,7 +291,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         cov.insert("FORM".into(), form);
     }
     let problem =
-        Problem::new(&def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
+        Problem::new(def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
     let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
     let curves = curves(&problem, fit.as_ref(), &dose_times, now_h, input);
@@ -218,7 +311,25 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
             None
         }
     };
+    let fit_check = check(
+        input,
+        &base,
+        &problem,
+        fit.as_ref(),
+        &levels,
+        advice.as_ref(),
+    );
+    let hold = hold_plan(
+        input,
+        &base,
+        &problem,
+        fit.as_ref(),
+        &levels,
+        advice.as_ref(),
+    );
     Ok(TdmOutput {
+        fit_check,
+        hold,
         origin: base.origin.to_rfc3339(),
         levels,
         fit,
@@ -228,6 +339,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         advice,
         notes,
         unmatched_changes,
+        assumptions: Vec::new(),
     })
 }
 

@@ -65,7 +65,7 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
     let subjects = read(&args.data, &def)?;
     let mut out = Vec::new();
     for s in &subjects {
-        let p = problem(s, &def)?;
+        let (p, assumptions) = problem(s, &def)?;
         let has_levels = p.levels.iter().any(|l| l.informative());
         let fit = has_levels.then(|| p.fit(&MapOptions::default()));
         let advice = recommend(
@@ -83,6 +83,7 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
             "converged": fit.as_ref().map(|f| f.converged),
             "warnings": fit.as_ref().map_or(vec![], |f| f.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>()),
             "advice": advice,
+            "assumptions": assumptions,
         }));
     }
     Ok(json!({ "model": def.id(), "subjects": out }))

@@ -21,7 +21,7 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
     let subjects = read(&args.data, &def)?;
     let mut out = Vec::new();
     for s in &subjects {
-        let p = problem(s, &def)?;
+        let (p, assumptions) = problem(s, &def)?;
         let fit = p.fit(&MapOptions::default());
         out.push(json!({
             "id": s.id,
@@ -39,6 +39,7 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
             "iterations": fit.iterations,
             "starts": fit.starts,
             "warnings": fit.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            "assumptions": assumptions,
         }));
     }
     Ok(json!({ "model": def.id(), "citation": def.file.citation, "subjects": out }))

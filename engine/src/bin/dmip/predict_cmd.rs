@@ -36,7 +36,7 @@ pub fn run(args: &PredictArgs) -> Result<Value, String> {
 }
 
 fn subject(s: &Subject, def: &ModelDef, eta: &[f64]) -> Result<Value, String> {
-    let problem = crate::subject::problem(s, def)?;
+    let (problem, assumptions) = crate::subject::problem(s, def)?;
     // Between-occasion η, if the model has any, stay at 0 (typical occasion).
     let mut theta = eta.to_vec();
     theta.resize(problem.n_params(), 0.0);
@@ -52,6 +52,7 @@ fn subject(s: &Subject, def: &ModelDef, eta: &[f64]) -> Result<Value, String> {
         "id": s.id,
         "predictions": rows(s, &predictions),
         "warnings": warnings,
+        "assumptions": assumptions,
     }))
 }
 

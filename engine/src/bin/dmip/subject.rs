@@ -6,6 +6,7 @@ use dmip_engine::catalog::ModelDef;
 use dmip_engine::dosing::CovariateSeries;
 use dmip_engine::estimate::Problem;
 use dmip_engine::io::nonmem::Subject;
+use dmip_engine::tdm::{defaults_for, Assumption};
 use std::collections::BTreeMap;
 
 /// The covariate series of `s` under the model's names.
@@ -38,17 +39,25 @@ pub fn occasions(s: &Subject) -> Vec<f64> {
     starts
 }
 
-/// The estimation problem of one subject, with messages naming it.
-pub fn problem(s: &Subject, def: &ModelDef) -> Result<Problem, String> {
+/// The estimation problem of one subject, with messages naming it. A
+/// covariate column the data lacks takes the model file's typical value,
+/// listed in the assumptions.
+pub fn problem(s: &Subject, def: &ModelDef) -> Result<(Problem, Vec<Assumption>), String> {
     s.validate_for(def.compartments().0)
         .map_err(|e| e.to_string())?;
-    Problem::new(
-        def,
-        s.events.clone(),
-        &model_covariates(s, def),
-        &occasions(s),
-    )
-    .map_err(|e| format!("subject {}: {e}", s.id))
+    let mut covariates = model_covariates(s, def);
+    let (assumptions, _) = defaults_for(def, |name| covariates.contains_key(name));
+    for a in &assumptions {
+        if let Assumption::Typical {
+            covariate, value, ..
+        } = a
+        {
+            covariates.insert(covariate.clone(), CovariateSeries::constant(*value));
+        }
+    }
+    let problem = Problem::new(def, s.events.clone(), &covariates, &occasions(s))
+        .map_err(|e| format!("subject {}: {e}", s.id))?;
+    Ok((problem, assumptions))
 }
 
 /// Reads the subjects of `path` with observations in the model's central

@@ -1,0 +1,160 @@
+// End-to-end tests of the advice's own checks (issue 15): a covariate the
+// record lacks is assumed and said, a toxic level is flagged, the fit is
+// set against the patient's own levels, an in-range patient keeps the dose.
+
+import path from 'node:path';
+import { dose, level, local, patient, rows, waitFor } from './tdm.mjs';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Tacrolimus 3 mg twice daily with CYP3A5 unknown and haematocrit blank,
+ * a trough of 25 ng/mL: the screen computes, flags the toxic level, states
+ * what it assumed (and the advice the other way); the advice is lower than
+ * the current dose; the model section gives the frequencies' source. */
+async function unknownCovariates(page, shots, tag, headline, source) {
+  await patient(page, 'unknown');
+  await page.fill('#pt-hct', '');
+  await page.click('nav a[data-screen=tacrolimus]');
+  await dose(page, 'tac', local(3, 8), '3', 6);
+  await level(page, 'tac', local(1, 7, 55), 'C0', '25');
+  await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 2, null, 'advice');
+  const text = await page.textContent('#tac-summary');
+  for (const re of headline) assert(re.test(text), `headline lacks ${re}: ${text}`);
+  const weight = Number(text.match(headline[2])[1]);
+  assert(weight > 56 && weight <= 100, `non-expresser probability given 25 ng/mL: ${weight} %`);
+  const advised = Number(text.match(/(?:The model suggests |1回 )([\d.]+) mg/)[1]);
+  assert(advised > 0 && advised < 3, `advice below the current 3 mg: ${advised}`);
+  const issues = await page.textContent('#tac-covariate-issues');
+  assert(source.test(issues), `model section: ${issues}`);
+  assert((await rows(page, '#tac-fit')) >= 5, 'MAP estimate: one row per parameter');
+  await page.screenshot({ path: path.join(shots, `tdm-tacrolimus-unknown-covariates-${tag}.png`), fullPage: true });
+}
+
+
+/** Neoral at `amount` mg every `interval` h with `levels`; prednisolone
+ * 50 mg/day. Returns the headline. */
+async function cyclosporine(page, amount, interval, levels) {
+  await patient(page, 'unknown');
+  await page.fill('#pt-psl', '50');
+  await page.click('nav a[data-screen=cyclosporine]');
+  await dose(page, 'csa', local(3, 8), amount, interval === '12' ? 6 : 3, interval);
+  for (const [at, label, value] of levels) await level(page, 'csa', at, label, value);
+  await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+  return page.textContent('#csa-summary');
+}
+
+export function adviceTests({ openPage, fileUrl, shots }) {
+  return [
+    ['tacrolimus, CYP3A5 unknown and haematocrit blank, trough 25 ng/mL (Japanese, desktop): computed, flagged, assumptions stated', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=ja]');
+        await unknownCovariates(page, shots, 'ja', [
+          /^最新の C0（25\.0 ng\/mL）は目標範囲 5–10 ng\/mL に対して高値です。モデルの推奨：/,
+          /警告：有害事象が増える濃度に達しています。/,
+          /CYP3A5 が不明のため、測定値からより確からしい非発現型（\*3\/\*3）として計算しています（確率 (\d+) %、測定値を考慮する前は 56 %）。/,
+          /発現型（\*1 保有）ならモデルの推奨はプログラフ 1日2回（12 時間ごと）、1回 [\d.]+ mg です。/,
+          /ヘマトクリット（HCT）が未入力のため、モデルの標準値 35\.0 % で計算しています。/,
+          /(休薬計画：次の \d+ 回を休薬してください。C0 は \d{4}-\d\d-\d\d \d\d:\d\d に 10 ng\/mL まで下がる予測です。\d{4}-\d\d-\d\d \d\d:\d\d からプログラフ 1日2回（12 時間ごと）、1回 [\d.]+ mg で再開。|休薬は不要です：C0 は次の投与時刻までに 10 ng\/mL まで下がる予測です)/,
+        ], /頻度の出典（日本人患者のコホートを合算）：Muraki Y et al\. Exp Ther Med 2017/);
+        await watch.assertClean('tacrolimus unknown covariates ja');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['tacrolimus, CYP3A5 unknown and haematocrit blank, trough 25 ng/mL (English, 360 px phone): the same, no horizontal scroll', async () => {
+      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await unknownCovariates(page, shots, 'en-phone', [
+          /^The latest C0 \(25\.0 ng\/mL\) is above the target 5–10 ng\/mL\. The model suggests [\d.]+ mg/,
+          /Warning: the level is where adverse effects rise\./,
+          /CYP3A5 unknown: computed as non-expresser \(\*3\/\*3\), the more probable given the levels \((\d+) %; 56 % before them\)\./,
+          /If expresser \(\*1 carrier\), the model would suggest [\d.]+ mg, /,
+          /haematocrit \(HCT\) was not given: computed with the model's typical value, 35\.0 %\./,
+          /(Plan: hold the next \d+ dose\(s\); C0 is predicted back at 10 ng\/mL at \d{4}-\d\d-\d\d \d\d:\d\d\. Resume at \d{4}-\d\d-\d\d \d\d:\d\d with [\d.]+ mg, Prograf twice daily \(every 12 h\)\.|No dose needs holding: C0 is predicted back at 10 ng\/mL by the next due dose)/,
+        ], /Frequencies \(Japanese patient cohorts pooled\): Muraki Y et al\. Exp Ther Med 2017/);
+        const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
+        await watch.assertClean('tacrolimus unknown covariates en phone');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['cyclosporine 100 mg twice daily, C0 150 and C2 900: the misfit is flagged beside the patient\'s own-level dose (100 × 1100 / 900 → 120 mg)', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        const text = await cyclosporine(page, '100', '12', [[local(1, 7, 55), 'C0', '150'], [local(1, 10), 'C2', '900']]);
+        assert(/The model suggests \d+ mg/.test(text), `suggestion: ${text}`);
+        assert(/The model does not fit this patient's levels \([^)]*its dose differs from the levels' proportional dose by \d+ %\): check the sampling times and the record, or choose another model\./.test(text), `misfit: ${text}`);
+        assert(text.includes("By the patient's own levels (C2 900 ng/mL on 100 mg, scaled linearly to the target): 120 mg, twice daily after meals (every 12 h)."), `proportional: ${text}`);
+        // The report prints the screen's chances in range (same draws), not 0 % beside 1 %.
+        const screen = await page.$$eval('#csa-advice tbody tr', (trs) => trs.map((tr) => tr.cells[3].textContent));
+        await page.click('nav a[data-screen=report]');
+        await waitFor(page, () => /Chance in range/.test(document.querySelector('#report .report-advice')?.textContent ?? ''), null, 'report advice');
+        const report = await page.$$eval('#report .report-advice li', (lis) => lis.map((li) => li.textContent.match(/Chance in range (\S+ %|-)/)?.[1]).filter(Boolean));
+        assert(screen.length === 2 && JSON.stringify(screen) === JSON.stringify(report), `screen ${JSON.stringify(screen)} vs report ${JSON.stringify(report)}`);
+        await page.click('nav a[data-screen=cyclosporine]');
+        await page.click('button[data-lang=ja]');
+        const ja = await page.textContent('#csa-summary');
+        assert(ja.includes('患者自身の測定値からの比例換算（100 mg で C2 900 ng/mL）：1日2回食後（12 時間ごと）、1回 120 mg。'), `ja proportional: ${ja}`);
+        assert(/モデルがこの患者の測定値に合っていません（[^）]*モデルの用量が測定値の比例換算と \d+ % 異なる）。/.test(ja), `ja misfit: ${ja}`);
+        await page.screenshot({ path: path.join(shots, 'tdm-csa-misfit-ja.png'), fullPage: true });
+        await watch.assertClean('cyclosporine misfit');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['cyclosporine 200 mg once daily with C2 1150 (in range): keep the current dose, no change suggested', async () => {
+      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        const text = await cyclosporine(page, '200', '24', [[local(1, 10), 'C2', '1150']]);
+        assert(/^The latest C2 \(1150 ng\/mL\) is within the target 1000–1200 ng\/mL\. In range: keep the current dose, 200 mg, once daily before breakfast \(every 24 h\) \(the model's probability of staying in range on it: \d+ %\)\./.test(text), `keep: ${text}`);
+        assert(!/The model suggests/.test(text), `no change suggested: ${text}`);
+        await watch.assertClean('cyclosporine keep');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['a C2 typed as 1.15 (µg/mL) asks the unit question and keeps the text; 11500 is asked about, kept as typed only on request, and flagged', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await patient(page, 'unknown');
+        await page.click('nav a[data-screen=cyclosporine]');
+        await dose(page, 'csa', local(3, 8), '100', 6);
+        await level(page, 'csa', local(1, 10), 'C2', '1.15');
+        await waitFor(page, () => document.getElementById('csa-level-question') !== null, null, 'unit question');
+        const question = await page.textContent('#csa-level-question p');
+        assert(question === '1.15 ng/mL is implausibly low for a whole-blood level (below 20 ng/mL): did you mean µg/mL (= 1150 ng/mL)?', `question: ${question}`);
+        assert((await page.inputValue('#csa-level-value')) === '1.15', 'typed text kept');
+        assert((await rows(page, '#csa-level-table')) === 0, 'not added before the answer');
+        await page.click('#csa-level-use-converted');
+        await waitFor(page, () => /1150 ng\/mL/.test(document.querySelector('#csa-level-table tbody')?.textContent ?? ''), null, 'added as 1150 ng/mL');
+        await level(page, 'csa', local(1, 11), 'C3', '11500');
+        await waitFor(page, () => document.getElementById('csa-level-question') !== null, null, 'question for 11500');
+        const high = await page.textContent('#csa-level-question p');
+        assert(high === '11500 ng/mL is implausible for a whole-blood level of this drug (outside 20–5000 ng/mL): check the value and its unit.', `question: ${high}`);
+        assert(await page.$('#csa-level-use-converted') === null, 'no µg/mL reading for 11500');
+        await page.click('#csa-level-keep-typed');
+        await waitFor(page, () => document.querySelectorAll('#csa-level-table tbody tr').length === 2, null, 'kept as typed');
+        await waitFor(page, () => /Level 2 \(11500 ng\/mL\) is implausible/.test(document.getElementById('csa-notes')?.textContent ?? ''), null, 'note on the kept level');
+        await page.click('button[data-lang=ja]');
+        const note = await page.textContent('#csa-notes');
+        assert(note.includes('2 番目の測定値（11500 ng/mL）はこの薬剤の全血中濃度として考えにくい値ですが、入力どおり計算に使っています。'), `ja note: ${note}`);
+        await watch.assertClean('implausible levels');
+      } finally {
+        await context.close();
+      }
+    }],
+  ];
+}
