@@ -2,56 +2,25 @@
 //! values from the model file, and an unknown genotype computed both ways
 //! and weighted (prior frequency × likelihood of the levels).
 
-use chrono::{DateTime, FixedOffset};
-use dmip_engine::dose::Regimen;
-use dmip_engine::tdm::{
-    compute, defaults, Assumption, DoseRow, Drug, LevelRow, SampleLabel, TdmInput, CYP3A5_JAPANESE,
-};
+mod tdm_support;
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("valid time")
-}
+use dmip_engine::tdm::{compute, Assumption, Drug, SampleLabel, TdmInput, CYP3A5_JAPANESE};
+use tdm_support::{doses, input, level, regimen};
 
 /// Prograf 3 mg every 12 h at steady state, FORM known, HCT and CYP3A5 not.
-fn tacrolimus(levels: Vec<LevelRow>) -> TdmInput {
-    let t = defaults(Drug::Tacrolimus);
-    TdmInput {
-        drug: Drug::Tacrolimus,
-        model_id: "woillard2011_tac".into(),
-        covariates: [("FORM".to_string(), 1.0)].into(),
-        doses: vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: 3.0,
-            interval_h: Some(12.0),
-            count: 6,
-            at_steady_state: true,
-            formulation: None,
-        }],
-        dose_changes: vec![],
+fn tacrolimus(levels: Vec<dmip_engine::tdm::LevelRow>) -> TdmInput {
+    input(
+        Drug::Tacrolimus,
+        "woillard2011_tac",
+        &[("FORM", 1.0)],
+        doses(3.0, 12.0, 6),
         levels,
-        now: at("2026-11-03T15:00:00+09:00"),
-        target: t.aim.range,
-        limit: None,
-        regimens: vec![Regimen {
-            label: "twice daily".into(),
-            interval_h: 12.0,
-            note: None,
-        }],
-        disagreement_pct: 20.0,
-        horizon_h: 48.0,
-        draws: 100,
-    }
+        vec![regimen("twice daily", 12.0)],
+    )
 }
 
-fn trough(value: f64) -> LevelRow {
-    LevelRow {
-        sampled: at("2026-11-03T07:55:00+09:00"),
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label: SampleLabel::C0,
-        assay: None,
-    }
+fn trough(value: f64) -> dmip_engine::tdm::LevelRow {
+    level("2026-11-03T07:55:00+09:00", value, SampleLabel::C0)
 }
 
 fn genotype(assumptions: &[Assumption]) -> (f64, Vec<dmip_engine::tdm::GenotypeBranch>) {

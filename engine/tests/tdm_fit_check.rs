@@ -3,64 +3,24 @@
 //! outside the individual band or with |IWRES| > 2, and "keep the dose"
 //! for a patient already in range.
 
-use chrono::{DateTime, FixedOffset};
-use dmip_engine::dose::Regimen;
-use dmip_engine::tdm::{
-    compute, defaults, DoseRow, Drug, FitCheckWarning, LevelRow, SampleLabel, TdmInput,
-};
+mod tdm_support;
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("valid time")
-}
+use dmip_engine::tdm::{compute, Drug, FitCheckWarning, LevelRow, SampleLabel, TdmInput};
+use tdm_support::{doses, input, level, regimen};
 
-fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
-    LevelRow {
-        sampled: at(time),
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label,
-        assay: None,
-    }
-}
-
-/// Neoral `amount` mg every `interval` h at steady state, 60 kg,
-/// prednisolone 50 mg/day (Press 2010).
+/// Neoral `amount` mg every `interval` h at steady state (three days),
+/// 60 kg, prednisolone 50 mg/day (Press 2010), 200 draws.
 fn neoral(amount: f64, interval: f64, levels: Vec<LevelRow>) -> TdmInput {
-    let t = defaults(Drug::Cyclosporine);
-    TdmInput {
-        drug: Drug::Cyclosporine,
-        model_id: "press2010_csa".into(),
-        covariates: [("WT".to_string(), 60.0), ("PSL".to_string(), 50.0)].into(),
-        doses: vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: amount,
-            interval_h: Some(interval),
-            count: (72.0 / interval) as u32,
-            at_steady_state: true,
-            formulation: None,
-        }],
-        dose_changes: vec![],
+    let mut i = input(
+        Drug::Cyclosporine,
+        "press2010_csa",
+        &[("WT", 60.0), ("PSL", 50.0)],
+        doses(amount, interval, (72.0 / interval) as u32),
         levels,
-        now: at("2026-11-03T15:00:00+09:00"),
-        target: t.aim.range,
-        limit: t.limit.map(|l| l.range),
-        regimens: vec![
-            Regimen {
-                label: "twice daily".into(),
-                interval_h: 12.0,
-                note: None,
-            },
-            Regimen {
-                label: "once daily".into(),
-                interval_h: 24.0,
-                note: None,
-            },
-        ],
-        disagreement_pct: 20.0,
-        horizon_h: 48.0,
-        draws: 200,
-    }
+        vec![regimen("twice daily", 12.0), regimen("once daily", 24.0)],
+    );
+    i.draws = 200;
+    i
 }
 
 #[test]

@@ -1,56 +1,24 @@
 //! A plan for a high level: hold the doses until the individual
 //! prediction is back at the limit, then resume with the advised dose.
 
-use chrono::{DateTime, FixedOffset};
-use dmip_engine::dose::Regimen;
-use dmip_engine::tdm::{compute, defaults, DoseRow, Drug, LevelRow, SampleLabel, TdmInput};
+mod tdm_support;
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("valid time")
-}
+use dmip_engine::tdm::{compute, Drug, SampleLabel, TdmInput};
+use tdm_support::{at, doses, input, level, regimen};
 
 /// Prograf 3 mg every 12 h at steady state, five doses, the last at
 /// 08:00 on 3 Nov; a trough of `c0` at 07:55 that morning; now 15:00.
 fn tacrolimus(c0: f64) -> TdmInput {
-    let t = defaults(Drug::Tacrolimus);
-    TdmInput {
-        drug: Drug::Tacrolimus,
-        model_id: "woillard2011_tac".into(),
-        covariates: [
-            ("FORM".to_string(), 1.0),
-            ("CYP3A5".to_string(), 0.0),
-            ("HCT".to_string(), 35.0),
-        ]
-        .into(),
-        doses: vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: 3.0,
-            interval_h: Some(12.0),
-            count: 5,
-            at_steady_state: true,
-            formulation: None,
-        }],
-        dose_changes: vec![],
-        levels: vec![LevelRow {
-            sampled: at("2026-11-03T07:55:00+09:00"),
-            value_ng_ml: Some(c0),
-            blq: false,
-            lloq_ng_ml: None,
-            label: SampleLabel::C0,
-            assay: None,
-        }],
-        now: at("2026-11-03T15:00:00+09:00"),
-        target: t.aim.range,
-        limit: None,
-        regimens: vec![Regimen {
-            label: "twice daily".into(),
-            interval_h: 12.0,
-            note: None,
-        }],
-        disagreement_pct: 20.0,
-        horizon_h: 96.0,
-        draws: 100,
-    }
+    let mut i = input(
+        Drug::Tacrolimus,
+        "woillard2011_tac",
+        &[("FORM", 1.0), ("CYP3A5", 0.0), ("HCT", 35.0)],
+        doses(3.0, 12.0, 5),
+        vec![level("2026-11-03T07:55:00+09:00", c0, SampleLabel::C0)],
+        vec![regimen("twice daily", 12.0)],
+    );
+    i.horizon_h = 96.0;
+    i
 }
 
 #[test]
@@ -82,7 +50,7 @@ fn a_trough_of_25_is_held_until_the_individual_curve_reaches_10() {
         .take_while(|k| 12.0 * f64::from(*k) - 7.0 < hours)
         .count() as u32;
     assert_eq!(plan.doses_to_hold, due_before, "{plan:?}");
-    let resume = DateTime::parse_from_rfc3339(plan.resume_at.as_deref().expect("resume"))
+    let resume = chrono::DateTime::parse_from_rfc3339(plan.resume_at.as_deref().expect("resume"))
         .expect("clock time");
     let expected = at("2026-11-03T08:00:00+09:00")
         + chrono::Duration::hours(12 * i64::from(plan.doses_to_hold + 1));
