@@ -268,8 +268,8 @@ table! {
     TdmColPosteriorSd => "事後標準偏差", "Posterior SD";
     TdmColShrinkage => "η 縮小", "η-shrinkage";
     TdmPlotTitle => "濃度推移の予測", "Concentration forecast";
-    TdmPlotLegend => "青線：個別予測、灰色線：母集団予測、青い帯：90 % 予測区間、緑の帯：目標範囲、赤丸：実測値（白抜き：定量下限未満）、三角：投与、紫線：現在。", "Blue: individual prediction; grey: population prediction; blue band: 90 % prediction interval; green band: target range; red dots: levels (hollow: below the limit of quantification); triangles: doses; purple line: now.";
-    TdmAxisTime => "時間（最初の投与から, h）", "Hours from the first dose";
+    TdmPlotLegend => "青線：個別予測、灰色線：母集団予測、青い帯：90 % 予測区間、緑の帯：目標範囲、橙の破線：上限（C0）、赤丸：実測値（白抜き：定量下限未満）、三角：投与（数字は mg）、紫線：現在。", "Blue: individual prediction; grey: population prediction; blue band: 90 % prediction interval; green band: target range; orange dashes: the limit (C0); red dots: levels (hollow: below the limit of quantification); triangles: doses (figures in mg); purple line: now.";
+    TdmAxisTime => "日付・時刻", "Date and time";
     TdmAxisConc => "全血中濃度 (ng/mL)", "Whole-blood concentration (ng/mL)";
     TdmZoomWhole => "全期間を表示", "Show the whole history";
     TdmZoomRecent => "直近 48 時間を表示", "Show the last 48 h";

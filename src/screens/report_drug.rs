@@ -189,12 +189,13 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
         .map(|o| o.unmatched_changes.clone())
         .unwrap_or_default();
     let aim = d.target.unwrap_or(defaults(drug).aim.range);
+    let limit = d.limit.or(defaults(drug).limit.map(|l| l.range));
     let result = computed.map(|c| match c.output {
         Err(e) => {
             view! { <p class="report-note">{tdm_reason(i18n, &Reason::Engine(e))}</p> }.into_any()
         }
         Ok(o) => {
-            let plot = ForecastData::of(&o, d, &aim);
+            let plot = ForecastData::of(&o, d, &aim, limit.as_ref());
             estimate_view(
                 &o,
                 DrugSpec::of_drug(drug),

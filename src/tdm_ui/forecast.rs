@@ -1,14 +1,18 @@
 //! The forecast plot drawn on any plotters backend: 90 % band, population
-//! and individual curves, target band, observed levels (below the limit of
-//! quantification: hollow, at the limit), dose marks and the "now" line.
+//! and individual curves, target band, the toxicity limit (dashed), observed
+//! levels (below the limit of quantification: hollow, at the limit), dose
+//! marks with their amounts and the "now" line, on a time axis of dates
+//! and clock times.
 
 use crate::format::tick;
 use crate::plot::PlotError;
 use dmip_engine::dose::{Metric, Range};
 use dmip_engine::record::DrugRecord;
+use dmip_engine::tdm::view::{DateTime, FixedOffset};
 use dmip_engine::tdm::TdmOutput;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const INDIVIDUAL: RGBColor = RGBColor(0, 78, 152);
 const POPULATION: RGBColor = RGBColor(110, 110, 110);
@@ -18,6 +22,11 @@ const OBSERVED: RGBColor = RGBColor(190, 40, 30);
 const NOW: RGBColor = RGBColor(120, 60, 150);
 const TEXT: RGBColor = RGBColor(33, 37, 41);
 const GRID: RGBColor = RGBColor(225, 229, 235);
+/// The toxicity limit (CsA C0 ≤ 200 ng/mL): dashed, this exact colour
+/// (the e2e test counts its pixels).
+pub const LIMIT: RGBColor = RGBColor(230, 120, 0);
+/// Above this many doses in view their amounts are not written.
+const MAX_DOSE_LABELS: usize = 16;
 
 /// What is plotted, in model hours.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -31,14 +40,56 @@ pub struct ForecastData {
     pub levels: Vec<(f64, f64, bool)>,
     pub target: Option<(f64, f64)>,
     pub dose_times_h: Vec<f64>,
+    /// The amount of each dose, mg.
+    pub dose_amounts_mg: Vec<f64>,
     pub now_h: f64,
+    /// Model hour 0 as a clock time: the axis shows dates and times.
+    pub origin: Option<DateTime<FixedOffset>>,
+    /// The upper limit of a concentration limit (CsA C0 ≤ 200), drawn as a
+    /// dashed line.
+    pub limit: Option<f64>,
+}
+
+/// Tick positions (model hours) and their labels for the window
+/// `(from, to)`: whole clock steps of 3, 6, 12, 24, 48 h or a week, aligned
+/// to local midnight, at most `max` of them. Below a day a tick reads
+/// `HH:MM`, at midnight `MM/DD`; a step of a day or more reads `MM/DD`.
+pub fn clock_ticks(
+    origin: &DateTime<FixedOffset>,
+    (from, to): (f64, f64),
+    max: usize,
+) -> Vec<(f64, String)> {
+    use chrono::Timelike;
+    let span = (to - from).max(1e-9);
+    let step = [3.0, 6.0, 12.0, 24.0, 48.0, 168.0]
+        .into_iter()
+        .find(|s| span / s <= max.max(1) as f64)
+        .unwrap_or(168.0);
+    // Hours from the origin back to its local midnight.
+    let into_day = f64::from(origin.num_seconds_from_midnight()) / 3600.0;
+    let first = ((from + into_day) / step).ceil() * step - into_day;
+    let mut ticks = Vec::new();
+    let mut t = first;
+    while t <= to + 1e-9 && ticks.len() <= max {
+        let ms = (t * 3_600_000.0).round() as i64;
+        if let Some(at) = origin.checked_add_signed(chrono::Duration::milliseconds(ms)) {
+            let label = if step >= 24.0 || (at.hour() == 0 && at.minute() == 0) {
+                at.format("%m/%d").to_string()
+            } else {
+                at.format("%H:%M").to_string()
+            };
+            ticks.push((t, label));
+        }
+        t += step;
+    }
+    ticks
 }
 
 impl ForecastData {
     /// The plot data of the engine's output for `drug`: its levels (in the
     /// output's order; below the limit: at the limit) and its aim, drawn as
     /// a band for a concentration, not for an AUC.
-    pub fn of(out: &TdmOutput, drug: &DrugRecord, aim: &Range) -> Self {
+    pub fn of(out: &TdmOutput, drug: &DrugRecord, aim: &Range, limit: Option<&Range>) -> Self {
         let levels = drug
             .levels
             .iter()
@@ -67,7 +118,12 @@ impl ForecastData {
             levels,
             target,
             dose_times_h: c.dose_times_h.clone(),
+            dose_amounts_mg: c.dose_amounts_mg.clone(),
             now_h: c.now_h,
+            origin: DateTime::parse_from_rfc3339(&out.origin).ok(),
+            limit: limit
+                .filter(|l| matches!(l.metric, Metric::C0 | Metric::C { .. }))
+                .and_then(|l| l.high),
         }
     }
 
@@ -157,6 +213,9 @@ pub fn draw_forecast<DB: DrawingBackend>(
     if let Some((_, high)) = data.target {
         y_max = y_max.max(high);
     }
+    if let Some(limit) = data.limit {
+        y_max = y_max.max(limit);
+    }
     let y_top = if y_max.is_finite() && y_max > 0.0 {
         y_max * 1.1
     } else {
@@ -164,6 +223,11 @@ pub fn draw_forecast<DB: DrawingBackend>(
     };
     let font = ("sans-serif", 13.0 * scale).into_font().color(&TEXT);
     root.fill(&WHITE).map_err(err)?;
+    let ticks = data
+        .origin
+        .as_ref()
+        .map(|o| clock_ticks(o, window, 6))
+        .unwrap_or_default();
     let mut chart = ChartBuilder::on(root)
         .margin(px(12.0))
         .x_label_area_size(px(40.0))
@@ -179,18 +243,45 @@ pub fn draw_forecast<DB: DrawingBackend>(
         .axis_style(TEXT)
         .light_line_style(WHITE)
         .bold_line_style(GRID)
-        .x_labels(7)
+        .x_labels(if ticks.is_empty() { 7 } else { 0 })
         .y_labels(6)
         .x_label_formatter(&|x| tick(*x))
         .y_label_formatter(&|y| tick(*y))
         .draw()
         .map_err(err)?;
+    // The clock ticks: a grid line each, the label under the axis.
+    chart
+        .draw_series(
+            ticks.iter().map(|&(t, _)| {
+                PathElement::new([(t, 0.0), (t, y_top)], GRID.stroke_width(px(1.0)))
+            }),
+        )
+        .map_err(err)?;
+    let label_font = ("sans-serif", 13.0 * scale)
+        .into_font()
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    for (t, label) in &ticks {
+        let (x, y) = chart.backend_coord(&(*t, 0.0));
+        root.draw_text(label, &label_font, (x, y + px(4.0) as i32))
+            .map_err(err)?;
+    }
     if let Some((low, high)) = data.target {
         chart
             .draw_series(std::iter::once(Rectangle::new(
                 [(from, low.min(y_top)), (to, high.min(y_top))],
                 TARGET.mix(0.6).filled(),
             )))
+            .map_err(err)?;
+    }
+    if let Some(limit) = data.limit.filter(|l| *l < y_top) {
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(from, limit), (to, limit)],
+                px(8.0),
+                px(5.0),
+                LIMIT.stroke_width(px(2.0)),
+            ))
             .map_err(err)?;
     }
     let visible: Vec<usize> = (0..data.time_h.len())
@@ -249,6 +340,25 @@ pub fn draw_forecast<DB: DrawingBackend>(
                 .map(|&t| TriangleMarker::new((t, y_top * 0.02), mark, TEXT.filled())),
         )
         .map_err(err)?;
+    let shown: Vec<(f64, f64)> = data
+        .dose_times_h
+        .iter()
+        .zip(&data.dose_amounts_mg)
+        .filter(|(t, _)| inside(**t))
+        .map(|(t, a)| (*t, *a))
+        .collect();
+    if shown.len() <= MAX_DOSE_LABELS {
+        let small = ("sans-serif", 10.0 * scale).into_font().color(&TEXT);
+        chart
+            .draw_series(shown.iter().map(|&(t, a)| {
+                Text::new(
+                    tick(a),
+                    (t, y_top * 0.06),
+                    small.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
+                )
+            }))
+            .map_err(err)?;
+    }
     chart
         .draw_series(
             data.levels
@@ -284,6 +394,24 @@ mod tests {
             now_h,
             ..ForecastData::default()
         }
+    }
+
+    #[test]
+    fn the_time_axis_reads_dates_and_clock_times_aligned_to_midnight() {
+        let origin =
+            dmip_engine::tdm::view::DateTime::parse_from_rfc3339("2026-11-01T08:00:00+09:00")
+                .expect("time");
+        // 18:00 on 1 Nov to 18:00 on 2 Nov, 6 ticks at most: every 6 h
+        // from local midnight; midnight shows the date.
+        let t = super::clock_ticks(&origin, (10.0, 34.0), 6);
+        let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["18:00", "11/02", "06:00", "12:00", "18:00"]);
+        assert_eq!(t[1].0, 16.0);
+        // Four days: a tick a day, at midnight, as dates.
+        let t = super::clock_ticks(&origin, (0.0, 96.0), 6);
+        let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["11/02", "11/03", "11/04", "11/05"]);
+        assert_eq!(t[0].0, 16.0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! high-DPI), with the zoom toggle (last 48 h / whole history) and a text
 //! readout of the curves at the time under the pointer or tap.
 
-use super::forecast::{draw_forecast, ForecastData, Frame};
+use super::forecast::{clock_ticks, draw_forecast, ForecastData, Frame};
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use crate::format::significant;
@@ -56,16 +56,20 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
     let pointer = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<String>);
     let drawn = RwSignal::new(0_u32);
+    // The time axis's labels, on the canvas for tests and assistive tools.
+    let ticks = RwSignal::new(String::new());
     let resized = RwSignal::new(0_u32);
     let listener = window_event_listener(leptos::ev::resize, move |_| {
         resized.update(|n| *n = n.wrapping_add(1))
     });
     on_cleanup(move || listener.remove());
     let data = Memo::new(move |_| {
-        let (aim, _) = session.targets();
+        let (aim, limit) = session.targets();
         session.output.with(|o| {
             let Ok(out) = o else { return None };
-            let data = session.drug.with(|d| ForecastData::of(out, d, &aim));
+            let data = session
+                .drug
+                .with(|d| ForecastData::of(out, d, &aim, limit.as_ref()));
             Some((data, out.origin.clone()))
         })
     });
@@ -79,7 +83,14 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
         let result = data.with(|d| {
             let empty = ForecastData::default();
             let d = d.as_ref().map_or(&empty, |(d, _)| d);
-            draw(&canvas, d, d.window(recent), labels)
+            let window = d.window(recent);
+            let labels_of = |o| clock_ticks(o, window, 6).into_iter().map(|t| t.1);
+            ticks.set(
+                d.origin
+                    .as_ref()
+                    .map_or_else(String::new, |o| labels_of(o).collect::<Vec<_>>().join(" ")),
+            );
+            draw(&canvas, d, window, labels)
         });
         record_draw(result, frame, failure, drawn);
     });
@@ -145,6 +156,7 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
                     node_ref=canvas_ref
                     id=format!("{slug}-plot")
                     data-drawn=move || drawn.get().to_string()
+                    data-ticks=move || ticks.get()
                     role="img"
                     aria-label=i18n.tx(Key::TdmPlotTitle)
                     on:pointermove=move |ev| on_pointer(f64::from(ev.offset_x()))

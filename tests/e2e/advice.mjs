@@ -29,7 +29,11 @@ async function unknownCovariates(page, shots, tag, headline, source) {
   const issues = await page.textContent('#tac-covariate-issues');
   assert(source.test(issues), `model section: ${issues}`);
   assert((await rows(page, '#tac-fit')) >= 5, 'MAP estimate: one row per parameter');
+  // The time axis in clock time: HH:MM ticks, midnight as MM/DD.
+  const ticks = (await page.getAttribute('#tac-plot', 'data-ticks')).split(' ');
+  assert(ticks.length >= 3 && ticks.every((t) => /^(\d\d:\d\d|\d\d\/\d\d)$/.test(t)) && ticks.some((t) => t.includes('/')), `time axis: ${ticks}`);
   await page.screenshot({ path: path.join(shots, `tdm-tacrolimus-unknown-covariates-${tag}.png`), fullPage: true });
+  await page.locator('#tac-plot').screenshot({ path: path.join(shots, `tdm-tacrolimus-plot-${tag}.png`) });
 }
 
 
@@ -94,6 +98,15 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         assert(/The model suggests \d+ mg/.test(text), `suggestion: ${text}`);
         assert(/The model does not fit this patient's levels \([^)]*its dose differs from the levels' proportional dose by \d+ %\): check the sampling times and the record, or choose another model\./.test(text), `misfit: ${text}`);
         assert(text.includes("By the patient's own levels (C2 900 ng/mL on 100 mg, scaled linearly to the target): 120 mg, twice daily after meals (every 12 h)."), `proportional: ${text}`);
+        // The C0 limit (≤ 200 ng/mL) is drawn: dashed, in its own colour.
+        const limit = await page.evaluate(() => {
+          const c = document.getElementById('csa-plot');
+          const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 0; i < px.length; i += 4) if (px[i] === 230 && px[i + 1] === 120 && px[i + 2] === 0) n += 1;
+          return n;
+        });
+        assert(limit > 100, `C0 limit line: ${limit} px`);
         // The report prints the screen's chances in range (same draws), not 0 % beside 1 %.
         const screen = await page.$$eval('#csa-advice tbody tr', (trs) => trs.map((tr) => tr.cells[3].textContent));
         await page.click('nav a[data-screen=report]');

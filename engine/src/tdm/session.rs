@@ -30,6 +30,8 @@ pub struct Curves {
     pub individual: Option<Vec<f64>>,
     pub band: Option<Vec<BandPoint>>,
     pub dose_times_h: Vec<f64>,
+    /// The amount of each of those doses, mg.
+    pub dose_amounts_mg: Vec<f64>,
     pub now_h: f64,
 }
 
@@ -294,7 +296,14 @@ fn compute_with(
         Problem::new(def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
     let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
-    let curves = curves(&problem, fit.as_ref(), &dose_times, now_h, input);
+    let amounts: Vec<f64> = doses.iter().map(|d| d.amount).collect();
+    let curves = curves(
+        &problem,
+        fit.as_ref(),
+        (&dose_times, &amounts),
+        now_h,
+        input,
+    );
     let (aucs, lss) = aucs(input, &problem, fit.as_ref(), &levels, &mut notes);
     let advice = match recommend(
         &problem,
@@ -367,7 +376,7 @@ fn form_series(input: &TdmInput, base: &TimeBase) -> Option<CovariateSeries> {
 fn curves(
     problem: &Problem,
     fit: Option<&MapFit>,
-    dose_times: &[f64],
+    (dose_times, dose_amounts): (&[f64], &[f64]),
     now_h: f64,
     input: &TdmInput,
 ) -> Curves {
@@ -383,6 +392,7 @@ fn curves(
         individual,
         band,
         dose_times_h: dose_times.to_vec(),
+        dose_amounts_mg: dose_amounts.to_vec(),
         now_h,
     }
 }
