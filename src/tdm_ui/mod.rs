@@ -13,6 +13,7 @@ mod doses;
 mod field;
 mod forecast;
 mod forecast_plot;
+mod headline;
 mod history_table;
 mod levels;
 mod model_choice;

@@ -3,9 +3,8 @@
 //! sampling / model with disagreement flags, the MAP estimate, and why
 //! anything could not be computed.
 
-use super::assumed;
-use super::checked;
 use super::field::{number_error, number_value, Field, Unit};
+use super::headline;
 use super::session::Session;
 use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_UNIT};
 use super::text::{self, status};
@@ -105,92 +104,13 @@ pub fn Results(session: Session) -> impl IntoView {
                 .with(|d| summarize(spec.drug, aim, limit, &d.levels, o.as_ref().ok()))
         })
     });
-    // The level against the aim, the advice (or why there is none), a toxic
-    // level whatever else failed, and what was assumed.
     let headline = move || {
         let s = summary.get();
-        let aim = &s.rows[0];
-        let metric = aim.range.metric.label();
-        let mut line = match (aim.observed, aim.status) {
-            (Some(v), Some(st)) => fill(
-                i18n.t(Key::TdmSummaryLevel),
-                &[
-                    ("metric", &metric),
-                    ("value", &format!("{} {CONC_UNIT}", significant(v, 3))),
-                    ("status", status(i18n, st)),
-                    ("range", &range_text(&aim.range)),
-                ],
-            ),
-            _ => fill(i18n.t(Key::TdmSummaryNoLevel), &[("metric", &metric)]),
-        };
-        let mut push = |text: &str| {
-            if !line.is_empty() {
-                line.push_str(i18n.sentence_gap());
-            }
-            line.push_str(text);
-        };
-        let failed = session.output.with(|o| match o {
-            Err(e) => Some(fill(
-                i18n.t(Key::TdmNotComputable),
-                &[("reason", &text::reason(i18n, e))],
-            )),
-            Ok(_) => None,
-        });
-        if let Some(reason) = &failed {
-            push(reason);
-        }
-        let check = session
-            .output
-            .with(|o| o.as_ref().ok().map(|o| o.fit_check.clone()));
-        let keep = check
-            .as_ref()
-            .and_then(|c| checked::keep_sentence(i18n, spec, c));
-        if let Some(k) = &keep {
-            push(k);
-        }
-        // An in-range patient the model does not move keeps the dose.
-        let suggestion = s
-            .suggestion
-            .as_ref()
-            .filter(|_| !check.as_ref().is_some_and(checked::keeps));
-        if let Some((id, mg)) = suggestion {
-            let name = spec
-                .regimen(id)
-                .map_or(id.clone(), |r| i18n.t(r.name).to_owned());
-            push(&fill(
-                i18n.t(Key::TdmSummarySuggest),
-                &[("dose", &tick(*mg)), ("regimen", &name)],
-            ));
-        }
-        if let Some(c) = &check {
-            let misfit = session
+        session.output.with(|o| {
+            session
                 .drug
-                .with(|d| checked::misfit_sentences(i18n, spec, c, &d.levels));
-            for sentence in &misfit {
-                push(sentence);
-            }
-        }
-        if s.rows
-            .iter()
-            .any(|r| r.kind == TargetKind::Warning && r.status == Some(Status::Above))
-        {
-            push(i18n.t(Key::TdmSummaryTooHigh));
-        }
-        let hold = session
-            .output
-            .with(|o| o.as_ref().ok().and_then(|o| o.hold.clone()));
-        if let Some(h) = &hold {
-            push(&checked::hold_sentence(i18n, spec, h));
-        }
-        let assumed = session.output.with(|o| {
-            o.as_ref().map_or(vec![], |out| {
-                assumed::sentences(i18n, spec, &out.assumptions)
-            })
-        });
-        for sentence in &assumed {
-            push(sentence);
-        }
-        line
+                .with(|d| headline::text(i18n, spec, &s, o.as_ref(), &d.levels))
+        })
     };
     let kind_key = |k: TargetKind| match k {
         TargetKind::Aim => Key::TdmTargetAim,
