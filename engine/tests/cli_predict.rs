@@ -159,16 +159,35 @@ fn covariates_outside_the_source_population_give_a_warning() {
 }
 
 #[test]
-fn bad_missing_covariate_is_named() {
-    let csv = temp_file(
+fn a_missing_covariate_takes_its_typical_value_or_is_named() {
+    // No WT column: Press's typical weight, 76 kg, stated; the prediction
+    // is the one with WT = 76 given.
+    let no_wt = temp_file(
         "cli_predict_nowt.csv",
         "TIME,AMT,CMT,DV,PSL\n0,150,1,.,10\n2,.,3,500,.\n",
     );
-    let err = failure(&dmip(&["--model", "press2010_csa", "--data", &csv]));
+    let v = json(&dmip(&["--model", "press2010_csa", "--data", &no_wt]));
+    assert_eq!(
+        v["subjects"][0]["assumptions"],
+        serde_json::json!([{"assumption": "typical", "covariate": "WT", "value": 76.0, "description": "body weight", "unit": "kg"}])
+    );
+    let wt76 = temp_file(
+        "cli_predict_wt76.csv",
+        "TIME,AMT,CMT,DV,PSL,WT\n0,150,1,.,10,76\n2,.,3,500,.,.\n",
+    );
+    let given = json(&dmip(&["--model", "press2010_csa", "--data", &wt76]));
+    assert_eq!(predictions(&v)[0]["pred"], predictions(&given)[0]["pred"]);
+    assert_eq!(given["subjects"][0]["assumptions"], serde_json::json!([]));
+    // No PSL column: no typical value in the model file, so it is named.
+    let no_psl = temp_file(
+        "cli_predict_nopsl.csv",
+        "TIME,AMT,CMT,DV,WT\n0,150,1,.,60\n2,.,3,500,.\n",
+    );
+    let err = failure(&dmip(&["--model", "press2010_csa", "--data", &no_psl]));
     assert_eq!(
         err,
         format!(
-            "dmip: {csv}: subject 1: body weight (WT) is needed by this model and was not given"
+            "dmip: {no_psl}: subject 1: prednisolone dose (PSL) is needed by this model and was not given"
         )
     );
 }
