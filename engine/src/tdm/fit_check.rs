@@ -125,15 +125,28 @@ pub fn latest_of(target: &Range, levels: &[LevelRow], timing: &[LevelTiming]) ->
         .map(|(i, _)| i)
 }
 
+/// What the screen computed before its checks: the input, its clock, the
+/// problem, the fit, the levels' timing and the advice.
+#[derive(Clone, Copy)]
+pub struct Computed<'a> {
+    pub input: &'a TdmInput,
+    pub base: &'a TimeBase,
+    pub problem: &'a Problem,
+    pub fit: Option<&'a MapFit>,
+    pub timing: &'a [LevelTiming],
+    pub advice: Option<&'a Recommendation>,
+}
+
 /// Checks the fit and the advice against the levels.
-pub fn check(
-    input: &TdmInput,
-    base: &TimeBase,
-    problem: &Problem,
-    fit: Option<&MapFit>,
-    timing: &[LevelTiming],
-    advice: Option<&Recommendation>,
-) -> FitCheck {
+pub fn check(c: Computed<'_>) -> FitCheck {
+    let Computed {
+        input,
+        base,
+        problem,
+        fit,
+        timing,
+        advice,
+    } = c;
     let mut warnings = Vec::new();
     let index_of = |time: f64, dv: f64| {
         input.levels.iter().zip(timing).position(|(l, t)| {

@@ -4,12 +4,11 @@
 //! limit; then the advised dose resumes at the next due time. posologyr's
 //! `poso_time_cmin` answers the same question.
 
-use super::fit_check::{latest_of, row_at};
+use super::fit_check::{latest_of, row_at, Computed};
 use super::input::TdmInput;
 use super::levels::LevelTiming;
 use crate::dose::{Metric, Range, Recommendation};
-use crate::dosing::{Event, Observation, TimeBase};
-use crate::estimate::{MapFit, Problem};
+use crate::dosing::{Event, Observation};
 use serde::Serialize;
 
 /// How far ahead the fall is looked for, hours (14 days).
@@ -53,14 +52,15 @@ fn too_high(input: &TdmInput, timing: &[LevelTiming]) -> Option<(f64, Metric)> {
 }
 
 /// The plan, when the latest level is too high and the fit exists.
-pub fn hold_plan(
-    input: &TdmInput,
-    base: &TimeBase,
-    problem: &Problem,
-    fit: Option<&MapFit>,
-    timing: &[LevelTiming],
-    advice: Option<&Recommendation>,
-) -> Option<HoldPlan> {
+pub fn hold_plan(c: Computed<'_>) -> Option<HoldPlan> {
+    let Computed {
+        input,
+        base,
+        problem,
+        fit,
+        timing,
+        advice,
+    } = c;
     let (threshold, metric) = too_high(input, timing)?;
     let fit = fit?;
     let now = base.hours(input.now);

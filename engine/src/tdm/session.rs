@@ -4,7 +4,7 @@
 //! by the model (flagged when they disagree), and the dose advice.
 
 use super::assume::{fill_missing, weights, Assumption, GenotypeBranch};
-use super::fit_check::{check, FitCheck};
+use super::fit_check::{check, Computed, FitCheck};
 use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
 use super::input::{DoseChange, DoseRow, LevelRow, TdmInput};
@@ -320,22 +320,16 @@ fn compute_with(
             None
         }
     };
-    let fit_check = check(
+    let computed = Computed {
         input,
-        &base,
-        &problem,
-        fit.as_ref(),
-        &levels,
-        advice.as_ref(),
-    );
-    let hold = hold_plan(
-        input,
-        &base,
-        &problem,
-        fit.as_ref(),
-        &levels,
-        advice.as_ref(),
-    );
+        base: &base,
+        problem: &problem,
+        fit: fit.as_ref(),
+        timing: &levels,
+        advice: advice.as_ref(),
+    };
+    let fit_check = check(computed);
+    let hold = hold_plan(computed);
     Ok(TdmOutput {
         fit_check,
         hold,
