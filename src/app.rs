@@ -23,6 +23,7 @@ fn screen_from_location() -> Screen {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
+    crate::tdm_ui::market::provide_market();
     let record = provide_record();
     provide_vault(record);
     let screen = RwSignal::new(screen_from_location());

@@ -79,10 +79,16 @@ fn a_priori_advice_aims_at_the_middle_and_rounds_to_capsules() {
     );
     let total: f64 = bid.dose.capsules.iter().map(|(s, n)| s * *n as f64).sum();
     assert_eq!(total, bid.dose.amount_mg);
+    // With at most two strengths and four capsules a dose (10/25/50/100
+    // mg), the amounts around 188.96 are 175 (100 + 25 × 3) and 200
+    // (100 × 2); 185 and 190 need three or four strengths.
     assert!(
-        [185.0, 190.0].contains(&bid.dose.amount_mg),
+        [175.0, 200.0].contains(&bid.dose.amount_mg),
         "{}",
         bid.dose.amount_mg
+    );
+    assert!(
+        bid.dose.capsules.len() <= 2 && bid.dose.capsules.iter().map(|c| c.1).sum::<u32>() <= 4
     );
     assert!((bid.target_value - bid.dose.amount_mg * 873.195 / 150.0).abs() < 2.0);
     let p_in = bid.probability_in_range.expect("draws");

@@ -35,6 +35,8 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
             count: 6,
             at_steady_state: true,
             formulation: None,
+            ongoing: false,
+            meal: None,
         }],
         dose_changes: vec![],
         levels,
@@ -56,6 +58,7 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
         disagreement_pct: 20.0,
         horizon_h: 48.0,
         draws: 200,
+        prescribing: Default::default(),
     }
 }
 
@@ -171,6 +174,8 @@ fn a_product_switch_changes_the_model_from_that_row() {
         count: 6,
         at_steady_state: false,
         formulation: Some(f),
+        ongoing: false,
+        meal: None,
     };
     let t = defaults(Drug::Tacrolimus);
     let input = |second: Formulation| TdmInput {
@@ -195,6 +200,7 @@ fn a_product_switch_changes_the_model_from_that_row() {
         disagreement_pct: 20.0,
         horizon_h: 24.0,
         draws: 50,
+        prescribing: Default::default(),
     };
     let same = compute(&input(Formulation::Prograf)).expect("computable");
     let switched = compute(&input(Formulation::Graceptor)).expect("computable");

@@ -4,12 +4,14 @@
 //! gives each key both languages, so a missing translation does not compile.
 
 mod covariates;
+mod dosing;
 mod ivcy;
 mod labs;
 mod safety;
 mod table;
 
 pub use covariates::covariate_description;
+pub use dosing::DoseKey;
 pub use ivcy::IvcyKey;
 pub use labs::{gap_ja, note_ja, LabKey};
 pub use safety::SafetyKey;

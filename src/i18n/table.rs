@@ -268,7 +268,7 @@ table! {
     TdmColPosteriorSd => "事後標準偏差", "Posterior SD";
     TdmColShrinkage => "η 縮小", "η-shrinkage";
     TdmPlotTitle => "濃度推移の予測", "Concentration forecast";
-    TdmPlotLegend => "青線：個別予測、灰色線：母集団予測、青い帯：90 % 予測区間、緑の帯：目標範囲、橙の破線：上限（C0）、赤丸：実測値（白抜き：定量下限未満）、三角：投与（数字は mg）、紫線：現在。", "Blue: individual prediction; grey: population prediction; blue band: 90 % prediction interval; green band: target range; orange dashes: the limit (C0); red dots: levels (hollow: below the limit of quantification); triangles: doses (figures in mg); purple line: now.";
+    TdmPlotLegend => "青線：個別予測、灰色線：母集団予測、青い帯：90 % 予測区間、緑の帯：目標範囲、橙の破線：上限（C0）、赤丸：実測値（白抜き：定量下限未満）、三角：投与（数字は mg）、紫線：現在、青緑の破線と青緑の三角：計画（休薬後の再開、または推奨用法）の予測と投与。", "Blue: individual prediction; grey: population prediction; blue band: 90 % prediction interval; green band: target range; orange dashes: the limit (C0); red dots: levels (hollow: below the limit of quantification); triangles: doses (figures in mg); purple line: now; teal dashes and teal triangles: the plan (hold then resume, or the suggested regimen) and its doses.";
     TdmAxisTime => "日付・時刻", "Date and time";
     TdmAxisConc => "全血中濃度 (ng/mL)", "Whole-blood concentration (ng/mL)";
     TdmZoomWhole => "全期間を表示", "Show the whole history";
@@ -291,12 +291,11 @@ table! {
     TdmMeetsLimit => "上限以下", "within the limit";
     TdmMissesLimit => "上限超過", "above the limit";
     TdmApply => "適用", "Apply";
-    TdmRegimenCsaTwiceDaily => "1日2回食後（12 時間ごと）", "twice daily after meals (every 12 h)";
+    TdmRegimenCsaTwiceDaily => "1日2回朝食後・夕食後（12 時間ごと）", "twice daily after breakfast and dinner (every 12 h)";
     TdmRegimenCsaOnceDaily => "1日1回朝食前（24 時間ごと）", "once daily before breakfast (every 24 h)";
     TdmRegimenNoFoodEffect => "モデルには食事の影響が含まれていません。", "The models have no food effect.";
     TdmRegimenNagai => "食前1日1回投与では C0 が低くなることが報告されています（Nagai 2010）。モデルには食事の影響が含まれていません。", "Nagai 2010 found a lower C0 with once-daily preprandial dosing; the models have no food effect.";
-    TdmRegimenTacPrograf => "プログラフ 1日2回（12 時間ごと）", "Prograf twice daily (every 12 h)";
-    TdmRegimenTacGraceptor => "グラセプター 1日1回（24 時間ごと）", "Graceptor once daily (every 24 h)";
+    TdmRegimenTacPrograf => "プログラフ 1日2回朝食後・夕食後（12 時間ごと）", "Prograf twice daily after breakfast and dinner (every 12 h)";
 
     // ── Records, report, self-check (issue 7): add keys here.
 

@@ -8,6 +8,7 @@ use crate::state::use_record;
 use crate::storage::capsule::{self, Replay};
 use crate::storage::live::{use_vault, Notice};
 use crate::storage::web::{download, now_clock, read_file};
+use crate::tdm_ui::market;
 use crate::widgets::{FilePicker, LabelledBox};
 use dmip_engine::catalog::builtin;
 use dmip_engine::io::{nonmem, nonmem_write};
@@ -44,7 +45,7 @@ fn central_cmt(model_id: &str) -> usize {
 /// The CSV text and its file name (TIME 0 in the name, to import back).
 fn csv_for(r: &PatientRecord, drug: Drug) -> Result<(String, String), String> {
     let now = now_clock().ok_or("no clock")?;
-    let input = capsule::input_for(drug, r, now)?;
+    let input = capsule::input_for(drug, r, now, market::stored())?;
     let central = central_cmt(&input.model_id);
     let origin = input
         .doses
@@ -97,7 +98,7 @@ fn import_csv(
     if subjects.len() != 1 {
         return Err(nonmem_write::NonmemWriteError::Subjects(subjects.len()).to_string());
     }
-    let model_id = capsule::input_for(drug, r, when)?.model_id;
+    let model_id = capsule::input_for(drug, r, when, market::stored())?.model_id;
     let (doses, levels) = nonmem_write::to_rows(&subjects[0], when, central_cmt(&model_id))
         .map_err(|e| e.to_string())?;
     let n = doses.len() + levels.len();
@@ -141,7 +142,7 @@ pub fn CalcFiles() -> impl IntoView {
             .and_then(|now| {
                 record
                     .record
-                    .with_untracked(|r| capsule::input_for(d, r, now))
+                    .with_untracked(|r| capsule::input_for(d, r, now, market::stored()))
             })
             .and_then(|input| capsule::make(&input, VERSION).map_err(|e| e.to_string()))
             .and_then(|text| {

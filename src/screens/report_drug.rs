@@ -7,6 +7,7 @@ use crate::format::{percent, tick};
 use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::storage::capsule::input_with_draws;
 use crate::storage::web::now_clock;
+use crate::tdm_ui::market;
 use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
     candidate_text, fit_warning, formulation_key, level_label, tdm_note, tdm_reason, DrugSpec,
@@ -28,7 +29,7 @@ struct Computed {
 /// input (no clock, no history).
 fn engine_result(r: &PatientRecord, drug: Drug) -> Option<Computed> {
     // The screen's draws: the report prints the screen's percentages.
-    let input = input_with_draws(drug, r, now_clock()?, LIVE_DRAWS).ok()?;
+    let input = input_with_draws(drug, r, now_clock()?, LIVE_DRAWS, market::stored()).ok()?;
     let def = builtin(&input.model_id)?.ok()?;
     Some(Computed {
         model: def.file.name.clone(),
@@ -134,12 +135,13 @@ fn estimate_view(
             .candidates
             .iter()
             .map(|c| {
-                let t = candidate_text(i18n, spec, c);
+                let t = candidate_text(i18n, spec, c, &o.daily_doses);
                 view! {
                     <li>
                         <strong>{t.name}</strong>": "{t.dose}" — "{t.meets}
                         <br />{t.predicted.join(" · ")}
                         {format!(" · {} {}", i18n.t(Key::TdmColProbability), t.probability)}
+                        {t.flags.into_iter().map(|f| view! { <br /><span class="daily-flag">{f}</span> }).collect_view()}
                     </li>
                 }
             })

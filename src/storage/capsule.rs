@@ -6,7 +6,7 @@ use super::tagged::{tagged_json, TagError};
 use crate::tdm_ui::{build_input, DrugSpec};
 use dmip_engine::record::PatientRecord;
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, Drug, TdmInput};
+use dmip_engine::tdm::{compute, Drug, Market, TdmInput};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -55,8 +55,9 @@ pub fn input_for(
     drug: Drug,
     record: &PatientRecord,
     now: DateTime<FixedOffset>,
+    market: Market,
 ) -> Result<TdmInput, String> {
-    input_with_draws(drug, record, now, DRAWS)
+    input_with_draws(drug, record, now, DRAWS, market)
 }
 
 /// The engine input for one drug of `record`: the drug screen's own
@@ -67,9 +68,18 @@ pub fn input_with_draws(
     record: &PatientRecord,
     now: DateTime<FixedOffset>,
     draws: usize,
+    market: Market,
 ) -> Result<TdmInput, String> {
     let spec = DrugSpec::of_drug(drug);
-    let (input, _) = build_input(*spec, spec.of(record), &record.patient, now, 20.0, draws)?;
+    let (input, _) = build_input(
+        *spec,
+        spec.of(record),
+        &record.patient,
+        now,
+        20.0,
+        draws,
+        market,
+    )?;
     Ok(input)
 }
 
@@ -245,6 +255,8 @@ mod tests {
             count: 6,
             at_steady_state: true,
             formulation: None,
+            ongoing: false,
+            meal: None,
         });
         r.cyclosporine.levels.push(LevelRow {
             sampled: at("2026-11-03T07:50:00+09:00"),
@@ -263,6 +275,7 @@ mod tests {
             Drug::Cyclosporine,
             &record(),
             at("2026-11-03T15:00:00+09:00"),
+            Market::Japan,
         )
         .expect("input");
         assert_eq!(input.model_id, "press2010_csa");

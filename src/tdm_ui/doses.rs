@@ -1,5 +1,6 @@
-//! The dosing history: regimen rows (start, amount, interval, count,
-//! steady state), product, add / edit / delete / sort / undo.
+//! The dosing history: regimen rows (start, amount, interval, count or
+//! until changed, steady state, meal timing), product, add / edit / delete
+//! / sort / undo.
 
 use super::bounds;
 use super::clock;
@@ -8,10 +9,10 @@ use super::history_table::HistoryTable;
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, DoseKey, Key};
 use dmip_engine::record::Formulation;
 use dmip_engine::tdm::view::{display, local_input};
-use dmip_engine::tdm::DoseRow;
+use dmip_engine::tdm::{DoseRow, MealTiming};
 use leptos::prelude::*;
 
 /// The row typed in the form, or the messages of its fields.
@@ -20,7 +21,8 @@ fn parse_row(
     amount: &str,
     interval: &str,
     count: &str,
-    ss: bool,
+    (ss, ongoing): (bool, bool),
+    meal: &str,
 ) -> Result<DoseRow, [bool; 3]> {
     let start = clock::parse(start);
     let amount = bounded_value(amount, bounds::DOSE_MG);
@@ -29,7 +31,8 @@ fn parse_row(
         "24" => Some(24.0),
         _ => None,
     };
-    let count = if interval_h.is_none() {
+    let ongoing = ongoing && interval_h.is_some();
+    let count = if interval_h.is_none() || ongoing {
         Some(1)
     } else {
         let c = parse_number(count);
@@ -43,8 +46,34 @@ fn parse_row(
             count,
             at_steady_state: ss && interval_h.is_some(),
             formulation: None,
+            ongoing,
+            meal: meal_from(meal),
         }),
         (s, a, c) => Err([s.is_err(), a.is_none(), c.is_none()]),
+    }
+}
+
+fn meal_value(m: Option<MealTiming>) -> &'static str {
+    match m {
+        Some(MealTiming::BeforeMeal) => "before",
+        Some(MealTiming::AfterMeal) => "after",
+        None => "",
+    }
+}
+
+fn meal_from(v: &str) -> Option<MealTiming> {
+    match v {
+        "before" => Some(MealTiming::BeforeMeal),
+        "after" => Some(MealTiming::AfterMeal),
+        _ => None,
+    }
+}
+
+fn meal_key(m: Option<MealTiming>) -> DoseKey {
+    match m {
+        Some(MealTiming::BeforeMeal) => DoseKey::MealBefore,
+        Some(MealTiming::AfterMeal) => DoseKey::MealAfter,
+        None => DoseKey::MealUnstated,
     }
 }
 
@@ -76,6 +105,8 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     let interval = RwSignal::new("12".to_owned());
     let count = RwSignal::new("1".to_owned());
     let ss = RwSignal::new(false);
+    let ongoing = RwSignal::new(false);
+    let meal = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
     let tried = RwSignal::new(false);
     let parsed = Memo::new(move |_| {
@@ -84,7 +115,8 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
             &amount.read(),
             &interval.read(),
             &count.read(),
-            ss.get(),
+            (ss.get(), ongoing.get()),
+            &meal.read(),
         )
     });
     let problem = move |k: usize| parsed.with(|p| matches!(p, Err(e) if e[k]));
@@ -126,12 +158,24 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
             interval.set(r.interval_h.map_or("single".to_owned(), tick));
             count.set(r.count.to_string());
             ss.set(r.at_steady_state);
+            ongoing.set(r.ongoing);
+            meal.set(meal_value(r.meal).to_owned());
             if let Some(f) = r.formulation {
                 formulation.set(form_value(f).to_owned());
             }
             editing.set(Some(i));
         }
     };
+    let meals = Signal::derive(move || {
+        [
+            None,
+            Some(MealTiming::BeforeMeal),
+            Some(MealTiming::AfterMeal),
+        ]
+        .into_iter()
+        .map(|m| (meal_value(m).to_owned(), i18n.t(meal_key(m)).to_owned()))
+        .collect()
+    });
     let intervals = Signal::derive(move || {
         vec![
             ("12".to_owned(), i18n.t(Key::TdmEvery12h).to_owned()),
@@ -199,9 +243,12 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                             <td class="lead">{display(&r.start)}</td>
                                             <td data-label=i18n.t(DOSE_COLUMNS[1])>{format!("{} mg", tick(r.amount_mg))}</td>
                                             <td data-label=i18n.t(DOSE_COLUMNS[2])>{interval_text(r.interval_h)}</td>
-                                            <td data-label=i18n.t(DOSE_COLUMNS[3])>{r.count}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[3])>{if r.ongoing { i18n.t(DoseKey::OngoingCount).to_owned() } else { r.count.to_string() }}</td>
                                             <td data-label=i18n.t(DOSE_COLUMNS[4])>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
-                                            <td data-label=i18n.t(DOSE_COLUMNS[5])>{i18n.t(formulation_key(r.formulation.unwrap_or(default_product.get())))}</td>
+                                            <td data-label=i18n.t(DOSE_COLUMNS[5])>
+                                                {i18n.t(formulation_key(r.formulation.unwrap_or(default_product.get())))}
+                                                {r.meal.map(|m| format!(" · {}", i18n.t(meal_key(Some(m)))))}
+                                            </td>
                                             <RowActions
                                                 on_edit=move |_| load(i)
                                                 on_delete=move |_| session.remove_row(|d| &mut d.doses, i)
@@ -216,7 +263,21 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                 <Field id=id("start") label=Key::TdmColStart kind="datetime-local" value=start error=start_error />
                 <Field id=id("amount") label=Key::TdmColAmount unit=Unit::Symbol("mg") value=amount error=amount_error />
                 <Choice id=id("interval") label=Key::TdmColInterval options=intervals value=interval />
-                <Field id=id("count") label=Key::TdmColCount value=count error=count_error />
+                <div class="field check">
+                    <label>
+                        <input
+                            type="checkbox"
+                            id=id("ongoing")
+                            prop:checked=move || ongoing.get()
+                            on:change=move |ev| ongoing.set(event_target_checked(&ev))
+                        />
+                        {i18n.tx(DoseKey::Ongoing)}
+                    </label>
+                </div>
+                <Show when=move || !ongoing.get()>
+                    <Field id=id("count") label=Key::TdmColCount value=count error=count_error />
+                </Show>
+                <Choice id=id("meal") label=DoseKey::ColMeal options=meals value=meal />
                 <div class="field check">
                     <label>
                         <input

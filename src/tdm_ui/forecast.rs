@@ -25,6 +25,9 @@ const GRID: RGBColor = RGBColor(225, 229, 235);
 /// The toxicity limit (CsA C0 ≤ 200 ng/mL): dashed, this exact colour
 /// (the e2e test counts its pixels).
 pub const LIMIT: RGBColor = RGBColor(230, 120, 0);
+/// The plan (hold then resume, or the suggested regimen): dashed, this
+/// exact colour (the e2e test counts its pixels).
+pub const PLAN: RGBColor = RGBColor(0, 150, 136);
 /// Above this many doses in view their amounts are not written.
 const MAX_DOSE_LABELS: usize = 16;
 
@@ -48,6 +51,10 @@ pub struct ForecastData {
     /// The upper limit of a concentration limit (CsA C0 ≤ 200), drawn as a
     /// dashed line.
     pub limit: Option<f64>,
+    /// The plan's prediction on the grid (drawn from now on) and its doses
+    /// after now.
+    pub plan: Option<Vec<f64>>,
+    pub plan_doses_h: Vec<f64>,
 }
 
 /// Tick positions (model hours) and their labels for the window
@@ -124,6 +131,14 @@ impl ForecastData {
             limit: limit
                 .filter(|l| matches!(l.metric, Metric::C0 | Metric::C { .. }))
                 .and_then(|l| l.high),
+            plan: c.plan.as_ref().map(|p| p.values.clone()),
+            plan_doses_h: c.plan.as_ref().map_or_else(Vec::new, |p| {
+                p.dose_times_h
+                    .iter()
+                    .copied()
+                    .filter(|t| *t >= c.now_h)
+                    .collect()
+            }),
         }
     }
 
@@ -204,6 +219,9 @@ pub fn draw_forecast<DB: DrawingBackend>(
             }
             if let Some(b) = data.band.as_ref().and_then(|b| b.get(i)) {
                 y_max = y_max.max(b.1);
+            }
+            if let Some(v) = data.plan.as_ref().and_then(|v| v.get(i)) {
+                y_max = y_max.max(*v);
             }
         }
     }
@@ -321,6 +339,29 @@ pub fn draw_forecast<DB: DrawingBackend>(
     if let Some(ind) = &data.individual {
         chart
             .draw_series(LineSeries::new(line(ind), INDIVIDUAL.stroke_width(px(2.5))))
+            .map_err(err)?;
+    }
+    if let Some(plan) = &data.plan {
+        let after: Vec<(f64, f64)> = line(plan)
+            .into_iter()
+            .filter(|p| p.0 >= data.now_h)
+            .collect();
+        chart
+            .draw_series(DashedLineSeries::new(
+                after,
+                px(6.0),
+                px(4.0),
+                PLAN.stroke_width(px(2.5)),
+            ))
+            .map_err(err)?;
+        let mark = (6.0 * scale).round() as i32;
+        chart
+            .draw_series(
+                data.plan_doses_h
+                    .iter()
+                    .filter(|t| inside(**t))
+                    .map(|&t| TriangleMarker::new((t, y_top * 0.1), mark, PLAN.filled())),
+            )
             .map_err(err)?;
     }
     if inside(data.now_h) {

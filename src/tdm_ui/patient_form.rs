@@ -5,8 +5,9 @@
 use super::bounds;
 use super::field::{bounded_error, bounded_value, Bounds, Field, Unit};
 use crate::format::{significant, tick};
-use crate::i18n::{use_i18n, I18n, Key, Lang};
+use crate::i18n::{use_i18n, DoseKey, I18n, Key, Lang};
 use crate::state::use_record;
+use chrono::NaiveTime;
 use dmip_engine::clinical::body::{bsa, renal, BsaFormula, RenalEquation, RenalInput, Sex};
 use dmip_engine::record::{CreatinineUnit, Cyp3a5, PatientInfo};
 use leptos::prelude::*;
@@ -185,6 +186,35 @@ fn derived_list(id: &'static str, title: Key, rows: Memo<Derived>, missing: Key)
     }
 }
 
+/// The breakfast time regimens are written at (blank: the default).
+#[component]
+fn BreakfastTime() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_record();
+    let shown = move || {
+        state
+            .record
+            .with(|r| r.patient.breakfast.map(|t| t.format("%H:%M").to_string()))
+            .unwrap_or_default()
+    };
+    let set = move |ev| {
+        let text = event_target_value(&ev);
+        let value = NaiveTime::parse_from_str(text.trim(), "%H:%M").ok();
+        // A blank or unreadable time keeps the default (the input only
+        // gives HH:MM or nothing).
+        if state.record.with_untracked(|r| r.patient.breakfast) != value {
+            state.record.update(|r| r.patient.breakfast = value);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="pt-breakfast">{i18n.tx(DoseKey::Breakfast)}</label>
+            <input type="time" id="pt-breakfast" step="300" prop:value=shown on:change=set />
+            <p class="note">{i18n.tx(DoseKey::BreakfastNote)}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn PatientForm() -> impl IntoView {
     let i18n = use_i18n();
@@ -275,6 +305,7 @@ pub fn PatientForm() -> impl IntoView {
                     },
                 )}
                 <NumberInput id="pt-psl" label=Key::TdmPrednisolone unit=Unit::Word(Key::TdmUnitMgPerDay) bounds=bounds::PREDNISOLONE get=|p| p.prednisolone_mg_day set=|p, v| p.prednisolone_mg_day = v />
+                <BreakfastTime />
                 <div class="field field-wide">
                     <label for="pt-meds">{i18n.tx(Key::TdmComedications)}</label>
                     <textarea

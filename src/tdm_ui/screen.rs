@@ -6,6 +6,7 @@ use super::doses::DoseHistory;
 use super::forecast_plot::ForecastPlot;
 use super::levels::LevelTable;
 use super::model_choice::ModelChoice;
+use super::next_days::NextDays;
 use super::results::Results;
 use super::session::Session;
 use super::spec::DrugSpec;
@@ -19,6 +20,7 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
             <Results session=session />
             <ForecastPlot session=session />
             <AdviceTable session=session />
+            <NextDays session=session />
             <DoseHistory session=session />
             <DoseChanges session=session />
             <LevelTable session=session />

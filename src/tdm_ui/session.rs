@@ -2,6 +2,7 @@
 //! engine's input and call `dmip_engine::tdm::compute`, plus the screen's
 //! own settings (disagreement %, "now", undo stack).
 
+use super::market::use_market;
 use super::spec::DrugSpec;
 use super::text::Reason;
 use crate::format::parse_number;
@@ -10,14 +11,14 @@ use dmip_engine::catalog::{builtin, CovariateIssue};
 use dmip_engine::dose::{Range, Regimen};
 use dmip_engine::record::{covariates_for, DrugRecord, PatientInfo};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, defaults, TdmInput, TdmOutput};
+use dmip_engine::tdm::{compute, defaults, Market, Prescribing, TdmInput, TdmOutput};
 use leptos::prelude::*;
 
 /// Posterior draws for the band and the probabilities while editing: 100
 /// keeps a 30-dose history within one frame (200 takes ~14 ms natively).
 pub const LIVE_DRAWS: usize = 100;
-/// Hours of forecast after "now".
-pub const HORIZON_H: f64 = 48.0;
+/// Hours of forecast after "now": the next three days.
+pub const HORIZON_H: f64 = 72.0;
 /// Default AUC disagreement flag, percent (issue 6).
 pub const DEFAULT_DISAGREEMENT_PCT: &str = "20";
 
@@ -43,6 +44,7 @@ pub fn build_input(
     now: DateTime<FixedOffset>,
     disagreement_pct: f64,
     draws: usize,
+    market: Market,
 ) -> Result<(TdmInput, ModelInfo), String> {
     let id = spec.model_id(record);
     let def = builtin(id)
@@ -96,6 +98,11 @@ pub fn build_input(
         },
         horizon_h: HORIZON_H,
         draws,
+        prescribing: Prescribing {
+            market,
+            weight_kg: patient.weight_kg,
+            breakfast: patient.breakfast,
+        },
     };
     Ok((input, info))
 }
@@ -110,6 +117,7 @@ pub struct Session {
     /// The AUC disagreement percentage as typed.
     pub disagreement: RwSignal<String>,
     pub now: RwSignal<Option<DateTime<FixedOffset>>>,
+    pub patient: Memo<PatientInfo>,
     undo: RwSignal<Vec<DrugRecord>>,
 }
 
@@ -120,12 +128,14 @@ impl Session {
         let now = RwSignal::new(super::clock::now());
         let drug = Memo::new(move |_| state.record.with(|r| spec.of(r).clone()));
         let patient = Memo::new(move |_| state.record.with(|r| r.patient.clone()));
+        let market = use_market();
         let prepared = Memo::new(move |_| {
             let Some(now) = now.get() else {
                 return Err("no clock".to_owned());
             };
             let pct = parse_number(&disagreement.read());
-            drug.with(|d| patient.with(|p| build_input(spec, d, p, now, pct, LIVE_DRAWS)))
+            let m = market.get();
+            drug.with(|d| patient.with(|p| build_input(spec, d, p, now, pct, LIVE_DRAWS, m)))
         });
         let output = Memo::new(move |_| {
             prepared.with(|p| match p {
@@ -140,6 +150,7 @@ impl Session {
             output,
             disagreement,
             now,
+            patient,
             undo: RwSignal::new(Vec::new()),
         }
     }
@@ -249,6 +260,8 @@ mod tests {
             count,
             at_steady_state: true,
             formulation: None,
+            ongoing: false,
+            meal: None,
         }]
     }
 
@@ -263,8 +276,16 @@ mod tests {
             ..DrugRecord::default()
         };
         let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) =
-            build_input(CYCLOSPORINE, &record, &patient(), now, 20.0, 50).expect("prepared");
+        let (input, info) = build_input(
+            CYCLOSPORINE,
+            &record,
+            &patient(),
+            now,
+            20.0,
+            50,
+            Market::Japan,
+        )
+        .expect("prepared");
         assert_eq!(info.id, "press2010_csa");
         assert_eq!(input.covariates["WT"], 52.0);
         let out = compute(&input).expect("computable");
@@ -284,8 +305,16 @@ mod tests {
             ..DrugRecord::default()
         };
         let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) =
-            build_input(TACROLIMUS, &record, &patient(), now, 20.0, 50).expect("prepared");
+        let (input, info) = build_input(
+            TACROLIMUS,
+            &record,
+            &patient(),
+            now,
+            20.0,
+            50,
+            Market::Japan,
+        )
+        .expect("prepared");
         assert!(
             info.issues
                 .iter()

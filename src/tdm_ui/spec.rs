@@ -3,8 +3,8 @@
 
 use crate::i18n::Key;
 use dmip_engine::record::{DrugRecord, Formulation, PatientRecord};
-use dmip_engine::tdm::DoseRow;
 use dmip_engine::tdm::Drug;
+use dmip_engine::tdm::{DoseRow, MealTiming};
 
 /// A regimen the advice table compares.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,6 +18,8 @@ pub struct RegimenSpec {
     pub name: Key,
     /// Plain-language remark shown with it.
     pub note: Option<Key>,
+    /// Before or after meals, as the prescription writes it.
+    pub meal: MealTiming,
 }
 
 /// One drug screen.
@@ -44,6 +46,7 @@ pub static CYCLOSPORINE: DrugSpec = DrugSpec {
             formulation: Formulation::Neoral,
             name: Key::TdmRegimenCsaTwiceDaily,
             note: Some(Key::TdmRegimenNoFoodEffect),
+            meal: MealTiming::AfterMeal,
         },
         RegimenSpec {
             id: "csa_q24h_before_breakfast",
@@ -51,6 +54,7 @@ pub static CYCLOSPORINE: DrugSpec = DrugSpec {
             formulation: Formulation::Neoral,
             name: Key::TdmRegimenCsaOnceDaily,
             note: Some(Key::TdmRegimenNagai),
+            meal: MealTiming::BeforeMeal,
         },
     ],
 };
@@ -60,22 +64,18 @@ pub static TACROLIMUS: DrugSpec = DrugSpec {
     slug: "tac",
     models: ["woillard2011_tac", "monchaud2012_tac"],
     formulations: &[Formulation::Prograf, Formulation::Graceptor],
-    regimens: &[
-        RegimenSpec {
-            id: "tac_q12h_prograf",
-            interval_h: 12.0,
-            formulation: Formulation::Prograf,
-            name: Key::TdmRegimenTacPrograf,
-            note: None,
-        },
-        RegimenSpec {
-            id: "tac_q24h_graceptor",
-            interval_h: 24.0,
-            formulation: Formulation::Graceptor,
-            name: Key::TdmRegimenTacGraceptor,
-            note: None,
-        },
-    ],
+    // The Japanese label's PM/DM-IP regimen: Prograf twice daily after
+    // breakfast and dinner (DSU No.323, 2024-01). Graceptor has no PM/DM-IP
+    // indication (transplant only: Graceptor package insert 2023-12), so it
+    // is not offered as advice; a patient on it keeps it in the history.
+    regimens: &[RegimenSpec {
+        id: "tac_q12h_prograf",
+        interval_h: 12.0,
+        formulation: Formulation::Prograf,
+        name: Key::TdmRegimenTacPrograf,
+        note: None,
+        meal: MealTiming::AfterMeal,
+    }],
 };
 
 impl DrugSpec {
@@ -153,6 +153,8 @@ mod tests {
             count: 1,
             at_steady_state: false,
             formulation,
+            ongoing: false,
+            meal: None,
         };
         let record = DrugRecord {
             formulation: Some(Formulation::Graceptor),

@@ -15,6 +15,7 @@ import { startServer } from './server.mjs';
 import { recordTests } from './records.mjs';
 import { tdmTests } from './tdm.mjs';
 import { adviceTests } from './advice.mjs';
+import { prescribeTests } from './prescribe.mjs';
 import { ivcyTests } from './ivcy.mjs';
 import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
@@ -220,6 +221,7 @@ const tests = [
   ...recordTests({ openPage, fileUrl, shots }),
   ...tdmTests({ openPage, fileUrl, shots }),
   ...adviceTests({ openPage, fileUrl, shots }),
+  ...prescribeTests({ openPage, fileUrl, shots }),
   ...ivcyTests({ openPage, fileUrl, shots }),
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),

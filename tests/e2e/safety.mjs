@@ -50,6 +50,7 @@ async function tacrolimusDose(page) {
   await page.fill('#tac-dose-start', local(3));
   await page.fill('#tac-dose-amount', '3');
   await page.selectOption('#tac-dose-interval', '12');
+  await page.uncheck('#tac-dose-ongoing');
   await page.fill('#tac-dose-count', '6');
   await page.click('#tac-dose-add');
   await page.waitForFunction(() => document.querySelectorAll('#tac-dose-table tbody tr').length === 1);

@@ -9,8 +9,11 @@ pub const SINGLE_FILE_MAX: u64 = 1_100_000;
 pub const WASM_GZIP_MAX: u64 = 800_000;
 /// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
-/// of it: BENCHMARKS.md). A ceiling against growth, not the target.
-pub const WASM_RAW_MAX: u64 = 1_900_000;
+/// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
+/// from 1.9 MB on 2026-12-02 when prescribing (apply as a prescription,
+/// the next three days, market strengths) took it to 1.90 MB (gzip 0.74 MB,
+/// inside its own budget).
+pub const WASM_RAW_MAX: u64 = 2_000_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]

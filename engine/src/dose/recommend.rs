@@ -6,7 +6,7 @@
 //! between-occasion κ for the future occasion when the model has IOV).
 
 use super::metric::{Metric, Range};
-use super::rounding::{nearest, Capsules};
+use super::rounding::{nearest, Capsules, Rounding};
 use crate::dosing::{Dose, Event, Observation};
 use crate::estimate::{MapFit, Problem};
 use crate::model::{run, Method, ModelError, PkModel, Schedule, Segment};
@@ -295,7 +295,8 @@ pub fn probability_at(
     ))
 }
 
-/// Advice for `target` (and an optional `limit`) over `regimens`.
+/// Advice for `target` (and an optional `limit`) over `regimens`, with
+/// amounts made of the model file's first product's strengths.
 pub fn recommend(
     problem: &Problem,
     fit: Option<&MapFit>,
@@ -312,6 +313,44 @@ pub fn recommend(
         .first()
         .map(|p| p.strengths_mg.clone())
         .ok_or(DoseError::NoStrengths)?;
+    recommend_with(&Advise {
+        problem,
+        fit,
+        target,
+        limit,
+        regimens,
+        n_draws,
+        seed,
+        rounding: &Rounding::capsules(&strengths),
+    })
+}
+
+/// What the advice is computed from.
+#[derive(Clone, Copy)]
+pub struct Advise<'a> {
+    pub problem: &'a Problem,
+    pub fit: Option<&'a MapFit>,
+    pub target: &'a Range,
+    pub limit: Option<&'a Range>,
+    pub regimens: &'a [Regimen],
+    pub n_draws: usize,
+    pub seed: u64,
+    /// How amounts are made (the market's products).
+    pub rounding: &'a Rounding,
+}
+
+/// Advice with amounts made as `rounding` says.
+pub fn recommend_with(args: &Advise<'_>) -> Result<Recommendation, DoseError> {
+    let &Advise {
+        problem,
+        fit,
+        target,
+        limit,
+        regimens,
+        n_draws,
+        seed,
+        rounding,
+    } = args;
     if regimens.is_empty() {
         return Err(DoseError::NoRegimen);
     }
@@ -337,7 +376,7 @@ pub fn recommend(
             return Err(DoseError::NoExposure(target.metric.label()));
         }
         let exact = target.aim() / t_unit;
-        let Some((below, above)) = nearest(exact, &strengths) else {
+        let Some((below, above)) = nearest(exact, rounding) else {
             return Err(DoseError::NoStrengths);
         };
         let draw_units = draw_units(

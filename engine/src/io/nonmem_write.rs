@@ -187,6 +187,8 @@ pub fn to_rows(
                     count: d.addl + 1,
                     at_steady_state: d.ss != SteadyState::No,
                     formulation: None,
+                    ongoing: false,
+                    meal: None,
                 })
             }
             Event::Observation(o) => {
@@ -255,6 +257,8 @@ mod tests {
                 count: 6,
                 at_steady_state: true,
                 formulation: None,
+                ongoing: false,
+                meal: None,
             },
             DoseRow {
                 start: at("2026-04-04T08:00:00+09:00"),
@@ -263,6 +267,8 @@ mod tests {
                 count: 1,
                 at_steady_state: false,
                 formulation: None,
+                ongoing: false,
+                meal: None,
             },
         ];
         let levels = vec![

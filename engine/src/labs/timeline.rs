@@ -242,6 +242,8 @@ mod tests {
             count: 4,
             at_steady_state: false,
             formulation: None,
+            ongoing: false,
+            meal: None,
         });
         let t = timeline(&r);
         assert_eq!(t.origin, day(2));

@@ -66,6 +66,9 @@ pub struct PatientInfo {
     pub cyp3a5: Cyp3a5,
     pub prednisolone_mg_day: Option<f64>,
     pub comedications: Vec<String>,
+    /// Breakfast time: doses before or after breakfast are written at it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakfast: Option<chrono::NaiveTime>,
 }
 
 impl PatientInfo {

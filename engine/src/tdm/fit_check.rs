@@ -98,13 +98,16 @@ impl FitCheck {
 
 /// The dose row a dose at model time `t` belongs to: (amount, interval).
 pub(super) fn row_at(input: &TdmInput, base: &TimeBase, t: f64) -> Option<(f64, f64)> {
+    let plan = super::rows::plan_end(&input.doses, input.now, input.horizon_h);
     input
         .doses
         .iter()
-        .filter_map(|r| {
+        .enumerate()
+        .filter_map(|(i, r)| {
             let interval = r.interval_h?;
             let start = base.hours(r.start);
-            let end = start + interval * f64::from(r.count.max(1) - 1);
+            let n = super::rows::doses_in(&input.doses, i, plan);
+            let end = start + interval * f64::from(n.max(1) - 1);
             (start - 1e-6 <= t && t <= end + 1e-6).then_some((r.amount_mg, interval))
         })
         .next_back()
@@ -196,17 +199,15 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         });
         let disagreement_pct =
             model_mg.map(|m| (m - proportional_mg).abs() / proportional_mg * 100.0);
-        let strengths = problem.def.file.products.first().map(|p| &p.strengths_mg);
-        let rounded_mg = strengths
-            .and_then(|s| nearest(proportional_mg, s))
-            .and_then(|(below, above)| {
-                let pick = |c: Option<Capsules>| c.map(|c| c.amount_mg);
-                match (pick(below), pick(above)) {
-                    (Some(b), Some(a)) if a - proportional_mg < proportional_mg - b => Some(a),
-                    (Some(b), _) => Some(b),
-                    (None, a) => a,
-                }
-            });
+        let rounding = super::products::rounding_for(input, &problem.def);
+        let rounded_mg = nearest(proportional_mg, &rounding).and_then(|(below, above)| {
+            let pick = |c: Option<Capsules>| c.map(|c| c.amount_mg);
+            match (pick(below), pick(above)) {
+                (Some(b), Some(a)) if a - proportional_mg < proportional_mg - b => Some(a),
+                (Some(b), _) => Some(b),
+                (None, a) => a,
+            }
+        });
         Some(Proportional {
             level: i,
             observed,

@@ -55,6 +55,15 @@ fn level_sampled<'de, D: serde::Deserializer<'de>>(
     clock_time("sampling time", d)
 }
 
+/// When a dose is taken relative to a meal, as a prescription says it
+/// (「朝食前」, 「朝食後及び夕食後」).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MealTiming {
+    BeforeMeal,
+    AfterMeal,
+}
+
 /// A row of the dosing history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DoseRow {
@@ -64,13 +73,20 @@ pub struct DoseRow {
     pub amount_mg: f64,
     /// Every `interval_h` hours; `None` for a single dose.
     pub interval_h: Option<f64>,
-    /// Doses in the row (1 for a single dose).
+    /// Doses in the row (1 for a single dose); not read for an ongoing row.
     pub count: u32,
+    /// The regimen goes on until the next regimen row starts (or the
+    /// forecast ends), as a prescription does: "until changed".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ongoing: bool,
     /// The patient was at steady state on this regimen before `start`.
     pub at_steady_state: bool,
     /// Product given in this row (schema 2; `None` = the drug's default).
     #[serde(default)]
     pub formulation: Option<Formulation>,
+    /// Before or after a meal, when the prescription says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meal: Option<MealTiming>,
 }
 
 /// A dose of a regimen row that was not taken as planned: missed
@@ -169,4 +185,7 @@ pub struct TdmInput {
     pub horizon_h: f64,
     /// Posterior draws for the band and the probabilities.
     pub draws: usize,
+    /// The market's products and the weight the daily dose is checked on.
+    #[serde(default)]
+    pub prescribing: super::products::Prescribing,
 }

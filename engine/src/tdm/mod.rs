@@ -3,14 +3,20 @@
 //! formats this.
 //!
 //! - [`input`]: dose rows, levels, targets;
+//! - [`apply`]: the advised regimen written as a prescription (clock times,
+//!   meal timing, until changed);
 //! - [`levels`]: time after dose and label checks;
 //! - [`plausible`]: a typed level's plausibility for the drug (unit slips);
 //! - [`targets`]: default targets with their sources;
 //! - [`assume`]: what is assumed for a covariate the record lacks;
 //! - [`fit_check`]: the fit and the advice against the patient's own levels;
 //! - [`hold`]: the plan for a high level (hold, then resume);
+//! - [`products`]: what can be prescribed (market strengths, steps, mg/kg/day);
+//! - [`rows`]: the doses a row gives (an ongoing row runs until changed);
+//! - [`transition`]: the next three days under each option;
 //! - [`session`]: the computation.
 
+pub mod apply;
 pub mod assume;
 pub mod fit_check;
 pub mod grid;
@@ -18,15 +24,20 @@ pub mod hold;
 pub mod input;
 pub mod levels;
 pub mod plausible;
+pub mod products;
+pub mod rows;
 pub mod session;
 pub mod targets;
+pub mod transition;
 pub mod view;
 
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
-pub use input::{DoseChange, DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
+pub use input::{DoseChange, DoseRow, Formulation, LevelRow, MealTiming, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use plausible::{plausibility, plausible_range, Implausible};
-pub use session::{compute, AucEstimate, Curves, TdmError, TdmNote, TdmOutput};
+pub use products::{CandidateDaily, DailyDose, Market, Prescribing};
+pub use session::{compute, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};
+pub use transition::{NextLevel, Plan, Transition};

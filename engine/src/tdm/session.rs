@@ -7,24 +7,40 @@ use super::assume::{fill_missing, weights, Assumption, GenotypeBranch};
 use super::fit_check::{check, Computed, FitCheck};
 use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
-use super::input::{DoseChange, DoseRow, LevelRow, TdmInput};
+use super::input::{LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
 use super::plausible::plausibility;
+use super::products::{check_advice, rounding_for, CandidateDaily};
+use super::rows::{apply_changes, dose_schedule, last_dose, plan_end};
 use super::targets::Drug;
+use super::transition::{plan_curve, plan_to_draw, transitions, Plan, Transition};
 use crate::catalog::{builtin, builtin_ids, Covariates, ModelDef};
-use crate::dose::{recommend, DoseError, Recommendation};
-use crate::dosing::regimen::{Schedule, ScheduleError};
+use crate::dose::{recommend_with, Advise, DoseError, Recommendation};
+use crate::dosing::regimen::ScheduleError;
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
 use crate::estimate::{prediction_band, BandPoint, MapFit, MapOptions, Problem};
 use crate::lss::{applicable, LssEstimate, LssSample};
 use crate::model::predict;
 use crate::nca::{Method, NcaError, NcaOptions, Profile, Sample};
+use chrono::{DateTime, Duration, FixedOffset};
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// The option drawn on the plot beside the history's forecast.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanCurve {
+    pub plan: Plan,
+    /// Individual (else typical) prediction on `Curves::time_h`.
+    pub values: Vec<f64>,
+    pub dose_times_h: Vec<f64>,
+    pub dose_amounts_mg: Vec<f64>,
+}
 
 /// The curves of the forecast plot, on one time grid (model hours).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Curves {
+    /// The hold plan, else the suggested regimen, as applied.
+    pub plan: Option<PlanCurve>,
     pub time_h: Vec<f64>,
     pub population: Vec<f64>,
     pub individual: Option<Vec<f64>>,
@@ -69,6 +85,12 @@ pub struct TdmOutput {
     pub fit_check: FitCheck,
     /// When the latest level is too high: hold the doses until when.
     pub hold: Option<HoldPlan>,
+    /// Each advised regimen's daily dose per kg against the label's
+    /// maximum or the usual range.
+    pub daily_doses: Vec<CandidateDaily>,
+    /// The next three days under each option (continue, each advised
+    /// regimen, the hold plan).
+    pub transitions: Vec<Transition>,
 }
 
 /// A part of the results that could not be computed, and why (written
@@ -120,43 +142,6 @@ pub enum TdmError {
     DoseRow { row: usize, error: ScheduleError },
     #[error("{0}")]
     Estimate(String),
-}
-
-fn dose_schedule(rows: &[DoseRow]) -> Result<Schedule, TdmError> {
-    let mut all = Schedule::default();
-    for (i, r) in rows.iter().enumerate() {
-        let interval = r.interval_h.unwrap_or(24.0);
-        let s = Schedule::regimen(
-            r.amount_mg,
-            interval,
-            r.start,
-            r.count.max(1),
-            r.at_steady_state && r.interval_h.is_some(),
-            1,
-        )
-        .map_err(|error| TdmError::DoseRow { row: i + 1, error })?;
-        all.extend(s);
-    }
-    Ok(all)
-}
-
-/// Applies missed and late doses; returns the indices of the changes that
-/// name no scheduled dose (shown next to them; the rest still applies).
-fn apply_changes(schedule: &mut Schedule, changes: &[DoseChange]) -> Vec<usize> {
-    changes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let applied = match c.taken {
-                None => schedule.miss(c.scheduled).map(|_| ()),
-                Some(t) => {
-                    let late_h = (t - c.scheduled).num_seconds() as f64 / 3600.0;
-                    schedule.delay(c.scheduled, late_h)
-                }
-            };
-            applied.is_err().then_some(i)
-        })
-        .collect()
 }
 
 fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
@@ -239,13 +224,33 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
     Ok(out)
 }
 
+/// The end of the forecast: the horizon after the present, the latest
+/// row's start or the last dose of a row with a count, whichever is latest
+/// (an ongoing row runs to the plan's end, so it does not push it).
+fn forecast_end(input: &TdmInput, plan_end: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let latest = (0..input.doses.len())
+        .filter_map(|i| {
+            let r = &input.doses[i];
+            if r.ongoing {
+                Some(r.start)
+            } else {
+                last_dose(&input.doses, i, plan_end)
+            }
+        })
+        .max()
+        .map_or(input.now, |t| t.max(input.now));
+    let horizon = Duration::milliseconds((input.horizon_h.clamp(1.0, 1e5) * 3_600_000.0) as i64);
+    latest.checked_add_signed(horizon).unwrap_or(latest)
+}
+
 /// Computes the screen with these covariates.
 fn compute_with(
     input: &TdmInput,
     def: &ModelDef,
     covariates: &Covariates,
 ) -> Result<TdmOutput, TdmError> {
-    let mut schedule = dose_schedule(&input.doses)?;
+    let end = plan_end(&input.doses, input.now, input.horizon_h);
+    let mut schedule = dose_schedule(&input.doses, end)?;
     let unmatched_changes = apply_changes(&mut schedule, &input.dose_changes);
     let base = TimeBase::earliest(schedule.doses.iter().map(|d| d.at)).ok_or(TdmError::NoDoses)?;
     let doses = schedule.to_doses(&base);
@@ -296,24 +301,17 @@ fn compute_with(
         Problem::new(def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
     let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
-    let amounts: Vec<f64> = doses.iter().map(|d| d.amount).collect();
-    let curves = curves(
-        &problem,
-        fit.as_ref(),
-        (&dose_times, &amounts),
-        now_h,
-        input,
-    );
     let (aucs, lss) = aucs(input, &problem, fit.as_ref(), &levels, &mut notes);
-    let advice = match recommend(
-        &problem,
-        fit.as_ref(),
-        &input.target,
-        input.limit.as_ref(),
-        &input.regimens,
-        input.draws,
-        1,
-    ) {
+    let advice = match recommend_with(&Advise {
+        problem: &problem,
+        fit: fit.as_ref(),
+        target: &input.target,
+        limit: input.limit.as_ref(),
+        regimens: &input.regimens,
+        n_draws: input.draws,
+        seed: 1,
+        rounding: &rounding_for(input, def),
+    }) {
         Ok(a) => Some(a),
         Err(e) => {
             notes.push(TdmNote::NoAdvice { reason: e });
@@ -330,7 +328,19 @@ fn compute_with(
     };
     let fit_check = check(computed);
     let hold = hold_plan(computed);
+    let daily_doses = check_advice(input, advice.as_ref());
+    let transitions = transitions(computed, hold.as_ref());
+    let amounts: Vec<f64> = doses.iter().map(|d| d.amount).collect();
+    let curves = curves(
+        &problem,
+        fit.as_ref(),
+        (&dose_times, &amounts),
+        (now_h, base.hours(forecast_end(input, end))),
+        (input, plan_to_draw(&transitions, advice.as_ref())),
+    );
     Ok(TdmOutput {
+        daily_doses,
+        transitions,
         fit_check,
         hold,
         origin: base.origin.to_rfc3339(),
@@ -371,16 +381,25 @@ fn curves(
     problem: &Problem,
     fit: Option<&MapFit>,
     (dose_times, dose_amounts): (&[f64], &[f64]),
-    now_h: f64,
-    input: &TdmInput,
+    (now_h, end): (f64, f64),
+    (input, plan): (&TdmInput, Option<&Transition>),
 ) -> Curves {
-    let end = now_h.max(dose_times.last().copied().unwrap_or(0.0)) + input.horizon_h.max(1.0);
-    let time_h = forecast_grid(dose_times, now_h, end);
+    // The grid follows the history's doses and, after now, the plan's.
+    let mut times: Vec<f64> = dose_times.to_vec();
+    if let Some(p) = plan {
+        times.retain(|t| *t < now_h);
+        times.extend(p.doses.iter().map(|d| d.time).filter(|t| *t >= now_h));
+    }
+    times.sort_by(f64::total_cmp);
+    times.dedup();
+    let time_h = forecast_grid(&times, now_h, end);
     let zeros = vec![0.0; problem.n_params()];
     let population = problem.predict_times(&zeros, &time_h).unwrap_or_default();
     let individual = fit.and_then(|f| problem.predict_times(&f.eta, &time_h).ok());
     let band = fit.and_then(|f| prediction_band(problem, f, &time_h, input.draws, 1));
+    let plan = plan.and_then(|p| plan_curve(problem, fit, p, &time_h));
     Curves {
+        plan,
         time_h,
         population,
         individual,

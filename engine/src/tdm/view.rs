@@ -6,6 +6,7 @@ pub use chrono::{DateTime, FixedOffset};
 use chrono::{Duration, NaiveDateTime};
 
 use super::input::DoseRow;
+use super::rows::last_dose;
 use crate::dosing::TimeBase;
 
 /// Reads `YYYY-MM-DDTHH:MM` (optionally `:SS`), as `<input
@@ -55,6 +56,7 @@ pub fn at_hours(origin: &str, hours: f64) -> Option<DateTime<FixedOffset>> {
 }
 
 /// When the dose after the history falls: one interval after its last dose
+/// (for an ongoing row, its first own time not before `not_before`)
 /// (`interval_h` for a single dose), moved forward by whole `interval_h`
 /// steps until it is not before `not_before`. `None` for an empty history
 /// or a non-positive interval.
@@ -67,13 +69,12 @@ pub fn next_dose(
         return None;
     }
     let hours = |h: f64| Duration::milliseconds((h * 3_600_000.0).round() as i64);
-    let mut next = rows
-        .iter()
-        .filter_map(|r| {
-            let step = r.interval_h.unwrap_or(interval_h);
-            let last = r
-                .start
-                .checked_add_signed(hours(step * f64::from(r.count.max(1) - 1)))?;
+    // An ongoing row is read up to `not_before`: its next dose is the
+    // first of its own times from then on.
+    let mut next = (0..rows.len())
+        .filter_map(|i| {
+            let step = rows[i].interval_h.unwrap_or(interval_h);
+            let last = last_dose(rows, i, not_before)?;
             last.checked_add_signed(hours(step))
         })
         .max()?;
@@ -117,6 +118,8 @@ mod tests {
             count: 6,
             at_steady_state: true,
             formulation: None,
+            ongoing: false,
+            meal: None,
         }];
         // Last dose 11-03 20:00 → next 11-04 08:00.
         let early = at("2026-11-02T00:00:00+09:00");

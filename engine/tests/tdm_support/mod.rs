@@ -32,6 +32,8 @@ pub fn doses(amount: f64, interval: f64, count: u32) -> Vec<DoseRow> {
         count,
         at_steady_state: true,
         formulation: None,
+        ongoing: false,
+        meal: None,
     }]
 }
 
@@ -71,5 +73,6 @@ pub fn input(
         disagreement_pct: 20.0,
         horizon_h: 48.0,
         draws: 100,
+        prescribing: Default::default(),
     }
 }
