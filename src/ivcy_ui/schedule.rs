@@ -81,8 +81,8 @@ pub fn SchedulePanel(inputs: PlanInputs, derived: Derived) -> impl IntoView {
                                     <tr class:held=p.held class:reduced=reduced data-pulse=p.number>
                                         <td>{p.number}</td>
                                         <td class="num" data-label=i18n.t(IvcyKey::ColDate)>{p.date.to_string()}</td>
-                                        <td class="num" data-label=i18n.t(IvcyKey::ColPlanned)>{format!("{} mg", significant(p.planned_mg, 5))}</td>
-                                        <td class="num ivcy-adjusted" data-label=i18n.t(IvcyKey::ColDose)>{format!("{} mg", significant(p.dose_mg, 5))}</td>
+                                        <td class="num" data-label=i18n.t(IvcyKey::ColPlanned)>{format!("{:.1} mg", p.planned_mg)}</td>
+                                        <td class="num ivcy-adjusted" data-label=i18n.t(IvcyKey::ColDose)>{format!("{:.1} mg", p.dose_mg)}</td>
                                         <td class="ivcy-applied" data-label=i18n.t(IvcyKey::ColRules)>{rules}</td>
                                     </tr>
                                 }
