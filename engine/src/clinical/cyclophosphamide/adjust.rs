@@ -372,7 +372,10 @@ pub fn adjust(input: &AdjustInput) -> Result<AdjustedPlan> {
         .find(|&n| n as usize > given.len());
     let mut pulses = Vec::with_capacity(input.planned.len());
     for p in input.planned {
-        if let Some(g) = given.get(p.number as usize - 1) {
+        if let Some(g) = (p.number as usize)
+            .checked_sub(1)
+            .and_then(|i| given.get(i))
+        {
             pulses.push(AdjustedPulse {
                 number: p.number,
                 date: g.date,
