@@ -131,6 +131,14 @@ pub fn use_i18n() -> I18n {
     })
 }
 
+/// An [`I18n`] fixed to `lang`, for native tests (no storage, no document).
+#[cfg(test)]
+pub fn fixed(lang: Lang) -> I18n {
+    I18n {
+        lang: RwSignal::new(lang),
+    }
+}
+
 /// localStorage, or `None` where the browser denies it (it may throw).
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

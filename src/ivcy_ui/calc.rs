@@ -4,11 +4,14 @@
 use super::plan::DEFAULT_FORMULA;
 use super::text::{require, Calc, Need, Why};
 use crate::state::use_record;
+use dmip_engine::clinical::analyte::Analyte;
 use dmip_engine::clinical::body::{bsa, BsaFormula};
 use dmip_engine::clinical::cyclophosphamide::{
-    pulse_dose_mg, schedule, summarise, Basis, LedgerPatient, LedgerSummary, PlannedPulse,
+    adjust, pulse_dose_mg, schedule, summarise, AdjustInput, AdjustedPlan, Basis, LedgerPatient,
+    LedgerSummary, PlannedPulse,
 };
 use dmip_engine::clinical::error::Field;
+use dmip_engine::clinical::units::{convert, Unit};
 use dmip_engine::record::{IvcyPlan, PatientInfo, PatientRecord};
 use leptos::prelude::*;
 
@@ -78,13 +81,32 @@ pub fn ledger(r: &PatientRecord) -> Calc<LedgerSummary> {
     Ok(summarise(&r.ivcy.given, patient)?)
 }
 
+/// The plan adjusted by the rules (age, creatinine, the previous nadir, the
+/// counts of the next pulse's day).
+pub fn adjusted(r: &PatientRecord, planned: &Calc<Vec<PlannedPulse>>) -> Calc<AdjustedPlan> {
+    let planned = planned.clone()?;
+    let creatinine_umol_l = match r.patient.creatinine_mg_dl() {
+        Some(mg_dl) => {
+            convert(Analyte::Creatinine, mg_dl, Unit::MgPerDl, Unit::UmolPerL)?.available()
+        }
+        None => None,
+    };
+    Ok(adjust(&AdjustInput {
+        planned: &planned,
+        given: &r.ivcy.given,
+        age_years: r.patient.age_years,
+        creatinine_umol_l,
+        day: r.ivcy.next_pulse_day,
+    })?)
+}
+
 /// Every derived value of the screen.
 #[derive(Clone, Copy)]
 pub struct Derived {
     pub formula: Memo<BsaFormula>,
     pub bsa: Memo<Calc<f64>>,
     pub dose: Memo<Calc<f64>>,
-    pub schedule: Memo<Calc<Vec<PlannedPulse>>>,
+    pub adjusted: Memo<Calc<AdjustedPlan>>,
     pub ledger: Memo<Calc<LedgerSummary>>,
 }
 
@@ -104,11 +126,13 @@ impl Derived {
         });
         let schedule = Memo::new(move |_| plan.with(|pl| dose.with(|d| planned(pl, d))));
         let ledger = Memo::new(move |_| state.record.with(self::ledger));
+        let adjusted =
+            Memo::new(move |_| schedule.with(|s| state.record.with(|r| self::adjusted(r, s))));
         Derived {
             formula,
             bsa,
             dose,
-            schedule,
+            adjusted,
             ledger,
         }
     }

@@ -15,6 +15,7 @@ mod handover;
 mod ledger;
 mod plan;
 mod regimen;
+mod rules;
 mod schedule;
 mod text;
 

@@ -1,4 +1,5 @@
-//! The results of each test: reference limit (or why there is none), each
+//! The results of each test: reference (JCCLS interval for the patient's
+//! sex, a verified limit, or why there is none: the lab's own), each
 //! result with its flag and % change from baseline, the notes that apply.
 
 use super::notes::NoteList;
@@ -6,8 +7,10 @@ use super::text::{analyte_name, analyte_slug, assay_text, date_text, gap_text, n
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, I18n, LabKey};
 use crate::state::use_record;
-use dmip_engine::clinical::analyte::{reference_limit, Analyte, LimitKind, ReferenceLimit};
+use dmip_engine::clinical::analyte::{Analyte, LimitKind, ReferenceLimit};
 use dmip_engine::clinical::biomarkers::notes;
+use dmip_engine::clinical::body::Sex;
+use dmip_engine::clinical::ranges::{reference, Position, Reference, ReferenceRange};
 use dmip_engine::clinical::{Gap, Status};
 use dmip_engine::labs::{rows, Row};
 use leptos::prelude::*;
@@ -25,11 +28,43 @@ fn limit_text(i18n: I18n, lim: &ReferenceLimit) -> String {
     )
 }
 
-/// The reference line of `analyte` for the assay of its latest result.
-fn reference_line(i18n: I18n, analyte: Analyte, rows: &[Row]) -> (String, bool) {
+fn range_text(r: &ReferenceRange) -> String {
+    format!("{}–{} {}", num(r.low), num(r.high), r.unit.symbol())
+}
+
+/// The reference line of `analyte` for the assay of its latest result and
+/// the patient's sex.
+fn reference_line(i18n: I18n, analyte: Analyte, rows: &[Row], sex: Option<Sex>) -> (String, bool) {
     let assay = rows.last().and_then(|r| r.result.assay.clone());
-    match reference_limit(analyte, assay.as_ref()) {
-        Status::Available { value } => (limit_text(i18n, &value), false),
+    match reference(analyte, assay.as_ref(), sex) {
+        Status::Available {
+            value: Reference::Limit { limit },
+        } => (limit_text(i18n, &limit), false),
+        Status::Available {
+            value: Reference::Range { range },
+        } => (
+            fill(
+                i18n.t(LabKey::ReferenceRange),
+                &[
+                    ("range", &range_text(&range)),
+                    ("source", range.source.citation()),
+                ],
+            ),
+            false,
+        ),
+        Status::Available {
+            value: Reference::BySex { male, female },
+        } => (
+            fill(
+                i18n.t(LabKey::ReferenceBySex),
+                &[
+                    ("male", &range_text(&male)),
+                    ("female", &range_text(&female)),
+                    ("source", male.source.citation()),
+                ],
+            ),
+            false,
+        ),
         // No range at all: the lab's own; otherwise why the pack's does not apply.
         Status::Unavailable {
             gap: Gap::LabReferenceRange,
@@ -40,6 +75,14 @@ fn reference_line(i18n: I18n, analyte: Analyte, rows: &[Row]) -> (String, bool) 
 
 fn status_cell(i18n: I18n, row: &Row) -> (String, bool) {
     match &row.interpretation {
+        Ok(i) if i.position.is_some() => {
+            let (key, out) = match i.position {
+                Some(Position::Low) => (LabKey::RangeLow, true),
+                Some(Position::High) => (LabKey::RangeHigh, true),
+                _ => (LabKey::RangeWithin, false),
+            };
+            (i18n.t(key).to_owned(), out)
+        }
         Ok(i) => match (i.beyond_limit, i.fold_of_limit) {
             (Some(above), Some(fold)) => {
                 let key = if above {
@@ -70,7 +113,10 @@ fn AnalyteTable(analyte: Analyte, rows: Vec<Row>) -> impl IntoView {
     let slug = analyte_slug(analyte);
     let reference = {
         let rows = rows.clone();
-        Signal::derive(move || reference_line(i18n, analyte, &rows))
+        Signal::derive(move || {
+            let sex = record.with(|r| r.patient.sex);
+            reference_line(i18n, analyte, &rows, sex)
+        })
     };
     let body = move || {
         rows.iter()
@@ -134,6 +180,7 @@ pub fn ResultTables() -> impl IntoView {
     let record = use_record().record;
     let content = move || {
         let labs = record.with(|r| r.labs.clone());
+        let sex = record.with(|r| r.patient.sex);
         if labs.is_empty() {
             return view! { <p class="muted">{i18n.t(LabKey::NoResults)}</p> }.into_any();
         }
@@ -142,7 +189,7 @@ pub fn ResultTables() -> impl IntoView {
             .filter_map(|(group, list)| {
                 let tables: Vec<_> = list
                     .iter()
-                    .map(|a| (*a, rows(&labs, *a)))
+                    .map(|a| (*a, rows(&labs, *a, sex)))
                     .filter(|(_, r)| !r.is_empty())
                     .collect();
                 (!tables.is_empty()).then(|| {

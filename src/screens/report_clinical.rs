@@ -18,7 +18,7 @@ pub fn lab_lines(r: &PatientRecord, lang: Lang, line: &str, change: &str) -> Vec
     Analyte::ALL
         .into_iter()
         .filter_map(|a| {
-            let last = rows(&r.labs, a).pop()?;
+            let last = rows(&r.labs, a, r.patient.sex).pop()?;
             let pct = last
                 .change_pct
                 .map(|p| fill(change, &[("pct", &format!("{p:+.1} %"))]))

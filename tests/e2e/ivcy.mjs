@@ -36,6 +36,33 @@ async function patient(page, { age = '45', sex = 'female' } = {}) {
   await page.fill('#pt-creatinine', '0.8');
 }
 
+const cell = (n, c) => `#ivcy-schedule tr[data-pulse="${n}"] .${c}`;
+
+/**
+ * Issue 16: 72 y, creatinine 2.1 mg/dL (185.6 µmol/L, eGFR ≈ 25), 15 mg/kg
+ * × 50.4 kg = 756 mg every 3 weeks × 6, nadir 2500/µL after pulse 2. Pulses
+ * 3–6: EULAR 2009 Table 6 > 70 y, 10 of 15 mg/kg → 756 × 10/15 = 504 mg;
+ * the higher creatinine column (7.5 mg/kg) would give 378 mg.
+ */
+async function elderlyRenal(page) {
+  await page.click('nav a[data-screen=patient]');
+  await page.fill('#pt-age', '72');
+  await page.selectOption('#pt-sex', 'male');
+  await page.fill('#pt-weight', '50.4');
+  await page.fill('#pt-height', '160');
+  await page.fill('#pt-creatinine', '2.1');
+  await page.click('nav a[data-screen=cyclophosphamide]');
+  await page.selectOption('#ivcy-preset', 'kameda');
+  await page.selectOption('#ivcy-basis', 'mg_kg');
+  await page.fill('#ivcy-amount', '15');
+  await page.fill('#ivcy-start', '2025-04-01');
+  await page.selectOption('#ivcy-spacing', 'd21');
+  await page.fill('#ivcy-count', '6');
+  await waitText(page, '#ivcy-dose', /^756\.00mg$/, 'full dose 15 mg/kg × 50.4 kg');
+  await pulse(page, '2025-04-01', '4100', 'per_ul');
+  await pulse(page, '2025-04-22', '2500', 'per_ul');
+}
+
 /** Yamasaki 600 mg/m² every 4 weeks × 6 from 2025-04-01 on Mosteller. */
 async function plan(page) {
   await page.click('nav a[data-screen=cyclophosphamide]');
@@ -145,7 +172,9 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         assert((await rows(page, '#ivcy-schedule')) === 6, 'six planned pulses');
         await waitText(page, '#ivcy-schedule-total', /6\.55 g/, 'planned total');
         await waitText(page, '#ivcy-eular tr.mine', /< 60 y/, 'EULAR row of a 45-year-old');
-        await waitText(page, '#ivcy-eular-result', /column headers were not captured/, 'EULAR dose unavailable');
+        // Creatinine 0.8 mg/dL = 70.7 µmol/L < 150: the lower column (footnote).
+        await waitText(page, '#ivcy-eular-mine', /^This patient \(< 60 y\): 15 mg\/kg/, 'EULAR dose of a 45-year-old');
+        await waitText(page, '#ivcy-schedule tr[data-pulse="6"] .ivcy-applied', /^no rule applied$/, 'full dose at 45');
         // A pulse without a date is refused, next to the field.
         await page.click('#ivcy-given-add');
         await waitText(page, '#ivcy-given-date-error', /Please enter a date/, 'date required');
@@ -170,7 +199,7 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         assert((await rows(page, '#ivcy-thresholds')) === 4, 'a bad age changes nothing');
         await page.fill('#ivcy-age-first', '');
         await page.waitForFunction(() => document.querySelectorAll('#ivcy-thresholds tbody tr').length === 6);
-        await waitText(page, '.ivcy', /nadir is recorded and shown only/, 'nadir adjustment unavailable');
+        await waitText(page, '.ivcy', /so no reduction is applied for the nadir/, 'nadir adjustment unavailable');
         await waitText(page, '#ivcy-handover-count', /2 of 6 induction pulses/, 'hand-over count');
         await waitText(page, '#ivcy-maintenance', /no azathioprine/, 'maintenance dose unavailable');
         await page.screenshot({ path: path.join(shots, 'ivcy-planner-en.png'), fullPage: true });
@@ -182,6 +211,64 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         assert(buttons === '編集,削除,編集,削除', `ledger buttons after the switch: ${buttons}`);
         await page.screenshot({ path: path.join(shots, 'ivcy-planner-ja.png'), fullPage: true });
         await watch.assertClean('ivcy planner');
+      } finally {
+        await context.close();
+      }
+    }],
+    ['cyclophosphamide: 72 y, eGFR ≈ 25, nadir 2500/µL after pulse 2 → pulses 3–6 reduced to 504 mg, rules named; held by the day\'s counts (en, ja)', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await elderlyRenal(page);
+        for (const n of [1, 2]) {
+          await waitText(page, cell(n, 'ivcy-adjusted'), /^756\.0 mg$/, `pulse ${n} as given`);
+          await waitText(page, cell(n, 'ivcy-applied'), /^given$/, `pulse ${n} given`);
+        }
+        for (const n of [3, 4, 5, 6]) {
+          await waitText(page, cell(n, 'ivcy-adjusted'), /^504\.0 mg$/, `pulse ${n} reduced`);
+          await waitText(page, cell(n, 'ivcy-applied'), /EULAR 2009 Table 6, age row \(> 70 y, ×0\.667\)/, `pulse ${n} rule`);
+        }
+        await waitText(page, cell(3, 'ivcy-applied'), /previous nadir below the reference range/, 'nadir flagged on pulse 3');
+        assert(!/nadir/.test(await text(page, cell(4, 'ivcy-applied'))), 'nadir flagged on pulse 4');
+        await waitText(page, '#ivcy-rules-title', /^Rules for pulse 3 \(the next\)$/, 'next pulse');
+        const rules = await text(page, '#ivcy-rules');
+        for (const s of [
+          "> 70 y: 10 mg/kg of the trial's full 15 mg/kg → 0.667 × the planned dose",
+          'creatinine 186 µmol/L (150 or more): which column applies is not in the source',
+          'the higher column (7.5 mg/kg) gives 378 mg',
+          '2500/µL after pulse 2: below the reference range (lower limit 3300/µL)',
+          'so eGFR changes no pulse',
+          'Mukhtyar C, Guillevin L, Cid MC',
+          'JCCLS',
+        ]) assert(rules.includes(s), `rules lack “${s}”: ${rules}`);
+        await waitText(page, '#ivcy-eular tr.mine', /> 70 y/, 'EULAR row of a 72-year-old');
+        await waitText(page, '#ivcy-eular-mine', /^This patient \(> 70 y\): 10 mg\/kg/, 'EULAR > 70 y not “not available”');
+        await waitText(page, '#ivcy-schedule-total', /Planned total: 3\.53 g/, '2 × 756 + 4 × 504 mg');
+        // Neutrophils 1200/µL on the day: pulse 3 held, or 25 % less (378 mg).
+        await page.fill('#ivcy-day-neutrophils', '1200');
+        await waitText(page, cell(3, 'ivcy-applied'), /^held; .*Neutrophils on the pulse day/, 'held by neutrophils');
+        await waitText(page, '#ivcy-rules', /1200\/µL \(below 1500\/µL\): postpone this pulse \(not more than 2 weeks\) or reduce it by 25 % to 378 mg/, 'neutrophil rule');
+        await page.fill('#ivcy-day-neutrophils', '2000');
+        await page.fill('#ivcy-day-wbc', '1600');
+        await waitText(page, '#ivcy-rules', /1600\/µL \(at most 1650\/µL, half the lower reference limit\): hold until recovery/, 'WBC hold');
+        await page.fill('#ivcy-day-wbc', '3000');
+        await waitText(page, cell(3, 'ivcy-applied'), /WBC on the day below the reference range/, 'WBC 3000 flagged');
+        assert(!/held/.test(await text(page, cell(3, 'ivcy-applied'))), 'WBC 3000 held the pulse');
+        await page.screenshot({ path: path.join(shots, 'ivcy-reductions-en.png'), fullPage: true });
+        await page.click('button[data-lang=ja]');
+        await waitText(page, cell(4, 'ivcy-applied'), /EULAR 2009 表6（年齢の行） \(70歳超, ×0\.667\)/, 'Japanese rule name');
+        await waitText(page, cell(3, 'ivcy-applied'), /前回ナディアが基準範囲下限未満/, 'Japanese nadir flag');
+        const ja = await text(page, '#ivcy-rules');
+        for (const s of [
+          '70歳超：試験の全量 15 mg/kg に対し 10 mg/kg → 予定量の 0.667 倍',
+          '高い列（7.5 mg/kg）なら 378 mg',
+          '第 2 回後 2500/µL：基準範囲下限 3300/µL 未満',
+          'eGFR では投与量を変えません',
+        ]) assert(ja.includes(s), `Japanese rules lack “${s}”: ${ja}`);
+        await waitText(page, '#ivcy-eular-mine', /^この患者（70歳超）：10 mg\/kg/, 'Japanese EULAR dose');
+        await page.screenshot({ path: path.join(shots, 'ivcy-reductions-ja.png'), fullPage: true });
+        await watch.assertClean('ivcy reductions');
       } finally {
         await context.close();
       }

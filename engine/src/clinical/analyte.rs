@@ -1,6 +1,8 @@
 //! The laboratory and lung-function analytes the app records: names (en, ja),
-//! accepted units (canonical first), assays, and the reference limits the pack
-//! verifies. Anything else is [`Gap::LabReferenceRange`] — the lab's own range.
+//! accepted units (canonical first), assays, and the one-sided reference
+//! limits the pack verifies. Two-sided intervals (JCCLS) are in
+//! [`super::ranges`], which also gives each analyte's reference; anything
+//! without one is [`Gap::LabReferenceRange`] — the lab's own range.
 
 use super::sources::Source;
 use super::status::{Gap, Status};
@@ -273,6 +275,10 @@ pub fn reference_limit(analyte: Analyte, assay: Option<&Assay>) -> Status<Refere
         }
         (Analyte::BetaDGlucan, _) => Err(Gap::BetaDGlucanOtherKit),
         (Analyte::CmvAntigenaemia, _) => Err(Gap::CmvCtdThreshold),
+        // [V] procalcitonin ≤ 0.05 ng/mL (ECLIA, BML) — Source::BmlProcalcitonin
+        (Analyte::Procalcitonin, _) => {
+            Ok(limit(AtMost, 0.05, Unit::NgPerMl, Source::BmlProcalcitonin))
+        }
         _ => Err(Gap::LabReferenceRange),
     };
     match found {

@@ -1,10 +1,12 @@
 //! Biomarker results (value, unit, date, assay), interpretation against the
-//! verified reference limits, percent change from baseline, trends, and the
+//! reference (JCCLS interval or verified limit), percent change from baseline, trends, and the
 //! interpretive notes the pack states.
 
-use super::analyte::{reference_limit, Analyte, Assay, ReferenceLimit};
+use super::analyte::{Analyte, Assay};
+use super::body::Sex;
 use super::error::{finite_result, non_negative, ClinicalError, Field, Result};
 use super::notes::Note;
+use super::ranges::{reference, Position, Reference};
 use super::status::Status;
 use super::units::{convert, Unit};
 use chrono::NaiveDate;
@@ -45,33 +47,51 @@ pub fn notes(analyte: Analyte) -> &'static [Note] {
     }
 }
 
-/// A result read against its reference limit.
+/// A result read against its reference.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interpretation {
-    pub reference: Status<ReferenceLimit>,
-    /// Beyond the limit (None when no limit is available).
+    pub reference: Status<Reference>,
+    /// Beyond the limit, or outside the interval (None: no verdict).
     pub beyond_limit: Option<bool>,
-    /// value ÷ limit, e.g. 2.0 = twice the cut-off.
+    /// value ÷ limit, e.g. 2.0 = twice the cut-off (one-sided limits only).
     pub fold_of_limit: Option<f64>,
+    /// Low / within / high (intervals only).
+    pub position: Option<Position>,
     pub notes: Vec<Note>,
 }
 
-pub fn interpret(r: &LabResult) -> Result<Interpretation> {
+/// Reads `r` against its reference for a patient of `sex` (a sex-specific
+/// interval gives no verdict without it).
+pub fn interpret(r: &LabResult, sex: Option<Sex>) -> Result<Interpretation> {
     let v = non_negative(Field::Lab(r.analyte), r.value)?;
-    let reference = reference_limit(r.analyte, r.assay.as_ref());
-    let (beyond_limit, fold_of_limit) = match &reference {
-        Status::Available { value: lim } => {
-            match convert(r.analyte, v, r.unit, lim.unit)?.available() {
-                Some(x) => (Some(lim.exceeded_by(x)), Some(x / lim.value)),
-                None => (None, None),
+    let reference = reference(r.analyte, r.assay.as_ref(), sex);
+    let in_unit = |unit| convert(r.analyte, v, r.unit, unit).map(Status::available);
+    let (beyond_limit, fold_of_limit, position) = match &reference {
+        Status::Available {
+            value: Reference::Limit { limit },
+        } => match in_unit(limit.unit)? {
+            Some(x) => (Some(limit.exceeded_by(x)), Some(x / limit.value), None),
+            None => (None, None, None),
+        },
+        Status::Available {
+            value: Reference::Range { range },
+        } => match in_unit(range.unit)? {
+            Some(x) => {
+                let p = range.position(x);
+                (Some(p != Position::Within), None, Some(p))
             }
+            None => (None, None, None),
+        },
+        Status::Available {
+            value: Reference::BySex { .. },
         }
-        Status::Unavailable { .. } => (None, None),
+        | Status::Unavailable { .. } => (None, None, None),
     };
     Ok(Interpretation {
         reference,
         beyond_limit,
         fold_of_limit,
+        position,
         notes: notes(r.analyte).to_vec(),
     })
 }
@@ -168,11 +188,11 @@ mod tests {
 
     #[test]
     fn kl6_twice_the_cut_off() {
-        let i = interpret(&kl6(d(1, 1), 1000.0)).unwrap();
+        let i = interpret(&kl6(d(1, 1), 1000.0), None).unwrap();
         assert_eq!(i.beyond_limit, Some(true));
         assert_relative_eq!(i.fold_of_limit.unwrap(), 2.0);
         assert!(i.notes.contains(&Note::TwiceCutOffPoorPrognosis));
-        let i = interpret(&kl6(d(1, 1), 420.0)).unwrap();
+        let i = interpret(&kl6(d(1, 1), 420.0), None).unwrap();
         assert_eq!(i.beyond_limit, Some(false));
     }
 
@@ -182,9 +202,44 @@ mod tests {
             assay: None,
             ..kl6(d(1, 1), 1000.0)
         };
-        let i = interpret(&r).unwrap();
+        let i = interpret(&r, None).unwrap();
         assert_eq!((i.beyond_limit, i.fold_of_limit), (None, None));
-        assert!(interpret(&kl6(d(1, 1), -5.0)).is_err());
+        assert!(interpret(&kl6(d(1, 1), -5.0), None).is_err());
+    }
+
+    #[test]
+    fn jccls_intervals_read_low_within_high() {
+        let lab = |analyte, value, unit| LabResult {
+            analyte,
+            date: d(1, 1),
+            value,
+            unit,
+            assay: None,
+        };
+        // WBC 2.5 ×10⁹/L = 2500/µL < 3300/µL (JCCLS): low.
+        let i = interpret(&lab(Analyte::Wbc, 2.5, Unit::GigaPerL), None).unwrap();
+        assert_eq!(
+            (i.position, i.beyond_limit),
+            (Some(Position::Low), Some(true))
+        );
+        // CRP 1.4 mg/L = 0.14 mg/dL: the upper limit, within.
+        let i = interpret(&lab(Analyte::Crp, 1.4, Unit::MgPerL), None).unwrap();
+        assert_eq!(i.position, Some(Position::Within));
+        // LDH 223 U/L > 222: high.
+        let i = interpret(&lab(Analyte::Ldh, 223.0, Unit::UPerL), None).unwrap();
+        assert_eq!(i.position, Some(Position::High));
+        // CK 200 U/L: within for a man (59–248), high for a woman (41–153),
+        // no verdict without the sex.
+        let ck = lab(Analyte::Ck, 200.0, Unit::UPerL);
+        assert_eq!(
+            interpret(&ck, Some(Sex::Male)).unwrap().position,
+            Some(Position::Within)
+        );
+        assert_eq!(
+            interpret(&ck, Some(Sex::Female)).unwrap().position,
+            Some(Position::High)
+        );
+        assert_eq!(interpret(&ck, None).unwrap().beyond_limit, None);
     }
 
     #[test]

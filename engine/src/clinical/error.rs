@@ -34,6 +34,7 @@ pub enum Field {
     Value,
     Baseline,
     WbcNadir,
+    Neutrophils,
     Date,
 }
 
@@ -64,6 +65,7 @@ impl Field {
             Field::Value => "value",
             Field::Baseline => "baseline value",
             Field::WbcNadir => "WBC nadir",
+            Field::Neutrophils => "neutrophil count",
             Field::Date => "date",
         }
     }
@@ -94,6 +96,7 @@ impl Field {
             Field::Value => "値",
             Field::Baseline => "ベースライン値",
             Field::WbcNadir => "白血球数 最低値（ナディア）",
+            Field::Neutrophils => "好中球数",
             Field::Date => "日付",
         }
     }

@@ -13,6 +13,7 @@
 //! |---|---|
 //! | [`units`] | units, conversions, unit mix-up suggestions (heuristics) |
 //! | [`analyte`] | analytes (en/ja names, units, assays, verified reference limits) |
+//! | [`ranges`] | JCCLS reference intervals (by sex), each analyte's reference |
 //! | [`biomarkers`] | results, interpretation, % change, trends, literature notes |
 //! | [`body`] | BSA (DuBois, Mosteller, Haycock, Fujimoto), CG, CKD-EPI 2021, JSN eGFR |
 //! | [`cyclophosphamide`] | IVCY dose, regimens, EULAR 2009 table, schedule, cumulative ledger |
@@ -29,6 +30,7 @@ pub mod cyclophosphamide;
 pub mod error;
 pub mod interactions;
 pub mod notes;
+pub mod ranges;
 pub mod risk;
 pub mod sources;
 pub mod status;

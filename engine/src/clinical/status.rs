@@ -55,10 +55,11 @@ pub enum Gap {
     CreatinineRiseThreshold,
     AdverseEventThreshold,
     EarlyCombinationWindow,
+    PulseDayWbcLimit,
 }
 
 impl Gap {
-    pub const ALL: [Gap; 22] = [
+    pub const ALL: [Gap; 23] = [
         Gap::FerritinPmolFactor,
         Gap::MckRiskGroupMapping,
         Gap::FlairMortalityPerGroup,
@@ -81,6 +82,7 @@ impl Gap {
         Gap::CreatinineRiseThreshold,
         Gap::AdverseEventThreshold,
         Gap::EarlyCombinationWindow,
+        Gap::PulseDayWbcLimit,
     ];
 
     /// Why the item is unavailable, in the words of the pack.
@@ -89,11 +91,11 @@ impl Gap {
             Gap::FerritinPmolFactor => "Ferritin pmol/L ↔ ng/mL: the factor (≈ 2.247) is marked unverified [M] in the clinical pack; enter ferritin in ng/mL (= µg/L).",
             Gap::MckRiskGroupMapping => "MCK: the mapping of anti-MDA5 status × number of risk factors to low/moderate/high predicted mortality, and the mortality per group, were not seen in Gono 2021 (table/figure not read). Only the number of criteria met is shown.",
             Gap::FlairMortalityPerGroup => "FLAIR: mortality per risk group is not in the abstract read (Lian 2020); only the group is shown.",
-            Gap::EularCreatinineBands => "EULAR 2009 Table 6: the creatinine column headers were not captured (a secondary page's <300 / 300–500 µmol/L is unverified [M]), so the column for a patient's creatinine cannot be chosen.",
-            Gap::WbcNadirDoseAdjustment => "WBC-nadir-based dose changes (CYCLOPS −40 % / −20 %; hold if nadir <3,000/µL) are unverified [M]; the nadir is recorded and shown only.",
-            Gap::IvcyRenalDoseReduction => "IVCY dose reduction by eGFR/CrCl (label or Aronoff-style) is not verified in the pack.",
+            Gap::EularCreatinineBands => "EULAR 2009 Table 6: the creatinine limits of its two columns are not in the copy of the table read (only the footnote: no separate regimen below 150 µmol/L), so for a creatinine of 150 µmol/L or more the column cannot be chosen: the lower column's dose is planned and the higher column's dose is shown beside it.",
+            Gap::WbcNadirDoseAdjustment => "A dose reduction for a low WBC nadir after the previous pulse is reported only by a hospital protocol citing de Groot 2009; the trial's own text was not read, so no reduction is applied for the nadir. The nadir is shown and flagged when below the reference range.",
+            Gap::IvcyRenalDoseReduction => "No dose reduction by eGFR or creatinine clearance was found in the sources read (none in the Endoxan label text read; EULAR 2009 Table 6 uses serum creatinine, not eGFR), so eGFR changes no pulse.",
             Gap::TsujiIvcyDose => "Tsuji 2020 triple therapy: the IVCY dose (500–1000 mg/m² every 2 weeks) is unverified [M]; exact scheme not seen.",
-            Gap::CyclopsRegimen => "CYCLOPS/EUVAS regimen (15 mg/kg, weeks 0,2,4,7,10,13, max 1.5 g) is from secondary summaries [M].",
+            Gap::CyclopsRegimen => "CYCLOPS/EUVAS schedule: de Groot 2009 gives 15 mg/kg every 2 to 3 weeks; the weeks (0, 2, 4, 7, 10, 13) and the maximum per pulse (1.2 or 1.5 g) come from secondary summaries only, so the regimen is not offered as a preset.",
             Gap::AzathioprineMaintenanceDose => "Maintenance hand-over: no azathioprine (or other maintenance) dose is given in the clinical pack.",
             Gap::MesnaDose => "Mesna: eviQ states no harmonised mesna dose is established; MSD's SLE table gives mesna equal to the cyclophosphamide dose. Not computed; shown as notes.",
             Gap::OvarianFailureUnder32 => "Ovarian failure: D50/D90 were reported for age ≥32 only; for ≤31 y the study reports 5/44 with sustained amenorrhoea, no dose threshold.",
@@ -107,6 +109,7 @@ impl Gap {
             Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold in the clinical pack; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
             Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
             Gap::AdverseEventThreshold => "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
+            Gap::PulseDayWbcLimit => "No numeric WBC limit for the day of a pulse was found (a 'postpone if WBC < 4000/µL' rule is not in the sources read). The Endoxan label holds the drug when the WBC has fallen to half of normal or less, without a number; the pulse is held here only when the WBC is at most half the lower reference limit.",
             Gap::EarlyCombinationWindow => "Early combination therapy: the 2-week window and the survival figures cited in issue 9 (Nagasawa 2003; Takada 2007) are not in the clinical pack; the interval between start dates is shown in days, without a verdict.",
         }
     }

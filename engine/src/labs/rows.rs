@@ -4,6 +4,7 @@
 
 use crate::clinical::analyte::Analyte;
 use crate::clinical::biomarkers::{interpret, percent_change, Interpretation, LabResult};
+use crate::clinical::body::Sex;
 use crate::clinical::error::within;
 use crate::clinical::units::{check_plausibility, convert, Measurement, Unit, UnitSuggestion};
 use crate::clinical::{ClinicalError, Field, Status};
@@ -23,8 +24,9 @@ pub struct Row {
     pub interpretation: Result<Interpretation, ClinicalError>,
 }
 
-/// The rows of `analyte`, oldest first (entry order within a date).
-pub fn rows(labs: &[LabResult], analyte: Analyte) -> Vec<Row> {
+/// The rows of `analyte`, oldest first (entry order within a date), read
+/// against the reference for a patient of `sex`.
+pub fn rows(labs: &[LabResult], analyte: Analyte, sex: Option<Sex>) -> Vec<Row> {
     let mut found: Vec<(usize, &LabResult)> = labs
         .iter()
         .enumerate()
@@ -54,7 +56,7 @@ pub fn rows(labs: &[LabResult], analyte: Analyte) -> Vec<Row> {
                 canonical,
                 change_pct,
                 baseline: is_baseline,
-                interpretation: interpret(r),
+                interpretation: interpret(r, sex),
             }
         })
         .collect()
@@ -107,7 +109,7 @@ mod tests {
             r(Analyte::Kl6, 1, 1200.0, Unit::UPerMl, bml()),
             r(Analyte::Kl6, 20, 900.0, Unit::UPerMl, Some(Assay::Kl6Hiscl)),
         ];
-        let rows = rows(&labs, Analyte::Kl6);
+        let rows = rows(&labs, Analyte::Kl6, None);
         assert_eq!(
             rows.iter().map(|r| r.index).collect::<Vec<_>>(),
             vec![2, 0, 3]

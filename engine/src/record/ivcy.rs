@@ -3,7 +3,7 @@
 //! [`crate::clinical::cyclophosphamide`].
 
 use crate::clinical::body::BsaFormula;
-use crate::clinical::cyclophosphamide::{GivenPulse, Prescription, Regimen, Spacing};
+use crate::clinical::cyclophosphamide::{DayCounts, GivenPulse, Prescription, Regimen, Spacing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,8 @@ pub struct IvcyRecord {
     /// it; when absent the patient's current age stands in (the record
     /// keeps no birth date).
     pub age_at_first_pulse: Option<f64>,
+    /// WBC and neutrophils (/µL) on the day of the next pulse.
+    pub next_pulse_day: DayCounts,
 }
 
 #[cfg(test)]
@@ -40,6 +42,7 @@ mod tests {
     fn the_age_at_the_first_pulse_is_optional_and_kept() {
         let old: IvcyRecord = serde_json::from_str(r#"{"plan":{},"given":[]}"#).unwrap();
         assert_eq!(old.age_at_first_pulse, None);
+        assert_eq!(old.next_pulse_day.wbc_per_ul, None);
         let r = IvcyRecord {
             age_at_first_pulse: Some(31.5),
             ..IvcyRecord::default()

@@ -1,9 +1,9 @@
 //! EULAR 2009 AAV recommendations, Table 6 (from CYCLOPS): pulsed CYC dose by
-//! age and creatinine. The doses are verified [V]; the creatinine column
-//! headers were not captured (the secondary labels <300 / 300–500 µmol/L are
-//! [M]). So the table is shown as published, and a dose for a given
-//! creatinine is [`Status::Unavailable`] whenever the two columns of the
-//! age row differ — which is every row.
+//! age and creatinine. The doses and age rows are verified [V]; the
+//! creatinine limits of the two columns were not in the copy read, only the
+//! footnote (no separate regimen below 150 µmol/L). So below 150 µmol/L the
+//! lower column applies; at 150 or more the column is
+//! [`Status::Unavailable`]. [`super::adjust`] applies the table to a plan.
 
 use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{non_negative, within, Field, Result};
@@ -69,22 +69,20 @@ pub fn row(age_years: f64) -> Result<Row> {
     Ok(TABLE[i])
 }
 
-/// The mg/kg per pulse for this age and creatinine, when the table gives it
-/// without needing the (unverified) creatinine band.
+/// The mg/kg per pulse for this age and creatinine: the lower column below
+/// 150 µmol/L (footnote); at 150 or more the column is not known.
 pub fn dose_mg_per_kg(age_years: f64, creatinine_umol_l: f64) -> Result<Status<f64>> {
-    non_negative(Field::Lab(Analyte::Creatinine), creatinine_umol_l)?;
+    let c = non_negative(Field::Lab(Analyte::Creatinine), creatinine_umol_l)?;
     let r = row(age_years)?;
-    Ok(
-        if r.lower_creatinine_mg_per_kg == r.higher_creatinine_mg_per_kg {
-            Status::Available {
-                value: r.lower_creatinine_mg_per_kg,
-            }
-        } else {
-            Status::Unavailable {
-                gap: Gap::EularCreatinineBands,
-            }
-        },
-    )
+    Ok(if c < super::adjust::LOWER_COLUMN_BELOW_UMOL_L {
+        Status::Available {
+            value: r.lower_creatinine_mg_per_kg,
+        }
+    } else {
+        Status::Unavailable {
+            gap: Gap::EularCreatinineBands,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -103,10 +101,14 @@ mod tests {
     }
 
     #[test]
-    fn dose_needs_the_unverified_band() {
+    fn lower_column_below_150_and_unknown_above() {
+        let mg = |age, cr| dose_mg_per_kg(age, cr).unwrap().available();
+        assert_eq!(mg(30.0, 120.0), Some(15.0));
+        assert_eq!(mg(65.0, 149.9), Some(12.5));
+        assert_eq!(mg(72.0, 80.0), Some(10.0));
         for age in [30.0, 65.0, 75.0] {
             assert_eq!(
-                dose_mg_per_kg(age, 120.0).unwrap().gap(),
+                dose_mg_per_kg(age, 150.0).unwrap().gap(),
                 Some(Gap::EularCreatinineBands)
             );
         }

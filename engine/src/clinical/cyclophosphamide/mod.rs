@@ -1,13 +1,19 @@
 //! Intravenous cyclophosphamide (IVCY) pulses: dose per m², per kg or fixed;
 //! published regimens; the EULAR 2009 age/creatinine table; planned dates;
-//! the ledger of given pulses with cumulative dose and WBC nadirs.
+//! the plan adjusted by the rules that apply (age, creatinine, the previous
+//! nadir, the counts on the pulse day: [`adjust`]); the ledger of given
+//! pulses with cumulative dose and WBC nadirs.
 
+pub mod adjust;
 pub mod dose;
 pub mod eular2009;
 pub mod ledger;
 pub mod presets;
 pub mod schedule;
 
+pub use adjust::{
+    adjust, AdjustInput, AdjustedPlan, AdjustedPulse, DayCounts, Outcome, Rule, Step,
+};
 pub use dose::{pulse_dose_mg, Basis, Prescription};
 pub use ledger::{summarise, GivenPulse, LedgerPatient, LedgerSummary, WbcNadir};
 pub use presets::{Preset, Regimen};
