@@ -25,6 +25,7 @@ pub mod adverse;
 pub mod analyte;
 pub mod biomarkers;
 pub mod body;
+pub mod citable;
 pub mod cyclophosphamide;
 pub mod error;
 pub mod interactions;

@@ -49,7 +49,10 @@ pub enum Gap {
     BetaDGlucanOtherKit,
     CmvCtdThreshold,
     InteractionMechanism,
-    TacrolimusLiveVaccineCategory,
+    CyclosporineCyp3aRow,
+    CyclosporinePotassiumRow,
+    TacrolimusNephrotoxicRow,
+    TacrolimusInducerRow,
     AsunaprevirVaniprevirCategory,
     PneumocystisProphylaxis,
     CreatinineRiseThreshold,
@@ -58,7 +61,7 @@ pub enum Gap {
 }
 
 impl Gap {
-    pub const ALL: [Gap; 22] = [
+    pub const ALL: [Gap; 25] = [
         Gap::FerritinPmolFactor,
         Gap::MckRiskGroupMapping,
         Gap::FlairMortalityPerGroup,
@@ -75,7 +78,10 @@ impl Gap {
         Gap::BetaDGlucanOtherKit,
         Gap::CmvCtdThreshold,
         Gap::InteractionMechanism,
-        Gap::TacrolimusLiveVaccineCategory,
+        Gap::CyclosporineCyp3aRow,
+        Gap::CyclosporinePotassiumRow,
+        Gap::TacrolimusNephrotoxicRow,
+        Gap::TacrolimusInducerRow,
         Gap::AsunaprevirVaniprevirCategory,
         Gap::PneumocystisProphylaxis,
         Gap::CreatinineRiseThreshold,
@@ -83,31 +89,34 @@ impl Gap {
         Gap::EarlyCombinationWindow,
     ];
 
-    /// Why the item is unavailable, in the words of the pack.
+    /// Why the item is unavailable.
     pub fn reason(self) -> &'static str {
         match self {
-            Gap::FerritinPmolFactor => "Ferritin pmol/L ↔ ng/mL: the factor (≈ 2.247) is marked unverified [M] in the clinical pack; enter ferritin in ng/mL (= µg/L).",
+            Gap::FerritinPmolFactor => "Ferritin pmol/L ↔ ng/mL: the factor (≈ 2.247) is not verified; enter ferritin in ng/mL (= µg/L).",
             Gap::MckRiskGroupMapping => "MCK: the mapping of anti-MDA5 status × number of risk factors to low/moderate/high predicted mortality, and the mortality per group, were not seen in Gono 2021 (table/figure not read). Only the number of criteria met is shown.",
             Gap::FlairMortalityPerGroup => "FLAIR: mortality per risk group is not in the abstract read (Lian 2020); only the group is shown.",
-            Gap::EularCreatinineBands => "EULAR 2009 Table 6: the creatinine column headers were not captured (a secondary page's <300 / 300–500 µmol/L is unverified [M]), so the column for a patient's creatinine cannot be chosen.",
-            Gap::WbcNadirDoseAdjustment => "WBC-nadir-based dose changes (CYCLOPS −40 % / −20 %; hold if nadir <3,000/µL) are unverified [M]; the nadir is recorded and shown only.",
-            Gap::IvcyRenalDoseReduction => "IVCY dose reduction by eGFR/CrCl (label or Aronoff-style) is not verified in the pack.",
-            Gap::TsujiIvcyDose => "Tsuji 2020 triple therapy: the IVCY dose (500–1000 mg/m² every 2 weeks) is unverified [M]; exact scheme not seen.",
-            Gap::CyclopsRegimen => "CYCLOPS/EUVAS regimen (15 mg/kg, weeks 0,2,4,7,10,13, max 1.5 g) is from secondary summaries [M].",
-            Gap::AzathioprineMaintenanceDose => "Maintenance hand-over: no azathioprine (or other maintenance) dose is given in the clinical pack.",
+            Gap::EularCreatinineBands => "EULAR 2009 Table 6: the creatinine column headers were not captured (a secondary page's <300 / 300–500 µmol/L is not verified), so the column for a patient's creatinine cannot be chosen.",
+            Gap::WbcNadirDoseAdjustment => "WBC-nadir-based dose changes (CYCLOPS −40 % / −20 %; hold if nadir <3,000/µL) are not verified; the nadir is recorded and shown only.",
+            Gap::IvcyRenalDoseReduction => "IVCY dose reduction by eGFR/CrCl (label or Aronoff-style) is not verified.",
+            Gap::TsujiIvcyDose => "Tsuji 2020 triple therapy: the IVCY dose (500–1000 mg/m² every 2 weeks) is not verified; exact scheme not seen.",
+            Gap::CyclopsRegimen => "CYCLOPS/EUVAS regimen (15 mg/kg, weeks 0,2,4,7,10,13, max 1.5 g) is from secondary summaries (not verified).",
+            Gap::AzathioprineMaintenanceDose => "Maintenance hand-over: no verified azathioprine (or other maintenance) dose.",
             Gap::MesnaDose => "Mesna: eviQ states no harmonised mesna dose is established; MSD's SLE table gives mesna equal to the cyclophosphamide dose. Not computed; shown as notes.",
             Gap::OvarianFailureUnder32 => "Ovarian failure: D50/D90 were reported for age ≥32 only; for ≤31 y the study reports 5/44 with sustained amenorrhoea, no dose threshold.",
-            Gap::LabReferenceRange => "No reference range for this analyte in the clinical pack; use the laboratory's own range.",
+            Gap::LabReferenceRange => "No verified reference range for this analyte; use the laboratory's own range.",
             Gap::Kl6OtherAssay => "KL-6 reference limit verified for the BML CLEIA only (<500 U/mL); other assays differ (e.g. HISCL). Store the assay and use its own limit.",
             Gap::BetaDGlucanOtherKit => "β-D-glucan limits verified for Fungitec G-test MK (≤20 pg/mL) and β-glucan test Wako (≤11 pg/mL) only; values differ by kit.",
             Gap::CmvCtdThreshold => "CMV pp65 antigenaemia: no CTD-specific action threshold was verified (only transplant thresholds, Gentile 2006); use the institutional threshold.",
-            Gap::InteractionMechanism => "The label lists this pair; its mechanism is not given, or is unverified [M], in the clinical pack.",
-            Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
-            Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
-            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold in the clinical pack; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
-            Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
-            Gap::AdverseEventThreshold => "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
-            Gap::EarlyCombinationWindow => "Early combination therapy: the 2-week window and the survival figures cited in issue 9 (Nagasawa 2003; Takada 2007) are not in the clinical pack; the interval between start dates is shown in days, without a verdict.",
+            Gap::InteractionMechanism => "The label lists this pair; its wording (mechanism, advice) was not read or is not verified.",
+            Gap::CyclosporineCyp3aRow => "The cyclosporine label's 10.2 row for CYP3A4 inhibitors and inducers (macrolides other than clarithromycin, calcium antagonists, rifampicin…) was not read: its category is not available. The label's class line says drugs acting on CYP3A4 or P-gp change the level: measure levels.",
+            Gap::CyclosporinePotassiumRow => "The cyclosporine label's hyperkalaemia row for potassium-sparing diuretics other than spironolactone and esaxerenone was not read: its category is not available. Watch serum potassium and check the current label.",
+            Gap::TacrolimusNephrotoxicRow => "The tacrolimus label's row for nephrotoxic drugs (amphotericin B, aminoglycosides, sulfamethoxazole-trimethoprim, NSAIDs…) was not read: the Japanese category is not available. Watch renal function and check the current label.",
+            Gap::TacrolimusInducerRow => "The tacrolimus label's row for CYP3A4 inducers (rifampicin, antiepileptics) was not read: its category is not available. The level falls: recheck levels.",
+            Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); their current category was not found. Check the current label.",
+            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
+            Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: no verified threshold (% or absolute) should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
+            Gap::AdverseEventThreshold => "No verified action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
+            Gap::EarlyCombinationWindow => "Early combination therapy: the interval between start dates is shown in days, without a verdict (the 2-week window of Nagasawa 2003 and Takada 2007 is not applied as a rule).",
         }
     }
 }
@@ -123,6 +132,8 @@ mod tests {
         assert_eq!(set.len(), Gap::ALL.len());
         for g in Gap::ALL {
             assert!(g.reason().len() > 40, "{g:?}");
+            let bad = crate::clinical::citable::workshop_words(g.reason());
+            assert!(bad.is_empty(), "{g:?}: {bad:?}");
         }
     }
 
