@@ -89,7 +89,7 @@ export function labsTests({ openPage, fileUrl, shots }) {
         assert((await page.inputValue('#lab-unit')) === 'mg_per_l', 'unit not switched');
         await page.click('#lab-add');
         await hasText(page, '#lab-table-crp', /35 mg\/L/, 'CRP row in mg/L');
-        assert(/Lab's own range — not in the reference pack/.test(await text(page, '#lab-table-crp')), 'CRP: own range not stated');
+        assert(/Lab's own range — no verified reference range/.test(await text(page, '#lab-table-crp')), 'CRP: own range not stated');
 
         // Ferritin in pmol/L: the factor is unverified, so the pack's reason is shown.
         await page.selectOption('#lab-analyte', 'ferritin');
