@@ -200,7 +200,7 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await page.waitForSelector('#dz-type');
         await disease(page);
         await checkDisease(page);
-        await waitText(page, '.disease', /Nagasawa 2003; Takada 2007\) are not in the clinical pack/, 'no 2-week verdict');
+        await waitText(page, '.disease', /the 2-week window of Nagasawa 2003 and Takada 2007 is not applied as a rule/, 'no 2-week verdict');
         await page.screenshot({ path: path.join(shots, 'ivcy-disease-en.png'), fullPage: true });
         await page.waitForTimeout(800);
         await page.goto(`${fileUrl}#/records`);

@@ -1,12 +1,14 @@
 //! How a typed drug name is compared with the names of the synonym table:
-//! NFKC (full/half width, half-width katakana, ligatures; `unicode-normalization`),
-//! lower case, hiragana as katakana, separators dropped. Japanese names are
+//! width folded as NFKC folds it (full-width ASCII, ideographic space,
+//! half-width katakana with their voiced marks, ㎎ ㎖ ㎍ µ; [`width`], which
+//! a test checks against the `unicode-normalization` crate's NFKC on every
+//! character of those blocks — the crate's full tables would cost the
+//! single-file build about 100 kB), lower case, hiragana as katakana,
+//! separators dropped. Japanese names are
 //! found anywhere in the text (no spaces in Japanese; strength and form
 //! suffixes such as 「錠」「カプセル」「5mg」「日医工」 simply follow), Latin
 //! names only between word boundaries (so "tac" is not found in "stacking",
 //! nor "azole" in "metronidazole"), a plural "s" allowed.
-
-use unicode_normalization::UnicodeNormalization;
 
 /// A folded text: its characters without separators, and where a Latin
 /// word starts or ends (between letters and digits too: "VRCZ200mg").
@@ -82,9 +84,65 @@ fn kind(c: char) -> Kind {
     }
 }
 
-/// NFKC, lower case, hiragana → katakana: one character stream.
+/// Half-width katakana U+FF66–U+FF9D as full-width (JIS X 0201 order).
+const HALF_KANA: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+
+/// The voiced (゛) or semi-voiced (゜) form of a full-width katakana, as
+/// NFKC composes a half-width kana and its mark.
+fn voiced(c: char, semi: bool) -> Option<char> {
+    let n = c as u32;
+    let with = |d: u32| char::from_u32(n + d);
+    match (c, semi) {
+        ('ウ', false) => Some('ヴ'),
+        ('ワ', false) => Some('ヷ'),
+        ('ヲ', false) => Some('ヺ'),
+        ('カ'..='チ', false) if (n - 'カ' as u32) % 2 == 0 => with(1),
+        ('ツ' | 'テ' | 'ト', false) => with(1),
+        ('ハ'..='ホ', false) if (n - 'ハ' as u32) % 3 == 0 => with(1),
+        ('ハ'..='ホ', true) if (n - 'ハ' as u32) % 3 == 0 => with(2),
+        _ => None,
+    }
+}
+
+/// Width folded as NFKC folds the characters a drug name is typed with.
+pub fn width(s: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{FF01}'..='\u{FF5E}' => out.extend(char::from_u32(c as u32 - 0xFEE0)),
+            '\u{FF5F}' => out.push('\u{2985}'),
+            '\u{FF60}' => out.push('\u{2986}'),
+            '\u{3000}' => out.push(' '),
+            '\u{FF61}' => out.push('。'),
+            '\u{FF62}' => out.push('「'),
+            '\u{FF63}' => out.push('」'),
+            '\u{FF64}' => out.push('、'),
+            '\u{FF65}' => out.push('・'),
+            '\u{FF66}'..='\u{FF9D}' => out.extend(HALF_KANA.chars().nth(c as usize - 0xFF66)),
+            '\u{FF9E}' | '\u{FF9F}' => {
+                let semi = c == '\u{FF9F}';
+                match out.last().and_then(|p| voiced(*p, semi)) {
+                    Some(v) => {
+                        out.pop();
+                        out.push(v);
+                    }
+                    None => out.push(if semi { '\u{309A}' } else { '\u{3099}' }),
+                }
+            }
+            '\u{00B5}' => out.push('μ'),
+            '\u{338D}' => out.extend(['μ', 'g']),
+            '\u{338E}' => out.extend(['m', 'g']),
+            '\u{3396}' => out.extend(['m', 'l']),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Width folded, lower case, hiragana → katakana: one character stream.
 fn normalised(s: &str) -> Vec<char> {
-    s.nfkc()
+    width(s)
+        .into_iter()
         .flat_map(char::to_lowercase)
         .map(katakana)
         .collect()
@@ -287,6 +345,27 @@ mod tests {
         assert!(!found("metronidazole", "azole"));
         assert!(!found("esomeprazole", "azole"));
         assert!(found("ロスバスタチン錠2.5mg「DSEP」", "ロスバスタチン"));
+    }
+
+    #[test]
+    fn width_is_nfkc_on_the_blocks_names_are_typed_in() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfkc = |s: &str| s.nfkc().collect::<String>();
+        let mut texts: Vec<String> = (0xFF01..=0xFF9F)
+            .chain(0x3000..=0x3000)
+            .chain([0x00B5, 0x338D, 0x338E, 0x3396])
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect();
+        // Every half-width kana with each voiced mark, as typed.
+        for c in (0xFF66..=0xFF9D).filter_map(char::from_u32) {
+            for m in ['\u{FF9E}', '\u{FF9F}'] {
+                texts.push([c, m].iter().collect());
+            }
+        }
+        for t in texts {
+            assert_eq!(width(&t).iter().collect::<String>(), nfkc(&t), "{t:?}");
+        }
     }
 
     #[test]
