@@ -95,7 +95,7 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         assert((await page.inputValue('#safety-lab-unit')) === 'µmol/L', 'suggested unit not chosen');
         await page.click('#safety-lab-add');
         await waitText(page, `${card('creatinine')} .change`, /^\+0\.300 mg\/dL \(\+42\.9 %\)$/, 'creatinine rise');
-        await waitText(page, `${card('creatinine')} .threshold`, /unavailable: .*verifies no threshold/, 'creatinine threshold');
+        await waitText(page, `${card('creatinine')} .threshold`, /unavailable: .*no verified threshold/, 'creatinine threshold');
         // Impossible values: refused at the field, text kept.
         await page.selectOption('#safety-lab-analyte', 'potassium');
         await page.fill('#safety-lab-value', '');
@@ -161,7 +161,7 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await page.keyboard.press('Enter');
         await page.keyboard.type('pitavastatin');
         await page.keyboard.press('Enter');
-        await waitText(page, `${CSA} tbody tr.contra`, /pitavastatin.*併用禁忌/, '禁忌 row (ja)');
+        await waitText(page, `${CSA} tbody tr.contra[data-drug=pitavastatin]`, /pitavastatin.*併用禁忌/, '禁忌 row (ja)');
         await waitText(page, `${CSA} tbody tr.contra[data-drug=rosuvastatin]`, /ロスバスタチン.*ロスバスタチンとして確認.*併用禁忌/, 'Japanese name found: 禁忌');
         // Keyboard: Tab from the input reaches Add, then the first Delete.
         await page.focus('#safety-comed-input');
