@@ -172,7 +172,7 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await page.waitForFunction(() => document.querySelectorAll('#ivcy-thresholds tbody tr').length === 6);
         await waitText(page, '.ivcy', /nadir is recorded and shown only/, 'nadir adjustment unavailable');
         await waitText(page, '#ivcy-handover-count', /2 of 6 induction pulses/, 'hand-over count');
-        await waitText(page, '#ivcy-maintenance', /no azathioprine/, 'maintenance dose unavailable');
+        await waitText(page, '#ivcy-maintenance', /no verified azathioprine/, 'maintenance dose unavailable');
         await page.screenshot({ path: path.join(shots, 'ivcy-planner-en.png'), fullPage: true });
         await page.click('button[data-lang=ja]');
         await waitText(page, '#ivcy-maintenance', /アザチオプリン/, 'Japanese reason');
