@@ -96,10 +96,10 @@ fn voiced(c: char, semi: bool) -> Option<char> {
         ('ウ', false) => Some('ヴ'),
         ('ワ', false) => Some('ヷ'),
         ('ヲ', false) => Some('ヺ'),
-        ('カ'..='チ', false) if (n - 'カ' as u32) % 2 == 0 => with(1),
+        ('カ'..='チ', false) if (n - 'カ' as u32).is_multiple_of(2) => with(1),
         ('ツ' | 'テ' | 'ト', false) => with(1),
-        ('ハ'..='ホ', false) if (n - 'ハ' as u32) % 3 == 0 => with(1),
-        ('ハ'..='ホ', true) if (n - 'ハ' as u32) % 3 == 0 => with(2),
+        ('ハ'..='ホ', false) if (n - 'ハ' as u32).is_multiple_of(3) => with(1),
+        ('ハ'..='ホ', true) if (n - 'ハ' as u32).is_multiple_of(3) => with(2),
         _ => None,
     }
 }
