@@ -9,7 +9,7 @@ use dmip_engine::clinical::Gap;
 table! {
     LabKey;
     Title => "検査値", "Laboratory results";
-    Intro => "バイオマーカー、呼吸機能、血液ガス、感染症の検査を入力します。数値の基準・カットオフは参照資料で検証済みのものだけを出典付きで表示します。", "Enter biomarkers, lung function, blood gases and infection tests. Limits and cut-offs are shown only where the reference pack verifies them, with their source.";
+    Intro => "バイオマーカー、呼吸機能、血液ガス、感染症の検査を入力します。数値の基準・カットオフは出典で確認できたものだけを出典付きで表示します。", "Enter biomarkers, lung function, blood gases and infection tests. Limits and cut-offs are shown only where a published source verifies them, with that source.";
     EntryTitle => "結果の入力", "Enter a result";
     Analyte => "検査項目", "Test";
     GroupMarkers => "血清マーカー", "Serum markers";
@@ -62,7 +62,7 @@ table! {
     SourceLabel => "出典", "Source";
     GasTitle => "血液ガス（A-aDO2 を計算）", "Blood gas (A-aDO2 computed)";
     GasAdd => "血液ガスを追加", "Add blood gas";
-    GasConvention => "A-aDO2 = FiO2 ×（PB − PH2O）− PaCO2 / RQ − PaO2。PB 760 mmHg、PH2O 47 mmHg、RQ 0.8 は本プロジェクトの慣例値（教科書値）で、参照資料の値ではありません。", "A-aDO2 = FiO2 × (PB − PH2O) − PaCO2 / RQ − PaO2. PB 760 mmHg, PH2O 47 mmHg and RQ 0.8 are textbook values used by project convention, not from the reference pack.";
+    GasConvention => "A-aDO2 = FiO2 ×（PB − PH2O）− PaCO2 / RQ − PaO2。PB 760 mmHg、PH2O 47 mmHg、RQ 0.8 は慣例の教科書値で、出典で確認した値ではありません。", "A-aDO2 = FiO2 × (PB − PH2O) − PaCO2 / RQ − PaO2. PB 760 mmHg, PH2O 47 mmHg and RQ 0.8 are conventional textbook values, not taken from a cited source.";
     AaDo2Title => "A-aDO2（血液ガスから計算）", "A-aDO2 (from blood gas)";
     AaDo2Negative => "負の値: 入力を確認してください", "Negative: check the inputs";
     PcpTitle => "ニューモシスチス肺炎の予防", "Pneumocystis prophylaxis";
@@ -132,7 +132,7 @@ pub fn note_ja(note: Note) -> Option<&'static str> {
         Note::MckModel => "MCK モデル（JAMI コホート: 導出 497 例、検証 111 例）: 抗MDA5抗体 + CRP + KL-6。リスク群は危険因子の数で分けます。ここでのカットオフは外部検証（Miyake 2025）で用いられた値です。",
         Note::MckMda5PositiveNotPredictive => "外部検証（242 例）: 抗MDA5抗体陽性例では MCK = 2 は死亡を有意に予測しませんでした。",
         Note::MckMda5NegativePredictive => "外部検証（242 例）: 抗MDA5抗体陰性例では MCK = 2 は全死亡、再燃、入院を要する感染症を予測しました。",
-        Note::FlairCentreSpecificInputs => "HRCT スコアは Renji 施設の半定量法、抗MDA5抗体の +/++/+++ はアッセイ固有（ラインブロットの強度）で、他施設での再現は困難です（参照資料の注意書き、未検証）。",
+        Note::FlairCentreSpecificInputs => "HRCT スコアは Renji 施設の半定量法、抗MDA5抗体の +/++/+++ はアッセイ固有（ラインブロットの強度）で、他施設での再現は困難です（注意書き、未検証）。",
         Note::IsodaBothFactorsDied => "シクロスポリン治療の DM-A/SIP（Isoda 2014）: フェリチン ≥600 ng/mL または A-aDO2 ≥45 Torr で 24 週生存率が低く、両方を満たす例は全例死亡しました。",
         Note::Gono2010Survival => "A/SIP を伴う皮膚筋炎（Gono 2010）: フェリチン ≥1500 ng/mL で生存率が有意に低値でした。",
         Note::Gono2012Cohort => "抗MDA5抗体陽性の急速進行性間質性肺炎（Gono 2012、27 例）: 入院時 A-aDO2 ≥32 mmHg とフェリチン ≥828 ng/mL が予後不良因子でした。",
@@ -140,7 +140,7 @@ pub fn note_ja(note: Note) -> Option<&'static str> {
         Note::FallingFvcWithoutIp => "間質性肺炎がないのに FVC が低下する場合は、呼吸筋力低下を示唆します。",
         Note::Kl6SpDNormalInAcutePhase => "KL-6・SP-D は急性期に正常のことがあり、正常値でも活動性の間質性肺炎は否定できません。",
         Note::RisingFerritinAcuteIp => "フェリチンの上昇は急性・亜急性間質性肺炎とその予後に関連します。",
-        Note::PcpProphylaxisCheck => "併用免疫抑制中です: ニューモシスチス肺炎の予防（ST合剤）が行われているか確認してください。参照資料には検証済みの推奨・用量・閾値はありません。",
+        Note::PcpProphylaxisCheck => "併用免疫抑制中です: ニューモシスチス肺炎の予防（ST合剤）が行われているか確認してください。確認できた推奨・用量・閾値はありません。",
         Note::CyclosporineSmxTmpCaution => "シクロスポリンと ST合剤は併用注意です: 腎毒性が相加します。クレアチニン・BUN を頻回に確認してください。",
         _ => return None,
     })
@@ -149,14 +149,14 @@ pub fn note_ja(note: Note) -> Option<&'static str> {
 /// Japanese text of a gap reason shown on this screen (English: `Gap::reason`).
 pub fn gap_ja(gap: Gap) -> Option<&'static str> {
     Some(match gap {
-        Gap::FerritinPmolFactor => "フェリチン pmol/L ↔ ng/mL の換算係数（≈ 2.247）は参照資料で未検証 [M] です。フェリチンは ng/mL（= µg/L）で入力してください。",
+        Gap::FerritinPmolFactor => "フェリチン pmol/L ↔ ng/mL の換算係数（≈ 2.247）は確認できていません。フェリチンは ng/mL（= µg/L）で入力してください。",
         Gap::MckRiskGroupMapping => "MCK: 抗MDA5抗体 × 危険因子数から低・中・高リスク群への対応と各群の死亡率は Gono 2021 で確認できていません（表・図未読）。該当項目数のみ表示します。",
         Gap::FlairMortalityPerGroup => "FLAIR: リスク群ごとの死亡率は確認した抄録（Lian 2020）にありません。群のみ表示します。",
-        Gap::LabReferenceRange => "この項目の基準範囲は参照資料にありません。施設の基準範囲を使用してください。",
+        Gap::LabReferenceRange => "この項目の確認できた基準範囲はありません。施設の基準範囲を使用してください。",
         Gap::Kl6OtherAssay => "KL-6 の基準値は BML CLEIA（<500 U/mL）のみ検証済みです。他の測定法（HISCL など）は異なります。測定法を記録し、その基準値を使用してください。",
         Gap::BetaDGlucanOtherKit => "β-D-グルカンの基準値はファンギテック G テスト MK（≤20 pg/mL）と β-グルカンテストワコー（≤11 pg/mL）のみ検証済みです。キットにより値が異なります。",
         Gap::CmvCtdThreshold => "CMV pp65 アンチゲネミア: 膠原病に特化した対応閾値は検証されていません（移植の閾値のみ、Gentile 2006）。施設の閾値を使用してください。",
-        Gap::PneumocystisProphylaxis => "ニューモシスチス肺炎の予防: 参照資料に検証済みの推奨・用量・閾値はありません。併用免疫抑制中に予防の有無の確認を促すのみです。",
+        Gap::PneumocystisProphylaxis => "ニューモシスチス肺炎の予防: 確認できた推奨・用量・閾値はありません。併用免疫抑制中に予防の有無の確認を促すのみです。",
         _ => return None,
     })
 }

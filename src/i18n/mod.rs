@@ -8,6 +8,7 @@ mod dosing;
 mod ivcy;
 mod labs;
 mod safety;
+mod shown;
 mod table;
 
 pub use covariates::covariate_description;
@@ -106,6 +107,14 @@ impl I18n {
             let _ = storage.set_item(STORAGE_KEY, lang.tag());
         }
         set_document_lang(lang);
+    }
+}
+
+/// An [`I18n`] fixed to `lang` (native tests: no browser storage).
+#[cfg(test)]
+pub fn fixed_i18n(lang: Lang) -> I18n {
+    I18n {
+        lang: RwSignal::new(lang),
     }
 }
 

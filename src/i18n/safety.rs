@@ -1,4 +1,5 @@
-//! Translation table for interactions and adverse-event checks (issue 9).
+//! Translation table for interactions and adverse-event checks (the Safety
+//! screen, the drug screens' headline and the report's co-medication section).
 //! Gap and note texts: English as the engine words them (a test in
 //! `safety_ui::text` keeps them equal); terms from glossary-ja.md.
 
@@ -9,11 +10,11 @@ table! {
     Title => "安全性", "Safety";
     InteractionsTitle => "併用薬と相互作用", "Co-medications and interactions";
     AdverseTitle => "有害事象のチェック", "Adverse-event checks";
-    AdverseNote => "ベースライン＝各項目の最初の結果。閾値は臨床参照資料で検証されたもののみ出典付きで表示し、ないものは理由を示します。", "Baseline = the first result of each item. Thresholds are shown only where the clinical reference pack verifies them, with the source; otherwise the reason is given.";
+    AdverseNote => "ベースライン＝各項目の最初の結果。閾値は出典で確認できたもののみ出典付きで表示し、ないものは理由を示します。", "Baseline = the first result of each item. Thresholds are shown only where a published source verifies them, with the source; otherwise the reason is given.";
     ResultsTitle => "入力済みの結果", "Results entered";
 
     ComedAdd => "併用薬を追加", "Add a co-medication";
-    ComedHint => "一般名・商品名で入力し Enter で追加（候補は相互作用表の薬剤名）。患者画面の併用薬と同じ一覧です。", "Type a generic or brand name and press Enter (suggestions are the names in the interaction table). Same list as on the Patient screen.";
+    ComedHint => "一般名・商品名・略号（ST合剤、VRCZ など）で入力し Enter で追加。全角・半角、ひらがな・カタカナ、「錠」「mg」などの剤形・規格は区別しません。患者画面の併用薬と同じ一覧です。", "Type a generic name, brand or abbreviation (ST合剤, TMP-SMX, VRCZ…) and press Enter; width, case, kana, spacing and strengths such as “5 mg tablet” do not matter. Same list as on the Patient screen.";
     ComedEmpty => "薬剤名を入力してください。", "Type a drug name.";
     ComedDuplicate => "「{name}」はすでに一覧にあります。", "“{name}” is already in the list.";
     ComedRemove => "「{name}」を削除", "Remove “{name}”";
@@ -29,13 +30,28 @@ table! {
     ColEffect => "機序・影響", "Mechanism / effect";
     ColLevel => "血中濃度", "Blood level";
     ColSource => "出典", "Source";
-    PartnerAs => "表の項目：{partner}", "table entry: {partner}";
+    PartnerAs => "添付文書の記載：{partner}", "label row: {partner}";
+    ReadAs => "{drug}として確認", "read as {drug}";
+    DidYouMean => "「{typed}」（もしかして「{name}」？）", "“{typed}” (did you mean “{name}”?)";
+    Quoted => "「{typed}」", "“{typed}”";
+    NoRow => "{drug}の添付文書で確認した項目に記載がない薬剤：{names} — 安全という意味ではありません。", "No row for these in the {drug} label rows read: {names} — this is not evidence of safety.";
+    Quantified => "数値：{effect}（{source}）", "In numbers: {effect} ({source})";
+    ReportTitle => "併用薬と相互作用", "Co-medications and interactions";
+    ReportNone => "併用薬は登録されていません。", "No co-medications listed.";
+    HeadContra => "{drug}と併用禁忌（添付文書）：{names} — 併用しないこととされています。", "Contraindicated with {drug} (Japanese label, 禁忌): {names} — the label says not to combine them.";
+    HeadLevels => "{drug}の血中濃度を変える併用薬：{items} — 用量を決める前に血中濃度を再測定してください。", "Co-medications that change the {drug} level: {items} — recheck levels before deciding the dose.";
+    HeadUp => "{name}（↑上昇）", "{name} (↑ rise)";
+    HeadDown => "{name}（↓低下）", "{name} (↓ fall)";
+    HeadUpQuantified => "{name}（↑上昇：{effect}、{source}）", "{name} (↑ rise: {effect}; {source})";
+    HeadDownQuantified => "{name}（↓低下：{effect}、{source}）", "{name} (↓ fall: {effect}; {source})";
+    HeadOthers => "ほかに併用注意・区分不明の併用薬 {count} 件：安全性画面で確認してください。", "{count} more co-medication(s) listed as 併用注意 or of unknown category: see the Safety screen.";
+    HeadNotChecked => "確認できない併用薬名：{names}。", "Co-medication names not checked: {names}.";
     CategoryUnavailable => "区分不明：", "Category unavailable:";
     LevelUp => "血中濃度が変化します（↑上昇）— 再測定してください", "Levels will change (↑ rise) — recheck";
     LevelDown => "血中濃度が変化します（↓低下）— 再測定してください", "Levels will change (↓ fall) — recheck";
     RecheckBanner => "{drug}の血中濃度を変える併用薬があります：血中濃度を再測定してください。", "A co-medication changes the {drug} blood level: recheck levels.";
     NoHits => "この表で該当する組み合わせはありません。", "No pair from this table.";
-    NotInTable => "{drug}の表にない薬剤：{names} — 確認していません（安全という意味ではありません）。", "Not in the {drug} table: {names} — not checked (this is not evidence of safety).";
+    NotInTable => "{drug}の表で見つからない薬剤名：{names} — 確認していません（安全という意味ではありません）。", "Not found in the {drug} table: {names} — not checked (this is not evidence of safety).";
 
     WatchFor => "注意する有害事象：{concern}", "Watch for: {concern}";
     Baseline => "ベースライン", "Baseline";
@@ -63,12 +79,15 @@ table! {
     ErrMissing => "{field}を入力してください", "{field}: required";
     ErrBadDate => "{field}：YYYY-MM-DD の形式で入力してください（入力：「{value}」）", "{field}: please enter a date as YYYY-MM-DD (typed “{value}”)";
 
-    GapCreatinineRise => "ベースラインからのクレアチニン上昇：シクロスポリン・タクロリムスの減量を考えるべき閾値（%・絶対値）は臨床参照資料で検証されていません。上昇率を表示します。最新の添付文書と施設の基準で判断してください。", "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.";
-    GapAdverseEvent => "カリウム、血圧、血糖、HbA1c、肝酵素（AST/ALT）について、この治療中の対応閾値も基準範囲も臨床参照資料で検証されていません。検査室の基準範囲と施設の基準を用いてください。", "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.";
-    GapMechanism => "添付文書にこの組み合わせの記載がありますが、機序は臨床参照資料に記載がないか未検証 [M] です。", "The label lists this pair; its mechanism is not given, or is unverified [M], in the clinical pack.";
-    GapTacLiveVaccine => "タクロリムス＋生ワクチン：日本の添付文書での区分は未検証 [M] です（日本では併用注意とされ、米国では「避ける」）。最新のPMDA添付文書を確認してください。", "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.";
-    GapAsunaprevir => "シクロスポリン＋アスナプレビル／バニプレビルは2024年7月改訂（DSU No.327）で禁忌から削除されました。現在の区分は臨床参照資料にありません。", "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.";
-    NoteCoverage => "確認するのは臨床参照資料にある組み合わせのみです（一般名・記載の商品名）。ここにない薬剤も安全とは限りません。最新の添付文書を確認してください。", "Only the pairs in the clinical pack are checked, by generic or listed brand name; a drug not found here is not evidence of safety. Check the current package insert.";
+    GapCreatinineRise => "ベースラインからのクレアチニン上昇：シクロスポリン・タクロリムスの減量を考えるべき閾値（%・絶対値）は確認できていません。上昇率を表示します。最新の添付文書と施設の基準で判断してください。", "Creatinine rise from baseline: no verified threshold (% or absolute) should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.";
+    GapAdverseEvent => "カリウム、血圧、血糖、HbA1c、肝酵素（AST/ALT）について、この治療中の対応閾値も基準範囲も確認できていません。検査室の基準範囲と施設の基準を用いてください。", "No verified action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.";
+    GapMechanism => "添付文書にこの組み合わせの記載がありますが、その記載（機序・措置）は確認できていません。", "The label lists this pair; its wording (mechanism, advice) was not read or is not verified.";
+    GapCsaCyp3a => "シクロスポリンの添付文書 10.2 の CYP3A4 阻害剤・誘導剤の行（クラリスロマイシン以外のマクロライド系、カルシウム拮抗剤、リファンピシンなど）は確認できていないため、区分は表示できません。添付文書の前文は、CYP3A4・P糖蛋白に作用する薬剤で血中濃度が変化するとしています：血中濃度を測定してください。", "The cyclosporine label's 10.2 row for CYP3A4 inhibitors and inducers (macrolides other than clarithromycin, calcium antagonists, rifampicin…) was not read: its category is not available. The label's class line says drugs acting on CYP3A4 or P-gp change the level: measure levels.";
+    GapCsaPotassium => "スピロノラクトン・エサキセレノン以外のカリウム保持性利尿剤について、シクロスポリンの添付文書の高カリウム血症の行は確認できていないため、区分は表示できません。血清カリウム値に注意し、最新の添付文書を確認してください。", "The cyclosporine label's hyperkalaemia row for potassium-sparing diuretics other than spironolactone and esaxerenone was not read: its category is not available. Watch serum potassium and check the current label.";
+    GapTacNephro => "タクロリムスの添付文書の腎毒性のある薬剤（アムホテリシンB、アミノ糖系抗生物質、スルファメトキサゾール・トリメトプリム、非ステロイド性消炎鎮痛剤など）の行は確認できていないため、日本での区分は表示できません。腎機能を観察し、最新の添付文書を確認してください。", "The tacrolimus label's row for nephrotoxic drugs (amphotericin B, aminoglycosides, sulfamethoxazole-trimethoprim, NSAIDs…) was not read: the Japanese category is not available. Watch renal function and check the current label.";
+    GapTacInducer => "タクロリムスの添付文書の CYP3A4 誘導剤（リファンピシン、抗てんかん薬）の行は確認できていないため、区分は表示できません。血中濃度が低下します：再測定してください。", "The tacrolimus label's row for CYP3A4 inducers (rifampicin, antiepileptics) was not read: its category is not available. The level falls: recheck levels.";
+    GapAsunaprevir => "シクロスポリン＋アスナプレビル／バニプレビルは2024年7月改訂（DSU No.327）で禁忌から削除されました。現在の区分は確認できていません。最新の添付文書を確認してください。", "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); their current category was not found. Check the current label.";
+    NoteCoverage => "確認するのは添付文書で確認できた行のみです（一般名・商品名・略号）。見つからない薬剤や記載のない薬剤も安全とは限りません。最新の添付文書を確認してください。", "Only the label rows read are checked (generic names, brands and abbreviations); a drug not found, or without a row, is not evidence of safety. Check the current package insert.";
     NoteCsaMeasure => "シクロスポリンはCYP3A4で代謝され、CYP3A4とP-gpを阻害し、P-gpの基質です：併用薬が変わったら血中濃度を測定してください。", "Cyclosporine is metabolised by CYP3A4, inhibits CYP3A4 and P-gp and is a P-gp substrate: measure levels when co-medications change.";
 }
 

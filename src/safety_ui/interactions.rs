@@ -1,13 +1,15 @@
-//! The interaction table of each label checked: category (禁忌 / 併用注意
-//! as the label writes it), effect or mechanism, the change in the CsA /
-//! TAC blood level ("levels will change — recheck"), source. Names the
-//! table does not hold are listed as not checked.
+//! The interaction table of each label checked: the co-medication as typed
+//! and the drug it was read as, category (禁忌 / 併用注意 as the label writes
+//! it), the label's wording, the change in the CsA / TAC blood level ("levels
+//! will change — recheck", with numbers where a study gives them), sources.
+//! Names not found are listed as not checked (with the nearest known name),
+//! known drugs without a row as such. The report shows the same tables.
 
 use super::session::Safety;
 use super::text;
 use crate::i18n::{fill, use_i18n, I18n, SafetyKey};
 use dmip_engine::clinical::interactions::{Hit, InteractionReport, LevelChange, Severity};
-use dmip_engine::clinical::{Gap, Status};
+use dmip_engine::clinical::Status;
 use leptos::prelude::*;
 
 fn category_cell(i18n: I18n, h: &Hit) -> AnyView {
@@ -43,40 +45,54 @@ fn level_text(i18n: I18n, level: LevelChange) -> Option<&'static str> {
 fn row(i18n: I18n, h: Hit) -> impl IntoView {
     let lang = i18n.lang();
     let contra = h.category.clone().available() == Some(Severity::Contraindicated);
-    let effect = h
-        .effect
-        .clone()
-        .unwrap_or_else(|| text::gap(Gap::InteractionMechanism, lang));
+    let read_as = fill(
+        i18n.t(SafetyKey::ReadAs),
+        &[("drug", text::drug_name(&h, lang))],
+    );
+    let partner = fill(
+        i18n.t(SafetyKey::PartnerAs),
+        &[("partner", text::partner(&h, lang))],
+    );
     let level = level_text(i18n, h.level);
+    let quantified = text::quantified(&h, lang);
     view! {
-        <tr class:contra=contra>
+        <tr class:contra=contra data-drug=h.drug.clone()>
             <td data-label=i18n.t(SafetyKey::ColComed)>
                 <span class="safety-comed-name">{h.co_medication.clone()}</span>
-                <span class="safety-partner">{fill(i18n.t(SafetyKey::PartnerAs), &[("partner", &h.partner)])}</span>
+                <span class="safety-read-as">{read_as}</span>
+                <span class="safety-partner">{partner}</span>
             </td>
             <td data-label=i18n.t(SafetyKey::ColCategory)>{category_cell(i18n, &h)}</td>
-            <td data-label=i18n.t(SafetyKey::ColEffect)>{effect}</td>
+            <td data-label=i18n.t(SafetyKey::ColEffect)>{text::effect(&h, lang)}</td>
             <td data-label=i18n.t(SafetyKey::ColLevel)>
                 {level.map(|t| view! { <strong class="safety-recheck">{t}</strong> })}
+                {quantified.map(|t| view! { <span class="safety-quantified">{t}</span> })}
             </td>
-            <td class="source" data-label=i18n.t(SafetyKey::ColSource)>{h.source.citation()}</td>
+            <td class="source" data-label=i18n.t(SafetyKey::ColSource)>{text::sources(&h.sources)}</td>
         </tr>
     }
 }
 
-fn report_view(i18n: I18n, r: InteractionReport) -> impl IntoView {
+/// One label's table; `id` prefixes the element id (`safety-int`,
+/// `report-int`).
+pub(crate) fn report_view(i18n: I18n, r: InteractionReport, id: &str) -> impl IntoView {
     let lang = i18n.lang();
     let name = text::subject(r.subject, lang);
-    let id = format!("safety-int-{}", r.subject.en());
+    let id = format!("{id}-{}", r.subject.en());
     let heading = fill(
         i18n.t(SafetyKey::LabelOf),
         &[("drug", &text::capitalised(name))],
     );
-    let quoted: Vec<String> = r.not_in_table.iter().map(|n| format!("“{n}”")).collect();
-    let unlisted = (!quoted.is_empty()).then(|| {
+    let unlisted = text::not_checked(&r, lang).map(|names| {
         fill(
             i18n.t(SafetyKey::NotInTable),
-            &[("drug", name), ("names", &quoted.join(", "))],
+            &[("drug", name), ("names", &names)],
+        )
+    });
+    let no_row = text::no_row(&r, lang).map(|names| {
+        fill(
+            i18n.t(SafetyKey::NoRow),
+            &[("drug", name), ("names", &names)],
         )
     });
     let empty = r.hits.is_empty();
@@ -103,6 +119,7 @@ fn report_view(i18n: I18n, r: InteractionReport) -> impl IntoView {
             </div>
             {empty.then(|| view! { <p class="note">{i18n.t(SafetyKey::NoHits)}</p> })}
             {unlisted.map(|t| view! { <p class="safety-unlisted" role="status">{t}</p> })}
+            {no_row.map(|t| view! { <p class="safety-no-row">{t}</p> })}
             <ul class="note safety-notes">
                 {r.notes.into_iter().map(|n| view! { <li>{text::note(n, lang)} " — " {n.source().citation()}</li> }).collect_view()}
             </ul>
@@ -128,6 +145,6 @@ pub fn InteractionTables(safety: Memo<Safety>) -> impl IntoView {
     };
     view! {
         <p class="note" id="safety-scope">{scope}</p>
-        {move || safety.get().reports.into_iter().map(|r| report_view(i18n, r)).collect_view()}
+        {move || safety.get().reports.into_iter().map(|r| report_view(i18n, r, "safety-int")).collect_view()}
     }
 }

@@ -1,5 +1,5 @@
-//! The Safety screen's parts (issue 9 item 7): the co-medication list and
-//! its interaction tables, the adverse-event checks, and the entry of the
+//! The Safety screen's parts: the co-medication list and its interaction
+//! tables (also shown in the report), the adverse-event checks, and the entry of the
 //! results they read. `session.rs` is the one memo calling the engine;
 //! `text.rs` puts engine values in the UI language.
 
@@ -9,6 +9,11 @@ mod entry;
 mod interactions;
 mod session;
 mod text;
+
+pub(crate) use interactions::report_view as interaction_table;
+pub(crate) use text::not_checked as not_checked_text;
+#[cfg(test)]
+pub(crate) use text::{gap as gap_text, note as note_text};
 
 use crate::i18n::{use_i18n, SafetyKey};
 use leptos::prelude::*;

@@ -7,8 +7,9 @@ use crate::format::significant;
 use crate::i18n::{fill, Lang, SafetyKey};
 use dmip_engine::clinical::adverse::Concern;
 use dmip_engine::clinical::analyte::Analyte;
-use dmip_engine::clinical::interactions::{Severity, Subject};
+use dmip_engine::clinical::interactions::{Hit, InteractionReport, Severity, Subject};
 use dmip_engine::clinical::notes::Note;
+use dmip_engine::clinical::sources::Source;
 use dmip_engine::clinical::{ClinicalError, Field, Gap};
 
 pub fn subject(s: Subject, lang: Lang) -> &'static str {
@@ -53,11 +54,99 @@ pub fn gap(g: Gap, lang: Lang) -> String {
         Gap::CreatinineRiseThreshold => SafetyKey::GapCreatinineRise,
         Gap::AdverseEventThreshold => SafetyKey::GapAdverseEvent,
         Gap::InteractionMechanism => SafetyKey::GapMechanism,
-        Gap::TacrolimusLiveVaccineCategory => SafetyKey::GapTacLiveVaccine,
+        Gap::CyclosporineCyp3aRow => SafetyKey::GapCsaCyp3a,
+        Gap::CyclosporinePotassiumRow => SafetyKey::GapCsaPotassium,
+        Gap::TacrolimusNephrotoxicRow => SafetyKey::GapTacNephro,
+        Gap::TacrolimusInducerRow => SafetyKey::GapTacInducer,
         Gap::AsunaprevirVaniprevirCategory => SafetyKey::GapAsunaprevir,
         other => return other.reason().to_owned(),
     };
     key.text(lang).to_owned()
+}
+
+/// The drug a co-medication was read as, in the UI language.
+pub fn drug_name(h: &Hit, lang: Lang) -> &str {
+    match lang {
+        Lang::Ja => &h.drug_ja,
+        Lang::En => &h.drug_en,
+    }
+}
+
+/// The label row: as printed (Japanese) or its English.
+pub fn partner(h: &Hit, lang: Lang) -> &str {
+    match lang {
+        Lang::Ja => &h.printed,
+        Lang::En => &h.partner,
+    }
+}
+
+/// The label's wording in the UI language, or why it is not shown.
+pub fn effect(h: &Hit, lang: Lang) -> String {
+    let text = match lang {
+        Lang::Ja => h.effect_ja.as_ref(),
+        Lang::En => h.effect.as_ref(),
+    };
+    text.cloned()
+        .unwrap_or_else(|| gap(Gap::InteractionMechanism, lang))
+}
+
+/// The quantified effect on the level, with its source.
+pub fn quantified(h: &Hit, lang: Lang) -> Option<String> {
+    h.quantified.as_ref().map(|q| {
+        let effect = match lang {
+            Lang::Ja => &q.ja,
+            Lang::En => &q.en,
+        };
+        fill(
+            SafetyKey::Quantified.text(lang),
+            &[("effect", effect), ("source", q.source.citation())],
+        )
+    })
+}
+
+/// Every source of a row, one after the other.
+pub fn sources(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(|s| s.citation())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The names not checked, each quoted, with the nearest known name.
+pub fn not_checked(r: &InteractionReport, lang: Lang) -> Option<String> {
+    let names: Vec<String> = r
+        .not_checked
+        .iter()
+        .map(|n| match &n.suggestion {
+            Some(name) => fill(
+                SafetyKey::DidYouMean.text(lang),
+                &[("typed", &n.typed), ("name", name)],
+            ),
+            None => fill(SafetyKey::Quoted.text(lang), &[("typed", &n.typed)]),
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The known drugs without a row on this label.
+pub fn no_row(r: &InteractionReport, lang: Lang) -> Option<String> {
+    let names: Vec<String> = r
+        .no_row
+        .iter()
+        .map(|n| {
+            let drug = match lang {
+                Lang::Ja => &n.drug_ja,
+                Lang::En => &n.drug_en,
+            };
+            let typed = fill(SafetyKey::Quoted.text(lang), &[("typed", &n.typed)]);
+            match lang {
+                Lang::Ja => format!("{typed}（{drug}）"),
+                Lang::En => format!("{typed} ({drug})"),
+            }
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 pub fn note(n: Note, lang: Lang) -> String {
@@ -167,7 +256,10 @@ mod tests {
             Gap::CreatinineRiseThreshold,
             Gap::AdverseEventThreshold,
             Gap::InteractionMechanism,
-            Gap::TacrolimusLiveVaccineCategory,
+            Gap::CyclosporineCyp3aRow,
+            Gap::CyclosporinePotassiumRow,
+            Gap::TacrolimusNephrotoxicRow,
+            Gap::TacrolimusInducerRow,
             Gap::AsunaprevirVaniprevirCategory,
         ] {
             assert_ne!(gap(g, Lang::Ja), g.reason(), "{g:?}");

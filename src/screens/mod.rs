@@ -9,6 +9,7 @@ mod patient;
 mod records;
 mod report;
 mod report_clinical;
+mod report_comeds;
 mod report_drug;
 mod safety;
 mod selfcheck;

@@ -1,8 +1,10 @@
 //! Printable report: the open record in plain language first, then the
 //! numbers (one or two A4 pages with the print CSS). Each drug's section:
-//! `report_drug.rs`; the clinical sections: `report_clinical.rs`.
+//! `report_drug.rs`; the co-medications and their label rows:
+//! `report_comeds.rs`; the clinical sections: `report_clinical.rs`.
 
 use super::report_clinical::clinical_sections;
+use super::report_comeds::comed_section;
 use super::report_drug::drug_section;
 use super::{Screen, ScreenFrame};
 use crate::app::{BUILD, VERSION};
@@ -109,6 +111,7 @@ pub fn ReportScreen() -> impl IntoView {
                         </section>
                         {drug_section(&r, Drug::Cyclosporine, i18n.lang())}
                         {drug_section(&r, Drug::Tacrolimus, i18n.lang())}
+                        {comed_section(&r)}
                         {clinical_sections(&r)}
                         <footer class="report-foot">
                             <p>{fill(i18n.t(Key::ReportFooter), &[("version", VERSION)])}" · "{i18n.t(Key::ReportBuild)}" "{BUILD}</p>

@@ -1,6 +1,7 @@
 //! The report's section for one calcineurin inhibitor: doses with their
-//! product, missed and late doses, levels, the MAP estimate with its
-//! warnings, the forecast plot and the dose advice.
+//! product, missed and late doses, levels, the co-medications that matter
+//! (禁忌, level changes: the drug screen's headline sentences), the MAP
+//! estimate with its warnings, the forecast plot and the dose advice.
 
 use super::report::clock;
 use crate::format::{percent, tick};
@@ -10,8 +11,8 @@ use crate::storage::web::now_clock;
 use crate::tdm_ui::market;
 use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
-    candidate_text, fit_warning, formulation_key, level_label, tdm_note, tdm_reason, DrugSpec,
-    ForecastData, ForecastFigure, Reason,
+    candidate_text, comed_report, comed_sentences, fit_warning, formulation_key, level_label,
+    tdm_note, tdm_reason, DrugSpec, ForecastData, ForecastFigure, Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
@@ -179,6 +180,10 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
         }
         .into_any();
     }
+    let interactions = comed_sentences(i18n, &comed_report(r, drug));
+    let interactions = (!interactions.is_empty()).then(|| {
+        view! { <p class="report-interactions" id=format!("report-{slug}-interactions")>{interactions.join(i18n.sentence_gap())}</p> }
+    });
     let computed = engine_result(r, drug);
     let model = computed.as_ref().map_or_else(
         || i18n.t(Key::ReportDefaultModel).to_owned(),
@@ -217,6 +222,7 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
             <h4>{i18n.tx(Key::ReportLevels)}</h4>
             <ul class="report-levels">{level_list(d, lang)}</ul>
             <p class="report-cite">{citation}</p>
+            {interactions}
             {result}
             <p class="report-see">{i18n.tx(Key::ReportSeeScreen)}</p>
         </section>

@@ -1,15 +1,19 @@
 //! The headline of a drug screen, one paragraph in the UI language: the
-//! latest level against the aim; why nothing could be computed; keep the
+//! latest level against the aim; the co-medications that matter before any
+//! dose (禁忌, level changes with their numbers; `comeds`); why nothing
+//! could be computed; keep the
 //! dose (an in-range patient) or the model's suggestion; the fit check; a
 //! toxic level, whatever else failed; the hold plan; what was assumed.
 
 use super::assumed;
 use super::checked;
+use super::comeds;
 use super::spec::DrugSpec;
 use super::summary::{range_text, Status, Summary, TargetKind, CONC_UNIT};
 use super::text::{self, status, Reason};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, I18n, Key};
+use dmip_engine::clinical::interactions::InteractionReport;
 use dmip_engine::tdm::{LevelRow, TdmOutput};
 
 /// The headline of `summary` and the engine's `output`.
@@ -19,6 +23,7 @@ pub fn text(
     summary: &Summary,
     output: Result<&TdmOutput, &Reason>,
     levels: &[LevelRow],
+    interactions: &InteractionReport,
 ) -> String {
     let aim = &summary.rows[0];
     let metric = aim.range.metric.label();
@@ -40,6 +45,9 @@ pub fn text(
         }
         line.push_str(text);
     };
+    for sentence in comeds::sentences(i18n, interactions) {
+        push(&sentence);
+    }
     let out = match output {
         Err(e) => {
             push(&fill(
@@ -93,23 +101,87 @@ mod tests {
     use super::super::summary::summarize;
     use super::*;
     use crate::i18n::use_i18n;
+    use crate::i18n::{fixed_i18n, Lang};
+    use dmip_engine::clinical::interactions::{check_subject, Subject};
     use dmip_engine::tdm::{defaults, view::DateTime, Drug, SampleLabel, TdmError};
 
-    #[test]
-    fn a_toxic_trough_is_flagged_when_nothing_can_be_computed() {
-        let levels = vec![LevelRow {
+    fn trough(value: f64) -> Vec<LevelRow> {
+        vec![LevelRow {
             sampled: DateTime::parse_from_rfc3339("2026-11-03T07:55:00+09:00").expect("time"),
-            value_ng_ml: Some(25.0),
+            value_ng_ml: Some(value),
             blq: false,
             lloq_ng_ml: None,
             label: SampleLabel::C0,
             assay: None,
-        }];
+        }]
+    }
+
+    #[test]
+    fn interactions_come_before_anything_else_is_said() {
+        let levels = trough(7.0);
+        let aim = defaults(Drug::Tacrolimus).aim.range;
+        let summary = summarize(Drug::Tacrolimus, aim, None, &levels, None);
+        let reason = Reason::Engine(TdmError::NoDoses);
+        let comeds = check_subject(
+            &[
+                "スピロノラクトン",
+                "ST合剤",
+                "アムホテリシンB",
+                "生ワクチン",
+                "ボリコナゾール",
+            ],
+            Subject::Tacrolimus,
+        );
+        let ja = text(
+            use_i18n(),
+            TACROLIMUS,
+            &summary,
+            Err(&reason),
+            &levels,
+            &comeds,
+        );
+        assert!(
+            ja.starts_with(
+                "最新の C0（7.00 ng/mL）は目標範囲 5–10 ng/mL に対して範囲内です。タクロリムスと併用禁忌（添付文書）：スピロノラクトン、生ワクチン — 併用しないこととされています。タクロリムスの血中濃度を変える併用薬：ボリコナゾール（↑上昇：タクロリムスの濃度/投与量比 +115.6 %"
+            ),
+            "{ja}"
+        );
+        assert!(ja.contains("ほかに併用注意・区分不明の併用薬 2 件"), "{ja}");
+        let not_computable = ja.find("計算できません").expect(&ja);
+        assert!(
+            ja.find("併用禁忌").is_some_and(|i| i < not_computable),
+            "{ja}"
+        );
+        let en = text(
+            fixed_i18n(Lang::En),
+            TACROLIMUS,
+            &summary,
+            Err(&reason),
+            &levels,
+            &comeds,
+        );
+        assert!(
+            en.contains("Contraindicated with tacrolimus (Japanese label, 禁忌): spironolactone, live vaccines — the label says not to combine them. Co-medications that change the tacrolimus level: voriconazole (↑ rise: tacrolimus concentration/dose ratio +115.6 %"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_toxic_trough_is_flagged_when_nothing_can_be_computed() {
+        let levels = trough(25.0);
         let aim = defaults(Drug::Tacrolimus).aim.range;
         let summary = summarize(Drug::Tacrolimus, aim, None, &levels, None);
         let reason = Reason::Engine(TdmError::NoDoses);
         // The default language outside the app: Japanese.
-        let line = text(use_i18n(), TACROLIMUS, &summary, Err(&reason), &levels);
+        let none = check_subject(&[], Subject::Tacrolimus);
+        let line = text(
+            use_i18n(),
+            TACROLIMUS,
+            &summary,
+            Err(&reason),
+            &levels,
+            &none,
+        );
         assert!(
             line.starts_with(
                 "最新の C0（25.0 ng/mL）は目標範囲 5–10 ng/mL に対して高値です。計算できません："

@@ -3,6 +3,7 @@
 //! sampling / model with disagreement flags, the MAP estimate, and why
 //! anything could not be computed.
 
+use super::comeds;
 use super::field::{number_error, number_value, Field, Unit};
 use super::headline;
 use super::session::Session;
@@ -10,6 +11,7 @@ use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_U
 use super::text::{self, status};
 use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, Key};
+use crate::state::use_record;
 use crate::widgets::data_table;
 use dmip_engine::dose::Range;
 use dmip_engine::estimate::MapFit;
@@ -104,12 +106,17 @@ pub fn Results(session: Session) -> impl IntoView {
                 .with(|d| summarize(spec.drug, aim, limit, &d.levels, o.as_ref().ok()))
         })
     });
+    // The co-medications against this drug's label (as on the Safety screen).
+    let record = use_record().record;
+    let interactions = Memo::new(move |_| record.with(|r| comeds::report(r, spec.drug)));
     let headline = move || {
         let s = summary.get();
-        session.output.with(|o| {
-            session
-                .drug
-                .with(|d| headline::text(i18n, spec, &s, o.as_ref(), &d.levels))
+        interactions.with(|c| {
+            session.output.with(|o| {
+                session
+                    .drug
+                    .with(|d| headline::text(i18n, spec, &s, o.as_ref(), &d.levels, c))
+            })
         })
     };
     let kind_key = |k: TargetKind| match k {

@@ -201,7 +201,7 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await page.waitForFunction(() => document.querySelectorAll('#ivcy-thresholds tbody tr').length === 6);
         await waitText(page, '.ivcy', /so no reduction is applied for the nadir/, 'nadir adjustment unavailable');
         await waitText(page, '#ivcy-handover-count', /2 of 6 induction pulses/, 'hand-over count');
-        await waitText(page, '#ivcy-maintenance', /no azathioprine/, 'maintenance dose unavailable');
+        await waitText(page, '#ivcy-maintenance', /no verified azathioprine/, 'maintenance dose unavailable');
         await page.screenshot({ path: path.join(shots, 'ivcy-planner-en.png'), fullPage: true });
         await page.click('button[data-lang=ja]');
         await waitText(page, '#ivcy-maintenance', /アザチオプリン/, 'Japanese reason');
@@ -287,7 +287,7 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await page.waitForSelector('#dz-type');
         await disease(page);
         await checkDisease(page);
-        await waitText(page, '.disease', /Nagasawa 2003; Takada 2007\) are not in the clinical pack/, 'no 2-week verdict');
+        await waitText(page, '.disease', /the 2-week window of Nagasawa 2003 and Takada 2007 is not applied as a rule/, 'no 2-week verdict');
         await page.screenshot({ path: path.join(shots, 'ivcy-disease-en.png'), fullPage: true });
         await page.waitForTimeout(800);
         await page.goto(`${fileUrl}#/records`);

@@ -98,7 +98,7 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await page.selectOption('#lab-analyte', 'ferritin');
         await page.selectOption('#lab-unit', 'pmol_per_l');
         await page.fill('#lab-value', '2800');
-        await hasText(page, '#lab-unit-gap', /unverified \[M\] in the clinical pack; enter ferritin in ng\/mL/, 'ferritin pmol/L reason');
+        await hasText(page, '#lab-unit-gap', /is not verified; enter ferritin in ng\/mL/, 'ferritin pmol/L reason');
         await lab(page, 'ferritin', '2025-01-20', '1600', { unit: 'ng_per_ml' });
         await hasText(page, '#lab-table-ferritin', /Use the lab's own range \(no shared reference interval for this test\)/, 'ferritin: the lab\'s own range');
         await gas(page, '2025-01-20', '21', '60', '40');

@@ -19,6 +19,7 @@ import { prescribeTests } from './prescribe.mjs';
 import { ivcyTests } from './ivcy.mjs';
 import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
+import { interactionTests } from './interactions.mjs';
 import { perfTests } from './perf.mjs';
 import { badInputTests } from './bad_input.mjs';
 import { languageTests } from './language.mjs';
@@ -225,6 +226,7 @@ const tests = [
   ...ivcyTests({ openPage, fileUrl, shots }),
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),
+  ...interactionTests({ openPage, fileUrl, shots }),
   ...badInputTests({ openPage, fileUrl, shots }),
   ...languageTests({ openPage, fileUrl }),
   ...perfTests({ openPage, fileUrl, shots }),

@@ -1,6 +1,6 @@
-// End-to-end tests of the Safety screen (issue 9 item 7): co-medications
-// against the pack's interaction table (禁忌 / 併用注意, recheck levels,
-// names not in the table), adverse-event checks (creatinine rise,
+// End-to-end tests of the Safety screen: co-medications against the label
+// rows (禁忌 / 併用注意, recheck levels, names not found with the nearest
+// known name, known drugs without a row), adverse-event checks (creatinine rise,
 // potassium on tacrolimus), bad input, reload, Japanese and phone layouts.
 
 import path from 'node:path';
@@ -70,16 +70,16 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await addRecord(page, 'Safety bed 3');
         await page.click('nav a[data-screen=safety]');
         await waitText(page, '#safety-scope', /checked against both labels/, 'scope without doses');
-        // Contraindicated with cyclosporine (pack §4: rosuvastatin 禁忌, JAPIC label).
+        // Contraindicated with cyclosporine (rosuvastatin 禁忌: cyclosporine label, DSU No.327).
         await addComed(page, 'rosuvastatin');
-        await waitText(page, `${CSA} tbody tr.contra`, /rosuvastatin.*Contraindicated — 併用禁忌.*Rosuvastatin Cmax 10\.6×.*japic_code 00061863/, '禁忌 row');
+        await waitText(page, `${CSA} tbody tr.contra`, /rosuvastatin.*read as rosuvastatin.*Contraindicated — 併用禁忌.*Rosuvastatin Cmax ×10\.6\..*Drug Safety Update \(DSU\) No\.327/, '禁忌 row');
         // A CYP3A4 inhibitor, added with the button.
         await addComed(page, 'fluconazole', false);
         await waitText(page, CSA, /fluconazole.*Use with caution — 併用注意.*Levels will change \(↑ rise\) — recheck.*Fluconazole SmPC/, 'CYP3A4 row');
         await waitText(page, `${CSA} .safety-banner`, /changes the cyclosporine blood level: recheck levels/, 'recheck banner');
         // Unknown drug: named, not checked, kept as typed.
         await addComed(page, 'Zyxoprofen 50 mg');
-        await waitText(page, `${CSA} .safety-unlisted`, /Not in the cyclosporine table: “Zyxoprofen 50 mg” — not checked/, 'unknown drug');
+        await waitText(page, `${CSA} .safety-unlisted`, /Not found in the cyclosporine table: “Zyxoprofen 50 mg” \(did you mean “loxoprofen”\?\) — not checked/, 'unknown drug');
         await waitText(page, '#safety-comed-list', /Zyxoprofen 50 mg/, 'unknown drug kept in the list');
         await addComed(page, 'fluconazole');
         await waitText(page, '#safety-comed-error', /“fluconazole” is already in the list/, 'duplicate refused');
@@ -96,7 +96,7 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         assert((await page.inputValue('#safety-lab-unit')) === 'µmol/L', 'suggested unit not chosen');
         await page.click('#safety-lab-add');
         await waitText(page, `${card('creatinine')} .change`, /^\+0\.300 mg\/dL \(\+42\.9 %\)$/, 'creatinine rise');
-        await waitText(page, `${card('creatinine')} .threshold`, /unavailable: .*verifies no threshold/, 'creatinine threshold');
+        await waitText(page, `${card('creatinine')} .threshold`, /unavailable: .*no verified threshold/, 'creatinine threshold');
         // Impossible values: refused at the field, text kept.
         await page.selectOption('#safety-lab-analyte', 'potassium');
         await page.fill('#safety-lab-value', '');
@@ -118,18 +118,18 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await waitText(page, '#safety-scope', /doses recorded: tacrolimus/, 'scope on tacrolimus');
         assert((await page.locator(CSA).count()) === 0, 'cyclosporine label still checked');
         await waitText(page, TAC, /fluconazole.*Levels will change \(↑ rise\) — recheck/, 'tacrolimus CYP3A4 row');
-        await waitText(page, `${TAC} .safety-unlisted`, /“rosuvastatin”/, 'rosuvastatin not in the tacrolimus table');
+        await waitText(page, `${TAC} .safety-no-row`, /No row for these in the tacrolimus label rows read: “rosuvastatin” \(rosuvastatin\)/, 'rosuvastatin: no tacrolimus row');
         await addResult(page, 'potassium', '2025-02-10', '5.6', 'mmol/L');
         await waitText(page, `${card('potassium')} .baseline`, /5\.60 mmol\/L \(2025-02-10\)/, 'potassium value');
-        await waitText(page, card('potassium'), /tacrolimus: hyperkalaemia — stated in Prograf 5 mg package insert/, 'potassium link');
+        await waitText(page, card('potassium'), /tacrolimus: hyperkalaemia — stated in Prograf capsules 5 mg Japanese package insert/, 'potassium link');
         await waitText(page, `${card('potassium')} .threshold`, /unavailable: .*potassium/, 'potassium threshold');
         assert((await page.locator('#safety-lab-table tbody tr').count()) === 3, 'three results listed');
-        // Tacrolimus 禁忌 (Prograf label): potassium-sparing diuretic.
+        // Tacrolimus 禁忌 (Graceptor/Prograf 2.3): potassium-sparing diuretic.
         await addComed(page, 'spironolactone');
-        await waitText(page, `${TAC} tbody tr.contra`, /spironolactone.*Contraindicated — 併用禁忌.*Hyperkalaemia.*Prograf 5 mg package insert/, 'tacrolimus 禁忌 row');
+        await waitText(page, `${TAC} tbody tr.contra`, /spironolactone.*Contraindicated — 併用禁忌.*Hyperkalaemia may occur.*Graceptor capsules 5 mg/, 'tacrolimus 禁忌 row');
         // A CYP3A4 inducer.
         await addComed(page, 'rifampicin');
-        await waitText(page, TAC, /rifampicin.*Levels will change \(↓ fall\) — recheck/, 'CYP3A4 inducer row');
+        await waitText(page, TAC, /rifampicin.*Levels will change \(↓ fall\) — recheck.*bioavailability 14 ± 6 % → 7 ± 3 %/, 'CYP3A4 inducer row with its number');
         await page.screenshot({ path: path.join(shots, 'safety-flow-en.png'), fullPage: true });
 
         // Reload: the record keeps the list and the results.
@@ -162,8 +162,8 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await page.keyboard.press('Enter');
         await page.keyboard.type('pitavastatin');
         await page.keyboard.press('Enter');
-        await waitText(page, `${CSA} tbody tr.contra`, /pitavastatin.*併用禁忌/, '禁忌 row (ja)');
-        await waitText(page, `${CSA} .safety-unlisted`, /ロスバスタチン/, 'Japanese name not in the table, named');
+        await waitText(page, `${CSA} tbody tr.contra[data-drug=pitavastatin]`, /pitavastatin.*併用禁忌/, '禁忌 row (ja)');
+        await waitText(page, `${CSA} tbody tr.contra[data-drug=rosuvastatin]`, /ロスバスタチン.*ロスバスタチンとして確認.*併用禁忌/, 'Japanese name found: 禁忌');
         // Keyboard: Tab from the input reaches Add, then the first Delete.
         await page.focus('#safety-comed-input');
         await page.keyboard.press('Tab');

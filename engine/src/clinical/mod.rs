@@ -26,6 +26,7 @@ pub mod adverse;
 pub mod analyte;
 pub mod biomarkers;
 pub mod body;
+pub mod citable;
 pub mod cyclophosphamide;
 pub mod error;
 pub mod interactions;

@@ -49,7 +49,10 @@ pub enum Gap {
     BetaDGlucanOtherKit,
     CmvCtdThreshold,
     InteractionMechanism,
-    TacrolimusLiveVaccineCategory,
+    CyclosporineCyp3aRow,
+    CyclosporinePotassiumRow,
+    TacrolimusNephrotoxicRow,
+    TacrolimusInducerRow,
     AsunaprevirVaniprevirCategory,
     PneumocystisProphylaxis,
     CreatinineRiseThreshold,
@@ -59,7 +62,7 @@ pub enum Gap {
 }
 
 impl Gap {
-    pub const ALL: [Gap; 23] = [
+    pub const ALL: [Gap; 26] = [
         Gap::FerritinPmolFactor,
         Gap::MckRiskGroupMapping,
         Gap::FlairMortalityPerGroup,
@@ -76,7 +79,10 @@ impl Gap {
         Gap::BetaDGlucanOtherKit,
         Gap::CmvCtdThreshold,
         Gap::InteractionMechanism,
-        Gap::TacrolimusLiveVaccineCategory,
+        Gap::CyclosporineCyp3aRow,
+        Gap::CyclosporinePotassiumRow,
+        Gap::TacrolimusNephrotoxicRow,
+        Gap::TacrolimusInducerRow,
         Gap::AsunaprevirVaniprevirCategory,
         Gap::PneumocystisProphylaxis,
         Gap::CreatinineRiseThreshold,
@@ -85,32 +91,35 @@ impl Gap {
         Gap::PulseDayWbcLimit,
     ];
 
-    /// Why the item is unavailable, in the words of the pack.
+    /// Why the item is unavailable.
     pub fn reason(self) -> &'static str {
         match self {
-            Gap::FerritinPmolFactor => "Ferritin pmol/L ↔ ng/mL: the factor (≈ 2.247) is marked unverified [M] in the clinical pack; enter ferritin in ng/mL (= µg/L).",
+            Gap::FerritinPmolFactor => "Ferritin pmol/L ↔ ng/mL: the factor (≈ 2.247) is not verified; enter ferritin in ng/mL (= µg/L).",
             Gap::MckRiskGroupMapping => "MCK: the mapping of anti-MDA5 status × number of risk factors to low/moderate/high predicted mortality, and the mortality per group, were not seen in Gono 2021 (table/figure not read). Only the number of criteria met is shown.",
             Gap::FlairMortalityPerGroup => "FLAIR: mortality per risk group is not in the abstract read (Lian 2020); only the group is shown.",
             Gap::EularCreatinineBands => "EULAR 2009 Table 6: the creatinine limits of its two columns are not in the copy of the table read (only the footnote: no separate regimen below 150 µmol/L), so for a creatinine of 150 µmol/L or more the column cannot be chosen: the lower column's dose is planned and the higher column's dose is shown beside it.",
             Gap::WbcNadirDoseAdjustment => "A dose reduction for a low WBC nadir after the previous pulse is reported only by a hospital protocol citing de Groot 2009; the trial's own text was not read, so no reduction is applied for the nadir. The nadir is shown and flagged when below the reference range.",
             Gap::IvcyRenalDoseReduction => "No dose reduction by eGFR or creatinine clearance was found in the sources read (none in the Endoxan label text read; EULAR 2009 Table 6 uses serum creatinine, not eGFR), so eGFR changes no pulse.",
-            Gap::TsujiIvcyDose => "Tsuji 2020 triple therapy: the IVCY dose (500–1000 mg/m² every 2 weeks) is unverified [M]; exact scheme not seen.",
+            Gap::TsujiIvcyDose => "Tsuji 2020 triple therapy: the IVCY dose (500–1000 mg/m² every 2 weeks) is not verified; exact scheme not seen.",
             Gap::CyclopsRegimen => "CYCLOPS/EUVAS schedule: de Groot 2009 gives 15 mg/kg every 2 to 3 weeks; the weeks (0, 2, 4, 7, 10, 13) and the maximum per pulse (1.2 or 1.5 g) come from secondary summaries only, so the regimen is not offered as a preset.",
-            Gap::AzathioprineMaintenanceDose => "Maintenance hand-over: no azathioprine (or other maintenance) dose is given in the clinical pack.",
+            Gap::AzathioprineMaintenanceDose => "Maintenance hand-over: no verified azathioprine (or other maintenance) dose.",
             Gap::MesnaDose => "Mesna: eviQ states no harmonised mesna dose is established; MSD's SLE table gives mesna equal to the cyclophosphamide dose. Not computed; shown as notes.",
             Gap::OvarianFailureUnder32 => "Ovarian failure: D50/D90 were reported for age ≥32 only; for ≤31 y the study reports 5/44 with sustained amenorrhoea, no dose threshold.",
-            Gap::LabReferenceRange => "No reference range for this analyte in the clinical pack; use the laboratory's own range.",
+            Gap::LabReferenceRange => "No verified reference range for this analyte; use the laboratory's own range.",
             Gap::Kl6OtherAssay => "KL-6 reference limit verified for the BML CLEIA only (<500 U/mL); other assays differ (e.g. HISCL). Store the assay and use its own limit.",
             Gap::BetaDGlucanOtherKit => "β-D-glucan limits verified for Fungitec G-test MK (≤20 pg/mL) and β-glucan test Wako (≤11 pg/mL) only; values differ by kit.",
             Gap::CmvCtdThreshold => "CMV pp65 antigenaemia: no CTD-specific action threshold was verified (only transplant thresholds, Gentile 2006); use the institutional threshold.",
-            Gap::InteractionMechanism => "The label lists this pair; its mechanism is not given, or is unverified [M], in the clinical pack.",
-            Gap::TacrolimusLiveVaccineCategory => "Tacrolimus + live vaccines: the Japanese label category is not verified [M] (believed 併用注意 in Japan; 'avoid' in the US). Check the current PMDA label.",
-            Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); the current category is not in the pack.",
-            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold in the clinical pack; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
-            Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: the clinical pack verifies no threshold (% or absolute) that should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
-            Gap::AdverseEventThreshold => "The clinical pack verifies no action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
+            Gap::InteractionMechanism => "The label lists this pair; its wording (mechanism, advice) was not read or is not verified.",
+            Gap::CyclosporineCyp3aRow => "The cyclosporine label's 10.2 row for CYP3A4 inhibitors and inducers (macrolides other than clarithromycin, calcium antagonists, rifampicin…) was not read: its category is not available. The label's class line says drugs acting on CYP3A4 or P-gp change the level: measure levels.",
+            Gap::CyclosporinePotassiumRow => "The cyclosporine label's hyperkalaemia row for potassium-sparing diuretics other than spironolactone and esaxerenone was not read: its category is not available. Watch serum potassium and check the current label.",
+            Gap::TacrolimusNephrotoxicRow => "The tacrolimus label's row for nephrotoxic drugs (amphotericin B, aminoglycosides, sulfamethoxazole-trimethoprim, NSAIDs…) was not read: the Japanese category is not available. Watch renal function and check the current label.",
+            Gap::TacrolimusInducerRow => "The tacrolimus label's row for CYP3A4 inducers (rifampicin, antiepileptics) was not read: its category is not available. The level falls: recheck levels.",
+            Gap::AsunaprevirVaniprevirCategory => "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); their current category was not found. Check the current label.",
+            Gap::PneumocystisProphylaxis => "Pneumocystis prophylaxis: no verified recommendation, dose or threshold; the app only reminds to check whether prophylaxis is in place under combined immunosuppression.",
+            Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: no verified threshold (% or absolute) should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
+            Gap::AdverseEventThreshold => "No verified action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
+            Gap::EarlyCombinationWindow => "Early combination therapy: the interval between start dates is shown in days, without a verdict (the 2-week window of Nagasawa 2003 and Takada 2007 is not applied as a rule).",
             Gap::PulseDayWbcLimit => "No numeric WBC limit for the day of a pulse was found (a 'postpone if WBC < 4000/µL' rule is not in the sources read). The Endoxan label holds the drug when the WBC has fallen to half of normal or less, without a number; the pulse is held here only when the WBC is at most half the lower reference limit.",
-            Gap::EarlyCombinationWindow => "Early combination therapy: the 2-week window and the survival figures cited in issue 9 (Nagasawa 2003; Takada 2007) are not in the clinical pack; the interval between start dates is shown in days, without a verdict.",
         }
     }
 }
@@ -126,6 +135,8 @@ mod tests {
         assert_eq!(set.len(), Gap::ALL.len());
         for g in Gap::ALL {
             assert!(g.reason().len() > 40, "{g:?}");
+            let bad = crate::clinical::citable::workshop_words(g.reason());
+            assert!(bad.is_empty(), "{g:?}: {bad:?}");
         }
     }
 

@@ -97,7 +97,7 @@ const LINKS: [Link; 4] = [
     Link {
         drug: Subject::Cyclosporine,
         concern: Concern::Hyperkalaemia,
-        source: Source::ClinicalsupCyclosporine,
+        source: Source::CyclosporineLabel102,
     },
     Link {
         drug: Subject::Tacrolimus,

@@ -1,19 +1,35 @@
-//! Drug interactions of cyclosporine and tacrolimus, Japanese label
-//! categories first (pack §4). [`check`] matches co-medications by generic
-//! name, listed brand or Japanese name (case-insensitive); anything it does
-//! not find is returned in `not_in_table` — not checked, not "safe".
+//! Drug interactions of cyclosporine and tacrolimus, Japanese label first.
+//!
+//! A typed co-medication is identified by the synonym table ([`drugs`]:
+//! English INN, Japanese generic name, brands, abbreviations; width, case,
+//! kana and spacing folded by [`fold`]) and checked against the rows of the
+//! subject's label ([`cyclosporine_label`], [`tacrolimus_label`]: 禁忌 and
+//! 併用注意 as printed, class lines included, each with its source). A name
+//! the table does not know is "not checked", with the nearest known name
+//! as a suggestion; a known drug without a row on this label is listed as
+//! such — neither is evidence of safety. [`effects`] adds the quantified
+//! effect on the CsA / TAC level where a study gives one.
 
+mod cyclosporine_label;
+pub mod drugs;
+pub mod effects;
+pub mod fold;
 mod regimen;
-mod table;
+mod rows;
+mod tacrolimus_label;
+#[cfg(test)]
+mod tests;
 
+pub use effects::Quantified;
 pub use regimen::{check_regimen, known_names, labels_to_check};
 
 use super::error::{ClinicalError, Result};
 use super::notes::Note;
 use super::sources::Source;
 use super::status::Status;
+use drugs::{Drug, DRUGS, TACROLIMUS_TOPICAL, TOPICAL_FORMS};
+use rows::Row;
 use serde::{Deserialize, Serialize};
-use table::{Entry, CYCLOSPORINE_NAMES, TABLE, TACROLIMUS_NAMES};
 
 /// The drug whose label the table comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,18 +55,26 @@ impl Subject {
         }
     }
 
-    fn names(self) -> &'static [&'static str] {
+    fn key(self) -> &'static str {
         match self {
-            Subject::Cyclosporine => CYCLOSPORINE_NAMES,
-            Subject::Tacrolimus => TACROLIMUS_NAMES,
+            Subject::Cyclosporine => drugs::CYCLOSPORINE,
+            Subject::Tacrolimus => drugs::TACROLIMUS,
+        }
+    }
+
+    fn rows(self) -> &'static [Row] {
+        match self {
+            Subject::Cyclosporine => cyclosporine_label::ROWS,
+            Subject::Tacrolimus => tacrolimus_label::ROWS,
         }
     }
 
     /// Recognises "cyclosporine", "ネオーラル", "Prograf 1 mg"…
     pub fn parse(name: &str) -> Result<Subject> {
+        let found = identify(name);
         [Subject::Cyclosporine, Subject::Tacrolimus]
             .into_iter()
-            .find(|s| matches_any(name, s.names()))
+            .find(|s| found.iter().any(|d| d.key == s.key()))
             .ok_or_else(|| ClinicalError::UnknownDrug {
                 name: name.to_string(),
             })
@@ -93,16 +117,45 @@ pub enum LevelChange {
     NotStated,
 }
 
+/// One co-medication found in one label row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     /// The co-medication as typed.
     pub co_medication: String,
+    /// The drug it was identified as (synonym-table key and names).
+    pub drug: String,
+    pub drug_en: String,
+    pub drug_ja: String,
+    /// The row in English.
     pub partner: String,
+    /// The row as printed in the label (Japanese).
+    pub printed: String,
     pub category: Status<Severity>,
-    /// None: the pack gives no (verified) mechanism — see Gap::InteractionMechanism.
+    /// The label's wording in English; None when it was not read (see
+    /// `Gap::InteractionMechanism`).
     pub effect: Option<String>,
+    /// The label's wording as printed.
+    pub effect_ja: Option<String>,
     pub level: LevelChange,
-    pub source: Source,
+    /// The effect on the subject's level in numbers, where known.
+    pub quantified: Option<Quantified>,
+    pub sources: Vec<Source>,
+}
+
+/// A typed name the synonym table does not know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotChecked {
+    pub typed: String,
+    /// The nearest known name (edit distance on the folded form), if close.
+    pub suggestion: Option<String>,
+}
+
+/// A known drug for which the label rows read hold no row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoRow {
+    pub typed: String,
+    pub drug_en: String,
+    pub drug_ja: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -110,54 +163,109 @@ pub struct InteractionReport {
     pub subject: Subject,
     /// Contraindicated first, then caution, then unknown category.
     pub hits: Vec<Hit>,
-    /// Co-medications the table does not list: not checked.
-    pub not_in_table: Vec<String>,
+    /// Names not in the synonym table: not checked.
+    pub not_checked: Vec<NotChecked>,
+    /// Known drugs without a row on this label (rows read).
+    pub no_row: Vec<NoRow>,
     /// A listed drug changes the CsA / TAC level: recheck levels.
     pub recheck_levels: bool,
     pub notes: Vec<Note>,
 }
 
-/// Lower case, full-width ASCII folded, '-' and '_' as spaces.
-fn normalise(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' | '-' | '_' => ' ',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// ASCII aliases match as whole words (an 's' plural allowed); others as
-/// substrings (Japanese has no spaces).
-fn matches_alias(text: &str, alias: &str) -> bool {
-    let alias = normalise(alias);
-    if !alias.is_ascii() {
-        return text.contains(&alias);
+impl InteractionReport {
+    /// The 禁忌 hits.
+    pub fn contraindicated(&self) -> impl Iterator<Item = &Hit> {
+        self.hits
+            .iter()
+            .filter(|h| h.category.clone().available() == Some(Severity::Contraindicated))
     }
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    text.match_indices(&alias).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let rest = &text[i + alias.len()..];
-        let rest = rest.strip_prefix('s').unwrap_or(rest);
-        !word(before) && !word(rest.chars().next())
-    })
+
+    /// Hits that change the subject's level, one per drug.
+    pub fn level_changes(&self) -> Vec<&Hit> {
+        let mut out: Vec<&Hit> = Vec::new();
+        for h in self
+            .hits
+            .iter()
+            .filter(|h| h.level != LevelChange::NotStated)
+        {
+            if !out.iter().any(|o| o.drug == h.drug) {
+                out.push(h);
+            }
+        }
+        out
+    }
 }
 
-fn matches_any(name: &str, aliases: &[&str]) -> bool {
-    let text = normalise(name);
-    aliases.iter().any(|a| matches_alias(&text, a))
+/// The drugs of the synonym table that `typed` names, in the order
+/// written; where names overlap the longest wins.
+pub fn identify(typed: &str) -> Vec<&'static Drug> {
+    let text = fold::fold(typed);
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, d) in DRUGS.iter().enumerate() {
+        for name in d.all_names() {
+            for (a, b) in text.find(&fold::key(name)) {
+                spans.push((a, b, i));
+            }
+        }
+    }
+    let inside = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+        y.0 <= x.0 && x.1 <= y.1 && (y.1 - y.0) > (x.1 - x.0)
+    };
+    let mut kept: Vec<(usize, usize, usize)> = spans
+        .iter()
+        .filter(|x| !spans.iter().any(|y| inside(x, y)))
+        .copied()
+        .collect();
+    kept.sort_unstable();
+    let topical = TOPICAL_FORMS
+        .iter()
+        .any(|w| !text.find(&fold::key(w)).is_empty());
+    let mut out: Vec<&'static Drug> = Vec::new();
+    for (_, _, i) in kept {
+        let mut d = &DRUGS[i];
+        if topical && d.key == drugs::TACROLIMUS {
+            d = drugs::by_key(TACROLIMUS_TOPICAL).unwrap_or(d);
+        }
+        if !out.iter().any(|o| o.key == d.key) {
+            out.push(d);
+        }
+    }
+    out
 }
 
-fn hit(co: &str, e: &Entry) -> Hit {
+/// The nearest known name to `typed`, when it is close (at most a third
+/// of its letters differ); names of three letters or fewer are not offered.
+pub fn suggest(typed: &str) -> Option<&'static str> {
+    let stem = fold::stem(typed);
+    if stem.is_empty() {
+        return None;
+    }
+    let limit = (stem.len() / 3).max(1);
+    DRUGS
+        .iter()
+        .flat_map(Drug::all_names)
+        .map(|n| (n, fold::key(n)))
+        .filter(|(_, k)| k.len() > 3)
+        .map(|(n, k)| (fold::distance(&stem, &k), n))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+fn hit(co: &str, d: &Drug, subject: Subject, r: &Row) -> Hit {
     Hit {
         co_medication: co.to_string(),
-        partner: e.partner.to_string(),
-        category: e.category.clone(),
-        effect: e.effect.map(str::to_string),
-        level: e.level,
-        source: e.source,
+        drug: d.key.to_string(),
+        drug_en: d.en.to_string(),
+        drug_ja: d.ja.to_string(),
+        partner: r.partner.to_string(),
+        printed: r.printed.to_string(),
+        category: r.category.clone(),
+        effect: r.effect_en.map(str::to_string),
+        effect_ja: r.effect_ja.map(str::to_string),
+        level: r.level,
+        quantified: effects::quantified(subject, d.key),
+        sources: r.sources.to_vec(),
     }
 }
 
@@ -182,20 +290,39 @@ pub fn check(co_medications: &[&str], drug: &str) -> Result<InteractionReport> {
 /// Checks `co_medications` against the label of `subject`.
 pub fn check_subject(co_medications: &[&str], subject: Subject) -> InteractionReport {
     let mut hits = Vec::new();
-    let mut not_in_table = Vec::new();
+    let mut not_checked = Vec::new();
+    let mut no_row = Vec::new();
     for co in co_medications.iter().filter(|c| !c.trim().is_empty()) {
-        if matches_any(co, subject.names()) {
-            continue; // the drug itself
-        }
-        let found: Vec<Hit> = TABLE
-            .iter()
-            .filter(|e| e.subjects.contains(&subject) && matches_any(co, e.aliases))
-            .map(|e| hit(co, e))
-            .collect();
+        let found = identify(co);
         if found.is_empty() {
-            not_in_table.push(co.to_string());
+            not_checked.push(NotChecked {
+                typed: co.to_string(),
+                suggestion: suggest(co).map(str::to_string),
+            });
+            continue;
         }
-        hits.extend(found);
+        let mut rows_hit: Vec<usize> = Vec::new();
+        for d in found.into_iter().filter(|d| d.key != subject.key()) {
+            let rows: Vec<(usize, &Row)> = subject
+                .rows()
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.members.contains(&d.key))
+                .collect();
+            if rows.is_empty() {
+                no_row.push(NoRow {
+                    typed: co.to_string(),
+                    drug_en: d.en.to_string(),
+                    drug_ja: d.ja.to_string(),
+                });
+            }
+            for (i, r) in rows {
+                if !rows_hit.contains(&i) {
+                    rows_hit.push(i);
+                    hits.push(hit(co, d, subject, r));
+                }
+            }
+        }
     }
     hits.sort_by_key(rank);
     let recheck_levels = hits.iter().any(|h| h.level != LevelChange::NotStated);
@@ -206,137 +333,9 @@ pub fn check_subject(co_medications: &[&str], subject: Subject) -> InteractionRe
     InteractionReport {
         subject,
         hits,
-        not_in_table,
+        not_checked,
+        no_row,
         recheck_levels,
         notes,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::clinical::status::Gap;
-
-    fn categories(r: &InteractionReport) -> Vec<(String, Option<Severity>)> {
-        r.hits
-            .iter()
-            .map(|h| (h.partner.clone(), h.category.clone().available()))
-            .collect()
-    }
-
-    #[test]
-    fn cyclosporine_with_tacrolimus_is_contraindicated_both_ways() {
-        let r = check(&["Prograf 1 mg"], "Neoral").unwrap();
-        assert_eq!(r.subject, Subject::Cyclosporine);
-        assert_eq!(r.hits.len(), 1);
-        assert_eq!(
-            r.hits[0].category.clone().available(),
-            Some(Severity::Contraindicated)
-        );
-        assert_eq!(r.hits[0].level, LevelChange::Up);
-        assert!(r.recheck_levels);
-        let r = check(&["シクロスポリン（ネオーラル）"], "タクロリムス").unwrap();
-        assert_eq!(
-            categories(&r),
-            vec![("cyclosporine".into(), Some(Severity::Contraindicated))]
-        );
-        assert_eq!(Severity::Contraindicated.ja(), "併用禁忌");
-        assert_eq!(Severity::Caution.ja(), "併用注意");
-    }
-
-    #[test]
-    fn order_levels_and_unlisted() {
-        let r = check(
-            &[
-                "Fluconazole 100 mg",
-                "rosuvastatin",
-                "clarithromycin",
-                "ＳＴ合剤",
-                "  ",
-            ],
-            "cyclosporine",
-        )
-        .unwrap();
-        let cats = categories(&r);
-        assert_eq!(
-            cats[0],
-            ("rosuvastatin".into(), Some(Severity::Contraindicated))
-        );
-        assert_eq!(cats.len(), 3);
-        assert!(cats.iter().all(|(_, c)| c.is_some()));
-        assert!(r.recheck_levels);
-        // clarithromycin is a macrolide, but the pack names no macrolide: not checked.
-        assert_eq!(r.not_in_table, vec!["clarithromycin".to_string()]);
-        assert!(r.notes.contains(&Note::CyclosporineMeasureLevels));
-    }
-
-    #[test]
-    fn whole_words_only() {
-        // "tac" must not match inside another word; "azoles" plural matches.
-        let r = check(&["stacking", "azoles"], "cyclosporine").unwrap();
-        assert_eq!(r.not_in_table, vec!["stacking".to_string()]);
-        assert_eq!(r.hits.len(), 1);
-        let r = check(&["Amphotericin-B liposomal"], "CsA").unwrap();
-        assert_eq!(r.hits[0].partner, "nephrotoxic drugs");
-        assert!(!r.recheck_levels);
-    }
-
-    #[test]
-    fn unverified_categories_stay_unavailable() {
-        let r = check(
-            &["BCG vaccine", "spironolactone", "eplerenone"],
-            "tacrolimus",
-        )
-        .unwrap();
-        let bcg = r
-            .hits
-            .iter()
-            .find(|h| h.co_medication == "BCG vaccine")
-            .unwrap();
-        assert_eq!(bcg.category.gap(), Some(Gap::TacrolimusLiveVaccineCategory));
-        assert_eq!(rank(&r.hits[0]), 0); // spironolactone 禁忌 first
-        assert_eq!(r.hits[1].partner, "eplerenone");
-        let r = check(&["asunaprevir"], "cyclosporine").unwrap();
-        assert_eq!(
-            r.hits[0].category.gap(),
-            Some(Gap::AsunaprevirVaniprevirCategory)
-        );
-        let r = check(&["bosentan"], "cyclosporine").unwrap();
-        assert_eq!(r.hits[0].effect, None);
-    }
-
-    #[test]
-    fn rifampicin_lowers_and_unknown_drug_errors() {
-        let r = check(&["rifampicin"], "グラセプター").unwrap();
-        assert_eq!(r.hits[0].level, LevelChange::Down);
-        assert!(r.recheck_levels);
-        assert_eq!(
-            check(&["digoxin"], "mycophenolate")
-                .unwrap_err()
-                .to_string(),
-            "mycophenolate: interactions are checked for cyclosporine and tacrolimus only"
-        );
-        // digoxin is a cyclosporine-label item only
-        assert_eq!(
-            check(&["digoxin"], "tacrolimus")
-                .unwrap()
-                .not_in_table
-                .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn table_is_well_formed() {
-        for e in TABLE {
-            assert!(
-                !e.aliases.is_empty() && !e.subjects.is_empty(),
-                "{}",
-                e.partner
-            );
-            for a in e.aliases {
-                assert_eq!(normalise(a), normalise(&normalise(a)), "{a}");
-            }
-        }
     }
 }

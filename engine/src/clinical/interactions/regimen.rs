@@ -1,8 +1,9 @@
 //! The interaction check of a patient's regimen: the co-medication list
 //! against the label of each calcineurin inhibitor on (both labels while
-//! neither is recorded), and the names the table knows (for suggestions).
+//! neither is recorded), and the names the synonym table knows (for
+//! suggestions while typing).
 
-use super::table::TABLE;
+use super::drugs::DRUGS;
 use super::{check_subject, InteractionReport, Subject};
 
 /// The labels to check: those of the drugs on; both when none is on (the
@@ -25,11 +26,12 @@ pub fn check_regimen(co_medications: &[&str], on: &[Subject]) -> Vec<Interaction
         .collect()
 }
 
-/// Every name the table matches (aliases as listed), sorted, once each.
+/// Every name the synonym table matches that is longer than three
+/// characters (abbreviations are matched, not suggested), sorted, once each.
 pub fn known_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = TABLE
+    let mut names: Vec<&'static str> = DRUGS
         .iter()
-        .flat_map(|e| e.aliases.iter().copied())
+        .flat_map(|d| d.all_names())
         .filter(|n| n.chars().count() > 3)
         .collect();
     names.sort_unstable();
@@ -53,33 +55,38 @@ mod tests {
         let r = check_regimen(&["rosuvastatin", "fluconazole", "zzz-unknown"], &[]);
         assert_eq!(r.len(), 2);
         let csa = &r[0];
-        assert_eq!(csa.hits[0].partner, "rosuvastatin");
+        assert_eq!(csa.hits[0].drug, "rosuvastatin");
         assert_eq!(
             csa.hits[0].category.clone().available(),
             Some(Severity::Contraindicated)
         );
-        assert_eq!(csa.not_in_table, vec!["zzz-unknown".to_string()]);
-        // On tacrolimus: rosuvastatin is a cyclosporine-label item only.
+        assert_eq!(csa.not_checked.len(), 1);
+        assert_eq!(csa.not_checked[0].typed, "zzz-unknown");
+        assert_eq!(csa.not_checked[0].suggestion, None);
+        // On tacrolimus: rosuvastatin has no row on the tacrolimus label.
         let tac = &r[1];
         assert_eq!(tac.hits.len(), 1);
         assert_eq!(tac.hits[0].level, LevelChange::Up);
         assert!(tac.recheck_levels);
-        assert_eq!(tac.not_in_table, vec!["rosuvastatin", "zzz-unknown"]);
+        assert_eq!(tac.no_row.len(), 1);
+        assert_eq!(tac.no_row[0].drug_en, "rosuvastatin");
     }
 
     #[test]
-    fn known_names_are_the_table_aliases() {
+    fn known_names_are_the_table_names() {
         let names = known_names();
         for n in [
             "rosuvastatin",
+            "ロスバスタチン",
+            "クレストール",
             "fluconazole",
-            "spironolactone",
+            "スピロノラクトン",
             "rifampicin",
         ] {
             assert!(names.contains(&n), "{n}");
         }
-        // Short aliases ("tac", "csa", "bcg", "atg") are matched, not suggested.
         assert!(!names.contains(&"tac"));
+        assert!(!names.contains(&"cam"));
         assert!(names.windows(2).all(|w| w[0] < w[1]));
     }
 }
