@@ -9,6 +9,7 @@
 //! - [`assume`]: what is assumed for a covariate the record lacks;
 //! - [`fit_check`]: the fit and the advice against the patient's own levels;
 //! - [`hold`]: the plan for a high level (hold, then resume);
+//! - [`next_sample`]: the best next sampling time of the clinic grid;
 //! - [`session`]: the computation.
 
 pub mod assume;
@@ -17,6 +18,7 @@ pub mod grid;
 pub mod hold;
 pub mod input;
 pub mod levels;
+pub mod next_sample;
 pub mod plausible;
 pub mod session;
 pub mod targets;
@@ -27,6 +29,9 @@ pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
 pub use input::{DoseChange, DoseRow, Formulation, LevelRow, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
+pub use next_sample::{
+    best_next_sample, next_sample, NextSample, NextSampleError, SampleQuestion, SampleTime,
+};
 pub use plausible::{plausibility, plausible_range, Implausible};
 pub use session::{compute, AucEstimate, Curves, TdmError, TdmNote, TdmOutput};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};

@@ -9,6 +9,7 @@ use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
 use super::input::{DoseChange, DoseRow, LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
+use super::next_sample::{best_next_sample, NextSample};
 use super::plausible::plausibility;
 use super::targets::Drug;
 use crate::catalog::{builtin, builtin_ids, Covariates, ModelDef};
@@ -69,6 +70,9 @@ pub struct TdmOutput {
     pub fit_check: FitCheck,
     /// When the latest level is too high: hold the doses until when.
     pub hold: Option<HoldPlan>,
+    /// The clinic-grid time whose level would most narrow the target
+    /// metric's forecast.
+    pub next_sample: Option<NextSample>,
 }
 
 /// A part of the results that could not be computed, and why (written
@@ -330,9 +334,11 @@ fn compute_with(
     };
     let fit_check = check(computed);
     let hold = hold_plan(computed);
+    let next_sample = best_next_sample(computed);
     Ok(TdmOutput {
         fit_check,
         hold,
+        next_sample,
         origin: base.origin.to_rfc3339(),
         levels,
         fit,
