@@ -17,6 +17,7 @@ mod headline;
 mod history_table;
 mod levels;
 mod model_choice;
+mod next_sample;
 mod patient_form;
 mod results;
 mod screen;
