@@ -214,6 +214,8 @@ table! {
     TdmHold => "休薬計画：次の {n} 回を休薬してください。{metric} は {at} に {threshold} ng/mL まで下がる予測です。{resume_at} から{resume} で再開。", "Plan: hold the next {n} dose(s); {metric} is predicted back at {threshold} ng/mL at {at}. Resume at {resume_at} with {resume}.";
     TdmHoldNone => "休薬は不要です：{metric} は次の投与時刻までに {threshold} ng/mL まで下がる予測です（{at}）。{resume_at} から{resume} に変更。", "No dose needs holding: {metric} is predicted back at {threshold} ng/mL by the next due dose ({at}). From {resume_at}: {resume}.";
     TdmHoldNotWithin => "{metric} は 14 日以内に {threshold} ng/mL まで下がる予測になりません（休薬 {n} 回分）。記録と測定値を確認してください。", "{metric} is not predicted back at {threshold} ng/mL within 14 days ({n} doses held): check the record and the level.";
+    TdmNextSample => "次回の採血は {at}（{label}）が最適です：{metric} の予測の幅が {pct} 狭まります。", "Draw the next sample at {at} ({label}): it narrows the {metric} forecast by {pct}.";
+    TdmNextSampleNone => "次回投与の採血時刻（C0–C6）のどれでも、{metric} の予測の幅は 1 % 以上狭まりません。", "No sampling time of the next dose (C0–C6) would narrow the {metric} forecast by 1 % or more.";
     ListSeparator => "、", "; ";
     TdmCheckKeep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量で範囲内にとどまるモデルの確率 {probability}）。", "In range: keep the current dose, {dose} mg, {regimen} (the model's probability of staying in range on it: {probability}).";
     TdmCheckChange => "目標範囲内ですが、測定値に合うモデルでは現在の用量で範囲内にとどまる確率が {probability} のため、変更を提案します。", "In range, but the model, which fits the levels, gives only {probability} of staying in range on the current dose: it suggests a change.";

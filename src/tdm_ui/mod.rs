@@ -20,6 +20,7 @@ mod levels;
 pub(crate) mod market;
 mod model_choice;
 mod next_days;
+mod next_sample;
 mod patient_form;
 mod prescribe;
 mod results;

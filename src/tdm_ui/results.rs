@@ -1,11 +1,12 @@
 //! The results block: a one-line summary, levels against the targets
 //! (editable, defaults with their sources), AUC by trapezoid / limited
-//! sampling / model with disagreement flags, the MAP estimate, and why
-//! anything could not be computed.
+//! sampling / model with disagreement flags, the MAP estimate, the best
+//! next sampling time, and why anything could not be computed.
 
 use super::comeds;
 use super::field::{number_error, number_value, Field, Unit};
 use super::headline;
+use super::next_sample::NextSampleLine;
 use super::session::Session;
 use super::summary::{range_text, summarize, Status, TargetKind, AUC_UNIT, CONC_UNIT};
 use super::text::{self, status};
@@ -130,6 +131,7 @@ pub fn Results(session: Session) -> impl IntoView {
         <section class="panel results" aria-labelledby=format!("{slug}-results-title")>
             <h3 id=format!("{slug}-results-title")>{i18n.tx(Key::TdmResultsTitle)}</h3>
             <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
+            <NextSampleLine session=session />
             {data_table(
                 format!("{slug}-targets"),
                 "tdm-table stack",

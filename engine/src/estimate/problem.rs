@@ -207,6 +207,21 @@ impl Problem {
         v
     }
 
+    /// The prior precision of the free parameters: Ω⁻¹, then Π⁻¹ for
+    /// each occasion with levels (block diagonal).
+    pub fn prior_precision(&self) -> DMatrix<f64> {
+        let n = self.n_params();
+        let mut p = DMatrix::zeros(n, n);
+        p.view_mut((0, 0), (self.n_eta, self.n_eta))
+            .copy_from(&self.omega_inv);
+        for k in 0..self.occasions.len() {
+            let s = self.n_eta + k * self.n_iov;
+            p.view_mut((s, s), (self.n_iov, self.n_iov))
+                .copy_from(&self.iov_inv);
+        }
+        p
+    }
+
     /// The model over time for free parameters `theta`.
     pub fn segments(&self, theta: &[f64]) -> Vec<Segment> {
         let eta = &theta[..self.n_eta.min(theta.len())];

@@ -7,7 +7,8 @@
 
 use super::input::{LevelRow, SampleLabel, TdmInput};
 use super::levels::LevelTiming;
-use crate::dose::{nearest, probability_at, Capsules, HeldRegimen, Range, Recommendation};
+use super::levels::TIMING_TOLERANCE_H;
+use crate::dose::{nearest, probability_at, Capsules, HeldRegimen, Metric, Range, Recommendation};
 use crate::dosing::TimeBase;
 use crate::estimate::{predictive_interval, MapFit, Problem};
 use serde::Serialize;
@@ -140,7 +141,46 @@ pub struct Computed<'a> {
     pub advice: Option<&'a Recommendation>,
 }
 
-/// Checks the fit and the advice against the levels.
+/// A measured level as the check reads it: its index (as the caller
+/// numbers its levels), model time and value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeasuredLevel {
+    pub index: usize,
+    pub time_h: f64,
+    pub value: f64,
+}
+
+/// The latest level of a metric and the regimen it was measured on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LatestLevel {
+    pub index: usize,
+    pub value: f64,
+    pub current_mg: f64,
+    pub interval_h: f64,
+}
+
+/// The check on model time: what a drug screen ([`check`]) and the CLI
+/// (`dmip dose`) both ask.
+#[derive(Clone, Copy)]
+pub struct LevelCheck<'a> {
+    pub problem: &'a Problem,
+    pub fit: Option<&'a MapFit>,
+    pub target: &'a Range,
+    pub limit: Option<&'a Range>,
+    pub advice: Option<&'a Recommendation>,
+    /// Posterior draws of the predictive interval and the probability.
+    pub draws: usize,
+    /// The measured (not BLQ) levels.
+    pub measured: &'a [MeasuredLevel],
+    /// The latest level of the target's metric, with its regimen.
+    pub latest_target: Option<LatestLevel>,
+    /// The value of the latest level of the limit's metric.
+    pub latest_limit: Option<f64>,
+    /// How the proportional dose is made (as the advice's amounts).
+    pub rounding: &'a crate::dose::Rounding,
+}
+
+/// Checks the fit and the advice against the levels of a drug screen.
 pub fn check(c: Computed<'_>) -> FitCheck {
     let Computed {
         input,
@@ -150,29 +190,80 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         timing,
         advice,
     } = c;
-    let mut warnings = Vec::new();
     let index_of = |time: f64, dv: f64| {
         input.levels.iter().zip(timing).position(|(l, t)| {
             (t.time_h - time).abs() < 1e-9 && l.value_ng_ml == Some(dv) && !l.blq
         })
     };
-    let measured: Vec<(usize, f64, f64)> = problem
+    let measured: Vec<MeasuredLevel> = problem
         .levels
         .iter()
         .filter(|l| !l.blq)
         .filter_map(|l| {
             let dv = l.dv?;
-            Some((index_of(l.time, dv)?, l.time, dv))
+            Some(MeasuredLevel {
+                index: index_of(l.time, dv)?,
+                time_h: l.time,
+                value: dv,
+            })
         })
         .collect();
+    let latest_target = latest_of(&input.target, &input.levels, timing).and_then(|i| {
+        let value = input.levels[i].value_ng_ml?;
+        let (current_mg, interval_h) = row_at(input, base, timing[i].dose_time_h?)?;
+        Some(LatestLevel {
+            index: i,
+            value,
+            current_mg,
+            interval_h,
+        })
+    });
+    let latest_limit = input.limit.as_ref().and_then(|l| {
+        latest_of(l, &input.levels, timing).and_then(|i| input.levels[i].value_ng_ml)
+    });
+    check_levels(&LevelCheck {
+        problem,
+        fit,
+        target: &input.target,
+        limit: input.limit.as_ref(),
+        advice,
+        draws: input.draws,
+        measured: &measured,
+        latest_target,
+        latest_limit,
+        rounding: &super::products::rounding_for(input, &problem.def),
+    })
+}
+
+/// Checks the fit and the advice against the levels (model time).
+pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
+    let LevelCheck {
+        problem,
+        fit,
+        target,
+        limit,
+        advice,
+        draws,
+        measured,
+        latest_target,
+        latest_limit,
+        rounding,
+    } = *q;
+    let mut warnings = Vec::new();
+    let index_of = |time: f64, dv: f64| {
+        measured
+            .iter()
+            .find(|m| (m.time_h - time).abs() < 1e-9 && m.value == dv)
+            .map(|m| m.index)
+    };
     if let Some(fit) = fit {
-        let times: Vec<f64> = measured.iter().map(|m| m.1).collect();
-        let interval = predictive_interval(problem, fit, &times, input.draws.max(100), 2);
-        for ((level, _, value), &(p05, p95)) in measured.iter().zip(interval.iter().flatten()) {
-            if *value < p05 || *value > p95 {
+        let times: Vec<f64> = measured.iter().map(|m| m.time_h).collect();
+        let interval = predictive_interval(problem, fit, &times, draws.max(100), 2);
+        for (m, &(p05, p95)) in measured.iter().zip(interval.iter().flatten()) {
+            if m.value < p05 || m.value > p95 {
                 warnings.push(FitCheckWarning::OutsideBand {
-                    level: *level,
-                    value: *value,
+                    level: m.index,
+                    value: m.value,
                     p05,
                     p95,
                 });
@@ -182,15 +273,15 @@ pub fn check(c: Computed<'_>) -> FitCheck {
             let Some(r) = r.filter(|r| r.abs() > IWRES_LIMIT) else {
                 continue;
             };
-            if let Some(level) = l.dv.and_then(|dv| index_of(l.time, dv)) {
+            if let Some(level) = l.dv.filter(|_| !l.blq).and_then(|dv| index_of(l.time, dv)) {
                 warnings.push(FitCheckWarning::LargeResidual { level, iwres: r });
             }
         }
     }
-    let proportional = latest_of(&input.target, &input.levels, timing).and_then(|i| {
-        let observed = input.levels[i].value_ng_ml.filter(|v| *v > 0.0)?;
-        let (current_mg, interval_h) = row_at(input, base, timing[i].dose_time_h?)?;
-        let proportional_mg = current_mg * input.target.aim() / observed;
+    let proportional = latest_target.and_then(|latest| {
+        let observed = Some(latest.value).filter(|v| *v > 0.0)?;
+        let (current_mg, interval_h) = (latest.current_mg, latest.interval_h);
+        let proportional_mg = current_mg * target.aim() / observed;
         let model_mg = advice.and_then(|a| {
             a.candidates
                 .iter()
@@ -199,8 +290,7 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         });
         let disagreement_pct =
             model_mg.map(|m| (m - proportional_mg).abs() / proportional_mg * 100.0);
-        let rounding = super::products::rounding_for(input, &problem.def);
-        let rounded_mg = nearest(proportional_mg, &rounding).and_then(|(below, above)| {
+        let rounded_mg = nearest(proportional_mg, rounding).and_then(|(below, above)| {
             let pick = |c: Option<Capsules>| c.map(|c| c.amount_mg);
             match (pick(below), pick(above)) {
                 (Some(b), Some(a)) if a - proportional_mg < proportional_mg - b => Some(a),
@@ -209,7 +299,7 @@ pub fn check(c: Computed<'_>) -> FitCheck {
             }
         });
         Some(Proportional {
-            level: i,
+            level: latest.index,
             observed,
             current_mg,
             interval_h,
@@ -232,20 +322,16 @@ pub fn check(c: Computed<'_>) -> FitCheck {
     }
     let misfit = !warnings.is_empty();
     let keep = proportional.as_ref().and_then(|p| {
-        let limit_ok = input.limit.as_ref().is_none_or(|l| {
-            latest_of(l, &input.levels, timing)
-                .and_then(|i| input.levels[i].value_ng_ml)
-                .is_none_or(|v| l.contains(v))
-        });
-        if !(input.target.contains(p.observed) && limit_ok) {
+        let limit_ok = limit.is_none_or(|l| latest_limit.is_none_or(|v| l.contains(v)));
+        if !(target.contains(p.observed) && limit_ok) {
             return None;
         }
         let held = HeldRegimen {
-            target: &input.target,
-            limit: input.limit.as_ref(),
+            target,
+            limit,
             interval_h: p.interval_h,
             amount_mg: p.current_mg,
-            draws: input.draws,
+            draws,
             seed: 1,
         };
         let probability_in_range = probability_at(problem, fit, &held).ok().flatten();
@@ -261,4 +347,78 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         warnings,
         keep,
     }
+}
+
+/// Each dose of `problem` (ADDL repeats apart) with the interval it was
+/// given on: its record's II, else the gap to the next dose, else to the
+/// previous one. Sorted by time.
+pub fn dose_times(problem: &Problem) -> Vec<(f64, f64, f64)> {
+    let mut doses: Vec<(f64, f64, f64)> = problem
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            crate::dosing::Event::Dose(d) => Some(d),
+            _ => None,
+        })
+        .flat_map(|d| d.times().map(move |t| (t, d.amount, d.ii)))
+        .collect();
+    doses.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let times: Vec<f64> = doses.iter().map(|d| d.0).collect();
+    for (k, d) in doses.iter_mut().enumerate() {
+        if d.2 <= 0.0 {
+            let next = times.get(k + 1).map(|t| t - d.0);
+            let previous = k.checked_sub(1).map(|j| d.0 - times[j]);
+            d.2 = next.or(previous).unwrap_or(0.0);
+        }
+    }
+    doses
+}
+
+/// The latest measured level of `metric` on model time, its label read
+/// from the time after the dose (within [`TIMING_TOLERANCE_H`]: a C0 up to
+/// that far from a dose, or one interval after the last one; a C2 two
+/// hours after a dose), with the amount and interval of that dose. `None`
+/// for an AUC or when no level has that timing.
+pub fn latest_by_time(
+    problem: &Problem,
+    metric: Metric,
+    measured: &[MeasuredLevel],
+) -> Option<LatestLevel> {
+    let doses = dose_times(problem);
+    let tol = TIMING_TOLERANCE_H;
+    let of = |m: &MeasuredLevel| -> Option<(f64, f64)> {
+        let t = m.time_h;
+        let previous = doses.iter().rev().find(|d| d.0 <= t + 1e-9);
+        match metric {
+            Metric::C0 => doses
+                .iter()
+                .find(|d| (d.0 - t).abs() <= tol)
+                .or_else(|| previous.filter(|d| d.2 > 0.0 && (t - d.0 - d.2).abs() <= tol))
+                .map(|d| (d.1, d.2)),
+            Metric::C { hours } => previous
+                .filter(|d| (t - d.0 - hours).abs() <= tol)
+                .map(|d| (d.1, d.2)),
+            _ => None,
+        }
+    };
+    measured
+        .iter()
+        .filter_map(|m| {
+            let (current_mg, interval_h) = of(m)?;
+            (interval_h > 0.0).then_some(LatestLevel {
+                index: m.index,
+                value: m.value,
+                current_mg,
+                interval_h,
+            })
+        })
+        .max_by(|a, b| {
+            let time = |l: &LatestLevel| {
+                measured
+                    .iter()
+                    .find(|m| m.index == l.index)
+                    .map_or(0.0, |m| m.time_h)
+            };
+            time(a).total_cmp(&time(b))
+        })
 }

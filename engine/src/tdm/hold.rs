@@ -8,7 +8,8 @@ use super::fit_check::{latest_of, row_at, Computed};
 use super::input::TdmInput;
 use super::levels::LevelTiming;
 use crate::dose::{Metric, Range, Recommendation};
-use crate::dosing::{Event, Observation};
+use crate::dosing::{Dose, Event, Observation, SteadyState};
+use crate::estimate::{MapFit, Problem};
 use serde::Serialize;
 
 /// How far ahead the fall is looked for, hours (14 days).
@@ -37,21 +38,48 @@ pub struct HoldPlan {
 }
 
 /// Which level is too high, and the threshold it must fall to: the limit
-/// (a toxicity bound) first, else a trough above its target.
-fn too_high(input: &TdmInput, timing: &[LevelTiming]) -> Option<(f64, Metric)> {
+/// (a toxicity bound) first, else a trough above its target. `latest`
+/// gives the value of the latest level of a range's metric.
+pub fn too_high(
+    target: &Range,
+    limit: Option<&Range>,
+    latest: impl Fn(&Range) -> Option<f64>,
+) -> Option<(f64, Metric)> {
     let above = |r: &Range| {
-        let i = latest_of(r, &input.levels, timing)?;
-        let v = input.levels[i].value_ng_ml?;
+        let v = latest(r)?;
         r.high.filter(|h| v > *h).map(|h| (h, r.metric))
     };
-    input.limit.as_ref().and_then(above).or_else(|| {
-        (input.target.metric == Metric::C0)
-            .then(|| above(&input.target))
+    limit.and_then(above).or_else(|| {
+        (target.metric == Metric::C0)
+            .then(|| above(target))
             .flatten()
     })
 }
 
-/// The plan, when the latest level is too high and the fit exists.
+/// The latest level of `r`'s metric on a drug screen.
+fn latest_value(input: &TdmInput, timing: &[LevelTiming], r: &Range) -> Option<f64> {
+    let i = latest_of(r, &input.levels, timing)?;
+    input.levels[i].value_ng_ml
+}
+
+/// The question on model time: what a drug screen ([`hold_plan`]) and the
+/// CLI (`dmip dose`) both ask.
+#[derive(Clone, Copy)]
+pub struct HoldQuestion<'a> {
+    pub problem: &'a Problem,
+    pub fit: &'a MapFit,
+    /// The present, model hours: doses after it are held.
+    pub now_h: f64,
+    /// The level to fall to (ng/mL) and its metric.
+    pub threshold: f64,
+    pub metric: Metric,
+    /// The interval of the current regimen, hours.
+    pub interval_h: f64,
+    pub advice: Option<&'a Recommendation>,
+}
+
+/// The plan, when the latest level of a drug screen is too high and the
+/// fit exists.
 pub fn hold_plan(c: Computed<'_>) -> Option<HoldPlan> {
     let Computed {
         input,
@@ -61,19 +89,62 @@ pub fn hold_plan(c: Computed<'_>) -> Option<HoldPlan> {
         timing,
         advice,
     } = c;
-    let (threshold, metric) = too_high(input, timing)?;
+    let (threshold, metric) = too_high(&input.target, input.limit.as_ref(), |r| {
+        latest_value(input, timing, r)
+    })?;
     let fit = fit?;
-    let now = base.hours(input.now);
-    let given: Vec<&crate::dosing::Dose> = problem
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Dose(d) if d.time <= now => Some(d),
-            _ => None,
-        })
-        .collect();
+    let now_h = base.hours(input.now);
+    let last = given(problem, now_h).last()?.time;
+    let (_, interval_h) = row_at(input, base, last)?;
+    let q = HoldQuestion {
+        problem,
+        fit,
+        now_h,
+        threshold,
+        metric,
+        interval_h,
+        advice,
+    };
+    plan(&q, |h| base.clock(h).map(|c| c.to_rfc3339()))
+}
+
+/// The doses given up to `now` (each ADDL repeat as its own record).
+pub fn given(problem: &Problem, now: f64) -> Vec<Dose> {
+    let mut doses = Vec::new();
+    for e in &problem.events {
+        if let Event::Dose(d) = e {
+            for (k, t) in d.times().enumerate().filter(|(_, t)| *t <= now) {
+                let mut one = d.clone();
+                one.time = t;
+                one.addl = 0;
+                if k > 0 {
+                    one.ss = SteadyState::No;
+                }
+                doses.push(one);
+            }
+        }
+    }
+    doses.sort_by(|a, b| a.time.total_cmp(&b.time));
+    doses
+}
+
+/// The plan on model time; `clock` writes a model time as a clock time
+/// (`None` where there is no clock).
+pub fn plan(q: &HoldQuestion<'_>, clock: impl Fn(f64) -> Option<String>) -> Option<HoldPlan> {
+    let HoldQuestion {
+        problem,
+        fit,
+        now_h: now,
+        threshold,
+        metric,
+        interval_h: interval,
+        advice,
+    } = *q;
+    if !(interval.is_finite() && interval > 0.0) {
+        return None;
+    }
+    let given = given(problem, now);
     let last = given.last()?.time;
-    let (_, interval) = row_at(input, base, last)?;
     let central = problem
         .current_typical()
         .model(&[], &[])
@@ -85,7 +156,7 @@ pub fn hold_plan(c: Computed<'_>) -> Option<HoldPlan> {
         .iter()
         .map(|&t| Event::Observation(Observation::prediction(t, central)))
         .collect();
-    events.extend(given.iter().map(|d| Event::Dose((*d).clone())));
+    events.extend(given.into_iter().map(Event::Dose));
     events.sort_by(|a, b| a.time().total_cmp(&b.time()));
     let conc = problem.predict(&fit.eta, &events).ok()?;
     let reached = times
@@ -104,15 +175,14 @@ pub fn hold_plan(c: Computed<'_>) -> Option<HoldPlan> {
         }
         None => ((HORIZON_H / interval) as u32, None),
     };
-    let clock = |h: f64| base.clock(h).map(|c| c.to_rfc3339());
     let resume_with = advice.and_then(Recommendation::suggested);
     Some(HoldPlan {
         threshold,
         metric: metric.label(),
         hours_to_range: reached.map(|t| t - now),
-        in_range_at: reached.and_then(clock),
+        in_range_at: reached.and_then(&clock),
         doses_to_hold,
-        resume_at: resume.and_then(clock),
+        resume_at: resume.and_then(&clock),
         resume_mg: resume_with.map(|c| c.dose.amount_mg),
         resume_regimen: resume_with.map(|c| c.regimen.label.clone()),
     })

@@ -11,6 +11,7 @@
 //! - [`assume`]: what is assumed for a covariate the record lacks;
 //! - [`fit_check`]: the fit and the advice against the patient's own levels;
 //! - [`hold`]: the plan for a high level (hold, then resume);
+//! - [`next_sample`]: the best next sampling time of the clinic grid;
 //! - [`products`]: what can be prescribed (market strengths, steps, mg/kg/day);
 //! - [`rows`]: the doses a row gives (an ongoing row runs until changed);
 //! - [`transition`]: the next three days under each option;
@@ -23,6 +24,7 @@ pub mod grid;
 pub mod hold;
 pub mod input;
 pub mod levels;
+pub mod next_sample;
 pub mod plausible;
 pub mod products;
 pub mod rows;
@@ -36,6 +38,9 @@ pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
 pub use input::{DoseChange, DoseRow, Formulation, LevelRow, MealTiming, SampleLabel, TdmInput};
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
+pub use next_sample::{
+    best_next_sample, next_sample, NextSample, NextSampleError, SampleQuestion, SampleTime,
+};
 pub use plausible::{plausibility, plausible_range, Implausible};
 pub use products::{CandidateDaily, DailyDose, Market, Prescribing};
 pub use session::{compute, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput};

@@ -9,6 +9,7 @@ use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
 use super::input::{LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
+use super::next_sample::{best_next_sample, NextSample};
 use super::plausible::plausibility;
 use super::products::{check_advice, rounding_for, CandidateDaily};
 use super::rows::{apply_changes, dose_schedule, last_dose, plan_end};
@@ -91,6 +92,9 @@ pub struct TdmOutput {
     /// The next three days under each option (continue, each advised
     /// regimen, the hold plan).
     pub transitions: Vec<Transition>,
+    /// The clinic-grid time whose level would most narrow the target
+    /// metric's forecast.
+    pub next_sample: Option<NextSample>,
 }
 
 /// A part of the results that could not be computed, and why (written
@@ -338,11 +342,13 @@ fn compute_with(
         (now_h, base.hours(forecast_end(input, end))),
         (input, plan_to_draw(&transitions, advice.as_ref())),
     );
+    let next_sample = best_next_sample(computed);
     Ok(TdmOutput {
         daily_doses,
         transitions,
         fit_check,
         hold,
+        next_sample,
         origin: base.origin.to_rfc3339(),
         levels,
         fit,

@@ -1,11 +1,20 @@
 //! `dmip dose`: dose advice for a target, from the levels in a NONMEM-style
-//! CSV (MAP) or, with no level, from the covariates alone.
+//! CSV (MAP) or, with no level, from the covariates alone; beside it, as on
+//! the drug screens, the fit check against the patient's own levels, the
+//! hold plan for a level above the range and, on request, the best next
+//! sampling time (the engine's `tdm::fit_check`, `tdm::hold`,
+//! `tdm::next_sample` on model time).
 
 use crate::load::load_model;
 use crate::subject::{problem, read};
 use clap::Args;
-use dmip_engine::dose::{recommend, Range, Regimen};
-use dmip_engine::estimate::MapOptions;
+use dmip_engine::dose::{recommend, Range, Recommendation, Regimen, Rounding};
+use dmip_engine::estimate::{MapFit, MapOptions, Problem};
+use dmip_engine::tdm::fit_check::{
+    check_levels, dose_times, latest_by_time, LevelCheck, MeasuredLevel,
+};
+use dmip_engine::tdm::hold::{plan, too_high, HoldQuestion};
+use dmip_engine::tdm::{next_sample, SampleQuestion};
 use serde_json::{json, Value};
 
 #[derive(Args)]
@@ -31,6 +40,14 @@ pub struct DoseArgs {
     /// Seed of the draws (results are reproducible).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// The present, in the data's hours (default: the last record): the
+    /// hold plan holds the doses after it, and the next sample is taken
+    /// around the next dose due after it.
+    #[arg(long)]
+    pub now: Option<f64>,
+    /// Also give the best next sampling time (C0–C6 of the next dose).
+    #[arg(long)]
+    pub next_sample: bool,
 }
 
 fn regimens(text: &str) -> Result<Vec<Regimen>, String> {
@@ -78,13 +95,134 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
             args.seed,
         )
         .map_err(|e| format!("subject {}: {e}", s.id))?;
-        out.push(json!({
+        let now = match args.now {
+            Some(h) if h.is_finite() => h,
+            Some(h) => return Err(format!("--now: {h} is not a number of hours")),
+            None => p.events.last().map_or(0.0, |e| e.time()),
+        };
+        let checks = Checks {
+            problem: &p,
+            fit: fit.as_ref(),
+            target: &target,
+            limit: limit.as_ref(),
+            advice: &advice,
+            draws: args.draws,
+            now,
+        };
+        let mut subject = json!({
             "id": s.id,
             "converged": fit.as_ref().map(|f| f.converged),
             "warnings": fit.as_ref().map_or(vec![], |f| f.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>()),
             "advice": advice,
             "assumptions": assumptions,
-        }));
+        });
+        checks.add(&mut subject, args.next_sample);
+        out.push(subject);
     }
     Ok(json!({ "model": def.id(), "subjects": out }))
+}
+
+/// What the checks of one subject read.
+struct Checks<'a> {
+    problem: &'a Problem,
+    fit: Option<&'a MapFit>,
+    target: &'a Range,
+    limit: Option<&'a Range>,
+    advice: &'a Recommendation,
+    draws: usize,
+    now: f64,
+}
+
+impl Checks<'_> {
+    /// Adds `fit_check`, `hold` (a level above the range) and, when asked,
+    /// `next_sample` to a subject's JSON.
+    fn add(&self, subject: &mut Value, with_next_sample: bool) {
+        let p = self.problem;
+        // Levels are numbered among the subject's observation records.
+        let measured: Vec<MeasuredLevel> = p
+            .levels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.blq)
+            .filter_map(|(index, l)| {
+                Some(MeasuredLevel {
+                    index,
+                    time_h: l.time,
+                    value: l.dv?,
+                })
+            })
+            .filter(|m| m.time_h <= self.now)
+            .collect();
+        let latest = |r: &Range| latest_by_time(p, r.metric, &measured);
+        let check = check_levels(&LevelCheck {
+            problem: p,
+            fit: self.fit,
+            target: self.target,
+            limit: self.limit,
+            advice: Some(self.advice),
+            draws: self.draws,
+            measured: &measured,
+            latest_target: latest(self.target),
+            latest_limit: self.limit.and_then(&latest).map(|l| l.value),
+            // The amounts `recommend` makes: the model file's strengths.
+            rounding: &Rounding::capsules(
+                &p.def
+                    .file
+                    .products
+                    .first()
+                    .map(|x| x.strengths_mg.clone())
+                    .unwrap_or_default(),
+            ),
+        });
+        let proportional = check.proportional.as_ref();
+        subject["fit_check"] = json!({
+            "proportional_mg": proportional.map(|p| p.proportional_mg),
+            "rounded_mg": proportional.and_then(|p| p.rounded_mg),
+            "disagreement_pct": proportional.and_then(|p| p.disagreement_pct),
+            "warnings": check.warnings,
+        });
+        // The regimen of the last dose given.
+        let current = dose_times(p).into_iter().rfind(|d| d.0 <= self.now);
+        let high = too_high(self.target, self.limit, |r| latest(r).map(|l| l.value));
+        if let (Some((threshold, metric)), Some(fit), Some(d)) = (high, self.fit, current) {
+            let q = HoldQuestion {
+                problem: p,
+                fit,
+                now_h: self.now,
+                threshold,
+                metric,
+                interval_h: d.2,
+                advice: Some(self.advice),
+            };
+            if let Some(h) = plan(&q, |_| None) {
+                subject["hold"] = json!({
+                    "threshold": h.threshold,
+                    "metric": h.metric,
+                    "hours_to_range": h.hours_to_range,
+                    "doses_to_hold": h.doses_to_hold,
+                    "resume_mg": h.resume_mg,
+                    "resume_regimen": h.resume_regimen,
+                });
+            }
+        }
+        if with_next_sample {
+            subject["next_sample"] = match current {
+                Some((_, amount_mg, interval_h)) => {
+                    let q = SampleQuestion {
+                        problem: p,
+                        fit: self.fit,
+                        metric: self.target.metric,
+                        amount_mg,
+                        interval_h,
+                        now_h: self.now,
+                    };
+                    match next_sample(&q) {
+                        Ok(ns) => json!(ns),
+                        Err(e) => json!({ "error": e.to_string() }),
+                    }
+                }
+                None => json!({ "error": "no dose given before --now" }),
+            };
+        }
+    }
 }

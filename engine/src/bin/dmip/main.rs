@@ -29,7 +29,9 @@ enum Command {
     Predict(predict_cmd::PredictArgs),
     /// MAP-Bayesian estimate (NONMEM POSTHOC objective) of every subject.
     Fit(fit_cmd::FitArgs),
-    /// Dose advice for a target (C0, C2, AUC…) with an optional limit.
+    /// Dose advice for a target (C0, C2, AUC…) with an optional limit, the
+    /// fit check against the patient's own levels, a hold plan for a level
+    /// above the range and (--next-sample) the best next sampling time.
     Dose(dose_cmd::DoseArgs),
     /// The built-in models with their citations.
     Models,
