@@ -3,7 +3,9 @@
 
 /// The single file users open: HTML, CSS, JS glue and the gzipped wasm in
 /// base64 (0.99 MB on 2026-11-25). Room for about 80 kB more gzipped wasm.
-pub const SINGLE_FILE_MAX: u64 = 1_100_000;
+/// Raised to 1.2 MB on 2026-12-02 (1.11 MB with prescribing, the
+/// interaction labels and the IV-CY rules).
+pub const SINGLE_FILE_MAX: u64 = 1_200_000;
 /// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
 /// 687 kB on 2026-11-25.
 pub const WASM_GZIP_MAX: u64 = 800_000;
@@ -12,8 +14,9 @@ pub const WASM_GZIP_MAX: u64 = 800_000;
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
 /// from 1.9 MB on 2026-12-02 when prescribing (apply as a prescription,
 /// the next three days, market strengths) took it to 1.90 MB (gzip 0.74 MB,
-/// inside its own budget).
-pub const WASM_RAW_MAX: u64 = 2_000_000;
+/// inside its own budget), then to 2.1 MB when the interaction labels,
+/// the IV-CY rules and the next-sample design took it to 2.02 MB.
+pub const WASM_RAW_MAX: u64 = 2_100_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]

@@ -186,7 +186,7 @@ impl Source {
             Source::ShenArchRheumatol => "Shen L, Yan Q, Chen X. Archives of Rheumatology (low-dose cyclophosphamide in CTD-ILD; year not captured)",
             Source::MsdManualSle => "MSD Manual, SLE treatment table (adapted from the EULAR 2019 SLE recommendations)",
             Source::UpToDateIvcy => "UpToDate, intravenous cyclophosphamide regimens table",
-            Source::Eular2009Table6 => "EULAR 2009 recommendations for ANCA-associated vasculitis, Ann Rheum Dis 2009;68(3):310, Table 6 (from the CYCLOPS trial; author list not verified)",
+            Source::Eular2009Table6 => "Mukhtyar C, Guillevin L, Cid MC, et al., for EUVAS. EULAR recommendations for the management of primary small and medium vessel vasculitis. Ann Rheum Dis 2009;68:310-317, doi 10.1136/ard.2008.088096, Table 6 (dose modification of pulsed cyclophosphamide as used in the CYCLOPS trial)",
             Source::Knight2004 => "Knight A, Askling J, Granath F, Sparen P, Ekbom A. Ann Rheum Dis 2004;63(10):1307-1311",
             Source::TalarWilliams1996 => "Talar-Williams C, … Sneller MC. Ann Intern Med 1996;124(5):477-484",
             Source::JRheumatol2002Ovarian => "J Rheumatol 2002;29(10):2129 (authors not verified)",
