@@ -47,7 +47,7 @@ table! {
     ColAssay => "測定法", "Assay";
     Reference => "基準: {limit}（出典: {source}）", "Reference: {limit} (source: {source})";
     StudyCutOff => "研究のカットオフ: {limit}（出典: {source}）", "Study cut-off: {limit} (source: {source})";
-    LabsOwnRange => "施設の基準範囲を使用してください（共用基準範囲にない項目です）", "Use the lab's own range (no shared reference interval for this test)";
+    LabsOwnRange => "施設の基準範囲を使用してください（確認済みの基準範囲がありません）", "Use the lab's own range (no verified reference interval for this test)";
     ReferenceRange => "基準範囲: {range}（出典: {source}）", "Reference interval: {range} (source: {source})";
     ReferenceBySex => "基準範囲: 男性 {male}、女性 {female}（出典: {source}）— 患者画面で性別を入力すると判定します", "Reference interval: men {male}, women {female} (source: {source}) — enter the sex on the Patient screen for a verdict";
     RangeLow => "低値（基準範囲下限未満）", "Low (below the reference interval)";

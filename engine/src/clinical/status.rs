@@ -119,7 +119,7 @@ impl Gap {
             Gap::CreatinineRiseThreshold => "Creatinine rise from baseline: no verified threshold (% or absolute) should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.",
             Gap::AdverseEventThreshold => "No verified action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.",
             Gap::EarlyCombinationWindow => "Early combination therapy: the interval between start dates is shown in days, without a verdict (the 2-week window of Nagasawa 2003 and Takada 2007 is not applied as a rule).",
-            Gap::PulseDayWbcLimit => "No numeric WBC limit for the day of a pulse was found (a 'postpone if WBC < 4000/µL' rule is not in the sources read). The Endoxan label holds the drug when the WBC has fallen to half of normal or less, without a number; the pulse is held here only when the WBC is at most half the lower reference limit.",
+            Gap::PulseDayWbcLimit => "No numeric WBC limit for the day of a pulse was found (a 'postpone if WBC < 4000/µL' rule is not in the sources read). The Endoxan label holds the drug when the WBC has fallen to half of normal or less, without a number, and no verified WBC reference interval is at hand: the day's WBC holds no pulse here; the neutrophil rule does.",
         }
     }
 }

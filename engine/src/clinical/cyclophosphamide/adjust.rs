@@ -14,21 +14,20 @@
 //!   150 or more the column cannot be chosen: the lower column's dose is
 //!   planned and the higher column's is given as the alternative.
 //! - **eGFR / creatinine clearance**: no verified reduction ([`Gap`]).
-//! - **Nadir after the previous pulse**: flagged when below the WBC
-//!   reference range (JCCLS); the nadir-based reduction is not verified,
-//!   so it is not applied ([`Gap::WbcNadirDoseAdjustment`]).
+//! - **Nadir after the previous pulse**: recorded, not judged: no verified
+//!   WBC reference interval ([`Gap::LabReferenceRange`]); the nadir-based
+//!   reduction is not verified either ([`Gap::WbcNadirDoseAdjustment`]).
 //! - **Counts on the day of the next pulse**: neutrophils < 1.5 ×10⁹/L →
-//!   held (French recommendations 2020: reduce by 25 % or postpone); WBC at
-//!   most half the lower reference limit → held (Endoxan label: hold when
-//!   the WBC has fallen to half of normal or less). A WBC below the range
-//!   but above that is flagged only ([`Gap::PulseDayWbcLimit`]).
+//!   held (French recommendations 2020: reduce by 25 % or postpone). The
+//!   Endoxan label's "hold at half of normal or less" needs a verified WBC
+//!   reference interval, so the day's WBC holds nothing by itself
+//!   ([`Gap::PulseDayWbcLimit`]).
 
 use super::eular2009::{self, AgeBand};
 use super::ledger::GivenPulse;
 use super::schedule::PlannedPulse;
 use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{finite_result, non_negative, ClinicalError, Field, Result};
-use crate::clinical::ranges::wbc_lower_limit_per_ul;
 use crate::clinical::sources::Source;
 use crate::clinical::status::Gap;
 use crate::clinical::units::{convert, Unit};
@@ -293,21 +292,20 @@ fn nadir_step(n: u32, given: &[&GivenPulse]) -> Result<Option<Step>> {
                 .ok_or(ClinicalError::Missing {
                     field: Field::WbcNadir,
                 })?;
-            let low = wbc_lower_limit_per_ul();
-            if per_ul < low {
-                Outcome::BelowRange {
-                    value_per_ul: per_ul,
-                    low_per_ul: low,
-                    after_pulse: Some(prev),
-                }
-            } else {
-                Outcome::Normal {
-                    value_per_ul: per_ul,
-                }
+            // No verified WBC reference interval: the nadir is recorded,
+            // not judged (the JCCLS copies read are secondary).
+            let _ = per_ul;
+            Outcome::Unavailable {
+                gap: Gap::LabReferenceRange,
+                alternative_mg: None,
             }
         }
     };
-    Ok(Some(step(Rule::PreviousNadir, outcome, Source::Jccls2022)))
+    Ok(Some(step(
+        Rule::PreviousNadir,
+        outcome,
+        Source::DeGroot2009,
+    )))
 }
 
 /// The day-of-pulse steps; `dose_mg` is the dose after the table.
@@ -325,36 +323,21 @@ fn day_steps(day: DayCounts, dose_mg: f64) -> Result<Vec<Step>> {
         },
         Some(v) => Outcome::Normal { value_per_ul: v },
     };
-    let low = wbc_lower_limit_per_ul();
-    let half = low / 2.0;
+    // The label holds the drug at half of the normal count or less; with no
+    // verified reference interval that count is not known.
     let w = match wbc {
         None => Outcome::Missing {
             field: Field::Lab(Analyte::Wbc),
         },
-        Some(v) if v <= half => Outcome::Held {
-            value_per_ul: v,
-            limit_per_ul: half,
-            or_mg: None,
-        },
-        Some(v) if v < low => Outcome::BelowRange {
-            value_per_ul: v,
-            low_per_ul: low,
-            after_pulse: None,
-        },
-        Some(v) => Outcome::Normal { value_per_ul: v },
-    };
-    let wbc_source = Source::EndoxanLabel2022;
-    let mut steps = vec![
-        step(Rule::DayNeutrophils, n, Source::FrenchVasculitis2020),
-        step(Rule::DayWbc, w.clone(), wbc_source),
-    ];
-    if matches!(w, Outcome::BelowRange { .. }) {
-        let gap = Outcome::Unavailable {
+        Some(_) => Outcome::Unavailable {
             gap: Gap::PulseDayWbcLimit,
             alternative_mg: None,
-        };
-        steps.push(step(Rule::DayWbc, gap, wbc_source));
-    }
+        },
+    };
+    let steps = vec![
+        step(Rule::DayNeutrophils, n, Source::FrenchVasculitis2020),
+        step(Rule::DayWbc, w, Source::EndoxanLabel2022),
+    ];
     Ok(steps)
 }
 
@@ -516,13 +499,13 @@ mod tests {
                 })
             );
         }
-        // The nadir after pulse 2 (2500/µL < 3300/µL) is flagged on pulse 3.
+        // The nadir after pulse 2 is recorded on pulse 3, not judged: no
+        // verified WBC reference interval.
         assert_eq!(
             outcome(&a.pulses[2], Rule::PreviousNadir),
-            Some(&Outcome::BelowRange {
-                value_per_ul: 2500.0,
-                low_per_ul: 3300.0,
-                after_pulse: Some(2)
+            Some(&Outcome::Unavailable {
+                gap: Gap::LabReferenceRange,
+                alternative_mg: None
             })
         );
         assert_eq!(
@@ -557,42 +540,22 @@ mod tests {
             })
         );
         assert!(!a.pulses[3].held);
-        // WBC 1600/µL ≤ 3300/2 = 1650: held by the label's half-of-normal.
+        // A WBC on the day holds nothing by itself: the label's "half of
+        // normal" needs a verified reference interval.
         let a = scenario(DayCounts {
             wbc_per_ul: Some(1600.0),
             neutrophils_per_ul: Some(1600.0),
         });
-        assert!(a.pulses[2].held);
-        assert_eq!(
-            outcome(&a.pulses[2], Rule::DayWbc),
-            Some(&Outcome::Held {
-                value_per_ul: 1600.0,
-                limit_per_ul: 1650.0,
-                or_mg: None
-            })
-        );
-        // WBC 3000/µL: below the range, flagged, not held (no verified limit).
-        let a = scenario(DayCounts {
-            wbc_per_ul: Some(3000.0),
-            neutrophils_per_ul: Some(2000.0),
-        });
         let p3 = &a.pulses[2];
         assert!(!p3.held);
         assert_abs_diff_eq!(p3.dose_mg, 504.0, epsilon = 1e-9);
-        let wbc: Vec<&Outcome> = p3
-            .steps
-            .iter()
-            .filter(|s| s.rule == Rule::DayWbc)
-            .map(|s| &s.outcome)
-            .collect();
-        assert!(matches!(wbc[0], Outcome::BelowRange { .. }));
-        assert!(matches!(
-            wbc[1],
-            Outcome::Unavailable {
+        assert_eq!(
+            outcome(p3, Rule::DayWbc),
+            Some(&Outcome::Unavailable {
                 gap: Gap::PulseDayWbcLimit,
-                ..
-            }
-        ));
+                alternative_mg: None
+            })
+        );
     }
 
     #[test]
