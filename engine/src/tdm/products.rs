@@ -104,10 +104,10 @@ pub fn rounding(
     }
 }
 
-/// The rounding for a screen's input: its market, and the product of the
-/// latest dose row (else the drug's usual one: Neoral, Prograf).
-pub fn rounding_for(input: &TdmInput, def: &ModelDef) -> Rounding {
-    let formulation = input
+/// The product of the latest dose row, else the drug's usual one
+/// (Neoral, Prograf).
+pub fn product_in_use(input: &TdmInput) -> Formulation {
+    input
         .doses
         .iter()
         .max_by_key(|r| r.start)
@@ -115,7 +115,13 @@ pub fn rounding_for(input: &TdmInput, def: &ModelDef) -> Rounding {
         .unwrap_or(match input.drug {
             Drug::Cyclosporine => Formulation::Neoral,
             Drug::Tacrolimus => Formulation::Prograf,
-        });
+        })
+}
+
+/// The rounding for a screen's input: its market, and the product of the
+/// latest dose row (else the drug's usual one: Neoral, Prograf).
+pub fn rounding_for(input: &TdmInput, def: &ModelDef) -> Rounding {
+    let formulation = product_in_use(input);
     let strengths = def
         .file
         .products

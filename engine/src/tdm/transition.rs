@@ -11,10 +11,10 @@ use super::apply::{
 };
 use super::fit_check::Computed;
 use super::hold::HoldPlan;
-use super::input::{DoseRow, Formulation};
+use super::input::DoseRow;
+use super::products::product_in_use;
 use super::rows::{apply_changes, dose_schedule, plan_end};
 use super::session::PlanCurve;
-use super::targets::Drug;
 use crate::dose::{Metric, Recommendation};
 use crate::dosing::{Dose, Event, Observation};
 use crate::estimate::{MapFit, Problem};
@@ -129,13 +129,6 @@ fn window(c: &Computed<'_>, eta: &[f64], doses: &[Dose]) -> Vec<NextLevel> {
         .collect()
 }
 
-fn usual_product(drug: Drug) -> Formulation {
-    match drug {
-        Drug::Cyclosporine => Formulation::Neoral,
-        Drug::Tacrolimus => Formulation::Prograf,
-    }
-}
-
 /// The options over the next three days.
 pub fn transitions(c: Computed<'_>, hold: Option<&HoldPlan>) -> Vec<Transition> {
     let input = c.input;
@@ -143,12 +136,7 @@ pub fn transitions(c: Computed<'_>, hold: Option<&HoldPlan>) -> Vec<Transition> 
         .fit
         .map_or_else(|| vec![0.0; c.problem.n_params()], |f| f.eta.clone());
     let breakfast = breakfast_or_default(input.prescribing.breakfast);
-    let product = input
-        .doses
-        .iter()
-        .max_by_key(|r| r.start)
-        .and_then(|r| r.formulation)
-        .unwrap_or_else(|| usual_product(input.drug));
+    let product = product_in_use(input);
     let mut options: Vec<(Plan, Option<String>, Vec<DoseRow>)> = Vec::new();
     let current = continue_current(&input.doses).unwrap_or_else(|| input.doses.clone());
     options.push((Plan::Continue, None, current.clone()));

@@ -287,14 +287,14 @@ fn nadir_step(n: u32, given: &[&GivenPulse]) -> Result<Option<Step>> {
             wbc_nadir: Some(w), ..
         }) => {
             let v = non_negative(Field::WbcNadir, w.value)?;
-            let per_ul = convert(Analyte::Wbc, v, w.unit, Unit::PerUl)?
+            // The value is checked (unit, sign) but not judged: no
+            // verified WBC reference interval (the JCCLS copies read are
+            // secondary).
+            convert(Analyte::Wbc, v, w.unit, Unit::PerUl)?
                 .available()
                 .ok_or(ClinicalError::Missing {
                     field: Field::WbcNadir,
                 })?;
-            // No verified WBC reference interval: the nadir is recorded,
-            // not judged (the JCCLS copies read are secondary).
-            let _ = per_ul;
             Outcome::Unavailable {
                 gap: Gap::LabReferenceRange,
                 alternative_mg: None,
