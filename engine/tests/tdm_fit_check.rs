@@ -119,3 +119,51 @@ fn a_level_far_from_what_the_fit_can_reach_is_flagged() {
     assert!(!misses.is_empty(), "{:?}", out.fit_check);
     assert!(out.fit_check.misfit());
 }
+
+#[test]
+fn a_misfit_gives_the_other_models_answers_each_as_computed_alone() {
+    let levels = vec![
+        level("2026-11-03T07:55:00+09:00", 150.0, SampleLabel::C0),
+        level("2026-11-03T10:00:00+09:00", 900.0, SampleLabel::C2),
+    ];
+    let press = neoral(100.0, 12.0, levels);
+    let out = compute(&press).expect("computable");
+    assert!(out.fit_check.misfit(), "{:?}", out.fit_check);
+    let ids: Vec<&str> = out
+        .other_models
+        .iter()
+        .map(|a| a.model_id.as_str())
+        .collect();
+    assert_eq!(ids, ["umpierrez2021_csa"]);
+    let other = &out.other_models[0];
+    assert_eq!(other.name, "Umpierrez 2021");
+    // The answer is the other model's own screen, computed alone.
+    let mut alone = press.clone();
+    alone.model_id = "umpierrez2021_csa".into();
+    let alone = compute(&alone).expect("computable");
+    let suggested = alone.advice.as_ref().and_then(|a| a.suggested());
+    assert_eq!(
+        other.suggested,
+        suggested.map(|c| (c.regimen.label.clone(), c.dose.amount_mg))
+    );
+    assert_eq!(other.fits, !alone.fit_check.misfit());
+    assert_eq!(other.objective, alone.fit.as_ref().map(|f| f.objective));
+    assert!(
+        other.suggested.is_some() && other.error.is_none(),
+        "{other:?}"
+    );
+}
+
+#[test]
+fn a_model_that_fits_lists_no_other_models() {
+    // A C2 of 1000 on 200 mg once daily: the model fits it, so no other
+    // model is computed.
+    let out = compute(&neoral(
+        200.0,
+        24.0,
+        vec![level("2026-11-03T10:00:00+09:00", 1000.0, SampleLabel::C2)],
+    ))
+    .expect("computable");
+    assert!(!out.fit_check.misfit(), "{:?}", out.fit_check);
+    assert!(out.other_models.is_empty());
+}

@@ -15,6 +15,7 @@ table! {
     Breakfast => "朝食の時刻", "Breakfast time";
     BreakfastNote => "「朝食前」「朝食後・夕食後」の投与はこの時刻（と12時間後）で記入します。空欄なら 8:00 とします。", "Doses before or after breakfast (and 12 h later, after dinner) are written at this time. Blank: 8:00.";
     Applied => "記入しました：{regimen} {amount} mg、{start} から変更まで継続。", "Written: {regimen}, {amount} mg from {start}, until changed.";
+    AppliedExtended => "記録の最後の用法（{dose}）は {ended} の投与で終わっていたため、推奨の前提どおり新しい用法の開始まで継続したものとして記録しました。投与されていなければ履歴を修正してください。", "The record's last regimen ({dose}) ended with the dose at {ended}: it is recorded as given until the new regimen starts, as the advice assumed. Correct the history if those doses were not given.";
     AppliedReplaces => "現在の用法は {due} の投与から置き換えられます。", "It replaces the current regimen from the dose due at {due}.";
     ApplyFailed => "記入できませんでした：{reason}", "Could not write it: {reason}";
     Continue => "現在の用量を継続", "Continue the current dose";

@@ -224,6 +224,11 @@ table! {
     TdmCheckResidual => "{level} の IWRES が {iwres}", "{level} has IWRES {iwres}";
     TdmCheckDisagrees => "モデルの用量が測定値の比例換算と {pct} 異なる", "its dose differs from the levels' proportional dose by {pct}";
     TdmCheckProportional => "患者自身の測定値からの比例換算（{current} mg で {level}）：{regimen}、1回 {dose} mg。", "By the patient's own levels ({level} on {current} mg, scaled linearly to the target): {dose} mg, {regimen}.";
+    TdmCheckOtherModels => "ほかのモデルの推奨：{answers}。", "Other models: {answers}.";
+    TdmCheckOtherFits => "{model}：{regimen}、1回 {dose} mg（測定値に合う）", "{model}: {dose} mg, {regimen} (fits the levels)";
+    TdmCheckOtherMisses => "{model}：{regimen}、1回 {dose} mg（これも測定値に合わない）", "{model}: {dose} mg, {regimen} (also misses the levels)";
+    TdmCheckOtherNone => "{model}：推奨なし", "{model}: no advice";
+    TdmLowNoExtra => "低値でも臨時の追加投与は勧めません（追加投与を示す検証済みの根拠がありません）。新しい投与量は次の予定投与（{start}）から始めます。", "No one-off extra dose for a low level (no verified source gives one): the new dose starts with the dose due next, {start}.";
     TdmAssumedTypical => "{description}（{name}）が未入力のため、モデルの標準値 {value} {unit} で計算しています。", "{description} ({name}) was not given: computed with the model's typical value, {value} {unit}.";
     TdmAssumedGenotypeLevels => "{name} が不明のため、測定値からより確からしい{genotype}として計算しています（確率 {weight}、測定値を考慮する前は {prior}）。", "{name} unknown: computed as {genotype}, the more probable given the levels ({weight}; {prior} before them).";
     TdmAssumedGenotypePrior => "{name} が不明のため、日本人患者でより多い{genotype}として計算しています（{prior}）。", "{name} unknown: computed as {genotype}, the more frequent in Japanese patients ({prior}).";

@@ -5,24 +5,26 @@
 
 use super::report::clock;
 use crate::format::{percent, tick};
-use crate::i18n::{fill, use_i18n, Key, Lang};
+use crate::i18n::{fill, use_i18n, DoseKey, Key, Lang};
 use crate::storage::capsule::input_with_draws;
 use crate::storage::web::now_clock;
 use crate::tdm_ui::market;
 use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
-    candidate_text, comed_report, comed_sentences, fit_warning, formulation_key, level_label,
-    tdm_note, tdm_reason, DrugSpec, ForecastData, ForecastFigure, Reason,
+    candidate_text, check_sentences, comed_report, comed_sentences, fit_warning, formulation_key,
+    level_label, next_days_table, next_sample_key, next_sample_sentence, tdm_note, tdm_reason,
+    DrugSpec, ForecastData, ForecastFigure, Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
-use dmip_engine::tdm::{compute, defaults, Drug, TdmError, TdmOutput};
+use dmip_engine::tdm::{compute, defaults, Drug, TdmError, TdmInput, TdmOutput};
 use leptos::prelude::*;
 
 /// What the report shows for a drug with a history.
 struct Computed {
     model: String,
     citation: String,
+    input: TdmInput,
     output: Result<TdmOutput, TdmError>,
 }
 
@@ -36,6 +38,7 @@ fn engine_result(r: &PatientRecord, drug: Drug) -> Option<Computed> {
         model: def.file.name.clone(),
         citation: def.file.citation.clone(),
         output: compute(&input),
+        input,
     })
 }
 
@@ -104,10 +107,10 @@ fn level_list(d: &DrugRecord, lang: Lang) -> impl IntoView {
 }
 
 fn estimate_view(
-    o: &TdmOutput,
+    (input, o): (&TdmInput, &TdmOutput),
     spec: &DrugSpec,
     plot: ForecastData,
-    plot_id: String,
+    slug: &str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let none = || i18n.t(Key::ReportNotRecorded).to_string();
@@ -153,13 +156,25 @@ fn estimate_view(
         .into_iter()
         .map(|s| view! { <li>{s}</li> })
         .collect_view();
+    let check = check_sentences(i18n, *spec, o, &input.levels)
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view();
+    let next_sample = o
+        .next_sample
+        .as_ref()
+        .map(|ns| next_sample_sentence(i18n.t(next_sample_key(ns)), ns));
     view! {
         <ul class="report-assumptions">{assumed}</ul>
         <p>{i18n.tx(Key::ReportEstimate)}": "{fit.unwrap_or_else(none)}</p>
         <ul class="report-warnings">{warnings}</ul>
-        <ForecastFigure data=plot id=plot_id />
+        <ForecastFigure data=plot id=format!("report-{slug}-plot") />
         <h4>{i18n.tx(Key::ReportAdvice)}</h4>
+        <ul class="report-check" id=format!("report-{slug}-check")>{check}</ul>
         <ul class="report-advice">{advice}</ul>
+        <p class="report-next-sample" id=format!("report-{slug}-next-sample")>{next_sample}</p>
+        <h4>{i18n.tx(DoseKey::NextDaysTitle)}</h4>
+        {next_days_table(i18n, spec, format!("report-{slug}-next"), o.transitions.clone(), Some(input.now))}
         {o.notes.iter().map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
     }
 }
@@ -203,13 +218,7 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
         }
         Ok(o) => {
             let plot = ForecastData::of(&o, d, &aim, limit.as_ref());
-            estimate_view(
-                &o,
-                DrugSpec::of_drug(drug),
-                plot,
-                format!("report-{slug}-plot"),
-            )
-            .into_any()
+            estimate_view((&c.input, &o), DrugSpec::of_drug(drug), plot, slug).into_any()
         }
     });
     view! {

@@ -8,7 +8,9 @@ use super::text::label_text;
 use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, I18n, Key};
 use dmip_engine::tdm::view::{display, DateTime};
-use dmip_engine::tdm::{FitCheck, FitCheckWarning, HoldPlan, LevelRow};
+use dmip_engine::tdm::{
+    FitCheck, FitCheckWarning, HoldPlan, LevelRow, ModelAnswer, Plan, TdmOutput,
+};
 
 /// The regimen of a dosing interval in words (the drug's regimen of that
 /// interval, else "every N h").
@@ -124,6 +126,44 @@ pub fn misfit_sentences(
     out
 }
 
+/// The other models' answers, when the model in use misses the levels:
+/// "Other models: Umpierrez 2021: 150 mg, twice daily (fits the levels)."
+pub fn other_models_sentence(
+    i18n: I18n,
+    spec: DrugSpec,
+    answers: &[ModelAnswer],
+) -> Option<String> {
+    if answers.is_empty() {
+        return None;
+    }
+    let each: Vec<String> = answers
+        .iter()
+        .map(|a| match &a.suggested {
+            Some((regimen, mg)) => fill(
+                i18n.t(if a.fits {
+                    Key::TdmCheckOtherFits
+                } else {
+                    Key::TdmCheckOtherMisses
+                }),
+                &[
+                    ("model", &a.name),
+                    ("dose", &tick(*mg)),
+                    (
+                        "regimen",
+                        spec.regimen(regimen)
+                            .map_or(regimen.as_str(), |r| i18n.t(r.name)),
+                    ),
+                ],
+            ),
+            None => fill(i18n.t(Key::TdmCheckOtherNone), &[("model", &a.name)]),
+        })
+        .collect();
+    Some(fill(
+        i18n.t(Key::TdmCheckOtherModels),
+        &[("answers", &each.join(i18n.t(Key::ListSeparator)))],
+    ))
+}
+
 /// The plan for a high level: hold N doses until the predicted fall to the
 /// threshold (clock time), then resume with the advised dose.
 pub fn hold_sentence(i18n: I18n, spec: DrugSpec, hold: &HoldPlan) -> String {
@@ -162,4 +202,79 @@ pub fn hold_sentence(i18n: I18n, spec: DrugSpec, hold: &HoldPlan) -> String {
         (Some(_), _) => Key::TdmHold,
     };
     fill(i18n.t(key), &values)
+}
+
+/// The fit check in words as the report prints it: why the model misses
+/// the levels with the patient's own-level dose, the other models'
+/// answers, and the hold plan.
+pub fn check_sentences(
+    i18n: I18n,
+    spec: DrugSpec,
+    out: &TdmOutput,
+    levels: &[LevelRow],
+) -> Vec<String> {
+    let mut all = misfit_sentences(i18n, spec, &out.fit_check, levels);
+    all.extend(other_models_sentence(i18n, spec, &out.other_models));
+    all.extend(out.hold.as_ref().map(|h| hold_sentence(i18n, spec, h)));
+    all
+}
+
+/// The clock time the advised regimen `regimen` at `mg` would start (its
+/// first dose as "Apply" writes it: the dose due next).
+pub fn advice_start(out: &TdmOutput, regimen: &str, mg: f64) -> Option<String> {
+    out.transitions
+        .iter()
+        .find(|t| {
+            matches!(&t.plan, Plan::Advice { regimen: r, amount_mg }
+                if r == regimen && (amount_mg - mg).abs() < 1e-9)
+        })?
+        .first_dose
+        .as_deref()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| display(&t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::spec::CYCLOSPORINE;
+    use super::*;
+    use crate::i18n::{fixed_i18n, Lang};
+
+    fn answer(name: &str, suggested: Option<f64>, fits: bool) -> ModelAnswer {
+        ModelAnswer {
+            model_id: name.to_lowercase(),
+            name: name.to_owned(),
+            suggested: suggested.map(|mg| ("csa_q12h_after_meals".to_owned(), mg)),
+            fits,
+            objective: Some(3.2),
+            error: None,
+        }
+    }
+
+    #[test]
+    fn the_other_models_are_named_with_their_dose_and_whether_they_fit() {
+        let answers = [
+            answer("Umpierrez 2021", Some(150.0), true),
+            answer("Other 2020", Some(175.0), false),
+            answer("Third 2019", None, false),
+        ];
+        assert_eq!(
+            other_models_sentence(fixed_i18n(Lang::En), CYCLOSPORINE, &answers).as_deref(),
+            Some(
+                "Other models: Umpierrez 2021: 150 mg, twice daily after breakfast and dinner \
+                 (every 12 h) (fits the levels); Other 2020: 175 mg, twice daily after breakfast \
+                 and dinner (every 12 h) (also misses the levels); Third 2019: no advice."
+            )
+        );
+        assert_eq!(
+            other_models_sentence(fixed_i18n(Lang::Ja), CYCLOSPORINE, &answers[..1]).as_deref(),
+            Some(
+                "ほかのモデルの推奨：Umpierrez 2021：1日2回朝食後・夕食後（12 時間ごと）、1回 150 mg（測定値に合う）。"
+            )
+        );
+        assert_eq!(
+            other_models_sentence(fixed_i18n(Lang::En), CYCLOSPORINE, &[]),
+            None
+        );
+    }
 }

@@ -75,9 +75,17 @@ pub fn text(
             i18n.t(Key::TdmSummarySuggest),
             &[("dose", &tick(*mg)), ("regimen", &name)],
         ));
+        if aim.status == Some(Status::Below) {
+            if let Some(start) = out.and_then(|o| checked::advice_start(o, id, *mg)) {
+                push(&fill(i18n.t(Key::TdmLowNoExtra), &[("start", &start)]));
+            }
+        }
     }
     for sentence in check.map_or(vec![], |c| checked::misfit_sentences(i18n, spec, c, levels)) {
         push(&sentence);
+    }
+    if let Some(s) = out.and_then(|o| checked::other_models_sentence(i18n, spec, &o.other_models)) {
+        push(&s);
     }
     if summary
         .rows

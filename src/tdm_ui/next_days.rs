@@ -60,6 +60,46 @@ fn day_levels(t: &Transition, now: DateTime<chrono::FixedOffset>, day: i64) -> V
         .collect()
 }
 
+/// The table of the options `rows` from `now` (the screen's and the
+/// report's).
+pub fn table(
+    i18n: I18n,
+    spec: &super::spec::DrugSpec,
+    id: String,
+    rows: Vec<Transition>,
+    now: Option<DateTime<chrono::FixedOffset>>,
+) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(|t| {
+            let name = plan_text(i18n, spec, &t.plan);
+            let first = t
+                .first_dose
+                .as_deref()
+                .and_then(|f| DateTime::parse_from_rfc3339(f).ok())
+                .map_or_else(|| i18n.t(DoseKey::NoLevel).to_owned(), |f| display(&f));
+            let days = (0..3)
+                .map(|d| {
+                    let items = now.map(|n| day_levels(&t, n, d)).unwrap_or_default();
+                    view! {
+                        <td data-label=i18n.t(COLUMNS[2 + d as usize])>
+                            <ul class="plain">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <td class="lead" data-label=i18n.t(COLUMNS[0])>{name}</td>
+                    <td data-label=i18n.t(COLUMNS[1])>{first}</td>
+                    {days}
+                </tr>
+            }
+        })
+        .collect_view();
+    data_table(id, "tdm-table stack next-days", &COLUMNS, 0, body)
+}
+
 #[component]
 pub fn NextDays(session: Session) -> impl IntoView {
     let i18n = use_i18n();
@@ -75,39 +115,7 @@ pub fn NextDays(session: Session) -> impl IntoView {
         <section class="panel" aria-labelledby=format!("{slug}-next-title")>
             <h3 id=format!("{slug}-next-title")>{i18n.tx(DoseKey::NextDaysTitle)}</h3>
             <p class="note">{i18n.tx(DoseKey::NextDaysNote)}</p>
-            {move || {
-                let now = session.now.get();
-                let body = rows
-                    .get()
-                    .into_iter()
-                    .map(|t| {
-                        let name = plan_text(i18n, &session.spec, &t.plan);
-                        let first = t
-                            .first_dose
-                            .as_deref()
-                            .and_then(|f| DateTime::parse_from_rfc3339(f).ok())
-                            .map_or_else(|| i18n.t(DoseKey::NoLevel).to_owned(), |f| display(&f));
-                        let days = (0..3)
-                            .map(|d| {
-                                let items = now.map(|n| day_levels(&t, n, d)).unwrap_or_default();
-                                view! {
-                                    <td data-label=i18n.t(COLUMNS[2 + d as usize])>
-                                        <ul class="plain">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                                    </td>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <tr>
-                                <td class="lead" data-label=i18n.t(COLUMNS[0])>{name}</td>
-                                <td data-label=i18n.t(COLUMNS[1])>{first}</td>
-                                {days}
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                data_table(format!("{slug}-next"), "tdm-table stack next-days", &COLUMNS, 0, body)
-            }}
+            {move || table(i18n, &session.spec, format!("{slug}-next"), rows.get(), session.now.get())}
         </section>
     }
 }

@@ -55,6 +55,16 @@ pub fn write_candidate(
     };
     match apply(args) {
         Ok(applied) => {
+            let extended = applied.extended.and_then(|e| {
+                let row = d.doses.get(e.row)?;
+                Some(fill(
+                    i18n.t(DoseKey::AppliedExtended),
+                    &[
+                        ("dose", &row_dose(i18n, row)),
+                        ("ended", &display(&e.ended)),
+                    ],
+                ))
+            });
             d.doses = applied.rows;
             d.formulation = Some(regimen.formulation);
             let mut text = fill(
@@ -71,6 +81,10 @@ pub fn write_candidate(
                     i18n.t(DoseKey::AppliedReplaces),
                     &[("due", &display(&due))],
                 ));
+            }
+            if let Some(e) = extended {
+                text.push_str(i18n.sentence_gap());
+                text.push_str(&e);
             }
             text
         }

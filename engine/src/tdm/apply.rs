@@ -53,6 +53,19 @@ pub struct Applied {
     pub shortened: Vec<usize>,
     /// Planned regimen rows starting after it, replaced.
     pub replaced: usize,
+    /// The history had ended before now: its last regimen row, taken as
+    /// given until the new start.
+    pub extended: Option<Extended>,
+}
+
+/// A regimen row the history ended with, taken as going on until the new
+/// regimen.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Extended {
+    /// Index in the old history.
+    pub row: usize,
+    /// Its last recorded dose.
+    pub ended: DateTime<FixedOffset>,
 }
 
 /// Why it cannot be written.
@@ -192,23 +205,38 @@ pub fn apply(args: ApplyArgs<'_>) -> Result<Applied, ApplyError> {
     {
         return Err(ApplyError::Interval(p.interval_h));
     }
+    // A history whose last regimen row ended before now is taken as given
+    // until the new regimen starts, as the advice assumed (the screen says
+    // so): that row goes on, and is ended before the new start below.
+    let mut history = args.rows.to_vec();
+    let started = |r: &DoseRow| r.start <= args.now;
+    let current: Vec<DoseRow> = history.iter().filter(|r| started(r)).cloned().collect();
+    let latest = (0..history.len())
+        .filter(|&i| history[i].interval_h.is_some() && started(&history[i]))
+        .max_by_key(|&i| history[i].start);
+    let extended = match latest {
+        Some(i) if next_due(&current, args.now).is_none() => {
+            let last = super::rows::last_dose(&history, i, args.now);
+            history[i].ongoing = true;
+            Some((i, last))
+        }
+        _ => None,
+    };
     // The current regimen: the rows already started (later ones are plans,
     // which the new regimen replaces).
-    let current: Vec<DoseRow> = args
-        .rows
-        .iter()
-        .filter(|r| r.start <= args.now)
-        .cloned()
-        .collect();
+    let current: Vec<DoseRow> = history.iter().filter(|r| started(r)).cloned().collect();
     let due = next_due(&current, args.now)
         .or_else(|| next_dose(&current, p.interval_h, args.now))
         .unwrap_or(args.now);
     let start = nearest_time(args.now, due, p).ok_or(ApplyError::NoTime)?;
     let Ended {
         mut rows,
-        shortened,
+        mut shortened,
         replaced,
-    } = end_before(args.rows, due, start);
+    } = end_before(&history, due, start);
+    if let Some((i, _)) = extended {
+        shortened.retain(|s| *s != i);
+    }
     rows.push(DoseRow {
         start,
         amount_mg: p.amount_mg,
@@ -224,6 +252,12 @@ pub fn apply(args: ApplyArgs<'_>) -> Result<Applied, ApplyError> {
         start,
         shortened,
         replaced,
+        extended: extended.and_then(|(i, last)| {
+            Some(Extended {
+                row: i,
+                ended: last?,
+            })
+        }),
     })
 }
 
@@ -294,6 +328,40 @@ mod tests {
         assert_eq!(new.interval_h, Some(24.0));
         assert_eq!(new.meal, Some(MealTiming::BeforeMeal));
         assert_eq!(new.amount_mg, 200.0);
+    }
+
+    #[test]
+    fn a_history_that_ended_before_now_is_taken_as_given_until_the_new_start() {
+        // 100 mg twice daily from 11-01 08:00, 4 doses (last 11-02 20:00);
+        // now 11-04 15:00. The row is taken as going on: the dose due is
+        // 11-04 20:00, the nearest 07:30 breakfast not before now 11-05
+        // 07:30; the old row runs to 11-04 08:00 (7 doses) and the screen
+        // is told it was extended from its last recorded dose.
+        let rows = vec![bid(4)];
+        let out = apply(ApplyArgs {
+            rows: &rows,
+            now: at("2026-11-04T15:00:00+09:00"),
+            prescription: once_daily_before_breakfast(200.0),
+        })
+        .unwrap();
+        assert_eq!(out.start, at("2026-11-05T07:30:00+09:00"));
+        assert_eq!((out.rows[0].count, out.rows[0].ongoing), (7, false));
+        assert_eq!(
+            out.extended,
+            Some(Extended {
+                row: 0,
+                ended: at("2026-11-02T20:00:00+09:00")
+            })
+        );
+        assert!(out.shortened.is_empty());
+        // A history still running is not extended.
+        let running = apply(ApplyArgs {
+            rows: &[bid(20)],
+            now: at("2026-11-03T15:00:00+09:00"),
+            prescription: once_daily_before_breakfast(200.0),
+        })
+        .unwrap();
+        assert_eq!(running.extended, None);
     }
 
     #[test]

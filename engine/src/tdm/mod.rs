@@ -12,6 +12,8 @@
 //! - [`fit_check`]: the fit and the advice against the patient's own levels;
 //! - [`hold`]: the plan for a high level (hold, then resume);
 //! - [`next_sample`]: the best next sampling time of the clinic grid;
+//! - [`other_models`]: the drug's other models' answers when the one in
+//!   use misses the levels;
 //! - [`products`]: what can be prescribed (market strengths, steps, mg/kg/day);
 //! - [`rows`]: the doses a row gives (an ongoing row runs until changed);
 //! - [`transition`]: the next three days under each option;
@@ -25,6 +27,7 @@ pub mod hold;
 pub mod input;
 pub mod levels;
 pub mod next_sample;
+pub mod other_models;
 pub mod plausible;
 pub mod products;
 pub mod rows;
@@ -41,6 +44,7 @@ pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use next_sample::{
     best_next_sample, next_sample, NextSample, NextSampleError, SampleQuestion, SampleTime,
 };
+pub use other_models::{models_of, ModelAnswer};
 pub use plausible::{plausibility, plausible_range, Implausible};
 pub use products::{CandidateDaily, DailyDose, Market, Prescribing};
 pub use session::{compute, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput};

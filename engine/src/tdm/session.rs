@@ -10,6 +10,7 @@ use super::hold::{hold_plan, HoldPlan};
 use super::input::{LevelRow, TdmInput};
 use super::levels::{timing, LevelTiming};
 use super::next_sample::{best_next_sample, NextSample};
+use super::other_models::{other_models, ModelAnswer};
 use super::plausible::plausibility;
 use super::products::{check_advice, rounding_for, CandidateDaily};
 use super::rows::{apply_changes, dose_schedule, last_dose, plan_end};
@@ -95,6 +96,9 @@ pub struct TdmOutput {
     /// The clinic-grid time whose level would most narrow the target
     /// metric's forecast.
     pub next_sample: Option<NextSample>,
+    /// When the model does not fit the levels: the drug's other built-in
+    /// models' answers on the same input.
+    pub other_models: Vec<ModelAnswer>,
 }
 
 /// A part of the results that could not be computed, and why (written
@@ -159,8 +163,18 @@ fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
 /// Computes the screen. A covariate the input lacks takes the model's
 /// typical value, or, for a genotype, each genotype is computed and the
 /// one the levels (or, without levels, its frequency) favour is shown; the
-/// output lists what was assumed.
+/// output lists what was assumed. When the model does not fit the levels,
+/// the drug's other built-in models are computed too, with their answers.
 pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
+    let mut out = compute_one(input)?;
+    if out.fit_check.misfit() {
+        out.other_models = other_models(input, compute_one);
+    }
+    Ok(out)
+}
+
+/// The screen with the input's model only.
+fn compute_one(input: &TdmInput) -> Result<TdmOutput, TdmError> {
     let def = builtin(&input.model_id)
         .ok_or_else(|| {
             TdmError::UnknownModel(
@@ -359,6 +373,7 @@ fn compute_with(
         notes,
         unmatched_changes,
         assumptions: Vec::new(),
+        other_models: Vec::new(),
     })
 }
 
