@@ -3,15 +3,17 @@
 //! them, the default targets and the built-in model files' citations carry
 //! no workshop words ("issue", "brief", "pack", "[M]", repository paths,
 //! 参照資料, copy-site hosts: `dmip_engine::clinical::citable`).
-//! The IV-CY planner's own Japanese (`ivcy_ui::engine_ja`) is scanned by
-//! its screen's tests.
+//! The IV-CY planner's own Japanese (`ivcy_ui::engine_ja`) is scanned
+//! too.
 
 #[cfg(test)]
 mod tests {
     use super::super::{gap_ja, note_ja, IvcyKey, Key, LabKey, Lang, SafetyKey, Text};
+    use crate::ivcy_ui::engine_ja as ivcy_ja;
     use crate::safety_ui::{gap_text, note_text};
     use dmip_engine::catalog::{builtin, builtin_ids};
     use dmip_engine::clinical::citable::workshop_words;
+    use dmip_engine::clinical::cyclophosphamide::ledger::Threshold;
     use dmip_engine::clinical::notes::Note;
     use dmip_engine::clinical::sources::Source;
     use dmip_engine::clinical::Gap;
@@ -69,6 +71,29 @@ mod tests {
                     &note_text(n, lang),
                 ));
             }
+        }
+        for g in Gap::ALL {
+            out.extend(
+                ivcy_ja::gap(g).map_or(vec![], |t| offenders(&format!("{g:?} (IV-CY ja)"), t)),
+            );
+        }
+        for n in Note::ALL {
+            out.extend(
+                ivcy_ja::note(n).map_or(vec![], |t| offenders(&format!("{n:?} (IV-CY ja)"), t)),
+            );
+        }
+        for t in [
+            Threshold::BladderOrDoublesPer10g,
+            Threshold::BladderControlsMedian,
+            Threshold::BladderCasesMedian,
+            Threshold::BladderNihOver100g,
+            Threshold::OvarianD50,
+            Threshold::OvarianD90,
+        ] {
+            out.extend(offenders(
+                &format!("{t:?} (IV-CY ja)"),
+                ivcy_ja::threshold(t),
+            ));
         }
         for s in Source::ALL {
             out.extend(offenders(&format!("{s:?}"), s.citation()));

@@ -1,6 +1,6 @@
 //! Japanese text for the engine's English-only statements that these
 //! screens show (unavailable items, literature notes, cumulative-dose
-//! thresholds). Terms follow shared/clinical/glossary-ja.md. An item
+//! thresholds). Terms follow the project's Japanese glossary. An item
 //! without a translation falls back to the engine's English.
 
 use dmip_engine::clinical::cyclophosphamide::ledger::Threshold;
@@ -12,13 +12,13 @@ pub fn gap(g: Gap) -> Option<&'static str> {
         Gap::EularCreatinineBands => "EULAR 2009 表6：参照した表には2つの列のクレアチニンの境界がありません（脚注の「150 µmol/L 未満の別レジメンはない」のみ）。そのため 150 µmol/L 以上では列を選べず、低い列の量で予定し、高い列の量を併記します。",
         Gap::WbcNadirDoseAdjustment => "前回投与後の白血球数最低値（ナディア）が低い場合の減量は、de Groot 2009 を引用する病院のプロトコルにのみ記載があり、試験本文は確認できていません。そのためナディアによる減量は行いません。ナディアは表示し、基準範囲下限未満のときは注意を示します。",
         Gap::IvcyRenalDoseReduction => "eGFR・クレアチニンクリアランスによる減量は、参照した資料にありません（確認したエンドキサン添付文書の記載にもなく、EULAR 2009 表6は eGFR ではなく血清クレアチニンによる）。そのため eGFR では投与量を変えません。",
-        Gap::TsujiIvcyDose => "Tsuji 2020 の3剤併用療法：IVCY 投与量（500–1000 mg/m² を2週ごと）は未検証 [M] で、正確なスケジュールは確認できていません。",
+        Gap::TsujiIvcyDose => "Tsuji 2020 の3剤併用療法：IVCY 投与量（500–1000 mg/m² を2週ごと）は検証されておらず、正確なスケジュールは確認できていません。",
         Gap::CyclopsRegimen => "CYCLOPS/EUVAS のスケジュール：de Groot 2009 は 15 mg/kg を2–3週ごととしています。投与週（0・2・4・7・10・13週）と1回の上限（1.2 g または 1.5 g）は二次資料のみのため、プリセットとしては提供しません。",
-        Gap::AzathioprineMaintenanceDose => "維持療法への移行：アザチオプリン（その他の維持療法薬を含む）の投与量は臨床参照資料にありません。",
+        Gap::AzathioprineMaintenanceDose => "維持療法への移行：アザチオプリン（その他の維持療法薬を含む）の検証済みの投与量はありません。",
         Gap::MesnaDose => "メスナ：eviQ は統一されたメスナ投与量は確立されていないとしています。MSD マニュアルの SLE の表ではシクロホスファミドと同量です。計算せず、注意事項として表示します。",
         Gap::OvarianFailureUnder32 => "卵巣機能不全：D50/D90 は32歳以上でのみ報告されています。31歳以下では 5/44 例が持続性無月経となり、用量の閾値は報告されていません。",
         Gap::PulseDayWbcLimit => "投与日の白血球数の数値基準は見つかりませんでした（「白血球数 <4000/µL で延期」は参照した資料にありません）。エンドキサン添付文書は「正常の1/2以下に減少したときは、一時休薬」としていますが数値はありません。確認済みの白血球数の基準範囲もないため、ここでは投与日の白血球数だけでは休薬にしません（好中球数の基準で判断します）。",
-        Gap::EarlyCombinationWindow => "早期併用療法：issue 9 が引用する「2週間以内」の基準と生存率（Nagasawa 2003、Takada 2007）は臨床参照資料にありません。開始日の間隔を日数で表示するのみで、判定は行いません。",
+        Gap::EarlyCombinationWindow => "早期併用療法：開始日の間隔を日数で表示するのみで、判定は行いません（Nagasawa 2003・Takada 2007 の「2週間以内」は規則として適用していません）。",
         _ => return None,
     })
 }

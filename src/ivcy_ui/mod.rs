@@ -9,7 +9,7 @@ mod bsa;
 mod calc;
 mod cumulative;
 mod dose;
-mod engine_ja;
+pub(crate) mod engine_ja;
 mod eular;
 mod handover;
 mod ledger;

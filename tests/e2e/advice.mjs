@@ -98,6 +98,13 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         assert(/The model suggests \d+ mg/.test(text), `suggestion: ${text}`);
         assert(/The model does not fit this patient's levels \([^)]*its dose differs from the levels' proportional dose by \d+ %\): check the sampling times and the record, or choose another model\./.test(text), `misfit: ${text}`);
         assert(text.includes("By the patient's own levels (C2 900 ng/mL on 100 mg, scaled linearly to the target): 120 mg, twice daily after breakfast and dinner (every 12 h)."), `proportional: ${text}`);
+        // The other model's answer beside the misfit, computed on the same record.
+        assert(/Other models: Umpierrez 2021: \d+ mg, (twice daily after breakfast and dinner \(every 12 h\)|once daily before breakfast \(every 24 h\)) \((fits the levels|also misses the levels)\)\./.test(text), `other models: ${text}`);
+        // C2 below the target: no one-off extra dose, the new dose from the dose due next.
+        assert(/No one-off extra dose for a low level \(no verified source gives one\): the new dose starts with the dose due next, \d{4}-\d\d-\d\d \d\d:\d\d\./.test(text), `low level: ${text}`);
+        const nextSample = await page.textContent('#csa-next-sample');
+        assert(/^Draw the next sample at \d{4}-\d\d-\d\d \d\d:\d\d \(C\d\): it narrows the C2 forecast by \d+ %\.$/.test(nextSample), `next sample: ${nextSample}`);
+        const nextDays = await page.$$eval('#csa-next tbody tr', (trs) => trs.map((tr) => tr.textContent));
         // The C0 limit (≤ 200 ng/mL) is drawn: dashed, in its own colour.
         const limit = await page.evaluate(() => {
           const c = document.getElementById('csa-plot');
@@ -113,11 +120,19 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await waitFor(page, () => /Chance in range/.test(document.querySelector('#report .report-advice')?.textContent ?? ''), null, 'report advice');
         const report = await page.$$eval('#report .report-advice li', (lis) => lis.map((li) => li.textContent.match(/Chance in range (\S+ %|-)/)?.[1]).filter(Boolean));
         assert(screen.length === 2 && JSON.stringify(screen) === JSON.stringify(report), `screen ${JSON.stringify(screen)} vs report ${JSON.stringify(report)}`);
+        // The report prints the fit check, the next sample and the next three days as the screen.
+        const check = await page.textContent('#report-csa-check');
+        assert(check.includes("By the patient's own levels (C2 900 ng/mL on 100 mg") && check.includes('Other models: Umpierrez 2021: '), `report check: ${check}`);
+        assert((await page.textContent('#report-csa-next-sample')) === nextSample, 'report next sample');
+        const reportDays = await page.$$eval('#report-csa-next tbody tr', (trs) => trs.map((tr) => tr.textContent));
+        assert(nextDays.length === 3 && JSON.stringify(reportDays) === JSON.stringify(nextDays), `next days: screen ${JSON.stringify(nextDays)} vs report ${JSON.stringify(reportDays)}`);
         await page.click('nav a[data-screen=cyclosporine]');
         await page.click('button[data-lang=ja]');
         const ja = await page.textContent('#csa-summary');
         assert(ja.includes('患者自身の測定値からの比例換算（100 mg で C2 900 ng/mL）：1日2回朝食後・夕食後（12 時間ごと）、1回 120 mg。'), `ja proportional: ${ja}`);
         assert(/モデルがこの患者の測定値に合っていません（[^）]*モデルの用量が測定値の比例換算と \d+ % 異なる）。/.test(ja), `ja misfit: ${ja}`);
+        assert(/ほかのモデルの推奨：Umpierrez 2021：[^、]+、1回 \d+ mg（(測定値に合う|これも測定値に合わない)）。/.test(ja), `ja other models: ${ja}`);
+        assert(/低値でも臨時の追加投与は勧めません（追加投与を示す検証済みの根拠がありません）。新しい投与量は次の予定投与（\d{4}-\d\d-\d\d \d\d:\d\d）から始めます。/.test(ja), `ja low level: ${ja}`);
         await page.screenshot({ path: path.join(shots, 'tdm-csa-misfit-ja.png'), fullPage: true });
         await watch.assertClean('cyclosporine misfit');
       } finally {

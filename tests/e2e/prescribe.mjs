@@ -79,6 +79,11 @@ export function prescribeTests({ openPage, fileUrl, shots }) {
         const status = await page.textContent('#csa-apply-status');
         const start = nextBreakfast();
         assert(status.startsWith(`Written: once daily before breakfast (every 24 h), ${amount} mg from ${start}, until changed.`), `status: ${status}`);
+        // The history (6 doses) ended yesterday at 20:00: it is taken as given until the new start, as the advice assumed, and said.
+        const ended = local(1, 20).replace('T', ' ');
+        assert(status.includes(`The record's last regimen (100 mg every 12 h) ended with the dose at ${ended}: it is recorded as given until the new regimen starts, as the advice assumed.`), `extended: ${status}`);
+        const count = await page.$$eval('#csa-dose-table tbody tr', (trs) => Number(trs[0].cells[3].textContent));
+        assert(count > 6, `the old row runs to the new start: ${count} doses`);
         const row = await page.$$eval('#csa-dose-table tbody tr', (trs) => [...trs.at(-1).cells].map((td) => td.textContent));
         assert(row[0] === start && row[1] === `${amount} mg` && row[2] === 'every 24 h' && row[3] === 'until changed' && /before meals/.test(row[5]), `row: ${row}`);
         // Written ongoing: the forecast keeps dosing (doses after now on the plot).
