@@ -166,15 +166,25 @@ fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
 /// output lists what was assumed. When the model does not fit the levels,
 /// the drug's other built-in models are computed too, with their answers.
 pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
-    let mut out = compute_one(input)?;
+    let mut out = compute_one(input, Extent::Screen)?;
     if out.fit_check.misfit() {
-        out.other_models = other_models(input, compute_one);
+        out.other_models = other_models(input, |i| compute_one(i, Extent::Answer));
     }
     Ok(out)
 }
 
+/// How much of the screen to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extent {
+    /// Everything shown.
+    Screen,
+    /// The fit, the advice and its check only (another model's answer):
+    /// no curves, AUCs, next days, hold plan or next sample.
+    Answer,
+}
+
 /// The screen with the input's model only.
-fn compute_one(input: &TdmInput) -> Result<TdmOutput, TdmError> {
+fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> {
     let def = builtin(&input.model_id)
         .ok_or_else(|| {
             TdmError::UnknownModel(
@@ -185,7 +195,7 @@ fn compute_one(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         .map_err(|e| TdmError::Estimate(e.to_string()))?;
     let (covariates, mut assumptions, genotype) = fill_missing(&def, &input.covariates);
     let Some(prior) = genotype else {
-        let mut out = compute_with(input, &def, &covariates)?;
+        let mut out = compute_with(input, &def, &covariates, extent)?;
         out.assumptions = assumptions;
         return Ok(out);
     };
@@ -195,7 +205,7 @@ fn compute_one(input: &TdmInput) -> Result<TdmOutput, TdmError> {
         .map(|&(value, _)| {
             let mut cov = covariates.clone();
             cov.insert(prior.covariate.to_owned(), value);
-            compute_with(input, &def, &cov)
+            compute_with(input, &def, &cov, extent)
         })
         .collect();
     let priors: Vec<f64> = prior.levels.iter().map(|l| l.1).collect();
@@ -266,6 +276,7 @@ fn compute_with(
     input: &TdmInput,
     def: &ModelDef,
     covariates: &Covariates,
+    extent: Extent,
 ) -> Result<TdmOutput, TdmError> {
     let end = plan_end(&input.doses, input.now, input.horizon_h);
     let mut schedule = dose_schedule(&input.doses, end)?;
@@ -319,7 +330,12 @@ fn compute_with(
         Problem::new(def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
     let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
-    let (aucs, lss) = aucs(input, &problem, fit.as_ref(), &levels, &mut notes);
+    let screen = extent == Extent::Screen;
+    let (aucs, lss) = if screen {
+        aucs(input, &problem, fit.as_ref(), &levels, &mut notes)
+    } else {
+        (vec![], vec![])
+    };
     let advice = match recommend_with(&Advise {
         problem: &problem,
         fit: fit.as_ref(),
@@ -345,18 +361,32 @@ fn compute_with(
         advice: advice.as_ref(),
     };
     let fit_check = check(computed);
-    let hold = hold_plan(computed);
     let daily_doses = check_advice(input, advice.as_ref());
-    let transitions = transitions(computed, hold.as_ref());
     let amounts: Vec<f64> = doses.iter().map(|d| d.amount).collect();
-    let curves = curves(
-        &problem,
-        fit.as_ref(),
-        (&dose_times, &amounts),
-        (now_h, base.hours(forecast_end(input, end))),
-        (input, plan_to_draw(&transitions, advice.as_ref())),
-    );
-    let next_sample = best_next_sample(computed);
+    let (hold, transitions, curves, next_sample) = if screen {
+        let hold = hold_plan(computed);
+        let transitions = transitions(computed, hold.as_ref());
+        let curves = curves(
+            &problem,
+            fit.as_ref(),
+            (&dose_times, &amounts),
+            (now_h, base.hours(forecast_end(input, end))),
+            (input, plan_to_draw(&transitions, advice.as_ref())),
+        );
+        (hold, transitions, curves, best_next_sample(computed))
+    } else {
+        let curves = Curves {
+            plan: None,
+            time_h: vec![],
+            population: vec![],
+            individual: None,
+            band: None,
+            dose_times_h: dose_times.clone(),
+            dose_amounts_mg: amounts,
+            now_h,
+        };
+        (None, vec![], curves, None)
+    };
     Ok(TdmOutput {
         daily_doses,
         transitions,
