@@ -229,6 +229,11 @@ table! {
     TdmCheckOtherMisses => "{model}：{regimen}、1回 {dose} mg（これも測定値に合わない）", "{model}: {dose} mg, {regimen} (also misses the levels)";
     TdmCheckOtherNone => "{model}：推奨なし", "{model}: no advice";
     TdmLowNoExtra => "低値でも臨時の追加投与は勧めません（追加投与を示す検証済みの根拠がありません）。新しい投与量は次の予定投与（{start}）から始めます。", "No one-off extra dose for a low level (no verified source gives one): the new dose starts with the dose due next, {start}.";
+    TdmQuickTitle => "新しい測定値", "New level";
+    TdmLabelGuessed => "{label}（投与からの時間で推定）", "{label} (from the time after the dose)";
+    TdmQuickAdded => "追加しました：{label} {value}（{at}）。", "Added: {label} {value} at {at}.";
+    TdmDetailsSummary => "投与歴・測定値・目標・AUC・推定値・今後3日間・モデル", "Dosing history, levels, targets, AUC, estimate, next three days, model";
+    TdmTargetsTitle => "目標・AUC・推定値", "Targets, AUC and estimate";
     TdmAssumedTypical => "{description}（{name}）が未入力のため、モデルの標準値 {value} {unit} で計算しています。", "{description} ({name}) was not given: computed with the model's typical value, {value} {unit}.";
     TdmAssumedGenotypeLevels => "{name} が不明のため、測定値からより確からしい{genotype}として計算しています（確率 {weight}、測定値を考慮する前は {prior}）。", "{name} unknown: computed as {genotype}, the more probable given the levels ({weight}; {prior} before them).";
     TdmAssumedGenotypePrior => "{name} が不明のため、日本人患者でより多い{genotype}として計算しています（{prior}）。", "{name} unknown: computed as {genotype}, the more frequent in Japanese patients ({prior}).";

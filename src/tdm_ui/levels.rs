@@ -12,7 +12,7 @@ use super::text::{label_from, label_text, label_value, timing, LABELS};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::tdm::view::{display, local_input};
-use dmip_engine::tdm::{plausibility, plausible_range, Implausible, LevelRow};
+use dmip_engine::tdm::{plausibility, Implausible, LevelRow};
 use leptos::prelude::*;
 
 /// The level typed in the form, or which fields are wrong
@@ -229,33 +229,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                 <Field id=id("lloq") label=Key::TdmLloq unit=Unit::Symbol(CONC_UNIT) value=lloq error=lloq_error />
                 <Field id=id("assay") label=Key::TdmColAssay kind="search" value=assay error=Signal::derive(|| None::<String>) />
             </div>
-            {move || question().map(|q| {
-                let value = significant(q.value, 3);
-                let text = match (q.low, q.as_ug_ml) {
-                    (Some(low), Some(c)) if q.value < low => fill(
-                        i18n.t(Key::TdmImplausibleLow),
-                        &[("value", &value), ("low", &tick(low)), ("converted", &tick(c))],
-                    ),
-                    _ => {
-                        let (low, high) = plausible_range(drug);
-                        let range = low.map_or_else(|| format!("≤ {}", tick(high)), |l| format!("{}–{}", tick(l), tick(high)));
-                        fill(i18n.t(Key::TdmImplausible), &[("value", &value), ("range", &format!("{range} {CONC_UNIT}"))])
-                    }
-                };
-                view! {
-                    <div class="question" id=id("question") role="alert">
-                        <p>{text}</p>
-                        {q.as_ug_ml.map(|c| view! {
-                            <button type="button" class="primary" id=id("use-converted") on:click=use_converted>
-                                {fill(i18n.t(Key::TdmUseConverted), &[("converted", &tick(c))])}
-                            </button>
-                        })}
-                        <button type="button" id=id("keep-typed") on:click=keep_typed>
-                            {fill(i18n.t(Key::TdmKeepAsTyped), &[("value", &value)])}
-                        </button>
-                    </div>
-                }
-            })}
+            {move || question().map(|q| super::unit_question::question(i18n, drug, q, &format!("{slug}-level"), (use_converted, keep_typed)))}
             <button type="button" class="primary" id=id("add") on:click=submit>
                 {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}
             </button>

@@ -21,7 +21,9 @@ fn from_tag(t: &str) -> Option<Market> {
         .find(|m| tag(*m) == t)
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// This browser's settings store (the language's, the market's, the
+/// drug screen's fold).
+pub(super) fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -5,6 +5,7 @@
 
 mod advice;
 mod assumed;
+mod bedside;
 mod bounds;
 mod checked;
 mod clock;
@@ -12,6 +13,7 @@ mod comeds;
 mod dose_changes;
 mod doses;
 mod field;
+mod fold;
 mod forecast;
 mod forecast_plot;
 mod headline;
@@ -29,6 +31,7 @@ mod session;
 mod spec;
 mod summary;
 mod text;
+mod unit_question;
 
 pub(crate) use advice::candidate_text;
 pub(crate) use assumed::sentences as assumed_sentences;

@@ -94,19 +94,28 @@ fn TargetFields(session: Session) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn Results(session: Session) -> impl IntoView {
-    let i18n = use_i18n();
+/// The summary of the levels against the targets, with the engine's output.
+fn summary_memo(session: Session) -> Memo<super::summary::Summary> {
     let spec = session.spec;
-    let slug = spec.slug;
-    let summary = Memo::new(move |_| {
+    Memo::new(move |_| {
         let (aim, limit) = session.targets();
         session.output.with(|o| {
             session
                 .drug
                 .with(|d| summarize(spec.drug, aim, limit, &d.levels, o.as_ref().ok()))
         })
-    });
+    })
+}
+
+/// The headline (the latest level against the aim, the co-medications
+/// that matter, the advice and its checks) and the next sampling time: the
+/// top of the drug screen.
+#[component]
+pub fn Results(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let spec = session.spec;
+    let slug = spec.slug;
+    let summary = summary_memo(session);
     // The co-medications against this drug's label (as on the Safety screen).
     let record = use_record().record;
     let interactions = Memo::new(move |_| record.with(|r| comeds::report(r, spec.drug)));
@@ -120,6 +129,23 @@ pub fn Results(session: Session) -> impl IntoView {
             })
         })
     };
+    view! {
+        <section class="panel results" aria-labelledby=format!("{slug}-results-title")>
+            <h3 id=format!("{slug}-results-title")>{i18n.tx(Key::TdmResultsTitle)}</h3>
+            <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
+            <NextSampleLine session=session />
+        </section>
+    }
+}
+
+/// The levels against each target (editable), AUC by trapezoid, limited
+/// sampling and model, the MAP estimate and the notes: in the fold.
+#[component]
+pub fn ResultDetails(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let spec = session.spec;
+    let slug = spec.slug;
+    let summary = summary_memo(session);
     let kind_key = |k: TargetKind| match k {
         TargetKind::Aim => Key::TdmTargetAim,
         TargetKind::Limit => Key::TdmTargetLimit,
@@ -128,10 +154,8 @@ pub fn Results(session: Session) -> impl IntoView {
     };
     let out = Memo::new(move |_| session.output.get().ok());
     view! {
-        <section class="panel results" aria-labelledby=format!("{slug}-results-title")>
-            <h3 id=format!("{slug}-results-title")>{i18n.tx(Key::TdmResultsTitle)}</h3>
-            <p class="summary" id=format!("{slug}-summary") role="status">{headline}</p>
-            <NextSampleLine session=session />
+        <section class="panel results-details" aria-labelledby=format!("{slug}-targets-title")>
+            <h3 id=format!("{slug}-targets-title")>{i18n.tx(Key::TdmTargetsTitle)}</h3>
             {data_table(
                 format!("{slug}-targets"),
                 "tdm-table stack",

@@ -1,13 +1,18 @@
-//! The drug screen shared by cyclosporine and tacrolimus.
+//! The drug screen shared by cyclosporine and tacrolimus: at the top what
+//! the clinician came for (the headline with the latest level and its
+//! verdict, the next sampling time, a new level, the advice with its
+//! checks, the forecast), the rest in one fold below.
 
 use super::advice::AdviceTable;
+use super::bedside::QuickLevel;
 use super::dose_changes::DoseChanges;
 use super::doses::DoseHistory;
+use super::fold::Fold;
 use super::forecast_plot::ForecastPlot;
 use super::levels::LevelTable;
 use super::model_choice::ModelChoice;
 use super::next_days::NextDays;
-use super::results::Results;
+use super::results::{ResultDetails, Results};
 use super::session::Session;
 use super::spec::DrugSpec;
 use leptos::prelude::*;
@@ -18,13 +23,17 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
     view! {
         <div class="tdm" data-drug=spec.slug>
             <Results session=session />
-            <ForecastPlot session=session />
+            <QuickLevel session=session />
             <AdviceTable session=session />
-            <NextDays session=session />
-            <DoseHistory session=session />
-            <DoseChanges session=session />
-            <LevelTable session=session />
-            <ModelChoice session=session />
+            <ForecastPlot session=session />
+            <Fold session=session>
+                <ResultDetails session=session />
+                <NextDays session=session />
+                <DoseHistory session=session />
+                <DoseChanges session=session />
+                <LevelTable session=session />
+                <ModelChoice session=session />
+            </Fold>
         </div>
     }
 }

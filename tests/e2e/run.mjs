@@ -16,6 +16,7 @@ import { recordTests } from './records.mjs';
 import { tdmTests } from './tdm.mjs';
 import { adviceTests } from './advice.mjs';
 import { prescribeTests } from './prescribe.mjs';
+import { bedsideTests } from './bedside.mjs';
 import { ivcyTests } from './ivcy.mjs';
 import { labsTests } from './labs.mjs';
 import { safetyTests } from './safety.mjs';
@@ -223,6 +224,7 @@ const tests = [
   ...tdmTests({ openPage, fileUrl, shots }),
   ...adviceTests({ openPage, fileUrl, shots }),
   ...prescribeTests({ openPage, fileUrl, shots }),
+  ...bedsideTests({ openPage, fileUrl, shots }),
   ...ivcyTests({ openPage, fileUrl, shots }),
   ...labsTests({ openPage, fileUrl, shots }),
   ...safetyTests({ openPage, fileUrl, shots }),

@@ -6,6 +6,7 @@
 //! - [`apply`]: the advised regimen written as a prescription (clock times,
 //!   meal timing, until changed);
 //! - [`levels`]: time after dose and label checks;
+//! - [`label_guess`]: the label a new level most likely has;
 //! - [`plausible`]: a typed level's plausibility for the drug (unit slips);
 //! - [`targets`]: default targets with their sources;
 //! - [`assume`]: what is assumed for a covariate the record lacks;
@@ -25,6 +26,7 @@ pub mod fit_check;
 pub mod grid;
 pub mod hold;
 pub mod input;
+pub mod label_guess;
 pub mod levels;
 pub mod next_sample;
 pub mod other_models;
@@ -40,6 +42,7 @@ pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
 pub use input::{DoseChange, DoseRow, Formulation, LevelRow, MealTiming, SampleLabel, TdmInput};
+pub use label_guess::guess_label;
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use next_sample::{
     best_next_sample, next_sample, NextSample, NextSampleError, SampleQuestion, SampleTime,
