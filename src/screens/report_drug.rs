@@ -5,15 +5,15 @@
 
 use super::report::clock;
 use crate::format::{percent, tick};
-use crate::i18n::{fill, use_i18n, DoseKey, Key, Lang};
+use crate::i18n::{fill, use_i18n, Key, Lang};
 use crate::storage::capsule::input_with_draws;
 use crate::storage::web::now_clock;
 use crate::tdm_ui::market;
 use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
     candidate_text, check_sentences, comed_report, comed_sentences, fit_warning, formulation_key,
-    level_label, next_days_table, next_sample_key, next_sample_sentence, tdm_note, tdm_reason,
-    DrugSpec, ForecastData, ForecastFigure, Reason,
+    level_label, next_sample_key, next_sample_sentence, tdm_note, tdm_reason, DrugSpec,
+    ForecastData, ForecastFigure, Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
@@ -173,8 +173,7 @@ fn estimate_view(
         <ul class="report-check" id=format!("report-{slug}-check")>{check}</ul>
         <ul class="report-advice">{advice}</ul>
         <p class="report-next-sample" id=format!("report-{slug}-next-sample")>{next_sample}</p>
-        <h4>{i18n.tx(DoseKey::NextDaysTitle)}</h4>
-        {next_days_table(i18n, spec, format!("report-{slug}-next"), o.transitions.clone(), Some(input.now))}
+
         {o.notes.iter().map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
     }
 }

@@ -160,14 +160,11 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby=format!("{slug}-advice-title")>
             <h3 id=format!("{slug}-advice-title")>{i18n.tx(Key::TdmAdviceTitle)}</h3>
-            <p class="note">{i18n.tx(Key::TdmAdviceNote)}</p>
-            <MarketChoice slug=slug />
             {move || match advice.get() {
                 None => view! { <p class="muted" id=format!("{slug}-advice-none")>{i18n.t(Key::TdmAdviceNone)}</p> }.into_any(),
                 Some((a, daily)) => {
                     let basis = if a.basis == "individual" { Key::TdmBasisIndividual } else { Key::TdmBasisPrior };
                     view! {
-                        <p class="basis">{i18n.t(basis)}</p>
                         {data_table(
                             format!("{slug}-advice"),
                             "tdm-table stack advice",
@@ -198,6 +195,7 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                                 }).collect_view()}
                             },
                         )}
+                        <p class="basis">{i18n.t(basis)}</p>
                     }.into_any()
                 }
             }}
@@ -205,6 +203,8 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
                 {i18n.tx(DoseKey::Continue)}
             </button>
             <p class="status" id=format!("{slug}-apply-status") role="status">{move || status.get()}</p>
+            <p class="note">{i18n.tx(Key::TdmAdviceNote)}</p>
+            <MarketChoice slug=slug />
         </section>
     }
 }

@@ -41,7 +41,6 @@ pub(crate) use comeds::{report as comed_report, sentences as comed_sentences};
 pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use forecast::ForecastData;
 pub(crate) use forecast_plot::ForecastFigure;
-pub(crate) use next_days::table as next_days_table;
 pub(crate) use next_sample::{key as next_sample_key, sentence as next_sample_sentence};
 pub use patient_form::PatientForm;
 pub use screen::DrugScreen;

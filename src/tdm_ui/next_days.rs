@@ -60,9 +60,8 @@ fn day_levels(t: &Transition, now: DateTime<chrono::FixedOffset>, day: i64) -> V
         .collect()
 }
 
-/// The table of the options `rows` from `now` (the screen's and the
-/// report's).
-pub fn table(
+/// The table of the options `rows` from `now`.
+fn table(
     i18n: I18n,
     spec: &super::spec::DrugSpec,
     id: String,
