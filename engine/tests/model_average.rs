@@ -144,8 +144,8 @@ fn a_model_that_cannot_explain_a_level_is_left_out_and_all_failing_is_one_error(
     .expect_err("nothing fits");
     assert_eq!(
         err.to_string(),
-        "no model could be fitted: kirubakaran2022_tac: the model cannot explain the levels \
-         (objective not finite); other: the history uses compartment 5"
+        "no model could be fitted: kirubakaran2022_tac: a level ≤ 0 cannot be fitted by a \
+         model whose error is on ln C; other: the history uses compartment 5"
     );
 }
 

@@ -151,6 +151,16 @@ fn fit_one(c: &Candidate, options: &MapOptions, rows: Option<usize>) -> ModelWei
         Ok(p) => *p,
         Err(reason) => return left_out(c.model, reason.clone()),
     };
+    let non_positive = problem
+        .levels
+        .iter()
+        .any(|l| !l.blq && l.dv.is_some_and(|y| y <= 0.0));
+    if problem.def.error.is_log() && non_positive {
+        return left_out(
+            c.model,
+            "a level ≤ 0 cannot be fitted by a model whose error is on ln C".into(),
+        );
+    }
     let fit = problem.fit(options);
     if !fit.objective.is_finite() {
         return left_out(
