@@ -6,11 +6,12 @@
 
 use std::{env, fs, path::Path};
 
-const MODELS: [(&str, &str); 5] = [
+const MODELS: [(&str, &str); 6] = [
     ("press2010_csa", "models/press2010_csa.toml"),
     ("umpierrez2021_csa", "models/umpierrez2021_csa.toml"),
     ("woillard2011_tac", "models/woillard2011_tac.toml"),
     ("monchaud2012_tac", "models/monchaud2012_tac.toml"),
+    ("kirubakaran2022_tac", "models/kirubakaran2022_tac.toml"),
     ("mapbayr001", "tests/reference/mapbayr001.model.toml"),
 ];
 

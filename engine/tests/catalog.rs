@@ -8,7 +8,7 @@ const MAPBAYR: &str = include_str!("reference/mapbayr001.model.toml");
 #[test]
 fn every_builtin_model_loads_with_citation_and_products() {
     let ids: Vec<&str> = builtin_ids().collect();
-    assert_eq!(ids.len(), 4);
+    assert_eq!(ids.len(), 5);
     for id in ids {
         let def = builtin(id)
             .expect("listed")
@@ -89,5 +89,60 @@ fn covariates_outside_the_population_are_named() {
     assert_eq!(
         press.individual(&cov, &[], &[]).expect_err("PSL missing"),
         "prednisolone dose (PSL) is needed by this model and was not given"
+    );
+}
+
+#[test]
+fn states_and_derived_covariates_are_checked_when_loading() {
+    let states = MAPBAYR.replace(
+        "CL = { typical = 4.0, eta = \"CL\" }",
+        "CL = { typical = 4.0, eta = \"CL\", when = [{ name = \"AZ\", equals = 1.0, typical = 1.0, eta = \"KAPPA\" }] }",
+    );
+    assert_eq!(
+        load_error(&states),
+        "model file: parameters.CL.when[0].eta: η “KAPPA” is not listed in [omega] eta"
+    );
+    assert_eq!(
+        load_error(&states.replace("\"KAPPA\"", "\"V\"")),
+        "model file: parameters.CL: covariate “AZ” is not described in [[covariates]]"
+    );
+    let derived = format!(
+        "{MAPBAYR}\n[[covariates]]\nname = \"FFM\"\nunit = \"kg\"\ndescription = \"fat-free mass\"\nderived = \"ffm_janmahasatian\"\n"
+    );
+    assert_eq!(
+        load_error(&derived),
+        "model file: covariates[0].derived: input “WT” must be described in [[covariates]], not derived"
+    );
+    assert_eq!(
+        load_error(&derived.replace("ffm_janmahasatian", "bmi")),
+        "model file: covariates[0].derived: “bmi” is not a known formula (ffm_janmahasatian)"
+    );
+}
+
+#[test]
+fn a_state_switches_typical_value_and_eta_and_is_a_needed_covariate() {
+    let text = format!(
+        "{}\n[[covariates]]\nname = \"AZ\"\nunit = \"0/1\"\ndescription = \"azole\"\n",
+        MAPBAYR.replace(
+            "CL = { typical = 4.0, eta = \"CL\" }",
+            "CL = { typical = 4.0, eta = \"CL\", when = [{ name = \"AZ\", equals = 1.0, typical = 1.0, eta = \"KA\" }] }",
+        )
+    );
+    let def = ModelDef::from_toml(&text).expect("valid");
+    assert!(def.uses_covariate("AZ"));
+    use dmip_engine::catalog::Slot;
+    let eta = [0.1, 0.2, 0.3];
+    let cl = |az: f64| {
+        let cov: Covariates = [("AZ".to_string(), az)].into();
+        def.typical(&cov)
+            .expect("complete")
+            .value(Slot::Cl, &eta, &[])
+            .unwrap_or(f64::NAN)
+    };
+    assert!((cl(0.0) - 4.0 * 0.1f64.exp()).abs() < 1e-12);
+    assert!((cl(1.0) - 1.0 * 0.3f64.exp()).abs() < 1e-12);
+    assert_eq!(
+        def.typical(&Covariates::new()).expect_err("AZ missing"),
+        "azole (AZ) is needed by this model and was not given"
     );
 }

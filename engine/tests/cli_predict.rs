@@ -209,7 +209,7 @@ fn bad_model_argument() {
     let err = failure(&dmip(&["--model", "nosuch", "--data", MAPBAYR_CSV]));
     assert_eq!(
         err,
-        "dmip: --model nosuch: no such file, and not a built-in model (press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac)"
+        "dmip: --model nosuch: no such file, and not a built-in model (press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac, kirubakaran2022_tac)"
     );
     let model = temp_file("cli_predict_bad.model.toml", "format = 2\n");
     let err = failure(&dmip(&["--model", &model, "--data", MAPBAYR_CSV]));

@@ -152,7 +152,7 @@ fn without_levels_the_advice_is_a_priori() {
     bad.model_id = "nope".into();
     assert_eq!(
         compute(&bad).expect_err("unknown").to_string(),
-        "no built-in model “nope” (available: press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac)"
+        "no built-in model “nope” (available: press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac, kirubakaran2022_tac)"
     );
     bad.model_id = "press2010_csa".into();
     bad.doses[0].amount_mg = -5.0;

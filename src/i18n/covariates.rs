@@ -28,6 +28,16 @@ const JA: &[(&str, &str)] = &[
         "製剤（プログラフ 1日2回 = 1、グラセプター〔Advagraf〕1日1回 = 0）",
     ),
     ("cystic fibrosis (1 = yes)", "嚢胞性線維症（あり = 1）"),
+    (
+        "fat-free mass (Janmahasatian, from body weight, height and sex)",
+        "除脂肪体重（Janmahasatian 式、体重・身長・性別から）",
+    ),
+    ("height", "身長"),
+    ("sex (1 = female, 0 = male)", "性別（女性 = 1、男性 = 0）"),
+    (
+        "azole antifungal (1 = on, and for one week after stopping)",
+        "アゾール系抗真菌薬（併用中、および中止後1週間 = 1）",
+    ),
 ];
 
 /// A model file's covariate description in `lang`: the translation when

@@ -1,4 +1,4 @@
-//! Model choice: the drug's two built-in models, with citation, source
+//! Model choice: the drug's built-in models, with citation, source
 //! population and assay, and the patient's covariates checked against the
 //! model's domain.
 

@@ -52,6 +52,9 @@ pub fn build_input(
         .map_err(|e| e.to_string())?;
     let (covariates, _missing) = covariates_for(&def, patient, Some(spec.formulation(record)));
     let issues = def.check_covariates(&covariates);
+    let shown = def
+        .with_derived(&covariates)
+        .unwrap_or_else(|_| covariates.clone());
     let file = &def.file;
     let info = ModelInfo {
         id,
@@ -64,10 +67,11 @@ pub fn build_input(
             .iter()
             .map(|p| (p.name.clone(), p.strengths_mg.clone()))
             .collect(),
+        // With the covariates the model computes (fat-free mass).
         covariates: file
             .covariates
             .iter()
-            .filter_map(|c| Some((c.name.clone(), *covariates.get(&c.name)?, c.unit.clone())))
+            .filter_map(|c| Some((c.name.clone(), *shown.get(&c.name)?, c.unit.clone())))
             .collect(),
         issues,
     };

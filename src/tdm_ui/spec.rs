@@ -29,7 +29,7 @@ pub struct DrugSpec {
     /// Prefix of element ids (`csa`, `tac`).
     pub slug: &'static str,
     /// The built-in models for this drug; the first is the default.
-    pub models: [&'static str; 2],
+    pub models: &'static [&'static str],
     pub formulations: &'static [Formulation],
     pub regimens: &'static [RegimenSpec],
 }
@@ -37,7 +37,7 @@ pub struct DrugSpec {
 pub static CYCLOSPORINE: DrugSpec = DrugSpec {
     drug: Drug::Cyclosporine,
     slug: "csa",
-    models: ["press2010_csa", "umpierrez2021_csa"],
+    models: &["press2010_csa", "umpierrez2021_csa"],
     formulations: &[Formulation::Neoral],
     regimens: &[
         RegimenSpec {
@@ -62,7 +62,11 @@ pub static CYCLOSPORINE: DrugSpec = DrugSpec {
 pub static TACROLIMUS: DrugSpec = DrugSpec {
     drug: Drug::Tacrolimus,
     slug: "tac",
-    models: ["woillard2011_tac", "monchaud2012_tac"],
+    models: &[
+        "woillard2011_tac",
+        "monchaud2012_tac",
+        "kirubakaran2022_tac",
+    ],
     formulations: &[Formulation::Prograf, Formulation::Graceptor],
     // The Japanese label's PM/DM-IP regimen: Prograf twice daily after
     // breakfast and dinner (DSU No.323, 2024-01). Graceptor has no PM/DM-IP
@@ -112,7 +116,8 @@ impl DrugSpec {
     /// The model in use: the record's when it is one of this drug's.
     pub fn model_id(self, record: &DrugRecord) -> &'static str {
         self.models
-            .into_iter()
+            .iter()
+            .copied()
             .find(|m| *m == record.model_id)
             .unwrap_or(self.models[0])
     }

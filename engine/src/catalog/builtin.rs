@@ -13,16 +13,17 @@ mod json {
 pub(crate) const MAPBAYR001_JSON: &str = json::MAPBAYR001;
 
 /// `(id, JSON text)` of every built-in model.
-const BUILTIN_JSON: [(&str, &str); 4] = [
+const BUILTIN_JSON: [(&str, &str); 5] = [
     ("press2010_csa", json::PRESS2010_CSA),
     ("umpierrez2021_csa", json::UMPIERREZ2021_CSA),
     ("woillard2011_tac", json::WOILLARD2011_TAC),
     ("monchaud2012_tac", json::MONCHAUD2012_TAC),
+    ("kirubakaran2022_tac", json::KIRUBAKARAN2022_TAC),
 ];
 
 /// `(id, TOML text)` of every built-in model, as written.
 #[cfg(feature = "model-files")]
-pub const BUILTIN_SOURCES: [(&str, &str); 4] = [
+pub const BUILTIN_SOURCES: [(&str, &str); 5] = [
     (
         "press2010_csa",
         include_str!("../../models/press2010_csa.toml"),
@@ -38,6 +39,10 @@ pub const BUILTIN_SOURCES: [(&str, &str); 4] = [
     (
         "monchaud2012_tac",
         include_str!("../../models/monchaud2012_tac.toml"),
+    ),
+    (
+        "kirubakaran2022_tac",
+        include_str!("../../models/kirubakaran2022_tac.toml"),
     ),
 ];
 

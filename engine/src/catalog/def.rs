@@ -1,9 +1,10 @@
 //! A validated model definition and the individual parameters it gives.
 
+use super::derived::Derivation;
 use super::effects::{Covariates, Effect};
 use super::omega::Omega;
 use super::residual::ResidualError;
-use super::schema::ModelFile;
+use super::schema::{ModelFile, StateSpec};
 use super::CatalogError;
 use crate::model::{Absorption, Disposition, PkModel};
 use serde::Serialize;
@@ -69,6 +70,32 @@ struct Param {
     effects: Vec<Effect>,
     eta: Option<usize>,
     iov: Option<usize>,
+    states: Vec<State>,
+}
+
+/// A covariate state with its own typical value and η (`when` in the file).
+#[derive(Debug, Clone, PartialEq)]
+struct State {
+    cov: String,
+    equals: f64,
+    typical: f64,
+    eta: Option<usize>,
+}
+
+impl Param {
+    /// Typical value and η in force for `cov` (the first state that holds).
+    fn base(&self, cov: &Covariates) -> (f64, Option<usize>) {
+        self.states
+            .iter()
+            .find(|s| cov.get(&s.cov) == Some(&s.equals))
+            .map_or((self.typical, self.eta), |s| (s.typical, s.eta))
+    }
+
+    /// Every covariate the parameter reads.
+    fn covariates(&self) -> impl Iterator<Item = &str> {
+        let effects = self.effects.iter().map(Effect::covariate);
+        effects.chain(self.states.iter().map(|s| s.cov.as_str()))
+    }
 }
 
 /// A model file, validated.
@@ -85,6 +112,8 @@ pub struct ModelDef {
     absorption: AbsorptionKind,
     peripherals: usize,
     micro: bool,
+    /// Covariates computed from others when not given.
+    derived: Vec<(String, Derivation)>,
 }
 
 /// A covariate problem for one patient.
@@ -161,6 +190,59 @@ fn eta_index(
         .ok_or_else(|| {
             CatalogError::new(field, format!("η “{name}” is not listed in [{block}] eta"))
         })
+}
+
+/// A parameter's state (`when`), validated: the state's typical value and
+/// η default to the parameter's.
+fn state(
+    field: &str,
+    w: &StateSpec,
+    typical: f64,
+    eta: Option<usize>,
+    omega: &Option<Omega>,
+) -> Result<State, CatalogError> {
+    if !w.equals.is_finite() {
+        return Err(CatalogError::new(
+            &format!("{field}.equals"),
+            "must be a finite number",
+        ));
+    }
+    let typical = w.typical.unwrap_or(typical);
+    if !(typical.is_finite() && typical >= 0.0) {
+        return Err(CatalogError::new(
+            &format!("{field}.typical"),
+            format!("must be ≥ 0 (got {typical})"),
+        ));
+    }
+    let own = eta_index(&format!("{field}.eta"), &w.eta, omega, "omega")?;
+    Ok(State {
+        cov: w.name.clone(),
+        equals: w.equals,
+        typical,
+        eta: own.or(eta),
+    })
+}
+
+/// The `derived` covariates of a file, each input described in
+/// `[[covariates]]` and not itself derived.
+fn derived_covariates(file: &ModelFile) -> Result<Vec<(String, Derivation)>, CatalogError> {
+    let mut out = Vec::new();
+    for (i, c) in file.covariates.iter().enumerate() {
+        let Some(name) = &c.derived else { continue };
+        let field = format!("covariates[{i}].derived");
+        let d = Derivation::from_name(&field, name)?;
+        for input in d.inputs() {
+            let described = file.covariates.iter().find(|c| c.name == *input);
+            if described.is_none_or(|c| c.derived.is_some()) {
+                return Err(CatalogError::new(
+                    &field,
+                    format!("input “{input}” must be described in [[covariates]], not derived"),
+                ));
+            }
+        }
+        out.push((c.name.clone(), d));
+    }
+    Ok(out)
 }
 
 impl ModelDef {
@@ -263,24 +345,33 @@ impl ModelDef {
                 .enumerate()
                 .map(|(i, e)| Effect::from_spec(&format!("{field}.covariates[{i}]"), e))
                 .collect::<Result<Vec<_>, _>>()?;
-            for e in &effects {
-                if !file.covariates.iter().any(|c| c.name == e.covariate()) {
-                    return Err(CatalogError::new(
-                        &field,
-                        format!(
-                            "covariate “{}” is not described in [[covariates]]",
-                            e.covariate()
-                        ),
-                    ));
-                }
-            }
-            params.push(Param {
+            let eta = eta_index(&format!("{field}.eta"), &spec.eta, &omega, "omega")?;
+            let states = spec
+                .when
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let field = format!("{field}.when[{i}]");
+                    state(&field, w, spec.typical, eta, &omega)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let param = Param {
                 slot,
                 typical: spec.typical,
                 effects,
-                eta: eta_index(&format!("{field}.eta"), &spec.eta, &omega, "omega")?,
+                eta,
                 iov: eta_index(&format!("{field}.iov"), &spec.iov, &iov, "iov")?,
-            });
+                states,
+            };
+            for name in param.covariates() {
+                if !file.covariates.iter().any(|c| c.name == name) {
+                    return Err(CatalogError::new(
+                        &field,
+                        format!("covariate “{name}” is not described in [[covariates]]"),
+                    ));
+                }
+            }
+            params.push(param);
         }
         for slot in required {
             if !params.iter().any(|p| p.slot == slot) {
@@ -301,6 +392,7 @@ impl ModelDef {
                 ));
             }
         }
+        let derived = derived_covariates(&file)?;
         Ok(ModelDef {
             file,
             params,
@@ -310,6 +402,7 @@ impl ModelDef {
             absorption,
             peripherals,
             micro,
+            derived,
         })
     }
 
@@ -345,12 +438,39 @@ impl ModelDef {
         self.params.iter().flat_map(|p| &p.effects)
     }
 
-    /// Whether a parameter of the model depends on covariate `name`.
+    /// Whether a parameter of the model depends on covariate `name` (by an
+    /// effect or a state).
     pub fn uses_covariate(&self, name: &str) -> bool {
-        self.effects().any(|e| e.covariate() == name)
+        self.params
+            .iter()
+            .any(|p| p.covariates().any(|c| c == name))
+    }
+
+    /// Whether covariate `name` is computed from others, all of which `has`.
+    pub fn derivable(&self, name: &str, has: impl Fn(&str) -> bool) -> bool {
+        self.derived
+            .iter()
+            .any(|(n, d)| n == name && d.inputs().iter().all(|i| has(i)))
+    }
+
+    /// `cov` with the derived covariates it does not give computed from
+    /// their inputs (left out while an input is missing); an input that
+    /// cannot be used is an error in words.
+    pub fn with_derived(&self, cov: &Covariates) -> Result<Covariates, String> {
+        let mut out = cov.clone();
+        for (name, d) in &self.derived {
+            if !cov.contains_key(name) {
+                if let Some(value) = d.compute(cov) {
+                    out.insert(name.clone(), value?);
+                }
+            }
+        }
+        Ok(out)
     }
 
     pub fn check_covariates(&self, cov: &Covariates) -> Vec<CovariateIssue> {
+        let derived = self.with_derived(cov);
+        let cov = derived.as_ref().unwrap_or(cov);
         let mut issues = Vec::new();
         for c in &self.file.covariates {
             match (cov.get(&c.name), c.range) {
@@ -376,10 +496,11 @@ impl ModelDef {
     /// Typical parameter values for these covariates; every covariate the
     /// model needs and that is missing is named.
     pub fn typical(&self, cov: &Covariates) -> Result<Typical, String> {
+        let cov = &self.with_derived(cov)?;
         let mut missing: Vec<&str> = Vec::new();
-        for e in self.params.iter().flat_map(|p| &p.effects) {
-            if !cov.contains_key(e.covariate()) && !missing.contains(&e.covariate()) {
-                missing.push(e.covariate());
+        for name in self.params.iter().flat_map(Param::covariates) {
+            if !cov.contains_key(name) && !missing.contains(&name) {
+                missing.push(name);
             }
         }
         // Named as the model file describes them: "body weight (WT)".
@@ -404,11 +525,11 @@ impl ModelDef {
         }
         let mut values = Vec::with_capacity(self.params.len());
         for p in &self.params {
-            let mut v = p.typical;
+            let (mut v, eta) = p.base(cov);
             for e in &p.effects {
                 v *= e.factor(cov.get(e.covariate()).copied().unwrap_or(f64::NAN))?;
             }
-            values.push((p.slot, v, p.eta, p.iov));
+            values.push((p.slot, v, eta, p.iov));
         }
         Ok(Typical {
             values,

@@ -5,6 +5,7 @@
 
 mod builtin;
 mod def;
+mod derived;
 mod effects;
 mod omega;
 mod residual;
@@ -15,10 +16,11 @@ pub use builtin::BUILTIN_SOURCES;
 pub(crate) use builtin::MAPBAYR001_JSON;
 pub use builtin::{builtin, builtin_ids};
 pub use def::{CovariateIssue, ModelDef, Slot, Typical};
+pub use derived::Derivation;
 pub use effects::{Covariates, Effect};
 pub use omega::Omega;
 pub use residual::ResidualError;
-pub use schema::{CovariateSpec, ModelFile, ProductSpec};
+pub use schema::{CovariateSpec, ModelFile, ProductSpec, StateSpec};
 
 /// A model file that cannot be used, naming the field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

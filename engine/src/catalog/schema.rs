@@ -72,6 +72,25 @@ pub struct ParameterSpec {
     pub iov: Option<String>,
     #[serde(default)]
     pub covariates: Vec<EffectSpec>,
+    /// Covariate states in which the parameter has another typical value
+    /// and/or another η (the first state that holds wins).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<StateSpec>,
+}
+
+/// A covariate state of a parameter: while covariate `name` equals
+/// `equals`, the parameter's typical value is `typical` and its η is `eta`
+/// (each, when absent, the parameter's own). Covariate effects apply in
+/// every state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateSpec {
+    pub name: String,
+    pub equals: f64,
+    #[serde(default)]
+    pub typical: Option<f64>,
+    #[serde(default)]
+    pub eta: Option<String>,
 }
 
 /// One covariate effect; which optional key is present selects the form.
@@ -148,6 +167,11 @@ pub struct CovariateSpec {
     /// Value of the typical patient (the reference of power effects).
     #[serde(default)]
     pub typical: Option<f64>,
+    /// A covariate computed from others when not given itself: the name of
+    /// a formula the engine knows (`ffm_janmahasatian`: fat-free mass from
+    /// WT, HT and SEX).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

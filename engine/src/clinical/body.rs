@@ -94,6 +94,22 @@ pub fn bsa(formula: BsaFormula, height_cm: f64, weight_kg: f64) -> Result<f64> {
     finite_result(k * w.powf(a) * h.powf(b))
 }
 
+/// Fat-free mass in kg (Janmahasatian S, Duffull SB, Ash S, Ward LC, Byrnes
+/// NM, Green B. Clin Pharmacokinet 2005;44:1051-1065):
+/// 9270·W / (6680 + 216·BMI) for men, 9270·W / (8780 + 244·BMI) for women,
+/// BMI in kg/m². The constants are not in the clinical notes; they were
+/// read in a public implementation (InsightRX clinPK `calc_ffm`) and give
+/// the notes' 36.0 kg for a 55-kg, 158-cm woman.
+pub fn fat_free_mass(sex: Sex, height_cm: f64, weight_kg: f64) -> Result<f64> {
+    let (h, w) = (height(height_cm)?, weight(weight_kg)?);
+    let bmi = w / (h / 100.0).powi(2);
+    let (a, b) = match sex {
+        Sex::Male => (6680.0, 216.0),
+        Sex::Female => (8780.0, 244.0),
+    };
+    finite_result(9270.0 * w / (a + b * bmi))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RenalEquation {
@@ -231,6 +247,19 @@ mod tests {
             1.819,
             epsilon = 5e-4
         );
+    }
+
+    #[test]
+    fn fat_free_mass_by_janmahasatian() {
+        // shared/clinical/poppk-autoimmune.md §1.5: 55 kg, 158 cm woman → 36.0 kg.
+        let f = fat_free_mass(Sex::Female, 158.0, 55.0).unwrap();
+        assert_abs_diff_eq!(f, 36.0, epsilon = 0.05);
+        // By hand: 70 kg, 170 cm man, BMI 24.221 → 9270·70/(6680 + 216·24.221).
+        let bmi = 70.0 / (1.7f64 * 1.7);
+        let m = fat_free_mass(Sex::Male, 170.0, 70.0).unwrap();
+        assert_abs_diff_eq!(m, 9270.0 * 70.0 / (6680.0 + 216.0 * bmi), epsilon = 1e-9);
+        assert!(fat_free_mass(Sex::Male, 1.7, 70.0).is_err());
+        assert!(fat_free_mass(Sex::Male, 170.0, -1.0).is_err());
     }
 
     #[test]

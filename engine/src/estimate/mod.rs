@@ -6,12 +6,18 @@
 //! - [`optimize`]: BFGS and Nelder–Mead.
 //! - [`map`]: the fit, its uncertainty and its warnings.
 //! - [`band`]: the 5–95 % prediction band from the posterior.
+//! - [`average`]: several models fitted to one patient, weighted by how
+//!   well each explains the levels (LL or AIC), predictions averaged.
 
+pub mod average;
 pub mod band;
 pub mod map;
 pub mod optimize;
 pub mod problem;
 
+pub use average::{
+    average, AverageError, AverageQuestion, Candidate, ModelAverage, ModelWeight, Weighting,
+};
 pub use band::{prediction_band, predictive_interval, BandPoint};
 pub use map::{FitWarning, MapFit, MapOptions};
 pub use problem::{normal_cdf, EstimateError, Level, Problem};

@@ -1,9 +1,12 @@
-//! From the record to a model's covariates: weight, prednisolone dose,
-//! creatinine clearance (Cockcroft–Gault), haematocrit, CYP3A5, formulation.
+//! From the record to a model's covariates: weight, height, sex, prednisolone
+//! dose, creatinine clearance (Cockcroft–Gault), haematocrit, CYP3A5,
+//! formulation. An azole antifungal (Kirubakaran 2022's AZOLE) is not read
+//! from the co-medication list: the model file's "no azole" is assumed and
+//! stated.
 
 use super::{Cyp3a5, PatientInfo};
 use crate::catalog::{Covariates, ModelDef};
-use crate::clinical::body::{renal, RenalEquation, RenalInput};
+use crate::clinical::body::{renal, RenalEquation, RenalInput, Sex};
 pub use crate::tdm::Formulation;
 
 /// The covariates `def` uses, from `patient` (and the formulation), and the
@@ -19,6 +22,12 @@ pub fn covariates_for(
         let value = match c.name.as_str() {
             "WT" => patient.weight_kg,
             "AGE" => patient.age_years,
+            "HT" => patient.height_cm,
+            // Kirubakaran 2022 (fat-free mass): 1 = female, 0 = male.
+            "SEX" => patient.sex.map(|s| match s {
+                Sex::Female => 1.0,
+                Sex::Male => 0.0,
+            }),
             "PSL" => patient.prednisolone_mg_day,
             "HCT" => patient.hematocrit_pct,
             "CYP3A5" => match patient.cyp3a5 {
@@ -60,7 +69,6 @@ fn crcl(p: &PatientInfo) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::catalog::builtin;
-    use crate::clinical::body::Sex;
 
     #[test]
     fn umpierrez_gets_cockcroft_gault_and_woillard_the_formulation() {
@@ -89,5 +97,34 @@ mod tests {
             missing,
             vec!["CYP3A5 expresser (*1 carrier = 1, *3/*3 = 0) (CYP3A5)".to_string()]
         );
+    }
+
+    #[test]
+    fn kirubakaran_gets_height_and_sex_and_assumes_no_azole() {
+        let p = PatientInfo {
+            sex: Some(Sex::Female),
+            weight_kg: Some(55.0),
+            height_cm: Some(158.0),
+            hematocrit_pct: Some(35.0),
+            ..PatientInfo::default()
+        };
+        let k = builtin("kirubakaran2022_tac")
+            .expect("built in")
+            .expect("valid");
+        let (cov, _) = covariates_for(&k, &p, None);
+        assert_eq!((cov["SEX"], cov["HT"]), (1.0, 158.0));
+        let (filled, assumed, genotype) = crate::tdm::assume::fill_missing(&k, &cov);
+        assert!(genotype.is_none());
+        // Fat-free mass comes from weight, height and sex: only the azole is assumed.
+        let names: Vec<String> = assumed
+            .iter()
+            .map(|a| match a {
+                crate::tdm::Assumption::Typical { covariate, .. } => covariate.clone(),
+                crate::tdm::Assumption::Genotype { covariate, .. } => covariate.clone(),
+            })
+            .collect();
+        assert_eq!(names, ["AZOLE"]);
+        assert_eq!(filled["AZOLE"], 0.0);
+        assert!(k.typical(&filled).is_ok());
     }
 }

@@ -74,7 +74,8 @@ pub struct GenotypeBranch {
 }
 
 /// What to assume for each covariate the model uses that `has` says is
-/// missing: its typical value when the model file gives one, else, for a
+/// missing and that cannot be computed from others (fat-free mass from
+/// weight, height and sex): its typical value when the model file gives one, else, for a
 /// genotype the engine knows the frequencies of, the prior to compute each
 /// value of.
 pub fn defaults_for(
@@ -84,7 +85,7 @@ pub fn defaults_for(
     let mut assumptions = Vec::new();
     let mut genotype = None;
     for c in &def.file.covariates {
-        if has(&c.name) || !def.uses_covariate(&c.name) {
+        if has(&c.name) || def.derivable(&c.name, &has) || !def.uses_covariate(&c.name) {
             continue;
         }
         if let Some(value) = c.typical {

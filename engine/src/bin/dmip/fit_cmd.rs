@@ -1,22 +1,46 @@
-//! `dmip fit`: MAP-Bayesian estimate of every subject of a NONMEM-style CSV.
+//! `dmip fit`: MAP-Bayesian estimate of every subject of a NONMEM-style CSV;
+//! with several models, their weighted average (`fit_average`).
 
 use crate::load::load_model;
 use crate::subject::{problem, read};
-use clap::Args;
-use dmip_engine::estimate::MapOptions;
+use clap::{Args, ValueEnum};
+use dmip_engine::estimate::{MapOptions, Weighting};
 use serde_json::{json, Value};
+use std::path::Path;
+
+/// How the models of an average are weighted.
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum WeightsArg {
+    /// exp(−OFV/2)
+    #[default]
+    Ll,
+    /// exp(−OFV/2 − number of η)
+    Aic,
+}
 
 #[derive(Args)]
 pub struct FitArgs {
-    /// Model file (TOML) or built-in model id (see `dmip models`).
+    /// Model file (TOML) or built-in model id (see `dmip models`); several,
+    /// comma-separated, to fit each and average them.
     #[arg(long)]
     pub model: String,
+    /// Weights of an average of several models.
+    #[arg(long, value_enum, default_value = "ll")]
+    pub weights: WeightsArg,
     /// NONMEM-style CSV (ID, TIME, EVID, AMT, CMT, II, ADDL, SS, RATE, DV, MDV, covariates; OCC for occasions).
     #[arg(long)]
     pub data: std::path::PathBuf,
 }
 
 pub fn run(args: &FitArgs) -> Result<Value, String> {
+    let models: Vec<&str> = args.model.split(',').map(str::trim).collect();
+    if models.len() > 1 && !Path::new(&args.model).is_file() {
+        let weighting = match args.weights {
+            WeightsArg::Ll => Weighting::Ll,
+            WeightsArg::Aic => Weighting::Aic,
+        };
+        return crate::fit_average::run(&models, &args.data, weighting);
+    }
     let def = load_model(&args.model)?;
     let subjects = read(&args.data, &def)?;
     let mut out = Vec::new();

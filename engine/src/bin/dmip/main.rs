@@ -2,6 +2,7 @@
 //! clear message on stderr and a non-zero exit code.
 
 mod dose_cmd;
+mod fit_average;
 mod fit_cmd;
 mod load;
 mod models_cmd;
@@ -27,7 +28,8 @@ enum Command {
     /// Predictions at every observation row of a NONMEM-style CSV for a model
     /// file or built-in model, with covariates from the data and optional η.
     Predict(predict_cmd::PredictArgs),
-    /// MAP-Bayesian estimate (NONMEM POSTHOC objective) of every subject.
+    /// MAP-Bayesian estimate (NONMEM POSTHOC objective) of every subject;
+    /// with --model A,B,… each model's fit, its weight and the average.
     Fit(fit_cmd::FitArgs),
     /// Dose advice for a target (C0, C2, AUC…) with an optional limit, the
     /// fit check against the patient's own levels, a hold plan for a level

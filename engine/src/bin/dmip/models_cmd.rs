@@ -16,7 +16,7 @@ pub fn run() -> Result<Value, String> {
                 "population": f.population,
                 "assay": f.assay,
                 "eta": def.omega.as_ref().map_or(vec![], |o| o.names.clone()),
-                "covariates": f.covariates.iter().map(|c| json!({"name": c.name, "unit": c.unit, "description": c.description, "range": c.range})).collect::<Vec<_>>(),
+                "covariates": f.covariates.iter().map(|c| json!({"name": c.name, "unit": c.unit, "description": c.description, "range": c.range, "derived": c.derived})).collect::<Vec<_>>(),
                 "products": f.products,
             }))
         })

@@ -1,0 +1,125 @@
+//! `dmip fit --model A,B,C`: each model fitted to every subject, weighted
+//! by how well it explains the levels (`estimate::average`: LL or AIC) and
+//! the predictions averaged. A model that cannot be fitted to a subject is
+//! listed with weight 0 and its reason.
+
+use crate::load::load_model;
+use crate::subject::{problem, read};
+use dmip_engine::catalog::ModelDef;
+use dmip_engine::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
+use dmip_engine::io::nonmem::Subject;
+use dmip_engine::tdm::Assumption;
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// One model and its reading of the data (the default observation
+/// compartment is the model's central one), or why it cannot be read.
+struct Loaded {
+    def: ModelDef,
+    subjects: Result<Vec<Subject>, String>,
+}
+
+pub fn run(models: &[&str], data: &Path, weighting: Weighting) -> Result<Value, String> {
+    let loaded: Vec<Loaded> = models
+        .iter()
+        .map(|m| {
+            let def = load_model(m)?;
+            let subjects = read(data, &def);
+            Ok(Loaded { def, subjects })
+        })
+        .collect::<Result<_, String>>()?;
+    // The subjects in file order, from the first model that reads the file.
+    let ids: Vec<String> = match loaded.iter().find_map(|l| l.subjects.as_ref().ok()) {
+        Some(subjects) => subjects.iter().map(|s| s.id.clone()).collect(),
+        None => {
+            let reasons: Vec<String> = loaded
+                .iter()
+                .filter_map(|l| Some(format!("{}: {}", l.def.id(), l.subjects.as_ref().err()?)))
+                .collect();
+            return Err(format!(
+                "no model could read the data: {}",
+                reasons.join("; ")
+            ));
+        }
+    };
+    let mut out = Vec::new();
+    for id in &ids {
+        out.push(subject(id, &loaded, weighting)?);
+    }
+    Ok(json!({
+        "models": loaded.iter().map(|l| l.def.id()).collect::<Vec<_>>(),
+        "weights": weighting,
+        "subjects": out,
+    }))
+}
+
+/// Each model's problem for subject `id`, or why there is none.
+fn problems(id: &str, loaded: &[Loaded]) -> Vec<Result<(Problem, Vec<Assumption>), String>> {
+    loaded
+        .iter()
+        .map(|l| {
+            let subjects = l.subjects.as_ref().map_err(Clone::clone)?;
+            let s = subjects
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| format!("subject {id} not read for this model"))?;
+            // The subject is named once, by the caller.
+            let prefix = format!("subject {id}: ");
+            problem(s, &l.def).map_err(|e| e.strip_prefix(&prefix).map_or(e.clone(), str::to_owned))
+        })
+        .collect()
+}
+
+fn subject(id: &str, loaded: &[Loaded], weighting: Weighting) -> Result<Value, String> {
+    let problems = problems(id, loaded);
+    let candidates: Vec<Candidate> = loaded
+        .iter()
+        .zip(&problems)
+        .map(|(l, p)| Candidate {
+            model: l.def.id(),
+            problem: p.as_ref().map(|(p, _)| p).map_err(Clone::clone),
+        })
+        .collect();
+    let avg = average(&AverageQuestion {
+        candidates: &candidates,
+        weighting,
+        options: &MapOptions::default(),
+    })
+    .map_err(|e| format!("subject {id}: {e}"))?;
+    let models: Vec<Value> = avg
+        .models
+        .iter()
+        .zip(&problems)
+        .map(|(m, p)| {
+            let mut v = json!({
+                "model": m.model,
+                "weight": m.weight,
+                "objective": m.objective,
+                "eta": m.eta,
+                "ipred": m.ipred,
+                "converged": m.converged,
+            });
+            match (&m.reason, &m.fit) {
+                (Some(reason), _) => v["reason"] = json!(reason),
+                (None, Some(fit)) => {
+                    v["eta_names"] = json!(fit.names);
+                    v["warnings"] = json!(fit
+                        .warnings
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>());
+                }
+                (None, None) => {}
+            }
+            if let Ok((_, assumptions)) = p {
+                v["assumptions"] = json!(assumptions);
+            }
+            v
+        })
+        .collect();
+    Ok(json!({
+        "id": id,
+        "models": models,
+        "averaged": { "ipred": avg.ipred },
+    }))
+}

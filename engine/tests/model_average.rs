@@ -1,0 +1,174 @@
+//! Model averaging (`estimate::average`): the log-scale correction by hand,
+//! a model that cannot be fitted left out with its reason, all failing as
+//! one error, and the average as Σ w·ipred.
+
+use dmip_engine::catalog::builtin;
+use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
+use dmip_engine::estimate::average::data_scale_objective;
+use dmip_engine::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
+use std::collections::BTreeMap;
+
+/// 2 mg every 12 h at steady state; troughs and a C2 as given, plus a
+/// prediction-only row at 6 h.
+fn problem(id: &str, levels: &[(f64, f64)]) -> Problem {
+    let def = builtin(id).expect("built in").expect("valid");
+    let central = def.compartments().1;
+    let mut events = vec![Event::Dose(Dose::bolus(0.0, 2.0, 1).at_steady_state(12.0))];
+    for &(t, y) in levels {
+        events.push(Event::Observation(Observation::measured(t, central, y)));
+    }
+    events.push(Event::Observation(Observation::prediction(6.0, central)));
+    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
+    let cov: BTreeMap<String, CovariateSeries> = [
+        ("WT", 55.0),
+        ("HT", 158.0),
+        ("SEX", 1.0),
+        ("HCT", 35.0),
+        ("AZOLE", 0.0),
+        ("CYP3A5", 0.0),
+        ("FORM", 1.0),
+        ("CF", 0.0),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), CovariateSeries::constant(*v)))
+    .collect();
+    Problem::new(&def, events, &cov, &[]).expect("problem")
+}
+
+#[test]
+fn a_log_additive_objective_is_put_on_the_scale_of_the_levels() {
+    let levels = [(2.0, 14.0), (11.9, 9.0)];
+    let log = problem("kirubakaran2022_tac", &levels);
+    let want = 5.0 + 2.0 * (14.0f64.ln() + 9.0f64.ln());
+    assert!((data_scale_objective(&log, 5.0) - want).abs() < 1e-12);
+    // A model with error on the concentration's own scale is unchanged.
+    let linear = problem("woillard2011_tac", &levels);
+    assert_eq!(data_scale_objective(&linear, 5.0), 5.0);
+}
+
+#[test]
+fn the_average_is_the_weighted_sum_and_a_failed_model_is_left_out() {
+    let levels = [(2.0, 16.0), (11.9, 9.5)];
+    let k = problem("kirubakaran2022_tac", &levels);
+    let w = problem("woillard2011_tac", &levels);
+    let candidates = [
+        Candidate {
+            model: "kirubakaran2022_tac",
+            problem: Ok(&k),
+        },
+        Candidate {
+            model: "woillard2011_tac",
+            problem: Ok(&w),
+        },
+        Candidate {
+            model: "broken",
+            problem: Err("body weight (WT) is needed by this model and was not given".into()),
+        },
+    ];
+    for weighting in [Weighting::Ll, Weighting::Aic] {
+        let avg = average(&AverageQuestion {
+            candidates: &candidates,
+            weighting,
+            options: &MapOptions::default(),
+        })
+        .expect("two models fit");
+        assert_eq!(avg.models.len(), 3);
+        let broken = &avg.models[2];
+        assert_eq!(broken.weight, 0.0);
+        assert_eq!(
+            broken.reason.as_deref(),
+            Some("body weight (WT) is needed by this model and was not given")
+        );
+        let kept = &avg.models[..2];
+        let total: f64 = kept.iter().map(|m| m.weight).sum();
+        assert!((total - 1.0).abs() < 1e-12, "{total}");
+        // Weights from the objectives by hand.
+        let o: Vec<f64> = kept.iter().map(|m| m.objective.expect("fitted")).collect();
+        let penalty = match weighting {
+            Weighting::Ll => 0.0,
+            Weighting::Aic => 2.0 - 5.0, // k = 2 (Kirubakaran) vs 5 (Woillard)
+        };
+        let ratio = (-(o[0] - o[1]) / 2.0 - penalty).exp();
+        assert!((kept[0].weight - ratio / (1.0 + ratio)).abs() < 1e-9);
+        // Three observation rows, the 6-h prediction row included.
+        assert_eq!(avg.ipred.len(), 3);
+        for (i, a) in avg.ipred.iter().enumerate() {
+            let sum: f64 = kept.iter().map(|m| m.weight * m.ipred[i]).sum();
+            assert!((a - sum).abs() < 1e-12);
+        }
+    }
+}
+
+#[test]
+fn a_model_that_cannot_explain_a_level_is_left_out_and_all_failing_is_one_error() {
+    // A level of 0 has no logarithm: the log-additive model cannot fit it.
+    let levels = [(2.0, 0.0), (11.9, 9.5)];
+    let k = problem("kirubakaran2022_tac", &levels);
+    let w = problem("woillard2011_tac", &levels);
+    let both = [
+        Candidate {
+            model: "kirubakaran2022_tac",
+            problem: Ok(&k),
+        },
+        Candidate {
+            model: "woillard2011_tac",
+            problem: Ok(&w),
+        },
+    ];
+    let avg = average(&AverageQuestion {
+        candidates: &both,
+        weighting: Weighting::Ll,
+        options: &MapOptions::default(),
+    })
+    .expect("Woillard fits");
+    assert_eq!(avg.models[0].weight, 0.0);
+    assert!(avg.models[0].reason.is_some());
+    assert_eq!(avg.models[1].weight, 1.0);
+    assert_eq!(avg.ipred, avg.models[1].ipred);
+
+    let none = [
+        Candidate {
+            model: "kirubakaran2022_tac",
+            problem: Ok(&k),
+        },
+        Candidate {
+            model: "other",
+            problem: Err("the history uses compartment 5".into()),
+        },
+    ];
+    let err = average(&AverageQuestion {
+        candidates: &none,
+        weighting: Weighting::Ll,
+        options: &MapOptions::default(),
+    })
+    .expect_err("nothing fits");
+    assert_eq!(
+        err.to_string(),
+        "no model could be fitted: kirubakaran2022_tac: a level ≤ 0 cannot be fitted by a \
+         model whose error is on ln C; other: the history uses compartment 5"
+    );
+}
+
+#[test]
+fn without_levels_the_models_weigh_the_same() {
+    let k = problem("kirubakaran2022_tac", &[]);
+    let m = problem("monchaud2012_tac", &[]);
+    let candidates = [
+        Candidate {
+            model: "kirubakaran2022_tac",
+            problem: Ok(&k),
+        },
+        Candidate {
+            model: "monchaud2012_tac",
+            problem: Ok(&m),
+        },
+    ];
+    let avg = average(&AverageQuestion {
+        candidates: &candidates,
+        weighting: Weighting::Aic,
+        options: &MapOptions::default(),
+    })
+    .expect("fits");
+    assert_eq!(avg.models[0].weight, 0.5);
+    assert_eq!(avg.models[1].weight, 0.5);
+}
