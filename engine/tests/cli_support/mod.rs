@@ -5,6 +5,7 @@
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs `dmip SUBCOMMAND ARGS…`.
 pub fn dmip(subcommand: &str, args: &[&str]) -> Output {
@@ -34,9 +35,18 @@ pub fn failure(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim_end().to_string()
 }
 
-/// Writes `text` to a file named `name` in the test target's temp folder.
+/// Writes `text` to a file named `name` in a folder of its own under the
+/// test target's temp folder: tests running at once that write the same
+/// name never read each other's half-written file.
 pub fn temp_file(name: &str, text: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&folder).expect("create temp folder");
+    let path = folder.join(name);
     std::fs::write(&path, text).expect("write temp file");
     path.to_string_lossy().into_owned()
 }
