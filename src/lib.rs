@@ -22,6 +22,7 @@ pub use screens::Screen;
 
 /// Mounts the app on `<body>` and removes the start-up placeholder.
 pub fn start() {
+    probe::mark(probe::START_MARK);
     console_error_panic_hook::set_once();
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

@@ -9,12 +9,20 @@ use wasm_bindgen::prelude::*;
 /// Name of the mark set once the app is mounted.
 pub const INTERACTIVE_MARK: &str = "dmip-interactive";
 
-/// Marks the moment the app became interactive (no-op where the browser
-/// has no Performance API).
-pub fn mark_interactive() {
+/// Name of the mark set when the wasm is instantiated and the app starts
+/// (the cold start's split between compile and first render).
+pub const START_MARK: &str = "dmip-start";
+
+/// Sets the mark `name` (no-op where the browser has no Performance API).
+pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(INTERACTIVE_MARK);
+        let _ = p.mark(name);
     }
+}
+
+/// Marks the moment the app became interactive.
+pub fn mark_interactive() {
+    mark(INTERACTIVE_MARK);
 }
 
 /// Bytes of the wasm linear memory (what the app's Rust data occupies,

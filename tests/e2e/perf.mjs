@@ -1,7 +1,11 @@
-// In-browser performance harness (issue 8): cold start of dist/dmip.html
-// from file:// to interactive, one MAP fit, a full recompute on an edit
+// In-browser performance harness (issues 8, 21): cold start of
+// dist/dmip.html from file:// to interactive on a 360 × 740 phone
+// viewport, unthrottled and with 4× CPU throttling (Chrome DevTools'
+// mid-range phone, `Emulation.setCPUThrottlingRate`), split into its
+// phases by the page's marks; one MAP fit; a full recompute on an edit
 // (fit + band + dose search + redraw) for 10, 30, 100 and 1000 doses, and
-// the memory after 100 edits. Prints the figures and writes them to
+// at 30 doses with 4× throttling; the memory after 100 edits. Prints the
+// figures and writes them to
 // $DMIP_SCREENSHOTS/perf.json; BENCHMARKS.md records them. Speed is
 // reported, not asserted (timed assertions would fail on a busy machine);
 // what is asserted is that every measurement ran and is finite.
@@ -52,32 +56,61 @@ async function openRecord(page, fileUrl, record) {
 }
 
 const EDITS = ['1250', '1300', '1200', '1250', '1300', '1210', '1260'];
+
+/** The page's marks, in order: the inline loader starts decoding, the
+ * wasm is decoded, the wasm is compiled and instantiated (the app
+ * starts), the app is mounted. */
+const MARKS = ['dmip-unpack', 'dmip-unpacked', 'dmip-start', 'dmip-interactive'];
+
+/** The median time of each phase between consecutive marks (from
+ * navigation start) over `runs`. */
+function phases(runs) {
+  const names = ['html and glue', 'base64 decode', 'gunzip, compile, instantiate', 'first render'];
+  const bounds = [() => 0, ...MARKS.map((m) => (r) => r[m])];
+  return Object.fromEntries(names.map((name, k) => {
+    const d = runs.map((r) => bounds[k + 1](r) - bounds[k](r)).sort((a, b) => a - b);
+    return [name, Number(median(d).toFixed(1))];
+  }));
+}
+
+/** Chrome DevTools' CPU throttling (`rate` × slower) on `page`. */
+async function throttle(context, page, rate) {
+  if (rate === 1) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
 const fmt = (ms) => ms.toFixed(1);
 
 export function perfTests({ openPage, fileUrl, shots }) {
   const figures = {};
   const save = () => fs.writeFileSync(path.join(shots, 'perf.json'), JSON.stringify(figures, null, 2));
   return [
-    ['perf: cold start from file:// to interactive; one MAP fit', async () => {
-      const starts = [];
-      for (let i = 0; i < 5; i++) {
-        const { context, page } = await openPage();
-        try {
-          await page.goto(fileUrl);
-          const t = await page.waitForFunction(
-            () => performance.getEntriesByName('dmip-interactive')[0]?.startTime, null, { timeout: 15_000 });
-          starts.push(await t.jsonValue());
-          if (i === 0) {
-            figures.map_fit_ms = await page.evaluate(() => wasm_bindgen.dmip_probe_map_fit_ms(200));
+    ['perf: cold start from file:// to interactive at 1× and 4× CPU (360 × 740), by phase; one MAP fit', async () => {
+      figures.cold_start_ms = {};
+      figures.cold_start_phases_ms = {};
+      for (const rate of [1, 4]) {
+        const runs = [];
+        for (let i = 0; i < 5; i++) {
+          const { context, page } = await openPage({ width: 360, height: 740 }, 2);
+          try {
+            await throttle(context, page, rate);
+            await page.goto(fileUrl);
+            await page.waitForFunction(() => performance.getEntriesByName('dmip-interactive')[0], null, { timeout: 30_000 });
+            runs.push(await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), MARKS));
+            if (i === 0 && rate === 1) {
+              figures.map_fit_ms = await page.evaluate(() => wasm_bindgen.dmip_probe_map_fit_ms(200));
+            }
+          } finally {
+            await context.close();
           }
-        } finally {
-          await context.close();
         }
+        const starts = runs.map((r) => r['dmip-interactive']).sort((a, b) => a - b);
+        figures.cold_start_ms[`x${rate}`] = { median: median(starts), min: starts[0], max: starts.at(-1) };
+        figures.cold_start_phases_ms[`x${rate}`] = phases(runs);
+        assert(starts.every(Number.isFinite), JSON.stringify(runs));
+        console.log(`  cold start ${rate}× CPU (file://, 360 px, navigation → interactive): median ${fmt(median(starts))} ms (min ${fmt(starts[0])}, max ${fmt(starts.at(-1))}); phases (medians): ${JSON.stringify(figures.cold_start_phases_ms[`x${rate}`])}`);
       }
-      starts.sort((a, b) => a - b);
-      figures.cold_start_ms = { median: median(starts), min: starts[0], max: starts.at(-1) };
-      assert(starts.every(Number.isFinite) && Number.isFinite(figures.map_fit_ms), JSON.stringify(figures));
-      console.log(`  cold start (file://, navigation → interactive): median ${fmt(median(starts))} ms (min ${fmt(starts[0])}, max ${fmt(starts.at(-1))})`);
+      assert(Number.isFinite(figures.map_fit_ms), JSON.stringify(figures));
       console.log(`  MAP fit (mapbayr 001, in wasm): ${figures.map_fit_ms.toFixed(3)} ms`);
       save();
     }],
@@ -104,7 +137,19 @@ export function perfTests({ openPage, fileUrl, shots }) {
           await context.close();
         }
       }
-      assert(Object.values(figures.edit_ms).every((f) => Number.isFinite(f.median)), JSON.stringify(figures.edit_ms));
+      {
+        const { context, page } = await openPage();
+        try {
+          await openRecord(page, fileUrl, recordWithDoses(30));
+          await throttle(context, page, 4);
+          const times = await timeEdits(page, 'csa-target-high', 'csa-plot', EDITS);
+          figures.edit_ms_x4 = { 30: { median: median(times), min: times[0], max: times.at(-1) } };
+          console.log(`  30-dose edit at 4× CPU → fit + band + dose search + redraw: median ${fmt(median(times))} ms (min ${fmt(times[0])}, max ${fmt(times.at(-1))})`);
+        } finally {
+          await context.close();
+        }
+      }
+      assert(Object.values(figures.edit_ms).every((f) => Number.isFinite(f.median)) && Number.isFinite(figures.edit_ms_x4[30].median), JSON.stringify(figures.edit_ms));
       save();
     }],
   ];
