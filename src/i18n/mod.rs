@@ -9,6 +9,7 @@ mod ivcy;
 mod labs;
 mod safety;
 mod shown;
+mod store;
 mod table;
 
 pub use covariates::covariate_description;
@@ -16,6 +17,7 @@ pub use dosing::DoseKey;
 pub use ivcy::IvcyKey;
 pub use labs::{gap_ja, note_ja, LabKey};
 pub use safety::SafetyKey;
+pub use store::StoreKey;
 pub use table::Key;
 
 /// A key of one of the translation tables.

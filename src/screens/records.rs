@@ -6,13 +6,13 @@ mod records_files;
 
 use super::{Screen, ScreenFrame};
 use crate::app::VERSION;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key, StoreKey};
 use crate::state::use_record;
 use crate::storage::files::{self, ImportError};
 use crate::storage::live::{use_vault, Notice, Vault};
 use crate::storage::store::Status;
 use crate::storage::vault::KdfParams;
-use crate::storage::web::{download, fill_random, new_id, read_file};
+use crate::storage::web::{chosen_file_size, download, fill_random, new_id, read_file};
 use crate::widgets::{FilePicker, LabelledBox};
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
@@ -55,35 +55,99 @@ fn export_records(vault: Vault, records: &[PatientRecord], passphrase: &str, nam
     }
 }
 
-fn import_text(vault: Vault, text: &str, passphrase: &str) {
+fn import_text(vault: Vault, text: &str, passphrase: &str, copy_of: &'static str) {
     let pass = (!passphrase.is_empty()).then_some(passphrase);
     match files::import(text, pass) {
         Ok(records) => {
-            let n = records.len();
-            let taken: Vec<String> = vault
-                .session
-                .with_untracked(|s| {
-                    s.as_ref()
-                        .map(|s| s.entries.iter().map(|e| e.id.clone()).collect())
-                })
-                .unwrap_or_default();
-            for mut r in records {
-                if taken.contains(&r.id) {
-                    r.id = new_id();
-                }
-                vault.save(&r);
+            let copy_label = |label: &str| fill(copy_of, &[("label", label)]);
+            let done = vault.import(records, &copy_label);
+            vault.notify(Notice::with(
+                Key::RecImported,
+                vec![("count", done.stored.to_string())],
+                false,
+            ));
+            if done.copies > 0 {
+                vault.notify(Notice::with(
+                    StoreKey::ImportCopies,
+                    vec![("count", done.copies.to_string())],
+                    false,
+                ));
             }
-            vault.notify(Notice {
-                key: Key::RecImported,
-                args: vec![("count", n.to_string())],
-                error: false,
-            });
+            if let Some(first) = done.failed.first() {
+                vault.notify(Notice::with(
+                    StoreKey::ImportNotAll,
+                    vec![
+                        ("count", done.failed.len().to_string()),
+                        ("detail", first.to_string()),
+                    ],
+                    true,
+                ));
+            }
         }
         Err(ImportError::NeedsPassphrase) => {
             vault.notify(Notice::error(Key::RecImportNeedsPassphrase, ""))
         }
         Err(ImportError::Decrypt) => vault.notify(Notice::error(Key::RecWrongPassphrase, "")),
+        Err(ImportError::TooLarge { size, limit }) => too_large(vault, size, limit),
         Err(e) => vault.notify(Notice::error(Key::RecImportFailed, e.to_string())),
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn too_large(vault: Vault, size: usize, limit: usize) {
+    vault.notify(Notice::with(
+        StoreKey::ImportTooLarge,
+        vec![("size", megabytes(size)), ("limit", megabytes(limit))],
+        true,
+    ));
+}
+
+/// Downloads every entry of the store exactly as stored.
+fn export_raw(vault: Vault) {
+    match vault
+        .export_raw()
+        .map_err(|e| e.to_string())
+        .and_then(|text| download("dmip-store-raw.json", &text, "application/json"))
+    {
+        Ok(()) => vault.notify(Notice::info(Key::RecExported)),
+        Err(e) => vault.notify(Notice::error(Key::RecStorageError, e)),
+    }
+}
+
+#[component]
+fn RawExportButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    view! {
+        <button type="button" id="rec-raw-export" on:click=move |_| export_raw(vault)>
+            {i18n.tx(StoreKey::RawExport)}
+        </button>
+    }
+}
+
+/// A store this app does not open: what was found, that it is kept, and
+/// its raw export.
+#[component]
+fn Problem() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let text = move || match vault.status.get() {
+        Status::Problem(p) => {
+            let n = Notice::problem(&p);
+            let args: Vec<(&str, &str)> = n.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(i18n.t(n.key), &args)
+        }
+        _ => String::new(),
+    };
+    view! {
+        <div class="rec-problem">
+            <p class="rec-notice error" id="rec-problem">{text}</p>
+            <p>{i18n.tx(StoreKey::ProblemKept)}</p>
+            <RawExportButton />
+        </div>
     }
 }
 
@@ -156,6 +220,7 @@ fn Unlock() -> impl IntoView {
             <button type="submit" id="rec-unlock" disabled=move || busy.get()>
                 {move || if busy.get() { i18n.t(Key::RecUnlocking) } else { i18n.t(Key::RecUnlock) }}
             </button>
+            <RawExportButton />
         </form>
     }
 }
@@ -210,9 +275,18 @@ fn Open() -> impl IntoView {
             return;
         };
         vault.notices.set(Vec::new());
+        // Refused before the file is read, let alone parsed.
+        if let Some(size) = chosen_file_size(&input) {
+            if let Err(ImportError::TooLarge { size, limit }) = files::check_size(size) {
+                too_large(vault, size, limit);
+                input.set_value("");
+                return;
+            }
+        }
+        let copy_of = i18n.t(Key::RecCopyOf);
         leptos::task::spawn_local(async move {
             match read_file(&input).await {
-                Ok((_, text)) => import_text(vault, &text, &import_pass.get_untracked()),
+                Ok((_, text)) => import_text(vault, &text, &import_pass.get_untracked(), copy_of),
                 Err(e) => vault.notify(Notice::error(Key::RecImportFailed, e)),
             }
             input.set_value("");
@@ -341,6 +415,7 @@ pub fn RecordsScreen() -> impl IntoView {
             move |_| match (vault.session.with(Option::is_some), vault.status.get()) {
                 (true, _) => 0,
                 (false, Status::Empty) => 1,
+                (false, Status::Problem(_)) => 3,
                 (false, _) => 2,
             },
         );
@@ -351,6 +426,7 @@ pub fn RecordsScreen() -> impl IntoView {
             {move || match view.get() {
                 0 => Open().into_any(),
                 1 => Setup().into_any(),
+                3 => Problem().into_any(),
                 _ => Unlock().into_any(),
             }}
         </ScreenFrame>

@@ -175,7 +175,7 @@ pub fn CalcFiles() -> impl IntoView {
                             Ok(n) => {
                                 record.record.set(copy);
                                 vault.notify(Notice {
-                                    key: Key::RecCsvImported,
+                                    key: Key::RecCsvImported.into(),
                                     args: vec![("count", n.to_string())],
                                     error: false,
                                 });

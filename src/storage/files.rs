@@ -11,6 +11,12 @@ use serde_json::Value;
 pub const FORMAT: &str = "dmip-monitor-export";
 pub const VERSION: u32 = 1;
 const AAD: &str = "dmip-monitor-export";
+/// Largest file that is read for import, checked before parsing. The
+/// browser keeps about 5 MB of localStorage per origin (shared by every
+/// `file://` page), and a sealed record takes a third more room than its
+/// JSON (base64): a bigger file could not be stored, and refusing it
+/// unread keeps a huge file from stalling the page.
+pub const MAX_IMPORT_BYTES: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Envelope {
@@ -45,6 +51,54 @@ pub enum ImportError {
     Record { index: usize, message: String },
     #[error("damaged file: {0}")]
     Damaged(String),
+    #[error("the file has {size} bytes; files up to {limit} bytes (4 MB) can be imported")]
+    TooLarge { size: usize, limit: usize },
+}
+
+/// Refuses a file of `size` bytes above [`MAX_IMPORT_BYTES`] (before it is
+/// read or parsed).
+pub fn check_size(size: usize) -> Result<(), ImportError> {
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size,
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Gives each record whose id is in `in_use`, or repeated earlier in the
+/// list, a fresh id (from `new_id`, retried until unused) and the label
+/// `copy_label(label)`; `true` marks those copies. Nothing is dropped.
+pub fn as_copies(
+    records: Vec<PatientRecord>,
+    in_use: &[String],
+    new_id: &mut dyn FnMut() -> String,
+    copy_label: &dyn Fn(&str) -> String,
+) -> Vec<(PatientRecord, bool)> {
+    let mut taken: Vec<String> = in_use.to_vec();
+    let mut out = Vec::with_capacity(records.len());
+    for mut r in records {
+        let copy = taken.contains(&r.id) || r.id.is_empty();
+        if copy {
+            let mut id = new_id();
+            // Ids are 64 random bits; the bound only guards a broken source.
+            for _ in 0..64 {
+                if !taken.contains(&id) && !id.is_empty() {
+                    break;
+                }
+                id = new_id();
+            }
+            if taken.contains(&id) || id.is_empty() {
+                id = format!("{}-{}", r.id, taken.len() + 1);
+            }
+            r.id = id;
+            r.label = copy_label(&r.label);
+        }
+        taken.push(r.id.clone());
+        out.push((r, copy));
+    }
+    out
 }
 
 impl From<TagError> for ImportError {
@@ -103,6 +157,7 @@ pub fn is_encrypted(text: &str) -> bool {
 
 /// Reads an export file (migrating older records). All or nothing.
 pub fn import(text: &str, passphrase: Option<&str>) -> Result<Vec<PatientRecord>, ImportError> {
+    check_size(text.len())?;
     let value = tagged_json(text, FORMAT)?;
     let env: Envelope =
         serde_json::from_value(value).map_err(|e| ImportError::Damaged(e.to_string()))?;
@@ -186,12 +241,74 @@ mod tests {
             Err(ImportError::TooNew(9))
         );
         let tampered = text.replace("\"schema\": 2", "\"schema\": 7");
+        assert_ne!(tampered, text);
         assert_eq!(
             import(&tampered, None),
             Err(ImportError::Record {
                 index: 1,
                 message: "record format 7 is newer than this version of the app understands (2); update the app".into()
             })
+        );
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_parsing() {
+        // Not JSON at all: only the size check can name it.
+        let huge = "x".repeat(MAX_IMPORT_BYTES + 1);
+        let err = import(&huge, None).expect_err("refused");
+        assert_eq!(
+            err,
+            ImportError::TooLarge {
+                size: 4_194_305,
+                limit: 4_194_304
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "the file has 4194305 bytes; files up to 4194304 bytes (4 MB) can be imported"
+        );
+        assert_eq!(check_size(MAX_IMPORT_BYTES), Ok(()));
+        assert!(matches!(
+            import(&"x".repeat(MAX_IMPORT_BYTES), None),
+            Err(ImportError::NotJson(_))
+        ));
+    }
+
+    #[test]
+    fn repeated_and_taken_ids_become_copies() {
+        let mut a2 = PatientRecord::new("a");
+        a2.label = "A again".into();
+        let list = vec![
+            two()[0].clone(),
+            a2,
+            PatientRecord::new("b"),
+            PatientRecord::new("c"),
+        ];
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            // The first fresh id collides with "c", which is in use.
+            if n == 1 {
+                "c".to_string()
+            } else {
+                format!("n{n}")
+            }
+        };
+        let out = as_copies(list, &["b".into(), "c".into()], &mut ids, &|l| {
+            format!("{l} (copy)")
+        });
+        let got: Vec<(&str, &str, bool)> = out
+            .iter()
+            .map(|(r, c)| (r.id.as_str(), r.label.as_str(), *c))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", "A", false),
+                ("n2", "A again (copy)", true),
+                ("n3", " (copy)", true),
+                ("n4", " (copy)", true),
+            ]
         );
     }
 }

@@ -1,10 +1,12 @@
 //! The store in the running app: context with the session (key and list),
 //! autosave of the open record (debounced) and the inactivity lock.
 
-use super::store::{self, Entry, Kv, Quarantined, Session, Status};
+pub use super::notice::Notice;
+use super::quarantine;
+use super::store::{self, Entry, Imported, Kv, Session, Status, StoreError, StoreProblem};
 use super::vault::KdfParams;
 use super::web::{fill_random, new_id, now_local, now_ms, Backend};
-use crate::i18n::Key;
+use crate::i18n::{Key, StoreKey};
 use crate::state::RecordState;
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
@@ -14,42 +16,6 @@ use std::time::Duration;
 pub const LOCK_AFTER_MS: f64 = 15.0 * 60.0 * 1000.0;
 /// Autosave this long after the last edit.
 const AUTOSAVE_MS: u64 = 400;
-
-/// A message for the user: a key of the table and the values it names.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub key: Key,
-    pub args: Vec<(&'static str, String)>,
-    pub error: bool,
-}
-
-impl Notice {
-    pub fn info(key: Key) -> Self {
-        Notice {
-            key,
-            args: Vec::new(),
-            error: false,
-        }
-    }
-    pub fn error(key: Key, detail: impl Into<String>) -> Self {
-        Notice {
-            key,
-            args: vec![("detail", detail.into())],
-            error: true,
-        }
-    }
-    pub fn quarantined(q: &Quarantined) -> Self {
-        Notice {
-            key: Key::RecQuarantined,
-            args: vec![
-                ("from", q.from.clone()),
-                ("to", q.to.clone()),
-                ("detail", q.reason.clone()),
-            ],
-            error: true,
-        }
-    }
-}
 
 /// The store's state, shared through context.
 #[derive(Clone, Copy)]
@@ -82,7 +48,14 @@ impl Vault {
         self.last_activity.set_value(now_ms());
     }
 
-    /// Creates the store (with or without passphrase) and opens it.
+    /// Reads the store's status again (after a refusal).
+    pub fn refresh_status(&self) {
+        let st = self.with_kv(|kv| store::status(kv));
+        self.status.set(status_or_problem(st));
+    }
+
+    /// Creates the store (with or without passphrase) and opens it; where
+    /// something is already stored, says what and changes nothing.
     pub fn create(&self, passphrase: Option<&str>) {
         self.notices.set(Vec::new());
         let r =
@@ -96,46 +69,87 @@ impl Vault {
                 });
                 self.session.set(Some(s));
             }
-            Err(e) => self.notify(Notice::error(Key::RecStorageError, e.to_string())),
+            Err(e) => {
+                self.notify(Notice::failed(&e));
+                self.refresh_status();
+            }
         }
     }
 
-    /// Unlocks with `passphrase`; a wrong one changes nothing.
+    /// Unlocks with `passphrase`; a wrong one, or a store this app does not
+    /// open, changes nothing.
     pub fn unlock(&self, passphrase: &str) {
         self.notices.set(Vec::new());
-        match self.with_kv(|kv| store::unlock(kv, passphrase)) {
+        match self.with_kv(|kv| store::unlock(kv, passphrase, &mut fill_random)) {
             Ok((s, q)) => {
-                self.session.set(Some(s));
-                self.touch();
                 for q in &q {
                     self.notify(Notice::quarantined(q));
                 }
+                for h in &s.held {
+                    self.notify(Notice::held(h));
+                }
+                self.session.set(Some(s));
+                self.touch();
             }
-            Err(store::StoreError::WrongPassphrase) => self.notify(Notice {
-                key: Key::RecWrongPassphrase,
-                args: Vec::new(),
-                error: true,
-            }),
-            Err(e) => self.notify(Notice::error(Key::RecStorageError, e.to_string())),
+            Err(StoreError::WrongPassphrase) => {
+                self.notify(Notice::failed(&StoreError::WrongPassphrase));
+                self.notify(Notice::info(StoreKey::WrongOrAltered));
+            }
+            Err(StoreError::Refused(p)) => self.status.set(Status::Problem(p)),
+            Err(StoreError::NoStore) => self.status.set(Status::Empty),
+            Err(e) => self.notify(Notice::failed(&e)),
         }
     }
 
-    /// Saves `r` now (if the store is open).
-    pub fn save(&self, r: &PatientRecord) {
-        let mut failed = None;
+    /// Saves `r` now (if the store is open); whether it was stored.
+    pub fn save(&self, r: &PatientRecord) -> bool {
+        let mut result = None;
         self.session.update(|s| {
             if let Some(s) = s {
-                if let Err(e) = self
-                    .kv
-                    .with_value(|kv| s.save(kv, r, &now_local(), &mut fill_random))
-                {
-                    failed = Some(e.to_string());
-                }
+                result = Some(
+                    self.kv
+                        .with_value(|kv| s.save(kv, r, &now_local(), &mut fill_random)),
+                );
             }
         });
-        if let Some(e) = failed {
-            self.notify(Notice::error(Key::RecStorageError, e));
+        match result {
+            Some(Ok(())) => true,
+            Some(Err(e)) => {
+                self.notify(Notice::failed(&e));
+                false
+            }
+            None => false,
         }
+    }
+
+    /// Stores imported records (copies where an id is in use); what was
+    /// stored is counted, nothing stored is overwritten.
+    pub fn import(
+        &self,
+        records: Vec<PatientRecord>,
+        copy_label: &dyn Fn(&str) -> String,
+    ) -> Imported {
+        let mut out = Imported::default();
+        self.session.update(|s| {
+            if let Some(s) = s {
+                out = self.kv.with_value(|kv| {
+                    s.import(
+                        kv,
+                        records,
+                        &now_local(),
+                        &mut fill_random,
+                        &mut new_id,
+                        copy_label,
+                    )
+                });
+            }
+        });
+        out
+    }
+
+    /// Every entry of the store as stored (for a file), or why not.
+    pub fn export_raw(&self) -> Result<String, StoreError> {
+        self.with_kv(quarantine::export_raw)
     }
 
     /// Locks: drops the key (wiped on drop) and closes the open record.
@@ -164,7 +178,7 @@ impl Vault {
             }
             Some(Err((e, q))) => match q {
                 Some(q) => self.notify(Notice::quarantined(&q)),
-                None => self.notify(Notice::error(Key::RecStorageError, e.to_string())),
+                None => self.notify(Notice::failed(&e)),
             },
             None => {}
         }
@@ -180,15 +194,17 @@ impl Vault {
 /// Provides the store and starts autosave and the inactivity lock.
 pub fn provide_vault(record: RecordState) -> Vault {
     let kv = Backend::open();
-    let (status, quarantined) = match store::status(&kv) {
-        Ok(x) => x,
-        Err(_) => (Status::Empty, None),
-    };
+    let status = status_or_problem(store::status(&kv));
+    if status == Status::Locked {
+        // A store without records yet stays encrypted even if another page
+        // strips its header; failing to write this is reported at unlock.
+        let _ = super::header::remember_encrypted(&kv);
+    }
     let vault = Vault {
         kv: StoredValue::new_local(kv),
         session: RwSignal::new(None),
-        status: RwSignal::new(status),
-        notices: RwSignal::new(quarantined.iter().map(Notice::quarantined).collect()),
+        status: RwSignal::new(status.clone()),
+        notices: RwSignal::new(Vec::new()),
         undo: RwSignal::new(None),
         saving: RwSignal::new(false),
         last_activity: StoredValue::new(now_ms()),
@@ -255,6 +271,15 @@ pub fn provide_vault(record: RecordState) -> Vault {
         }
     });
     vault
+}
+
+/// A status that could not be read is a problem, never "no store".
+fn status_or_problem(st: Result<Status, StoreError>) -> Status {
+    match st {
+        Ok(s) => s,
+        Err(StoreError::Refused(p)) => Status::Problem(p),
+        Err(e) => Status::Problem(StoreProblem::Unavailable(e.to_string())),
+    }
 }
 
 /// The store provided by [`provide_vault`].

@@ -1,11 +1,21 @@
 //! Records that never leave the browser: encrypted storage (`vault`,
-//! `store`: pure Rust, tested natively), export/import files (`files`), and
-//! the thin web glue (`web`: localStorage, random bytes, downloads).
+//! `header`, `store`, `quarantine` over a `kv`: pure Rust, tested
+//! natively), export/import files (`files`), and the thin web glue (`web`:
+//! localStorage, random bytes, downloads).
 
 pub mod capsule;
 pub mod files;
+pub mod header;
+pub mod kv;
 pub mod live;
+pub mod notice;
+pub mod quarantine;
 pub mod store;
 pub mod tagged;
 pub mod vault;
 pub mod web;
+
+#[cfg(test)]
+mod hostile_tests;
+#[cfg(test)]
+mod store_tests;

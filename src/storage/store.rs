@@ -1,76 +1,32 @@
 //! The record store over any key–value storage (localStorage in the
 //! browser, a map in tests). Layout, all under "dmip.":
 //!
-//! - `dmip.store`: `{format, version, kdf?, check?}` — plain; says whether
-//!   the store is encrypted and holds the salt and a passphrase check.
+//! - `dmip.store`: the header (`header.rs`): `{format, version, kdf?,
+//!   check?}`, plain; the salt and the authenticated passphrase check.
+//! - `dmip.encrypted`: present once the store is encrypted.
 //! - `dmip.index`: the list of records (id, label, updated), sealed.
 //! - `dmip.rec.<id>`: one record each (engine `record::write`), sealed.
-//! - `dmip.quarantine.<n>.<key>`: what could not be read, kept aside.
+//! - `dmip.quarantine.<n>.<key>`: what could not be read, kept aside
+//!   (`quarantine.rs`).
 //!
-//! A slot is `{"sealed": {nonce, ct}}` (AES-GCM, the slot name as AAD) or,
-//! in the chosen no-passphrase mode, `{"plain": "<json>"}`.
+//! A slot is `{"sealed": {nonce, ct}}` (AES-GCM, the slot name as AAD: a
+//! record moved to another id no longer opens) or, in the chosen
+//! no-passphrase mode, `{"plain": "<json>"}`. The key is derived from the
+//! header's salt and cost, so every sealed slot is also bound to them.
 
+use super::files::as_copies;
+use super::header::{self, inspect, Found};
+pub use super::header::{status, Status, StoreProblem, META, STORE_VERSION};
+pub use super::kv::{Kv, MemKv};
+use super::quarantine::quarantine;
+pub use super::quarantine::Quarantined;
 use super::vault::{open, seal, KdfParams, KdfSpec, Key, Sealed, VaultError};
-use dmip_engine::record::{self, PatientRecord};
+use dmip_engine::record::{self, PatientRecord, RecordError};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::sync::Mutex;
 
-pub const META: &str = "dmip.store";
 pub const INDEX: &str = "dmip.index";
 pub const RECORD_PREFIX: &str = "dmip.rec.";
 pub const QUARANTINE_PREFIX: &str = "dmip.quarantine.";
-/// Version of this storage layout.
-pub const STORE_VERSION: u32 = 1;
-const CHECK_TEXT: &[u8] = b"dmip-monitor";
-
-/// A key–value storage. Errors are the browser's words (quota, denied).
-pub trait Kv {
-    fn get(&self, key: &str) -> Result<Option<String>, String>;
-    fn set(&self, key: &str, value: &str) -> Result<(), String>;
-    fn remove(&self, key: &str) -> Result<(), String>;
-    fn keys(&self) -> Result<Vec<String>, String>;
-}
-
-/// In-memory storage (tests, and the fallback when localStorage is denied).
-#[derive(Debug, Default)]
-pub struct MemKv(pub Mutex<BTreeMap<String, String>>);
-
-impl Kv for MemKv {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.0.lock().map_err(|e| e.to_string())?.get(key).cloned())
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.0
-            .lock()
-            .map_err(|e| e.to_string())?
-            .insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&self, key: &str) -> Result<(), String> {
-        self.0.lock().map_err(|e| e.to_string())?.remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Result<Vec<String>, String> {
-        Ok(self
-            .0
-            .lock()
-            .map_err(|e| e.to_string())?
-            .keys()
-            .cloned()
-            .collect())
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Meta {
-    format: String,
-    version: u32,
-    #[serde(default)]
-    kdf: Option<KdfSpec>,
-    #[serde(default)]
-    check: Option<Sealed>,
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -88,92 +44,73 @@ pub struct Entry {
     pub updated: String,
 }
 
-/// What the storage holds before unlocking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// No store yet: offer to create one.
-    Empty,
-    /// Encrypted: ask for the passphrase.
-    Locked,
-    /// Created without a passphrase.
-    Plain,
+/// A record written by a newer version of the app: left where it is
+/// (a newer version finds it there), not listed, never overwritten.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub id: String,
+    /// Its record format.
+    pub found: u32,
+    /// Its line of the index, kept when the index is rewritten.
+    pub listed: Option<Entry>,
 }
 
 /// Why an operation failed; nothing stored was changed unless it says so.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
-    #[error("wrong passphrase")]
+    #[error("wrong passphrase, or the store header was changed")]
     WrongPassphrase,
     #[error("storage unavailable: {0}")]
     Storage(String),
-    #[error("the store was written by a newer version of the app (layout {0})")]
-    TooNew(u32),
+    #[error("{0}")]
+    Refused(StoreProblem),
+    #[error("there is no store yet")]
+    NoStore,
+    #[error("a store already exists here; nothing was changed")]
+    Exists,
+    #[error("this browser holds encrypted records: a store without passphrase is not created")]
+    StaysEncrypted,
+    #[error("record “{0}” was written by a newer version of the app; it is kept as it is")]
+    Held(String),
+    #[error("“{0}” is in use; nothing was put back")]
+    Occupied(String),
     #[error("{0}")]
     Vault(#[from] VaultError),
     #[error("no record “{0}”")]
     Missing(String),
 }
 
-/// Something that could not be read and was kept aside.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quarantined {
-    pub from: String,
-    pub to: String,
-    pub reason: String,
-}
-
-fn storage(e: String) -> StoreError {
+pub(super) fn storage(e: String) -> StoreError {
     StoreError::Storage(e)
 }
 
-/// What the storage holds. A damaged `dmip.store` is moved aside (and
-/// reported) so that a new store can be created; the records stay.
-pub fn status(kv: &dyn Kv) -> Result<(Status, Option<Quarantined>), StoreError> {
-    let Some(text) = kv.get(META).map_err(storage)? else {
-        return Ok((Status::Empty, None));
-    };
-    match serde_json::from_str::<Meta>(&text) {
-        Ok(m) if m.format == "dmip-store" && m.version > STORE_VERSION => {
-            Err(StoreError::TooNew(m.version))
+/// Why a slot could not be read.
+enum Unreadable {
+    /// A record of a newer format: kept in place.
+    Newer(u32),
+    /// Encrypted data met without a key: the store is refused, not read.
+    Encrypted,
+    /// Does not open with this key (changed, or another store's): kept
+    /// aside, unless nothing opens (see [`Session::plan`]).
+    Decrypt(String),
+    /// Damaged: kept aside (quarantined).
+    Bad(String),
+}
+
+impl Unreadable {
+    fn reason(&self) -> String {
+        match self {
+            Unreadable::Newer(found) => format!("record format {found}"),
+            Unreadable::Encrypted => "encrypted data in a store without passphrase".into(),
+            Unreadable::Decrypt(m) | Unreadable::Bad(m) => m.clone(),
         }
-        Ok(m) if m.format == "dmip-store" => Ok((
-            if m.kdf.is_some() {
-                Status::Locked
-            } else {
-                Status::Plain
-            },
-            None,
-        )),
-        Ok(_) => Ok((
-            Status::Empty,
-            Some(quarantine(kv, META, &text, "not a DMIP store")?),
-        )),
-        Err(e) => Ok((
-            Status::Empty,
-            Some(quarantine(kv, META, &text, &e.to_string())?),
-        )),
     }
 }
 
-/// Moves `key`'s `text` to a new quarantine slot, then removes `key`.
-pub fn quarantine(
-    kv: &dyn Kv,
-    key: &str,
-    text: &str,
-    reason: &str,
-) -> Result<Quarantined, StoreError> {
-    let existing = kv.keys().map_err(storage)?;
-    let n = (1..)
-        .find(|n| !existing.contains(&format!("{QUARANTINE_PREFIX}{n}.{key}")))
-        .unwrap_or(0);
-    let to = format!("{QUARANTINE_PREFIX}{n}.{key}");
-    kv.set(&to, text).map_err(storage)?;
-    kv.remove(key).map_err(storage)?;
-    Ok(Quarantined {
-        from: key.into(),
-        to,
-        reason: reason.into(),
-    })
+/// What a scan read, before anything is changed.
+struct Plan {
+    index: Option<(String, Result<Vec<Entry>, Unreadable>)>,
+    records: Vec<(String, String, Result<PatientRecord, Unreadable>)>,
 }
 
 /// An unlocked store: the key (absent in plain mode) and the record list.
@@ -181,76 +118,117 @@ pub fn quarantine(
 pub struct Session {
     key: Option<Key>,
     pub entries: Vec<Entry>,
+    /// Records of a newer format, left in place.
+    pub held: Vec<Held>,
 }
 
 /// Creates a store: encrypted with `passphrase`, or plain with `None`.
+/// Only where there is no store at all: a damaged, newer or altered one,
+/// or records without header, are never overwritten; and a store without
+/// passphrase is not created where anything encrypted remains.
 pub fn create(
     kv: &dyn Kv,
     passphrase: Option<&str>,
     params: KdfParams,
     rand: &mut dyn FnMut(&mut [u8]),
 ) -> Result<Session, StoreError> {
-    let (kdf, check, key) = match passphrase {
+    match inspect(kv)? {
+        Found::Empty => {}
+        Found::Problem(p) => return Err(StoreError::Refused(p)),
+        Found::Plain | Found::Locked { .. } => return Err(StoreError::Exists),
+    }
+    let key = match passphrase {
         Some(p) => {
             let mut salt = [0u8; 16];
             rand(&mut salt);
             let spec = KdfSpec::new(params, salt);
             let key = spec.derive(p)?;
-            let mut nonce = [0u8; 12];
-            rand(&mut nonce);
-            let check = seal(&key, nonce, CHECK_TEXT, META);
-            (Some(spec), Some(check), Some(key))
+            header::write_encrypted(kv, &spec, &key, rand)?;
+            Some(key)
         }
-        None => (None, None, None),
+        None if header::encryption_signs(kv)? => return Err(StoreError::StaysEncrypted),
+        None => {
+            header::write_plain(kv)?;
+            None
+        }
     };
-    let meta = Meta {
-        format: "dmip-store".into(),
-        version: STORE_VERSION,
-        kdf,
-        check,
-    };
-    kv.set(META, &serde_json::to_string(&meta).unwrap_or_default())
-        .map_err(storage)?;
-    let mut s = Session {
+    Ok(Session {
         key,
         entries: Vec::new(),
-    };
-    // Records already there (a plain store becoming encrypted is not
-    // offered; these are records left by an earlier store) are scanned.
-    let _ = s.scan(kv);
-    Ok(s)
+        held: Vec::new(),
+    })
 }
 
 /// Opens the store with `passphrase` (ignored for a plain store). A wrong
-/// passphrase changes nothing. Returns what had to be kept aside.
-pub fn unlock(kv: &dyn Kv, passphrase: &str) -> Result<(Session, Vec<Quarantined>), StoreError> {
-    let text = kv
-        .get(META)
-        .map_err(storage)?
-        .ok_or_else(|| StoreError::Missing(META.into()))?;
-    let meta: Meta = serde_json::from_str(&text)
-        .map_err(|e| StoreError::Vault(VaultError::Format(e.to_string())))?;
-    let key = match (&meta.kdf, &meta.check) {
-        (Some(kdf), Some(check)) => {
-            let key = kdf.derive(passphrase)?;
-            match open(&key, check, META) {
-                Ok(p) if p.as_slice() == CHECK_TEXT => Some(key),
-                _ => return Err(StoreError::WrongPassphrase),
-            }
-        }
-        _ => None,
+/// passphrase, or a store this app does not open, changes nothing. A
+/// layout-1 header is rewritten in the current, authenticated layout once
+/// the passphrase has opened it. Returns what had to be kept aside.
+pub fn unlock(
+    kv: &dyn Kv,
+    passphrase: &str,
+    rand: &mut dyn FnMut(&mut [u8]),
+) -> Result<(Session, Vec<Quarantined>), StoreError> {
+    let key = match inspect(kv)? {
+        Found::Empty => return Err(StoreError::NoStore),
+        Found::Problem(p) => return Err(StoreError::Refused(p)),
+        Found::Plain => None,
+        Found::Locked {
+            version,
+            kdf,
+            check,
+        } => Some((
+            header::open_check(version, &kdf, &check, passphrase)?,
+            version,
+            kdf,
+        )),
     };
     let mut s = Session {
-        key,
+        key: key.as_ref().map(|(k, _, _)| k.clone()),
         entries: Vec::new(),
+        held: Vec::new(),
     };
-    let q = s.scan(kv)?;
+    // Everything is read (and a store that is not this one refused)
+    // before the header is migrated or anything is kept aside.
+    let plan = s.plan(kv)?;
+    if let Some((key, version, kdf)) = &key {
+        if *version < STORE_VERSION {
+            header::write_encrypted(kv, kdf, key, rand)?;
+        } else {
+            header::remember_encrypted(kv)?;
+        }
+    }
+    let q = s.apply(kv, plan)?;
     Ok((s, q))
+}
+
+/// What an import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Imported {
+    /// Records stored (this is the count to report).
+    pub stored: usize,
+    /// Of these, how many were stored as copies with a new id.
+    pub copies: usize,
+    /// Why the others were not stored.
+    pub failed: Vec<StoreError>,
 }
 
 impl Session {
     pub fn encrypted(&self) -> bool {
         self.key.is_some()
+    }
+
+    /// Every id in use: listed, held, or present in the storage.
+    pub fn ids_in_use(&self, kv: &dyn Kv) -> Vec<String> {
+        let mut ids: Vec<String> = self.entries.iter().map(|e| e.id.clone()).collect();
+        ids.extend(self.held.iter().map(|h| h.id.clone()));
+        if let Ok(keys) = kv.keys() {
+            ids.extend(
+                keys.iter()
+                    .filter_map(|k| k.strip_prefix(RECORD_PREFIX))
+                    .map(String::from),
+            );
+        }
+        ids
     }
 
     fn wrap(&self, slot: &str, plain: &str, rand: &mut dyn FnMut(&mut [u8])) -> String {
@@ -265,72 +243,133 @@ impl Session {
         serde_json::to_string(&slot).unwrap_or_default()
     }
 
-    fn unwrap_slot(&self, slot: &str, text: &str) -> Result<String, String> {
-        match serde_json::from_str::<Slot>(text).map_err(|e| e.to_string())? {
+    fn read_slot(&self, slot: &str, text: &str) -> Result<String, Unreadable> {
+        let bad = |e: String| Unreadable::Bad(e);
+        match serde_json::from_str::<Slot>(text).map_err(|e| bad(e.to_string()))? {
             Slot::Plain(p) if self.key.is_none() => Ok(p),
-            Slot::Plain(_) => Err("unencrypted data in an encrypted store".into()),
+            Slot::Plain(_) => Err(bad("unencrypted data in an encrypted store".into())),
             Slot::Sealed(s) => match &self.key {
                 Some(key) => open(key, &s, slot)
-                    .map_err(|e| e.to_string())
-                    .and_then(|p| String::from_utf8(p.to_vec()).map_err(|e| e.to_string())),
-                None => Err("encrypted data in a store without passphrase".into()),
+                    .map_err(|e| match e {
+                        VaultError::Decrypt => Unreadable::Decrypt(e.to_string()),
+                        other => bad(other.to_string()),
+                    })
+                    .and_then(|p| String::from_utf8(p.to_vec()).map_err(|e| bad(e.to_string()))),
+                None => Err(Unreadable::Encrypted),
             },
         }
     }
 
-    /// Reads every record; what cannot be read is quarantined. Rebuilds
-    /// the list (labels from the records, dates from the index).
-    fn scan(&mut self, kv: &dyn Kv) -> Result<Vec<Quarantined>, StoreError> {
-        let mut q = Vec::new();
-        let index: Vec<Entry> = match kv.get(INDEX).map_err(storage)? {
-            None => Vec::new(),
-            Some(text) => match self
-                .unwrap_slot(INDEX, &text)
-                .and_then(|p| serde_json::from_str(&p).map_err(|e| e.to_string()))
-            {
-                Ok(v) => v,
-                Err(e) => {
-                    q.push(quarantine(kv, INDEX, &text, &e)?);
-                    Vec::new()
-                }
-            },
+    fn read_record(&self, slot: &str, text: &str) -> Result<PatientRecord, Unreadable> {
+        let plain = self.read_slot(slot, text)?;
+        record::read(&plain).map_err(|e| match e {
+            RecordError::TooNew { found, .. } => Unreadable::Newer(found),
+            other => Unreadable::Bad(other.to_string()),
+        })
+    }
+
+    /// Reads every record again; what cannot be read is quarantined, a
+    /// record of a newer format is left in place. Rebuilds the list
+    /// (labels from the records, dates from the index).
+    pub fn scan(&mut self, kv: &dyn Kv) -> Result<Vec<Quarantined>, StoreError> {
+        let plan = self.plan(kv)?;
+        self.apply(kv, plan)
+    }
+
+    /// Reads everything without changing anything, and refuses a store
+    /// that cannot be this one: encrypted data without a key, or a key
+    /// that opens none of the encrypted entries (a header copied from
+    /// another store would otherwise have every record kept aside).
+    fn plan(&self, kv: &dyn Kv) -> Result<Plan, StoreError> {
+        let index = match kv.get(INDEX).map_err(storage)? {
+            None => None,
+            Some(text) => {
+                let read = self.read_slot(INDEX, &text).and_then(|p| {
+                    serde_json::from_str::<Vec<Entry>>(&p)
+                        .map_err(|e| Unreadable::Bad(e.to_string()))
+                });
+                Some((text, read))
+            }
         };
-        let mut entries = Vec::new();
+        let mut records = Vec::new();
         for key in kv.keys().map_err(storage)? {
-            let Some(id) = key.strip_prefix(RECORD_PREFIX) else {
+            if !key.starts_with(RECORD_PREFIX) {
                 continue;
-            };
+            }
             let Some(text) = kv.get(&key).map_err(storage)? else {
                 continue;
             };
-            match self
-                .unwrap_slot(&key, &text)
-                .and_then(|p| record::read(&p).map_err(|e| e.to_string()))
-            {
+            let read = self.read_record(&key, &text);
+            records.push((key, text, read));
+        }
+        let errors = index
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err())
+            .chain(records.iter().filter_map(|(_, _, r)| r.as_ref().err()));
+        let (mut locked, mut wrong_key) = (false, 0);
+        for e in errors {
+            match e {
+                Unreadable::Encrypted => locked = true,
+                Unreadable::Decrypt(_) => wrong_key += 1,
+                _ => {}
+            }
+        }
+        let opened = usize::from(index.as_ref().is_some_and(|(_, r)| r.is_ok()))
+            + records.iter().filter(|(_, _, r)| r.is_ok()).count();
+        if locked {
+            return Err(StoreError::Refused(StoreProblem::EncryptionRemoved));
+        }
+        if opened == 0 && wrong_key > 0 {
+            return Err(StoreError::Refused(StoreProblem::KeyMismatch(wrong_key)));
+        }
+        Ok(Plan { index, records })
+    }
+
+    fn apply(&mut self, kv: &dyn Kv, plan: Plan) -> Result<Vec<Quarantined>, StoreError> {
+        let mut q = Vec::new();
+        let index = match plan.index {
+            None => Vec::new(),
+            Some((_, Ok(v))) => v,
+            Some((text, Err(e))) => {
+                q.push(quarantine(kv, INDEX, &text, &e.reason())?);
+                Vec::new()
+            }
+        };
+        let listed = |id: &str| index.iter().find(|e| e.id == id).cloned();
+        let mut entries = Vec::new();
+        let mut held = Vec::new();
+        for (key, text, read) in plan.records {
+            let id = key.strip_prefix(RECORD_PREFIX).unwrap_or(&key);
+            match read {
                 Ok(r) => entries.push(Entry {
                     id: id.into(),
                     label: r.label.clone(),
-                    updated: index
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map(|e| e.updated.clone())
-                        .unwrap_or_default(),
+                    updated: listed(id).map(|e| e.updated).unwrap_or_default(),
                 }),
-                Err(e) => q.push(quarantine(kv, &key, &text, &e)?),
+                Err(Unreadable::Newer(found)) => held.push(Held {
+                    id: id.into(),
+                    found,
+                    listed: listed(id),
+                }),
+                Err(e) => q.push(quarantine(kv, &key, &text, &e.reason())?),
             }
         }
         entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.label.cmp(&b.label)));
         self.entries = entries;
+        self.held = held;
         Ok(q)
     }
 
     fn write_index(&self, kv: &dyn Kv, rand: &mut dyn FnMut(&mut [u8])) -> Result<(), StoreError> {
-        let json = serde_json::to_string(&self.entries).unwrap_or_default();
+        let mut all = self.entries.clone();
+        all.extend(self.held.iter().filter_map(|h| h.listed.clone()));
+        let json = serde_json::to_string(&all).unwrap_or_default();
         kv.set(INDEX, &self.wrap(INDEX, &json, rand))
             .map_err(storage)
     }
 
-    /// Saves `record` (new or existing) and updates the list.
+    /// Saves `record` (new or existing) and updates the list. A record of
+    /// a newer format held under the same id is not overwritten.
     pub fn save(
         &mut self,
         kv: &dyn Kv,
@@ -338,6 +377,9 @@ impl Session {
         now: &str,
         rand: &mut dyn FnMut(&mut [u8]),
     ) -> Result<(), StoreError> {
+        if self.held.iter().any(|h| h.id == r.id) {
+            return Err(StoreError::Held(r.id.clone()));
+        }
         let key = format!("{RECORD_PREFIX}{}", r.id);
         kv.set(&key, &self.wrap(&key, &record::write(r), rand))
             .map_err(storage)?;
@@ -353,8 +395,35 @@ impl Session {
         self.write_index(kv, rand)
     }
 
+    /// Stores imported records: one whose id is in use (or repeated in the
+    /// file) becomes a copy with a new id from `new_id` and the label from
+    /// `copy_label`; nothing stored is overwritten. Counts what was stored.
+    pub fn import(
+        &mut self,
+        kv: &dyn Kv,
+        records: Vec<PatientRecord>,
+        now: &str,
+        rand: &mut dyn FnMut(&mut [u8]),
+        new_id: &mut dyn FnMut() -> String,
+        copy_label: &dyn Fn(&str) -> String,
+    ) -> Imported {
+        let in_use = self.ids_in_use(kv);
+        let mut out = Imported::default();
+        for (r, copy) in as_copies(records, &in_use, new_id, copy_label) {
+            match self.save(kv, &r, now, rand) {
+                Ok(()) => {
+                    out.stored += 1;
+                    out.copies += usize::from(copy);
+                }
+                Err(e) => out.failed.push(e),
+            }
+        }
+        out
+    }
+
     /// Loads a record (migrated to the current schema). One that cannot be
-    /// read is quarantined and the error says where it went.
+    /// read is quarantined and the error says where it went; one of a
+    /// newer format stays where it is.
     pub fn load(
         &mut self,
         kv: &dyn Kv,
@@ -365,15 +434,17 @@ impl Session {
             .get(&key)
             .map_err(|e| (storage(e), None))?
             .ok_or_else(|| (StoreError::Missing(id.into()), None))?;
-        match self
-            .unwrap_slot(&key, &text)
-            .and_then(|p| record::read(&p).map_err(|e| e.to_string()))
-        {
+        match self.read_record(&key, &text) {
             Ok(r) => Ok(r),
+            Err(Unreadable::Newer(_)) => Err((StoreError::Held(id.into()), None)),
+            Err(Unreadable::Encrypted) => {
+                Err((StoreError::Refused(StoreProblem::EncryptionRemoved), None))
+            }
             Err(e) => {
-                let q = quarantine(kv, &key, &text, &e).ok();
+                let reason = e.reason();
+                let q = quarantine(kv, &key, &text, &reason).ok();
                 self.entries.retain(|x| x.id != id);
-                Err((StoreError::Vault(VaultError::Format(e)), q))
+                Err((StoreError::Vault(VaultError::Format(reason)), q))
             }
         }
     }
@@ -414,118 +485,5 @@ impl Session {
         self.entries.retain(|e| e.id != entry.id);
         self.entries.insert(0, entry);
         self.write_index(kv, rand)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn counter() -> impl FnMut(&mut [u8]) {
-        let mut n = 0u8;
-        move |b: &mut [u8]| {
-            for x in b.iter_mut() {
-                n = n.wrapping_add(1);
-                *x = n;
-            }
-        }
-    }
-
-    fn rec(id: &str, label: &str) -> PatientRecord {
-        let mut r = PatientRecord::new(id);
-        r.label = label.into();
-        r.patient.weight_kg = Some(48.0);
-        r
-    }
-
-    #[test]
-    fn encrypted_store_round_trips_and_hides_the_data() {
-        let kv = MemKv::default();
-        let mut rand = counter();
-        assert_eq!(status(&kv).expect("ok").0, Status::Empty);
-        let mut s = create(&kv, Some("pw"), KdfParams::TEST, &mut rand).expect("created");
-        s.save(&kv, &rec("a1", "Bed 3 YT"), "2026-04-01T10:00", &mut rand)
-            .expect("saved");
-        s.save(&kv, &rec("b2", "Bed 4"), "2026-04-01T11:00", &mut rand)
-            .expect("saved");
-        let raw = kv.get("dmip.rec.a1").expect("ok").expect("stored");
-        assert!(!raw.contains("Bed 3") && raw.contains("sealed"), "{raw}");
-        assert!(!kv.get(INDEX).expect("ok").expect("index").contains("Bed"));
-        assert_eq!(status(&kv).expect("ok").0, Status::Locked);
-
-        let before = kv.0.lock().expect("lock").clone();
-        assert_eq!(
-            unlock(&kv, "wrong").err(),
-            Some(StoreError::WrongPassphrase)
-        );
-        assert_eq!(
-            *kv.0.lock().expect("lock"),
-            before,
-            "wrong passphrase changed nothing"
-        );
-
-        let (mut s2, q) = unlock(&kv, "pw").expect("unlocks");
-        assert!(q.is_empty());
-        let labels: Vec<&str> = s2.entries.iter().map(|e| e.label.as_str()).collect();
-        assert_eq!(labels, ["Bed 4", "Bed 3 YT"]);
-        assert_eq!(s2.load(&kv, "a1").expect("loads"), rec("a1", "Bed 3 YT"));
-
-        let undo = s2.delete(&kv, "a1", &mut rand).expect("deleted");
-        assert_eq!(s2.entries.len(), 1);
-        assert_eq!(kv.get("dmip.rec.a1").expect("ok"), None);
-        s2.undelete(&kv, undo, &mut rand).expect("back");
-        assert_eq!(s2.load(&kv, "a1").expect("loads").label, "Bed 3 YT");
-    }
-
-    #[test]
-    fn damaged_records_are_kept_aside_and_reported() {
-        let kv = MemKv::default();
-        let mut rand = counter();
-        let mut s = create(&kv, Some("pw"), KdfParams::TEST, &mut rand).expect("created");
-        s.save(&kv, &rec("a1", "A"), "t1", &mut rand)
-            .expect("saved");
-        s.save(&kv, &rec("b2", "B"), "t2", &mut rand)
-            .expect("saved");
-        kv.set(
-            "dmip.rec.a1",
-            "{\"sealed\":{\"nonce\":\"AAAAAAAAAAAAAAAA\",\"ct\":\"AAAA\"}}",
-        )
-        .expect("set");
-        let (s2, q) = unlock(&kv, "pw").expect("unlocks");
-        assert_eq!(s2.entries.len(), 1);
-        assert_eq!(q.len(), 1);
-        assert_eq!(q[0].from, "dmip.rec.a1");
-        assert_eq!(q[0].to, "dmip.quarantine.1.dmip.rec.a1");
-        assert_eq!(q[0].reason, "wrong passphrase, or the data was changed");
-        assert!(kv
-            .get("dmip.quarantine.1.dmip.rec.a1")
-            .expect("ok")
-            .is_some());
-
-        kv.set(META, "garbage").expect("set");
-        let (st, q) = status(&kv).expect("ok");
-        assert_eq!(st, Status::Empty);
-        assert_eq!(
-            q.map(|q| q.to),
-            Some("dmip.quarantine.1.dmip.store".to_string())
-        );
-    }
-
-    #[test]
-    fn plain_mode_stores_readable_json() {
-        let kv = MemKv::default();
-        let mut rand = counter();
-        let mut s = create(&kv, None, KdfParams::TEST, &mut rand).expect("created");
-        assert!(!s.encrypted());
-        s.save(&kv, &rec("p", "Plain"), "t", &mut rand)
-            .expect("saved");
-        assert!(kv
-            .get("dmip.rec.p")
-            .expect("ok")
-            .expect("stored")
-            .contains("Plain"));
-        assert_eq!(status(&kv).expect("ok").0, Status::Plain);
-        let (s2, _) = unlock(&kv, "").expect("opens");
-        assert_eq!(s2.entries[0].label, "Plain");
     }
 }

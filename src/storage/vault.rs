@@ -32,12 +32,40 @@ impl KdfParams {
         t: 4,
         p: 1,
     };
+    /// The first default (19 MiB, 2 passes, 1 lane: OWASP's minimum),
+    /// written by the first release of the records (commit 0a8007a) until
+    /// the default was raised; stores and files made then still open.
+    pub const V0: KdfParams = KdfParams {
+        m_kib: 19 * 1024,
+        t: 2,
+        p: 1,
+    };
     /// For native unit tests only (fast).
     pub const TEST: KdfParams = KdfParams {
         m_kib: 64,
         t: 1,
         p: 1,
     };
+
+    /// Whether this app writes (or once wrote) these parameters. Anything
+    /// else in a store or a file was not written by this app: a page that
+    /// raises the cost to 1 GiB × 10 passes would otherwise freeze the tab
+    /// for seconds and then fail, so it is refused before any derivation.
+    pub fn accepted(&self) -> bool {
+        *self == KdfParams::DEFAULT
+            || *self == KdfParams::V0
+            || (cfg!(test) && *self == KdfParams::TEST)
+    }
+}
+
+impl std::fmt::Display for KdfParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} KiB × {} passes × {} lanes",
+            self.m_kib, self.t, self.p
+        )
+    }
 }
 
 /// The KDF description kept beside encrypted data.
@@ -58,6 +86,8 @@ pub enum VaultError {
     Decrypt,
     #[error("unsupported key derivation “{0}”")]
     Kdf(String),
+    #[error("key-derivation cost {0} is not one this app uses")]
+    Cost(KdfParams),
     #[error("damaged encrypted data: {0}")]
     Format(String),
 }
@@ -82,19 +112,34 @@ impl KdfSpec {
         }
     }
 
-    /// Derives the key from `passphrase`.
-    pub fn derive(&self, passphrase: &str) -> Result<Key, VaultError> {
+    /// Checks the spec without deriving anything: the algorithm, the cost
+    /// (one this app writes, see [`KdfParams::accepted`]) and a 16-byte
+    /// salt. Returns the salt.
+    pub fn validate(&self) -> Result<Vec<u8>, VaultError> {
         if self.alg != "argon2id" {
             return Err(VaultError::Kdf(self.alg.clone()));
+        }
+        if !self.params.accepted() {
+            return Err(VaultError::Cost(self.params));
         }
         let salt = B64
             .decode(&self.salt)
             .map_err(|e| VaultError::Format(format!("salt: {e}")))?;
-        let p = &self.params;
-        // Refuse absurd costs from a tampered file (max 1 GiB, 10 passes).
-        if p.m_kib > 1 << 20 || p.t > 10 || p.p > 4 {
-            return Err(VaultError::Kdf(format!("cost {p:?}")));
+        if salt.len() != 16 {
+            return Err(VaultError::Format(format!(
+                "salt of {} bytes, expected 16",
+                salt.len()
+            )));
         }
+        Ok(salt)
+    }
+
+    /// Derives the key from `passphrase`, after [`KdfSpec::validate`].
+    pub fn derive(&self, passphrase: &str) -> Result<Key, VaultError> {
+        let salt = self.validate()?;
+        let p = &self.params;
+        #[cfg(test)]
+        DERIVATIONS.with(|n| n.set(n.get() + 1));
         let params =
             Params::new(p.m_kib, p.t, p.p, Some(32)).map_err(|e| VaultError::Kdf(e.to_string()))?;
         let mut out = Zeroizing::new([0u8; 32]);
@@ -103,6 +148,12 @@ impl KdfSpec {
             .map_err(|e| VaultError::Kdf(e.to_string()))?;
         Ok(Key(out))
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many Argon2id derivations this test thread has started.
+    pub static DERIVATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Encrypted bytes with their nonce, both base64.
@@ -215,5 +266,34 @@ mod tests {
             ..spec
         };
         assert_eq!(bad.derive("pw").err(), Some(VaultError::Kdf("md5".into())));
+    }
+
+    #[test]
+    fn only_the_apps_own_costs_are_derived() {
+        assert!(KdfParams::DEFAULT.accepted() && KdfParams::V0.accepted());
+        assert!(KdfParams::TEST.accepted());
+        let huge = KdfParams {
+            m_kib: 1 << 20,
+            t: 10,
+            p: 1,
+        };
+        let before = DERIVATIONS.with(|n| n.get());
+        let started = std::time::Instant::now();
+        let spec = KdfSpec::new(huge, [1; 16]);
+        assert_eq!(spec.derive("pw").err(), Some(VaultError::Cost(huge)));
+        assert_eq!(
+            VaultError::Cost(huge).to_string(),
+            "key-derivation cost 1048576 KiB × 10 passes × 1 lanes is not one this app uses"
+        );
+        let short = KdfSpec {
+            salt: B64.encode([1u8; 8]),
+            ..KdfSpec::new(KdfParams::TEST, [0; 16])
+        };
+        assert_eq!(
+            short.derive("pw").err(),
+            Some(VaultError::Format("salt of 8 bytes, expected 16".into()))
+        );
+        assert_eq!(DERIVATIONS.with(|n| n.get()), before, "no derivation ran");
+        assert!(started.elapsed() < std::time::Duration::from_millis(50));
     }
 }

@@ -3,7 +3,7 @@
 //! `<a download>`), file reading, the local clock. Nothing here panics when
 //! the browser refuses (storage denied, no crypto): it reports instead.
 
-use super::store::{Kv, MemKv};
+use super::kv::{Kv, MemKv};
 use wasm_bindgen::JsCast;
 
 /// localStorage, or memory when the browser denies it (nothing is kept).
@@ -156,4 +156,16 @@ pub fn now_clock() -> Option<dmip_engine::tdm::view::DateTime<dmip_engine::tdm::
     let d = js_sys::Date::new_0();
     let offset = FixedOffset::east_opt(-(d.get_timezone_offset() as i32) * 60)?;
     DateTime::from_timestamp_millis(d.get_time() as i64).map(|t| t.with_timezone(&offset))
+}
+
+/// The size in bytes of the first file chosen in an `<input type=file>`
+/// (read without reading the file).
+pub fn chosen_file_size(input: &web_sys::HtmlInputElement) -> Option<usize> {
+    let size = input.files()?.get(0)?.size();
+    // A file size is a whole number of bytes; beyond usize means huge.
+    Some(if size >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        size as usize
+    })
 }
