@@ -75,6 +75,15 @@ impl ResidualError {
         matches!(self, ResidualError::LogAdditive { .. })
     }
 
+    /// Whether the SD vanishes (or ln f diverges) as the prediction goes
+    /// to 0, so that a prediction of 0 needs a floor in the likelihood.
+    pub fn degenerate_at_zero(&self) -> bool {
+        matches!(
+            self,
+            ResidualError::Proportional { .. } | ResidualError::LogAdditive { .. }
+        )
+    }
+
     /// Variance of the observation (of ln y for the log-additive model)
     /// at prediction `f`.
     pub fn variance(&self, f: f64) -> f64 {

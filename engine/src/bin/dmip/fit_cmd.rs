@@ -38,6 +38,8 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
             "shrinkage": fit.shrinkage,
             "iterations": fit.iterations,
             "starts": fit.starts,
+            "start_objectives": fit.start_objectives,
+            "restarted_because": fit.restarted_because.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
             "warnings": fit.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
             "assumptions": assumptions,
         }));
