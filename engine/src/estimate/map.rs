@@ -411,7 +411,7 @@ impl Problem {
         }
     }
 
-    /// This problem's doses with prediction records at `times` (central
+    /// This problem's doses (and resets) with prediction records at `times` (central
     /// compartment); a time equal to a dose time gives the pre-dose value.
     pub fn prediction_events(&self, times: &[f64]) -> Vec<Event> {
         let central = self
@@ -426,7 +426,7 @@ impl Problem {
         events.extend(
             self.events
                 .iter()
-                .filter(|e| matches!(e, Event::Dose(_)))
+                .filter(|e| matches!(e, Event::Dose(_) | Event::Reset { .. }))
                 .cloned(),
         );
         events.sort_by(|a, b| a.time().total_cmp(&b.time()));

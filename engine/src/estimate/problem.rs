@@ -136,7 +136,7 @@ impl Problem {
                     lloq: o.lloq,
                     blq: o.blq,
                 }),
-                Event::Dose(_) => None,
+                Event::Dose(_) | Event::Reset { .. } => None,
             })
             .collect();
         let n_iov = def.n_iov();
