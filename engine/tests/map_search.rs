@@ -5,7 +5,7 @@
 use dmip_engine::catalog::ModelDef;
 use dmip_engine::dosing::{Dose, Event, Observation};
 use dmip_engine::estimate::map::Suspicion;
-use dmip_engine::estimate::{MapOptions, Problem};
+use dmip_engine::estimate::{FitWarning, MapOptions, Problem};
 use std::collections::BTreeMap;
 
 /// One compartment, first-order absorption after a lag of 1 h (η on CL, V
@@ -90,6 +90,16 @@ fn a_level_before_the_typical_lag_gives_a_finite_converged_fit() {
         fit.iwres.iter().flatten().all(|r| r.abs() < 3.0),
         "{:?}",
         fit.iwres
+    );
+    // A start that stays where the level is at the floor (flat objective)
+    // is listed, but is not a second estimate to warn about.
+    assert!(fit.start_objectives.iter().any(|f| *f > 1e13));
+    assert!(
+        !fit.warnings
+            .iter()
+            .any(|w| matches!(w, FitWarning::MultipleModes { .. })),
+        "{:?}",
+        fit.warnings
     );
     // No point of the prior's 4-SD box (a grid of 9 per axis) is lower.
     let sd = 0.3;

@@ -75,6 +75,9 @@ pub struct Search<'a, F: Fn(&[f64]) -> f64> {
     /// The Hessian at the best run's end, and that point.
     pub hessian: Option<(Vec<f64>, DMatrix<f64>)>,
     pub suspicions: Vec<Suspicion>,
+    /// Runs that ended with a level still at the floor (stuck where the
+    /// objective is flat): not optima to compare.
+    pub stranded: Vec<bool>,
 }
 
 /// Prior quantiles to start from: each parameter alone at ±1 and ±2 prior
@@ -134,6 +137,7 @@ impl<'a, F: Fn(&[f64]) -> f64> Search<'a, F> {
             best: 0,
             hessian: None,
             suspicions: Vec::new(),
+            stranded: Vec::new(),
         }
     }
 
@@ -170,7 +174,7 @@ impl<'a, F: Fn(&[f64]) -> f64> Search<'a, F> {
 
     /// What makes the best answer suspicious, with `more` (the problem's
     /// own checks at a point).
-    pub fn judge(&mut self, more: impl Fn(&[f64]) -> Vec<Suspicion>) -> Vec<Suspicion> {
+    pub fn judge(&mut self, more: &impl Fn(&[f64]) -> Vec<Suspicion>) -> Vec<Suspicion> {
         let mut out = Vec::new();
         let m = self.best().clone();
         if !m.converged || m.gradient_norm > GRADIENT_SUSPECT {
@@ -217,6 +221,9 @@ impl<'a, F: Fn(&[f64]) -> f64> Search<'a, F> {
         let best = self.best().f;
         self.runs
             .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.stranded.get(*i).copied().unwrap_or(false))
+            .map(|(_, r)| r)
             .filter(|r| r.converged && r.f.is_finite())
             .map(|r| r.f - best)
             .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d))))
@@ -238,16 +245,17 @@ pub fn minimise<'a, F: Fn(&[f64]) -> f64>(
     more: impl Fn(&[f64]) -> Vec<Suspicion>,
 ) -> (Search<'a, F>, &'static str) {
     let mut s = Search::new(f, sd, options.tolerances);
-    s.run(first);
+    s.run(first.clone());
     let mut method = "bfgs";
     if !data {
         return (s, method);
     }
+    // Around the first start (η = 0 in an ordinary fit).
     for k in 0..options.extra_starts {
         let sign = [0.5, -0.5, 1.0, -1.0][k % 4];
-        s.run(sd.iter().map(|v| sign * v).collect());
+        s.run(first.iter().zip(sd).map(|(x, v)| x + sign * v).collect());
     }
-    s.suspicions = s.judge(more);
+    s.suspicions = s.judge(&more);
     if !s.suspicions.is_empty() {
         s.rescue(options.rescue_starts);
     }
@@ -258,6 +266,17 @@ pub fn minimise<'a, F: Fn(&[f64]) -> f64>(
             method = "nelder-mead + bfgs";
         }
         s.push(polished);
+    }
+    if s.runs.len() > 1 {
+        s.stranded = s
+            .runs
+            .iter()
+            .map(|r| {
+                more(&r.x)
+                    .iter()
+                    .any(|w| matches!(w, Suspicion::LevelAtFloor { .. }))
+            })
+            .collect();
     }
     (s, method)
 }
@@ -319,7 +338,7 @@ mod tests {
         let first = s.best().clone();
         assert!((first.x[0] - 3.178).abs() < 1e-2, "{first:?}");
         assert!((first.f + 3.4435).abs() < 1e-3, "{first:?}");
-        let why = s.judge(|_| Vec::new());
+        let why = s.judge(&|_| Vec::new());
         assert!(
             matches!(why[..], [Suspicion::EtaBeyond { index: 0, sd_units }] if sd_units > 3.0),
             "{why:?}"
