@@ -204,12 +204,21 @@ impl<'a, F: Fn(&[f64]) -> f64> Search<'a, F> {
     }
 
     /// Up to `count` more runs from the prior quantiles with the lowest
-    /// objective (the rest of the 4-SD box when none is finite).
+    /// objective (the rest of the 4-SD box when none is finite). When a
+    /// level sits at the floor at the best point, only quantiles already
+    /// below it are run: the others are on the same flat floor (the level's
+    /// term there is one constant), where BFGS cannot move.
     pub fn rescue(&mut self, count: usize) {
         let mut ranked = rank(self.f, quantile_starts(&self.sd));
         if ranked.is_empty() && !self.best().f.is_finite() {
             ranked = rank(self.f, box_starts(&self.sd));
         }
+        let floor = self
+            .suspicions
+            .iter()
+            .any(|s| matches!(s, Suspicion::LevelAtFloor { .. }));
+        let best = self.best().f;
+        ranked.retain(|x| !floor || (self.f)(x) < best);
         for x in ranked.into_iter().take(count) {
             self.run(x);
         }
