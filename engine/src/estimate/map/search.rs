@@ -209,17 +209,17 @@ impl<'a, F: Fn(&[f64]) -> f64> Search<'a, F> {
     /// below it are run: the others are on the same flat floor (the level's
     /// term there is one constant), where BFGS cannot move.
     pub fn rescue(&mut self, count: usize) {
-        let mut ranked = rank(self.f, quantile_starts(&self.sd));
+        let mut ranked = scored(self.f, quantile_starts(&self.sd));
         if ranked.is_empty() && !self.best().f.is_finite() {
-            ranked = rank(self.f, box_starts(&self.sd));
+            ranked = scored(self.f, box_starts(&self.sd));
         }
         let floor = self
             .suspicions
             .iter()
             .any(|s| matches!(s, Suspicion::LevelAtFloor { .. }));
         let best = self.best().f;
-        ranked.retain(|x| !floor || (self.f)(x) < best);
-        for x in ranked.into_iter().take(count) {
+        ranked.retain(|(v, _)| !floor || *v < best);
+        for (_, x) in ranked.into_iter().take(count) {
             self.run(x);
         }
     }
@@ -292,13 +292,18 @@ pub fn minimise<'a, F: Fn(&[f64]) -> f64>(
 
 /// Points with a finite objective, lowest first.
 pub fn rank<F: Fn(&[f64]) -> f64>(f: &F, points: Vec<Vec<f64>>) -> Vec<Vec<f64>> {
+    scored(f, points).into_iter().map(|(_, x)| x).collect()
+}
+
+/// Points with a finite objective and their objective, lowest first.
+fn scored<F: Fn(&[f64]) -> f64>(f: &F, points: Vec<Vec<f64>>) -> Vec<(f64, Vec<f64>)> {
     let mut scored: Vec<(f64, Vec<f64>)> = points
         .into_iter()
         .map(|x| (f(&x), x))
         .filter(|(v, _)| v.is_finite())
         .collect();
     scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-    scored.into_iter().map(|(_, x)| x).collect()
+    scored
 }
 
 #[cfg(test)]
