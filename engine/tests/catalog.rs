@@ -65,7 +65,7 @@ fn loading_errors_name_the_field() {
         (MAPBAYR.replace("compartments = 1", "compartments = 4"), "model file: structure.compartments: must be 1, 2 or 3 (got 4)"),
         (MAPBAYR.replace("\"first_order\"", "\"zero_order\""), "model file: structure.absorption: “zero_order” is not iv, first_order or transit"),
         (MAPBAYR.replace("variance = [0.2, 0.2, 0.2]", "variance = [0.2, 0.2]"), "model file: omega.variance: has 2 values for 3 η"),
-        (MAPBAYR.replace("model = \"proportional\"", "model = \"poisson\""), "model file: error.model: “poisson” is not one of additive, proportional, combined, log_additive"),
+        (MAPBAYR.replace("model = \"proportional\"", "model = \"poisson\""), "model file: error.model: “poisson” is not one of additive, proportional, combined, additive_plus_proportional_sd, log_additive"),
         (MAPBAYR.replace("CL = { typical = 4.0, eta = \"CL\" }", "CL = { typical = 4.0, eta = \"CL\", covariates = [{ name = \"WT\", power = 0.75, reference = 70.0 }] }"), "model file: parameters.CL: covariate “WT” is not described in [[covariates]]"),
         (MAPBAYR.replace("CL = {", "KTR = { typical = 1.0 }\nCL = {"), "model file: parameters.KTR: is not used by this structure"),
     ];

@@ -1,4 +1,15 @@
 //! Residual error models.
+//!
+//! Two ways of combining an additive and a proportional part are in use,
+//! and files must say which:
+//! - `combined`: Var = a² + b²·f² (the SDs add in quadrature; NONMEM's usual
+//!   `W = SQRT(THETA(a)**2 + THETA(b)**2*IPRED**2)`, posologyr
+//!   `error_model_comb2`);
+//! - `additive_plus_proportional_sd`: SD = a + b·f (the SDs add; posologyr
+//!   `error_model_comb1`, g = sigma[1] + sigma[2]·f).
+//!
+//! posologyr: Leven C et al., posologyr R package, reference manual v1.2.4
+//! (CRAN), `error_model_comb1` and `error_model_comb2`.
 
 use super::schema::ErrorSpec;
 use super::CatalogError;
@@ -12,8 +23,14 @@ pub enum ResidualError {
     Additive { sd: f64 },
     /// y = f·(1 + ε), SD `sd`.
     Proportional { sd: f64 },
-    /// Var = a² + b²·f².
+    /// Var = a² + b²·f² (`combined`, posologyr "combined2").
     Combined {
+        additive_sd: f64,
+        proportional_sd: f64,
+    },
+    /// SD = a + b·f, so Var = (a + b·f)² (`additive_plus_proportional_sd`,
+    /// posologyr "combined1").
+    AdditivePlusProportionalSd {
         additive_sd: f64,
         proportional_sd: f64,
     },
@@ -29,8 +46,56 @@ fn sd(field: &str, v: Option<f64>) -> Result<f64, CatalogError> {
     }
 }
 
+/// The model names a file may give, with the fields each one reads.
+const MODELS: [(&str, &[&str]); 5] = [
+    ("additive", &["additive_sd"]),
+    (
+        "proportional",
+        &["proportional_sd", "proportional_variance"],
+    ),
+    (
+        "combined",
+        &["additive_sd", "proportional_sd", "proportional_variance"],
+    ),
+    (
+        "additive_plus_proportional_sd",
+        &["additive_sd", "proportional_sd", "proportional_variance"],
+    ),
+    ("log_additive", &["log_sd", "log_variance"]),
+];
+
+/// A field given that `model` does not read is an error naming it (a file
+/// that means another error model must not be read as this one).
+fn unused_fields(s: &ErrorSpec) -> Result<(), CatalogError> {
+    let Some((_, reads)) = MODELS.iter().find(|(m, _)| *m == s.model) else {
+        return Ok(());
+    };
+    let given = [
+        ("additive_sd", s.additive_sd),
+        ("proportional_sd", s.proportional_sd),
+        ("proportional_variance", s.proportional_variance),
+        ("log_sd", s.log_sd),
+        ("log_variance", s.log_variance),
+    ];
+    match given
+        .iter()
+        .find(|(name, v)| v.is_some() && !reads.contains(name))
+    {
+        Some((name, _)) => Err(CatalogError::new(
+            &format!("error.{name}"),
+            format!(
+                "is not read by model “{}” (it reads {})",
+                s.model,
+                reads.join(", ")
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 impl ResidualError {
     pub fn from_spec(s: &ErrorSpec) -> Result<ResidualError, CatalogError> {
+        unused_fields(s)?;
         let proportional = || match (s.proportional_sd, s.proportional_variance) {
             (Some(_), Some(_)) => Err(CatalogError::new(
                 "error",
@@ -50,6 +115,10 @@ impl ResidualError {
                 additive_sd: sd("error.additive_sd", s.additive_sd)?,
                 proportional_sd: proportional()?,
             }),
+            "additive_plus_proportional_sd" => Ok(ResidualError::AdditivePlusProportionalSd {
+                additive_sd: sd("error.additive_sd", s.additive_sd)?,
+                proportional_sd: proportional()?,
+            }),
             "log_additive" => {
                 let v = match (s.log_sd, s.log_variance) {
                     (Some(_), Some(_)) => {
@@ -65,7 +134,10 @@ impl ResidualError {
             }
             other => Err(CatalogError::new(
                 "error.model",
-                format!("“{other}” is not one of additive, proportional, combined, log_additive"),
+                format!(
+                    "“{other}” is not one of {}",
+                    MODELS.map(|(m, _)| m).join(", ")
+                ),
             )),
         }
     }
@@ -73,6 +145,15 @@ impl ResidualError {
     /// Whether observations and predictions are compared on the log scale.
     pub fn is_log(&self) -> bool {
         matches!(self, ResidualError::LogAdditive { .. })
+    }
+
+    /// Whether the SD vanishes (or ln f diverges) as the prediction goes
+    /// to 0, so that a prediction of 0 needs a floor in the likelihood.
+    pub fn degenerate_at_zero(&self) -> bool {
+        matches!(
+            self,
+            ResidualError::Proportional { .. } | ResidualError::LogAdditive { .. }
+        )
     }
 
     /// Variance of the observation (of ln y for the log-additive model)
@@ -85,7 +166,69 @@ impl ResidualError {
                 additive_sd,
                 proportional_sd,
             } => additive_sd.powi(2) + (proportional_sd * f).powi(2),
+            ResidualError::AdditivePlusProportionalSd {
+                additive_sd,
+                proportional_sd,
+            } => (additive_sd + proportional_sd * f).powi(2),
             ResidualError::LogAdditive { sd } => sd * sd,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(model: &str) -> ErrorSpec {
+        ErrorSpec {
+            model: model.into(),
+            additive_sd: None,
+            proportional_sd: None,
+            log_sd: None,
+            log_variance: None,
+            proportional_variance: None,
+        }
+    }
+
+    #[test]
+    fn the_sum_of_sds_and_the_sum_of_variances_differ_by_hand() {
+        let both = |model| ErrorSpec {
+            additive_sd: Some(0.5),
+            proportional_sd: Some(0.1),
+            ..spec(model)
+        };
+        let sum = ResidualError::from_spec(&both("additive_plus_proportional_sd")).unwrap();
+        let quad = ResidualError::from_spec(&both("combined")).unwrap();
+        // f = 10: SD = 0.5 + 0.1·10 = 1.5, Var = 2.25; Var = 0.25 + 1 = 1.25.
+        assert!((sum.variance(10.0) - 2.25).abs() < 1e-12);
+        assert!((quad.variance(10.0) - 1.25).abs() < 1e-12);
+        // At f = 0 both are the additive part alone: 0.25.
+        assert!((sum.variance(0.0) - 0.25).abs() < 1e-12);
+        assert!(!sum.degenerate_at_zero());
+    }
+
+    #[test]
+    fn an_error_model_a_file_cannot_express_names_the_field() {
+        let e = ResidualError::from_spec(&spec("combined1")).unwrap_err();
+        assert_eq!(e.field, "error.model");
+        assert_eq!(e.message, "“combined1” is not one of additive, proportional, combined, additive_plus_proportional_sd, log_additive");
+        let e = ResidualError::from_spec(&ErrorSpec {
+            proportional_sd: Some(0.2),
+            log_sd: Some(0.1),
+            ..spec("proportional")
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "error.log_sd");
+        assert_eq!(
+            e.message,
+            "is not read by model “proportional” (it reads proportional_sd, proportional_variance)"
+        );
+        let e = ResidualError::from_spec(&ErrorSpec {
+            proportional_sd: Some(0.2),
+            ..spec("additive_plus_proportional_sd")
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "error.additive_sd");
+        assert_eq!(e.message, "is missing");
     }
 }

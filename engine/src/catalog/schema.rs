@@ -137,7 +137,8 @@ pub struct OmegaSpec {
 }
 
 /// Residual error: `model` = "additive", "proportional", "combined"
-/// (Var = a² + b²·f²) or "log_additive" (on ln C); SDs or variances.
+/// (Var = a² + b²·f²), "additive_plus_proportional_sd" (SD = a + b·f) or
+/// "log_additive" (on ln C); SDs or variances.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorSpec {

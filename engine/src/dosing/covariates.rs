@@ -1,5 +1,41 @@
-//! Covariates that change over time, last value carried forward (NONMEM
-//! semantics: a value holds from its record's time until the next one).
+//! Covariates that change over time, under one of two conventions
+//! ([`Convention`]): the last value carried forward (a record's value holds
+//! from its time until the next record: the engine's default, what the
+//! screens enter), or NONMEM's — PREDPP advances the system from one
+//! record to the next with the parameters of the later record, so a
+//! record's value holds over the interval since the record before it (the
+//! next value carried backward).
+//!
+//! Both agree at every record's own time (a dose takes its row's F and
+//! ALAG, an observation its row's volume); they differ in between. A
+//! series is stored as "last value carried forward" from a start time
+//! either way: NONMEM's becomes the same values starting just after the
+//! record before (the next `f64` up, 10⁻¹⁶ of the time), so the rest of
+//! the engine needs no second rule.
+
+use serde::Serialize;
+
+/// How the values of a covariate hold between records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Convention {
+    /// Last value carried forward: a value holds from its record on.
+    #[default]
+    Locf,
+    /// NONMEM's: a value holds over the interval since the record before
+    /// it (next value carried backward).
+    Nonmem,
+}
+
+impl Convention {
+    /// The name used by `dmip --covariates` and printed in its output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Convention::Locf => "locf",
+            Convention::Nonmem => "nonmem",
+        }
+    }
+}
 
 /// The values of one covariate over time (hours), sorted by time.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +59,30 @@ impl CovariateSeries {
         }
         points.sort_by(|a, b| a.0.total_cmp(&b.0));
         Some(CovariateSeries { points })
+    }
+
+    /// NONMEM's convention from every record's `(time, value)` in record
+    /// order: the value of a record holds over `(previous record's time,
+    /// its time]`; the first holds up to its time. Records at the same time
+    /// as the one before them take effect from the next record on (their
+    /// interval is empty). `None` when empty or any number is not finite.
+    pub fn next_value_backward(records: Vec<(f64, f64)>) -> Option<Self> {
+        let first = *records.first()?;
+        if records
+            .iter()
+            .any(|(t, v)| !t.is_finite() || !v.is_finite())
+        {
+            return None;
+        }
+        let mut points = vec![first];
+        let mut previous = first.0;
+        for &(t, v) in &records[1..] {
+            if t > previous {
+                points.push((previous.next_up(), v));
+                previous = t;
+            }
+        }
+        CovariateSeries::new(points)
     }
 
     /// The value in force at `time`: the last one recorded at or before it,
@@ -59,5 +119,23 @@ mod tests {
         assert_eq!(s.change_times().collect::<Vec<_>>(), vec![24.0]);
         assert!(CovariateSeries::new(vec![]).is_none());
         assert!(CovariateSeries::new(vec![(0.0, f64::NAN)]).is_none());
+    }
+
+    #[test]
+    fn nonmem_carries_the_next_value_backward() {
+        // Records at 0, 12 and 24 h: 70, 70, 80 kg. NONMEM takes 80 kg over
+        // (12, 24], last value carried forward only from 24 h.
+        let rows = vec![(0.0, 70.0), (12.0, 70.0), (24.0, 80.0)];
+        let s = CovariateSeries::next_value_backward(rows.clone()).unwrap();
+        assert_eq!(s.at(0.0), 70.0);
+        assert_eq!(s.at(12.0), 70.0);
+        assert_eq!(s.at(12.5), 80.0);
+        assert_eq!(s.at(24.0), 80.0);
+        assert_eq!(s.at(100.0), 80.0);
+        assert_eq!(s.change_times().collect::<Vec<_>>(), vec![12f64.next_up()]);
+        let locf = CovariateSeries::new(rows).unwrap();
+        assert_eq!(locf.at(12.5), 70.0);
+        assert!(CovariateSeries::next_value_backward(vec![]).is_none());
+        assert_eq!(Convention::default().name(), "locf");
     }
 }

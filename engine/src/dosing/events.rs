@@ -139,6 +139,15 @@ impl Observation {
 pub enum Event {
     Dose(Dose),
     Observation(Observation),
+    /// NONMEM EVID 3: the system is re-initialised at `time` — every
+    /// compartment's amount goes to 0 and infusions in progress stop; what
+    /// earlier records left pending (a lagged dose not yet given, the rest
+    /// of an infusion) is cancelled. EVID 4 (reset and dose) is a reset
+    /// followed by a dose record at the same time. ADDL repeats of an
+    /// earlier record may not run past a reset ([`validate`]).
+    Reset {
+        time: f64,
+    },
 }
 
 impl Event {
@@ -146,6 +155,7 @@ impl Event {
         match self {
             Event::Dose(d) => d.time,
             Event::Observation(o) => o.time,
+            Event::Reset { time } => *time,
         }
     }
 }
@@ -195,6 +205,13 @@ pub enum DosingError {
     },
     #[error("record {record}: a measured level at {time} h comes before any dose, so no model can explain it")]
     ObservationBeforeDose { record: usize, time: f64 },
+    #[error("record {record}: ADDL repeats until {last} h run past the reset at {reset} h; end them before the reset")]
+    RepeatsPastReset {
+        record: usize,
+        last: f64,
+        reset: f64,
+        reset_record: usize,
+    },
     #[error("the history has no dose")]
     NoDose,
 }
@@ -322,17 +339,38 @@ fn validate_observation(record: usize, o: &Observation, n_cmt: usize) -> Result<
 
 /// Checks every record of a history for a model with `n_cmt` compartments:
 /// finite non-negative times and amounts, known compartments, II with ADDL
-/// and SS, time order, and no measured level before the first dose
-/// (prediction-only records may come first).
+/// and SS, time order, no measured level before the first dose
+/// (prediction-only records may come first), and no ADDL repeats past a
+/// later reset (NONMEM's handling of those is not reproduced).
 pub fn validate(events: &[Event], n_cmt: usize) -> Result<(), DosingError> {
     let mut previous = f64::NEG_INFINITY;
     let mut first_dose: Option<f64> = None;
+    // The dose record whose ADDL repeats end last so far.
+    let mut last_repeat: Option<(usize, f64)> = None;
     for (i, e) in events.iter().enumerate() {
         let record = i + 1;
         match e {
+            Event::Reset { time } => {
+                finite_non_negative(record, "TIME", *time)?;
+                at_most(record, "TIME", *time, MAX_TIME_H)?;
+                if let Some((r, last)) = last_repeat.filter(|(_, last)| *last >= *time) {
+                    return Err(DosingError::RepeatsPastReset {
+                        record: r,
+                        last,
+                        reset: *time,
+                        reset_record: record,
+                    });
+                }
+            }
             Event::Dose(d) => {
                 validate_dose(record, d, n_cmt)?;
                 first_dose.get_or_insert(d.time);
+                if d.addl > 0 {
+                    let last = d.time + d.ii * f64::from(d.addl);
+                    if last_repeat.is_none_or(|(_, l)| last > l) {
+                        last_repeat = Some((record, last));
+                    }
+                }
             }
             Event::Observation(o) => {
                 validate_observation(record, o, n_cmt)?;

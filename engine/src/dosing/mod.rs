@@ -8,7 +8,7 @@
 //! - [`regimen`]: builders for what clinicians enter ("100 mg every 12 h since
 //!   …, at steady state", a missed dose, a late dose, a dose change).
 //! - [`covariates`]: covariates that change over time, last value carried
-//!   forward.
+//!   forward or (NONMEM's convention) the next value carried backward.
 
 pub mod clock;
 pub mod covariates;
@@ -16,5 +16,5 @@ pub mod events;
 pub mod regimen;
 
 pub use clock::TimeBase;
-pub use covariates::CovariateSeries;
+pub use covariates::{Convention, CovariateSeries};
 pub use events::{Dose, DosingError, Event, Observation, SteadyState};

@@ -1,12 +1,17 @@
 //! MAP-Bayesian estimation: multi-start quasi-Newton on the POSTHOC
-//! objective, a simplex fallback, the Laplace posterior covariance, each η's
-//! shrinkage, predictions and warnings in plain words.
+//! objective (more starts from prior quantiles only when the first answer
+//! is suspicious: [`search`]), a simplex fallback, the Laplace posterior
+//! covariance, each η's shrinkage, predictions and warnings in plain words.
 
-use super::optimize::{bfgs, nelder_mead, Minimum, Tolerances};
+mod search;
+
+use super::optimize::{Minimum, Tolerances};
 use super::problem::{Level, Problem};
 use crate::catalog::{CovariateIssue, ResidualError};
 use crate::dosing::{Event, Observation};
 use nalgebra::DMatrix;
+use search::Search;
+pub use search::{Suspicion, GRADIENT_SUSPECT, MODE_TOLERANCE};
 use serde::Serialize;
 
 /// |IWRES| above which a level is reported as not explained (a 3-SD
@@ -66,10 +71,19 @@ impl std::fmt::Display for FitWarning {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapOptions {
     pub tolerances: Tolerances,
-    /// Extra starting points besides η = 0 (alternately +½ and −½ prior SD,
-    /// then ±1 SD); two more are added when the first fit looks troubled
-    /// (not converged, or a level it cannot explain).
+    /// Extra starting points besides the first (alternately +½ and −½
+    /// prior SD, then ±1 SD), always made when there are levels.
     pub extra_starts: usize,
+    /// Starts from prior quantiles added when the best of those is
+    /// suspicious ([`Suspicion`]): the ones with the lowest objective.
+    pub rescue_starts: usize,
+}
+
+/// How the optimum was searched for.
+struct SearchReport {
+    starts: usize,
+    start_objectives: Vec<f64>,
+    suspicions: Vec<Suspicion>,
 }
 
 impl Default for MapOptions {
@@ -77,6 +91,7 @@ impl Default for MapOptions {
         MapOptions {
             tolerances: Tolerances::default(),
             extra_starts: 1,
+            rescue_starts: 4,
         }
     }
 }
@@ -90,7 +105,14 @@ pub struct MapFit {
     pub objective: f64,
     pub converged: bool,
     pub method: &'static str,
+    /// BFGS runs made (each from its own starting point).
     pub starts: usize,
+    /// The objective where each run ended, in the order run (+∞ where it
+    /// found nothing finite); the best is `objective`.
+    pub start_objectives: Vec<f64>,
+    /// Why starts from prior quantiles were added (empty for an ordinary
+    /// fit).
+    pub restarted_because: Vec<Suspicion>,
     pub iterations: usize,
     pub evaluations: usize,
     /// Posterior covariance of the free parameters (Laplace: 2·H⁻¹).
@@ -149,14 +171,6 @@ fn hessian<F: Fn(&[f64]) -> f64>(f: &F, x: &[f64], fx: f64) -> DMatrix<f64> {
     hm
 }
 
-fn best(a: Minimum, b: Minimum) -> Minimum {
-    if b.f < a.f {
-        b
-    } else {
-        a
-    }
-}
-
 impl Problem {
     /// Names of the free parameters.
     pub fn parameter_names(&self) -> Vec<String> {
@@ -175,60 +189,38 @@ impl Problem {
         names
     }
 
-    /// The MAP estimate.
+    /// The MAP estimate (the search: [`search`]).
     pub fn fit(&self, options: &MapOptions) -> MapFit {
-        let n = self.n_params();
         let f = |x: &[f64]| self.objective(x);
         let prior_sd: Vec<f64> = self.prior_variances().iter().map(|v| v.sqrt()).collect();
-        // The objective's curvature is at least 2Ω⁻¹: start BFGS from Ω/2.
-        let h0: Vec<f64> = self.prior_variances().iter().map(|v| v / 2.0).collect();
         let informative = self.levels.iter().filter(|l| l.informative()).count();
-        let mut starts = 1;
-        let mut method = "bfgs";
-        let mut m = bfgs(&f, &vec![0.0; n], &h0, options.tolerances);
+        let first = self.first_start(&prior_sd);
+        let (mut s, method) =
+            search::minimise(&f, &prior_sd, options, informative > 0, first, |x| {
+                self.level_suspicions(x)
+            });
         let mut warnings = Vec::new();
-        if informative > 0 {
-            let troubled = !m.converged
-                || self.predict(&m.x, &self.events).is_ok_and(|f| {
-                    self.levels.iter().zip(&f).any(|(l, f)| {
-                        iwres(&self.def.error, l, *f).is_some_and(|r| r.abs() > IWRES_LIMIT)
-                    })
-                });
-            let extra = options.extra_starts + if troubled { 2 } else { 0 };
-            for s in 0..extra {
-                let sign = [0.5, -0.5, 1.0, -1.0][s % 4];
-                let x0: Vec<f64> = prior_sd.iter().map(|sd| sign * sd).collect();
-                let other = bfgs(&f, &x0, &h0, options.tolerances);
-                starts += 1;
-                let diff = (other.f - m.f).abs();
-                let apart = other.x.iter().zip(&m.x).any(|(a, b)| (a - b).abs() > 1e-3);
-                if other.converged && m.converged && apart && diff > 1e-6 {
-                    warnings.push(FitWarning::MultipleModes {
-                        objective_difference: diff,
-                    });
-                }
-                m = best(m, other);
-            }
-            if !m.converged {
-                let simplex = nelder_mead(&f, &m.x, 0.1, 4000);
-                let polished = bfgs(&f, &simplex.x, &h0, options.tolerances);
-                starts += 1;
-                if polished.converged && polished.f <= m.f + 1e-9 {
-                    m = polished;
-                    method = "nelder-mead + bfgs";
-                }
-            }
+        if let Some(d) = s.disagreement() {
+            warnings.push(FitWarning::MultipleModes {
+                objective_difference: d,
+            });
         }
+        let m = s.best().clone();
         let converged = m.converged && m.f.is_finite();
         if !converged {
             warnings.push(FitWarning::NotConverged);
         }
-        let (eta_cov, shrinkage) = self.uncertainty(&m, &prior_sd, &mut warnings);
+        let (eta_cov, shrinkage) = self.uncertainty(&mut s, &prior_sd, &mut warnings);
+        let search = SearchReport {
+            starts: s.runs.len(),
+            start_objectives: s.runs.iter().map(|r| r.f).collect(),
+            suspicions: s.suspicions.clone(),
+        };
         self.finish(
             m,
             converged,
             method,
-            starts,
+            search,
             eta_cov,
             shrinkage,
             informative,
@@ -236,19 +228,75 @@ impl Problem {
         )
     }
 
-    fn uncertainty(
+    /// η = 0, unless a measured level is predicted at the floor there
+    /// (drawn before the lag, or before anything is absorbed): then the
+    /// prior quantile with the lowest objective among those that put every
+    /// level above the floor (else the lowest of all).
+    fn first_start(&self, prior_sd: &[f64]) -> Vec<f64> {
+        let zero = vec![0.0; prior_sd.len()];
+        if self.floor_levels(&zero).is_empty() {
+            return zero;
+        }
+        let ranked = search::rank(
+            &|x: &[f64]| self.objective(x),
+            search::quantile_starts(prior_sd),
+        );
+        ranked
+            .iter()
+            .find(|x| self.floor_levels(x).is_empty())
+            .or(ranked.first())
+            .cloned()
+            .unwrap_or(zero)
+    }
+
+    /// Times of measured levels predicted at or below the floor at `theta`
+    /// (all of them when the model cannot be computed there).
+    fn floor_levels(&self, theta: &[f64]) -> Vec<f64> {
+        let pred = self.predict(theta, &self.events).unwrap_or_default();
+        self.levels
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| self.at_floor(l, pred.get(*i).copied().unwrap_or(0.0)))
+            .map(|(_, l)| l.time)
+            .collect()
+    }
+
+    /// The levels' part of what makes an optimum suspicious: a level at
+    /// the floor, a level beyond [`IWRES_LIMIT`].
+    fn level_suspicions(&self, theta: &[f64]) -> Vec<Suspicion> {
+        let Ok(pred) = self.predict(theta, &self.events) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (l, f) in self.levels.iter().zip(&pred) {
+            if self.at_floor(l, *f) {
+                out.push(Suspicion::LevelAtFloor { time: l.time });
+            } else if let Some(r) = self.iwres(l, *f).filter(|r| r.abs() > IWRES_LIMIT) {
+                out.push(Suspicion::LevelUnexplained {
+                    time: l.time,
+                    iwres: r,
+                });
+            }
+        }
+        out
+    }
+
+    /// Individual weighted residual of a level at prediction `f` (the
+    /// floor applied, as in the objective).
+    fn iwres(&self, level: &Level, f: f64) -> Option<f64> {
+        iwres(&self.def.error, level, self.likelihood_prediction(f))
+    }
+
+    fn uncertainty<F: Fn(&[f64]) -> f64>(
         &self,
-        m: &Minimum,
+        s: &mut Search<'_, F>,
         prior_sd: &[f64],
         warnings: &mut Vec<FitWarning>,
     ) -> (Option<Vec<Vec<f64>>>, Vec<Option<f64>>) {
-        let n = m.x.len();
-        let cov = if m.f.is_finite() && n > 0 {
-            let h = hessian(&|x: &[f64]| self.objective(x), &m.x, m.f);
-            (h * 0.5).cholesky().map(|c| c.inverse())
-        } else {
-            None
-        };
+        let n = s.best().x.len();
+        let cov = s
+            .hessian_at_best()
+            .and_then(|h| (h * 0.5).cholesky().map(|c| c.inverse()));
         match cov {
             Some(c) => {
                 let shrink = (0..n)
@@ -274,7 +322,7 @@ impl Problem {
         m: Minimum,
         converged: bool,
         method: &'static str,
-        starts: usize,
+        search: SearchReport,
         eta_cov: Option<Vec<Vec<f64>>>,
         shrinkage: Vec<Option<f64>>,
         informative: usize,
@@ -283,12 +331,11 @@ impl Problem {
         let zeros = vec![0.0; m.x.len()];
         let ipred = self.predict(&m.x, &self.events).unwrap_or_default();
         let pred = self.predict(&zeros, &self.events).unwrap_or_default();
-        let error = &self.def.error;
         let iwres: Vec<Option<f64>> = self
             .levels
             .iter()
             .zip(&ipred)
-            .map(|(l, f)| iwres(error, l, *f))
+            .map(|(l, f)| self.iwres(l, *f))
             .collect();
         if informative == 0 {
             warnings.push(FitWarning::NoLevels);
@@ -350,7 +397,9 @@ impl Problem {
             objective: m.f,
             converged,
             method,
-            starts,
+            starts: search.starts,
+            start_objectives: search.start_objectives,
+            restarted_because: search.suspicions,
             iterations: m.iterations,
             evaluations: m.evaluations,
             eta_cov,
@@ -362,7 +411,7 @@ impl Problem {
         }
     }
 
-    /// This problem's doses with prediction records at `times` (central
+    /// This problem's doses (and resets) with prediction records at `times` (central
     /// compartment); a time equal to a dose time gives the pre-dose value.
     pub fn prediction_events(&self, times: &[f64]) -> Vec<Event> {
         let central = self
@@ -377,7 +426,7 @@ impl Problem {
         events.extend(
             self.events
                 .iter()
-                .filter(|e| matches!(e, Event::Dose(_)))
+                .filter(|e| matches!(e, Event::Dose(_) | Event::Reset { .. }))
                 .cloned(),
         );
         events.sort_by(|a, b| a.time().total_cmp(&b.time()));

@@ -5,6 +5,14 @@
 //! `Σ_obs [(y − f)²/Var + ln Var] + Σ_BLQ −2·ln Φ((LLOQ − f)/sd) + ηᵀΩ⁻¹η + Σ_occ κᵀΠ⁻¹κ`
 //! with y and f on the log scale for a log-additive error (M3 for BLQ:
 //! Beal 2001).
+//!
+//! A prediction of 0 (a level drawn before the lag time, or before a
+//! transit chain delivers anything) makes a proportional or log error
+//! degenerate (SD 0, ln 0). Where the error model needs it, the likelihood
+//! reads such a prediction as the problem's [floor](Problem::floor), a
+//! millionth of its smallest reported value: the objective stays finite,
+//! and continuous where predictions rise from 0, and no optimum of a
+//! level the model can explain ever sits below the floor.
 
 use crate::catalog::{CovariateIssue, Covariates, ModelDef, ResidualError, Typical};
 use crate::dosing::{CovariateSeries, Event};
@@ -60,7 +68,16 @@ pub struct Problem {
     pub covariate_issues: Vec<CovariateIssue>,
     /// The schedule of `events`, reused across objective evaluations.
     schedule: RefCell<Option<Schedule>>,
+    /// Smallest prediction the likelihood takes at face value (see the
+    /// module's header): [`FLOOR_FRACTION`] × the smallest positive DV or
+    /// LLOQ of the levels.
+    pub floor: f64,
 }
+
+/// The floor of predictions as a fraction of the smallest reported value
+/// (a level predicted a million times below every measurement is, for the
+/// fit, not there).
+pub const FLOOR_FRACTION: f64 = 1e-6;
 
 fn inverse(
     m: &Option<crate::catalog::Omega>,
@@ -119,7 +136,7 @@ impl Problem {
                     lloq: o.lloq,
                     blq: o.blq,
                 }),
-                Event::Dose(_) => None,
+                Event::Dose(_) | Event::Reset { .. } => None,
             })
             .collect();
         let n_iov = def.n_iov();
@@ -170,7 +187,18 @@ impl Problem {
                 }
             }
         }
+        let smallest = levels
+            .iter()
+            .filter_map(|l| if l.blq { l.lloq } else { l.dv })
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .fold(f64::INFINITY, f64::min);
+        let floor = if smallest.is_finite() {
+            FLOOR_FRACTION * smallest
+        } else {
+            FLOOR_FRACTION
+        };
         Ok(Problem {
+            floor,
             omega_inv: inverse(&def.omega, "Ω")?,
             iov_inv: inverse(&def.iov, "between-occasion Ω")?,
             def: def.clone(),
@@ -311,6 +339,28 @@ impl Problem {
         r * r / var + var.ln()
     }
 
+    /// The prediction `f` as the likelihood reads it: raised to the floor
+    /// for error models whose SD vanishes at 0 (proportional, log), as is.
+    pub fn likelihood_prediction(&self, f: f64) -> f64 {
+        if self.def.error.degenerate_at_zero() {
+            f.max(self.floor)
+        } else {
+            f
+        }
+    }
+
+    /// Whether a measured positive level is predicted at or below the
+    /// floor (nothing of the dose has arrived by its time).
+    pub fn at_floor(&self, level: &Level, f: f64) -> bool {
+        !level.blq && level.dv.is_some_and(|y| y > 0.0) && (f.is_nan() || f <= self.floor)
+    }
+
+    /// −2·log-likelihood contribution of one level at prediction `f`, the
+    /// floor applied.
+    pub fn term(&self, level: &Level, f: f64) -> f64 {
+        Problem::level_term(&self.def.error, level, self.likelihood_prediction(f))
+    }
+
     /// The objective at `theta`; +∞ when the model cannot be computed or
     /// `theta` lies beyond [`MAX_PRIOR_DISTANCE`].
     pub fn objective(&self, theta: &[f64]) -> f64 {
@@ -332,7 +382,7 @@ impl Problem {
                 .levels
                 .iter()
                 .zip(&pred)
-                .map(|(l, f)| Problem::level_term(&self.def.error, l, *f))
+                .map(|(l, f)| self.term(l, *f))
                 .sum::<f64>();
         if obj.is_finite() {
             obj

@@ -3,16 +3,21 @@
 //! - Header required; names case-insensitive, any order. Known columns: `ID`,
 //!   `TIME`, `EVID`, `AMT`, `CMT`, `II`, `ADDL`, `SS`, `RATE`, `DUR`, `DV`,
 //!   `MDV`, `LLOQ`, `BLQ`, `CENS`. Every other named column is a numeric
-//!   covariate, named as written (its value on each row holds from that
-//!   row's time on, last value carried forward; an empty cell leaves the
-//!   value as it was; before a subject's first value, the first value holds).
+//!   covariate, named as written. By default ([`Convention::Locf`]) its
+//!   value on each row holds from that row's time on (last value carried
+//!   forward); read with [`Convention::Nonmem`] ([`read_with_convention`])
+//!   it holds over the interval since the row before (NONMEM's next value
+//!   carried backward). An empty cell leaves the value as it was; before a
+//!   subject's first value, the first value holds.
 //! - Required: `TIME`, and `AMT` or `DV`. Without `ID` the file is subject
 //!   "1". Without `EVID`, a row with AMT > 0 is a dose, any other row an
 //!   observation.
 //! - `.` or an empty cell = missing. Every known column must be numeric or
 //!   missing on every row, even where it is not used.
 //! - EVID 0 = observation (MDV = 1 or no DV → prediction only), 1 = dose,
-//!   2 = covariate row only; 3 and 4 (resets) are refused.
+//!   2 = covariate row only, 3 = reset (no AMT), 4 = reset and dose (a
+//!   reset event, then the dose, both named by the row); another EVID is
+//!   an error naming the row. See [`Event::Reset`] for what a reset does.
 //! - CMT: missing or 0 = the default (1 for doses; for observations, the
 //!   compartment given in [`Options`], else an error).
 //! - RATE > 0 = infusion rate, DUR > 0 = infusion duration (not both);
@@ -28,7 +33,7 @@
 mod row;
 
 use crate::dosing::events::{validate, DosingError, Event};
-use crate::dosing::CovariateSeries;
+use crate::dosing::{Convention, CovariateSeries};
 use row::{classify, field_error, parse_number, present, Col, Columns, Kind, Values};
 use std::collections::BTreeMap;
 
@@ -82,7 +87,10 @@ pub enum NonmemCsvError {
 /// A subject being read, with what the row checks need.
 struct Open {
     subject: Subject,
-    points: BTreeMap<String, Vec<(f64, f64)>>,
+    /// Each covariate's values: (row number within the subject, time, value).
+    points: BTreeMap<String, Vec<(usize, f64, f64)>>,
+    /// Time of each row of the subject, in file order.
+    times: Vec<f64>,
     previous: Option<(csv::StringRecord, f64, u64)>,
     dosed: bool,
 }
@@ -97,6 +105,7 @@ impl Open {
                 covariates: BTreeMap::new(),
             },
             points: BTreeMap::new(),
+            times: Vec::new(),
             previous: None,
             dosed: false,
         }
@@ -132,6 +141,13 @@ impl Open {
     fn push(&mut self, kind: Kind, line: u64) -> Result<(), NonmemCsvError> {
         let event = match kind {
             Kind::Other => return Ok(()),
+            Kind::Reset(time) => Event::Reset { time },
+            Kind::ResetDose(d) => {
+                self.subject.events.push(Event::Reset { time: d.time });
+                self.subject.rows.push(line);
+                self.dosed = true;
+                Event::Dose(d)
+            }
             Kind::Dose(d) => {
                 self.dosed = true;
                 Event::Dose(d)
@@ -162,18 +178,39 @@ impl Open {
         time: f64,
         line: u64,
     ) -> Result<(), NonmemCsvError> {
+        let row = self.times.len();
+        self.times.push(time);
         for (name, i) in &cols.covariates {
             if let Some(text) = record.get(*i).and_then(present) {
                 let x = parse_number(text, line, name)?;
-                self.points.entry(name.clone()).or_default().push((time, x));
+                let points = self.points.entry(name.clone()).or_default();
+                points.push((row, time, x));
             }
         }
         Ok(())
     }
 
-    fn close(mut self) -> Subject {
+    fn close(mut self, convention: Convention) -> Subject {
         for (name, points) in self.points {
-            if let Some(series) = CovariateSeries::new(points) {
+            let series = match convention {
+                Convention::Locf => {
+                    CovariateSeries::new(points.iter().map(|p| (p.1, p.2)).collect())
+                }
+                Convention::Nonmem => {
+                    // Every row's value (an empty cell keeps the last one;
+                    // before the first value, the first holds).
+                    let mut value = points.first().map_or(f64::NAN, |p| p.2);
+                    let mut next = points.iter().peekable();
+                    let rows = self.times.iter().enumerate().map(|(row, t)| {
+                        if let Some(p) = next.next_if(|p| p.0 == row) {
+                            value = p.2;
+                        }
+                        (*t, value)
+                    });
+                    CovariateSeries::next_value_backward(rows.collect())
+                }
+            };
+            if let Some(series) = series {
                 self.subject.covariates.insert(name, series);
             }
         }
@@ -186,8 +223,20 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Subject>, NonmemCsvError> {
     read_with(bytes, &Options::default())
 }
 
-/// Reads a NONMEM-style CSV (any line ending; a UTF-8 BOM is allowed).
+/// Reads a NONMEM-style CSV (any line ending; a UTF-8 BOM is allowed),
+/// covariates as last value carried forward.
 pub fn read_with(bytes: &[u8], opts: &Options) -> Result<Vec<Subject>, NonmemCsvError> {
+    read_with_convention(bytes, opts, Convention::Locf)
+}
+
+/// [`read_with`], covariates under `convention` (NONMEM's for files
+/// prepared for NONMEM).
+pub fn read_with_convention(
+    bytes: &[u8],
+    opts: &Options,
+    convention: Convention,
+) -> Result<Vec<Subject>, NonmemCsvError> {
+    let close = |o: Open| o.close(convention);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -205,14 +254,14 @@ pub fn read_with(bytes: &[u8], opts: &Options) -> Result<Vec<Subject>, NonmemCsv
             if done.iter().any(|s| s.id == id) {
                 return Err(field_error(line, "ID", format!("subject {id} appears again after other subjects; keep each subject's rows together")));
             }
-            done.extend(open.take().map(Open::close));
+            done.extend(open.take().map(close));
             open = Some(Open::new(id));
         }
         if let Some(o) = open.as_mut() {
             read_row(o, &record, &cols, opts, line)?;
         }
     }
-    done.extend(open.map(Open::close));
+    done.extend(open.map(close));
     if done.is_empty() {
         return Err(NonmemCsvError::NoRows);
     }
@@ -275,7 +324,8 @@ fn record_of(e: &DosingError) -> Option<usize> {
         | RateAndDuration { record }
         | UnknownCompartment { record, .. }
         | Unsorted { record, .. }
-        | ObservationBeforeDose { record, .. } => Some(*record),
+        | ObservationBeforeDose { record, .. }
+        | RepeatsPastReset { record, .. } => Some(*record),
         NoDose => None,
     }
 }

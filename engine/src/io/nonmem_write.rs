@@ -29,6 +29,8 @@ pub enum NonmemWriteError {
     BadDose(usize),
     #[error("time {0} h cannot be turned back into a clock time")]
     BadTime(f64),
+    #[error("TIME {0}: a reset (EVID 3 or 4) cannot be written as a dose history")]
+    Reset(f64),
     #[error("expected one subject, the file has {0}")]
     Subjects(usize),
     #[error("TIME {time}: {what} in compartment {found}; this drug's model expects compartment {expected}")]
@@ -175,6 +177,7 @@ pub fn to_rows(
     let mut dose_times = Vec::new();
     for e in &subject.events {
         match e {
+            Event::Reset { time } => return Err(NonmemWriteError::Reset(*time)),
             Event::Dose(d) => {
                 check(d.time, "a dose", d.cmt, 1)?;
                 dose_times.extend(

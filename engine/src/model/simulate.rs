@@ -1,7 +1,7 @@
 //! The event sweep: NONMEM semantics over a piecewise-constant model.
 //!
 //! Records are turned into timed actions (boluses, infusion on/off,
-//! steady-state resets, observations, model changes), sorted by time and
+//! steady-state resets, EVID 3/4 resets, observations, model changes), sorted by time and
 //! processed in order; between two actions the state moves by the exact
 //! propagator. Ties at the same time: a model change first (its values hold
 //! from that time, last value carried forward), then the records in the order
@@ -32,7 +32,7 @@ pub struct Prediction {
     /// the central compartment; amount for any other).
     pub conc: f64,
     /// AUC of the central concentration from the first event (or the last
-    /// SS = 1 reset) to this time, when asked for.
+    /// SS = 1 dose or EVID 3/4 reset) to this time, when asked for.
     pub auc: Option<f64>,
 }
 
@@ -82,6 +82,9 @@ pub(super) enum Kind {
     InfusionOff {
         id: usize,
     },
+    /// EVID 3/4: amounts to 0, infusions stopped, inputs pending from
+    /// earlier records cancelled.
+    Reset,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -181,6 +184,13 @@ fn build_actions(segments: &[Segment], events: &[Event], layout: &Layout) -> Vec
     }
     for (seq, e) in events.iter().enumerate() {
         match e {
+            Event::Reset { time } => actions.push(Action {
+                time: *time,
+                class: 1,
+                seq,
+                sub: 0,
+                kind: Kind::Reset,
+            }),
             Event::Observation(o) => {
                 actions.push(Action {
                     time: o.time,
@@ -290,6 +300,14 @@ impl Sweep {
         self.conc_per_amount = model.scale / model.disposition.v1();
     }
 
+    /// Every amount to 0, infusions stopped, AUC restarted (EVID 3/4).
+    fn reset(&mut self) {
+        self.x.fill(0.0);
+        self.auc = 0.0;
+        self.infusions.clear();
+        self.refresh_rate();
+    }
+
     pub fn refresh_rate(&mut self) {
         self.rate.iter_mut().for_each(|r| *r = 0.0);
         for (_, cmt, rate) in &self.infusions {
@@ -320,7 +338,7 @@ impl Sweep {
 fn has_chain_infusion(events: &[Event], layout: &Layout) -> bool {
     events.iter().any(|e| match e {
         Event::Dose(d) => d.cmt <= layout.absorption && (d.rate.is_some() || d.duration.is_some()),
-        Event::Observation(_) => false,
+        Event::Observation(_) | Event::Reset { .. } => false,
     })
 }
 
@@ -446,9 +464,23 @@ pub fn run(
         with_auc,
     );
     let mut out = Vec::with_capacity(schedule.n_obs);
+    // Inputs of records before the last reset are cancelled after it.
+    let mut reset_seq = 0;
     for action in &actions[..schedule.last] {
         sweep.advance_to(action.time);
+        let cancelled = action.seq < reset_seq
+            && matches!(
+                action.kind,
+                Kind::Bolus { .. } | Kind::InfusionOn { .. } | Kind::SteadyState { .. }
+            );
+        if cancelled {
+            continue;
+        }
         match action.kind {
+            Kind::Reset => {
+                reset_seq = action.seq;
+                sweep.reset();
+            }
             Kind::ModelChange(i) => sweep.set_model(&segments[i].model),
             Kind::Observe { cmt } => out.push(Prediction {
                 time: action.time,

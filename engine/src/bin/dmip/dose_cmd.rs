@@ -48,6 +48,11 @@ pub struct DoseArgs {
     /// Also give the best next sampling time (C0–C6 of the next dose).
     #[arg(long)]
     pub next_sample: bool,
+    /// How a covariate's value holds between rows: locf (last value carried
+    /// forward, the default) or nonmem (next value carried backward, as
+    /// NONMEM does).
+    #[arg(long, value_enum, default_value = "locf")]
+    pub covariates: crate::subject::CovariatesArg,
 }
 
 fn regimens(text: &str) -> Result<Vec<Regimen>, String> {
@@ -79,7 +84,7 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
         .transpose()
         .map_err(|e| format!("--limit: {e}"))?;
     let regimens = regimens(&args.interval)?;
-    let subjects = read(&args.data, &def)?;
+    let subjects = read(&args.data, &def, args.covariates)?;
     let mut out = Vec::new();
     for s in &subjects {
         let (p, assumptions) = problem(s, &def)?;
@@ -112,14 +117,16 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
         let mut subject = json!({
             "id": s.id,
             "converged": fit.as_ref().map(|f| f.converged),
-            "warnings": fit.as_ref().map_or(vec![], |f| f.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>()),
+            "warnings": fit.as_ref().map_or(vec![], |f| f.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>()).into_iter().chain(crate::subject::convention_warnings(s, &def, args.covariates)).collect::<Vec<_>>(),
             "advice": advice,
             "assumptions": assumptions,
         });
         checks.add(&mut subject, args.next_sample);
         out.push(subject);
     }
-    Ok(json!({ "model": def.id(), "subjects": out }))
+    Ok(
+        json!({ "model": def.id(), "covariates": args.covariates.convention().name(), "subjects": out }),
+    )
 }
 
 /// What the checks of one subject read.

@@ -4,7 +4,7 @@
 //! listed with weight 0 and its reason.
 
 use crate::load::load_model;
-use crate::subject::{problem, read};
+use crate::subject::{problem, read, CovariatesArg};
 use dmip_engine::catalog::ModelDef;
 use dmip_engine::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
 use dmip_engine::io::nonmem::Subject;
@@ -19,12 +19,17 @@ struct Loaded {
     subjects: Result<Vec<Subject>, String>,
 }
 
-pub fn run(models: &[&str], data: &Path, weighting: Weighting) -> Result<Value, String> {
+pub fn run(
+    models: &[&str],
+    data: &Path,
+    weighting: Weighting,
+    covariates: CovariatesArg,
+) -> Result<Value, String> {
     let loaded: Vec<Loaded> = models
         .iter()
         .map(|m| {
             let def = load_model(m)?;
-            let subjects = read(data, &def);
+            let subjects = read(data, &def, covariates);
             Ok(Loaded { def, subjects })
         })
         .collect::<Result<_, String>>()?;

@@ -2,7 +2,7 @@
 //! with several models, their weighted average (`fit_average`).
 
 use crate::load::load_model;
-use crate::subject::{problem, read};
+use crate::subject::{convention_warnings, problem, read};
 use clap::{Args, ValueEnum};
 use dmip_engine::estimate::{MapOptions, Weighting};
 use serde_json::{json, Value};
@@ -30,6 +30,11 @@ pub struct FitArgs {
     /// NONMEM-style CSV (ID, TIME, EVID, AMT, CMT, II, ADDL, SS, RATE, DV, MDV, covariates; OCC for occasions).
     #[arg(long)]
     pub data: std::path::PathBuf,
+    /// How a covariate's value holds between rows: locf (last value carried
+    /// forward, the default) or nonmem (next value carried backward, as
+    /// NONMEM does).
+    #[arg(long, value_enum, default_value = "locf")]
+    pub covariates: crate::subject::CovariatesArg,
 }
 
 pub fn run(args: &FitArgs) -> Result<Value, String> {
@@ -39,10 +44,10 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
             WeightsArg::Ll => Weighting::Ll,
             WeightsArg::Aic => Weighting::Aic,
         };
-        return crate::fit_average::run(&models, &args.data, weighting);
+        return crate::fit_average::run(&models, &args.data, weighting, args.covariates);
     }
     let def = load_model(&args.model)?;
-    let subjects = read(&args.data, &def)?;
+    let subjects = read(&args.data, &def, args.covariates)?;
     let mut out = Vec::new();
     for s in &subjects {
         let (p, assumptions) = problem(s, &def)?;
@@ -62,9 +67,13 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
             "shrinkage": fit.shrinkage,
             "iterations": fit.iterations,
             "starts": fit.starts,
-            "warnings": fit.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            "start_objectives": fit.start_objectives,
+            "restarted_because": fit.restarted_because.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            "warnings": fit.warnings.iter().map(|w| w.to_string()).chain(convention_warnings(s, &def, args.covariates)).collect::<Vec<_>>(),
             "assumptions": assumptions,
         }));
     }
-    Ok(json!({ "model": def.id(), "citation": def.file.citation, "subjects": out }))
+    Ok(
+        json!({ "model": def.id(), "citation": def.file.citation, "covariates": args.covariates.convention().name(), "subjects": out }),
+    )
 }

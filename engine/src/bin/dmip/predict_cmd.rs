@@ -21,18 +21,33 @@ pub struct PredictArgs {
     /// (default: all 0, the typical patient).
     #[arg(long, allow_hyphen_values = true)]
     pub eta: Option<String>,
+    /// How a covariate's value holds between rows: locf (last value carried
+    /// forward, the default) or nonmem (next value carried backward, as
+    /// NONMEM does).
+    #[arg(long, value_enum, default_value = "locf")]
+    pub covariates: crate::subject::CovariatesArg,
 }
 
 pub fn run(args: &PredictArgs) -> Result<Value, String> {
     let def = load_model(&args.model)?;
     let eta = parse_eta(args.eta.as_deref(), &def)?;
     let path = args.data.display();
-    let subjects = crate::subject::read(&args.data, &def)?;
+    let subjects = crate::subject::read(&args.data, &def, args.covariates)?;
     let results = subjects
         .iter()
-        .map(|s| subject(s, &def, &eta).map_err(|e| format!("{path}: {e}")))
+        .map(|s| {
+            let mut v = subject(s, &def, &eta).map_err(|e| format!("{path}: {e}"))?;
+            if let Some(w) = v["warnings"].as_array_mut() {
+                w.extend(
+                    crate::subject::convention_warnings(s, &def, args.covariates)
+                        .into_iter()
+                        .map(Value::from),
+                );
+            }
+            Ok(v)
+        })
         .collect::<Result<Vec<Value>, String>>()?;
-    Ok(json!({ "subjects": results }))
+    Ok(json!({ "covariates": args.covariates.convention().name(), "subjects": results }))
 }
 
 fn subject(s: &Subject, def: &ModelDef, eta: &[f64]) -> Result<Value, String> {
@@ -60,7 +75,7 @@ fn subject(s: &Subject, def: &ModelDef, eta: &[f64]) -> Result<Value, String> {
 fn rows(s: &Subject, predictions: &[f64]) -> Vec<Value> {
     let observations = s.events.iter().zip(&s.rows).filter_map(|(e, row)| match e {
         Event::Observation(o) => Some((o, row)),
-        Event::Dose(_) => None,
+        Event::Dose(_) | Event::Reset { .. } => None,
     });
     observations
         .zip(predictions)

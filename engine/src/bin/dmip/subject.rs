@@ -3,7 +3,7 @@
 //! case-insensitively) and occasions from an OCC column.
 
 use dmip_engine::catalog::ModelDef;
-use dmip_engine::dosing::CovariateSeries;
+use dmip_engine::dosing::{Convention, CovariateSeries};
 use dmip_engine::estimate::Problem;
 use dmip_engine::io::nonmem::Subject;
 use dmip_engine::tdm::{defaults_for, Assumption};
@@ -60,13 +60,56 @@ pub fn problem(s: &Subject, def: &ModelDef) -> Result<(Problem, Vec<Assumption>)
     Ok((problem, assumptions))
 }
 
+/// `--covariates`: how a covariate's value holds between rows.
+#[derive(Clone, Copy, Debug, Default, clap::ValueEnum)]
+pub enum CovariatesArg {
+    /// Last value carried forward (a row's value holds from its time on).
+    #[default]
+    Locf,
+    /// NONMEM's: a row's value holds since the row before (next value
+    /// carried backward); for files prepared for NONMEM.
+    Nonmem,
+}
+
+impl CovariatesArg {
+    pub fn convention(self) -> Convention {
+        match self {
+            CovariatesArg::Locf => Convention::Locf,
+            CovariatesArg::Nonmem => Convention::Nonmem,
+        }
+    }
+}
+
 /// Reads the subjects of `path` with observations in the model's central
-/// compartment by default.
-pub fn read(path: &std::path::Path, def: &ModelDef) -> Result<Vec<Subject>, String> {
+/// compartment by default, covariates under `covariates`.
+pub fn read(
+    path: &std::path::Path,
+    def: &ModelDef,
+    covariates: CovariatesArg,
+) -> Result<Vec<Subject>, String> {
     let shown = path.display();
     let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
     let opts = dmip_engine::io::nonmem::Options {
         observation_cmt: Some(def.compartments().1),
     };
-    dmip_engine::io::nonmem::read_with(&bytes, &opts).map_err(|e| format!("{shown}: {e}"))
+    dmip_engine::io::nonmem::read_with_convention(&bytes, &opts, covariates.convention())
+        .map_err(|e| format!("{shown}: {e}"))
+}
+
+/// Under `locf`, a warning for each covariate of the model whose value
+/// changes within the subject's records: there the two conventions give
+/// different answers.
+pub fn convention_warnings(s: &Subject, def: &ModelDef, covariates: CovariatesArg) -> Vec<String> {
+    if !matches!(covariates, CovariatesArg::Locf) {
+        return Vec::new();
+    }
+    model_covariates(s, def)
+        .iter()
+        .filter_map(|(name, series)| {
+            let t = series.change_times().next()?;
+            Some(format!(
+                "{name} changes value at {t} h: read as last value carried forward (--covariates locf, the default); NONMEM carries the next value backward, so a file prepared for NONMEM needs --covariates nonmem"
+            ))
+        })
+        .collect()
 }

@@ -174,15 +174,15 @@ impl Values {
 pub(super) enum Kind {
     Dose(Dose),
     Observation(Observation),
+    /// EVID 3, at this time.
+    Reset(f64),
+    /// EVID 4: a reset, then the dose.
+    ResetDose(Dose),
     Other,
 }
 
 fn evid(v: &Values) -> Result<i64, NonmemCsvError> {
     match v.flag(Col::Evid, &[0, 1, 2, 3, 4])? {
-        Some(3 | 4) => Err(NonmemCsvError::Line {
-            line: v.line,
-            message: "EVID 3/4 (reset) is not supported".into(),
-        }),
         Some(e) => Ok(e),
         None if v.get(Col::Amt).is_some_and(|a| a > 0.0) => Ok(1),
         None => Ok(0),
@@ -298,6 +298,16 @@ pub(super) fn classify(v: &Values, time: f64, opts: &Options) -> Result<Kind, No
     Ok(match evid(v)? {
         1 => Kind::Dose(dose(v, time)?),
         2 => Kind::Other,
+        3 => {
+            if v.get(Col::Amt).is_some_and(|a| a != 0.0) {
+                return Err(v.err(
+                    Col::Amt,
+                    "an EVID 3 row (reset) gives no dose; use EVID 4 to reset and dose",
+                ));
+            }
+            Kind::Reset(time)
+        }
+        4 => Kind::ResetDose(dose(v, time)?),
         _ => Kind::Observation(observation(v, time, opts)?),
     })
 }
