@@ -115,21 +115,25 @@ pub enum SampleLabel {
 }
 
 impl SampleLabel {
+    /// The labels of a time after the dose (all but the trough and
+    /// "other").
+    pub const AFTER_DOSE: [SampleLabel; 5] = [
+        SampleLabel::C1,
+        SampleLabel::C2,
+        SampleLabel::C3,
+        SampleLabel::C4,
+        SampleLabel::C6,
+    ];
+
     /// The label a concentration metric is read from (C0, C2, …); `None`
     /// for an AUC or a time without a label.
     pub fn for_metric(metric: crate::dose::Metric) -> Option<SampleLabel> {
         use crate::dose::Metric;
         match metric {
             Metric::C0 => Some(SampleLabel::C0),
-            Metric::C { hours } => [
-                SampleLabel::C1,
-                SampleLabel::C2,
-                SampleLabel::C3,
-                SampleLabel::C4,
-                SampleLabel::C6,
-            ]
-            .into_iter()
-            .find(|l| l.nominal_h().is_some_and(|h| (h - hours).abs() < 1e-9)),
+            Metric::C { hours } => SampleLabel::AFTER_DOSE
+                .into_iter()
+                .find(|l| l.nominal_h().is_some_and(|h| (h - hours).abs() < 1e-9)),
             _ => None,
         }
     }

@@ -29,19 +29,13 @@ pub fn guess_label(rows: &[DoseRow], sampled: DateTime<FixedOffset>) -> SampleLa
     if after <= TIMING_TOLERANCE_H || before_next.is_some_and(|b| b <= TIMING_TOLERANCE_H) {
         return SampleLabel::C0;
     }
-    [
-        SampleLabel::C1,
-        SampleLabel::C2,
-        SampleLabel::C3,
-        SampleLabel::C4,
-        SampleLabel::C6,
-    ]
-    .into_iter()
-    .find(|l| {
-        l.nominal_h()
-            .is_some_and(|h| (after - h).abs() <= TIMING_TOLERANCE_H)
-    })
-    .unwrap_or(SampleLabel::Other)
+    SampleLabel::AFTER_DOSE
+        .into_iter()
+        .find(|l| {
+            l.nominal_h()
+                .is_some_and(|h| (after - h).abs() <= TIMING_TOLERANCE_H)
+        })
+        .unwrap_or(SampleLabel::Other)
 }
 
 #[cfg(test)]
