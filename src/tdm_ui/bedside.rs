@@ -20,6 +20,24 @@ fn now_text() -> String {
     clock::now().map(|t| local_input(&t)).unwrap_or_default()
 }
 
+/// "Added: C2 900 ng/mL at 2026-12-04 10:00." in the UI language.
+fn added_text(i18n: crate::i18n::I18n, row: &LevelRow) -> String {
+    fill(
+        i18n.t(Key::TdmQuickAdded),
+        &[
+            ("label", label_text(i18n, row.label)),
+            (
+                "value",
+                &format!(
+                    "{} {CONC_UNIT}",
+                    significant(row.value_ng_ml.unwrap_or_default(), 3)
+                ),
+            ),
+            ("at", &display(&row.sampled)),
+        ],
+    )
+}
+
 #[component]
 pub fn QuickLevel(session: Session) -> impl IntoView {
     let i18n = use_i18n();
@@ -31,7 +49,7 @@ pub fn QuickLevel(session: Session) -> impl IntoView {
     // "" is the guessed label.
     let label = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let added = RwSignal::new(None::<String>);
+    let added = RwSignal::new(None::<LevelRow>);
     let pending = RwSignal::new(None::<Implausible>);
     let time = Memo::new(move |_| clock::parse(&sampled.read()).ok());
     let guessed = Memo::new(move |_| {
@@ -57,20 +75,7 @@ pub fn QuickLevel(session: Session) -> impl IntoView {
         })
     });
     let add = move |row: LevelRow| {
-        added.set(Some(fill(
-            i18n.t(Key::TdmQuickAdded),
-            &[
-                ("label", label_text(i18n, row.label)),
-                (
-                    "value",
-                    &format!(
-                        "{} {CONC_UNIT}",
-                        significant(row.value_ng_ml.unwrap_or_default(), 3)
-                    ),
-                ),
-                ("at", &display(&row.sampled)),
-            ],
-        )));
+        added.set(Some(row.clone()));
         session.edit(|d| d.levels.push(row));
         value.set(String::new());
         label.set(String::new());
@@ -140,7 +145,35 @@ pub fn QuickLevel(session: Session) -> impl IntoView {
                 <button type="submit" class="primary" id=id("add")>{i18n.tx(Key::TdmAddRow)}</button>
             </form>
             {move || question().map(|q| super::unit_question::question(i18n, drug, q, &format!("{slug}-quick"), (use_converted, keep_typed)))}
-            <p class="note" id=id("status") role="status">{move || added.get()}</p>
+            <p class="note" id=id("status") role="status">{move || added.get().map(|row| added_text(i18n, &row))}</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{fixed_i18n, Lang};
+    use dmip_engine::tdm::view::DateTime;
+    use dmip_engine::tdm::SampleLabel;
+
+    #[test]
+    fn the_added_level_is_said_in_the_ui_language() {
+        let row = LevelRow {
+            sampled: DateTime::parse_from_rfc3339("2026-12-04T10:00:00+09:00").expect("time"),
+            value_ng_ml: Some(900.0),
+            blq: false,
+            lloq_ng_ml: None,
+            label: SampleLabel::C2,
+            assay: None,
+        };
+        assert_eq!(
+            added_text(fixed_i18n(Lang::En), &row),
+            "Added: C2 900 ng/mL at 2026-12-04 10:00."
+        );
+        assert_eq!(
+            added_text(fixed_i18n(Lang::Ja), &row),
+            "追加しました：C2 900 ng/mL（2026-12-04 10:00）。"
+        );
     }
 }
