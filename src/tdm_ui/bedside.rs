@@ -9,10 +9,11 @@ use super::field::{bounded_error, bounded_value, Field, SelectInput, Unit};
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use super::text::{label_from, label_text, LABELS};
+use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::tdm::view::{display, local_input};
-use dmip_engine::tdm::{guess_label, plausibility, Implausible, LevelRow};
+use dmip_engine::tdm::{guess_label, Implausible, LevelRow};
 use leptos::prelude::*;
 
 /// The sample time field's text for the present.
@@ -86,30 +87,17 @@ pub fn QuickLevel(session: Session) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        let Some(row) = parsed.get_untracked() else {
-            return;
-        };
-        match row.value_ng_ml.and_then(|v| plausibility(drug, v)) {
-            Some(q) => pending.set(Some(q)),
-            None => add(row),
-        }
-    };
-    let keep_typed = move |_| {
         if let Some(row) = parsed.get_untracked() {
-            add(row);
+            add_or_ask(drug, row, pending, add);
         }
     };
-    let use_converted = move |_| {
-        let converted = pending.get_untracked().and_then(|q| q.as_ug_ml);
-        if let (Some(mut row), Some(c)) = (parsed.get_untracked(), converted) {
-            row.value_ng_ml = Some(c);
-            add(row);
-        }
-    };
+    let keep_typed = move |_| answer(parsed.get_untracked(), pending, false, add);
+    let use_converted = move |_| answer(parsed.get_untracked(), pending, true, add);
     let question = move || {
-        let q = pending.get()?;
-        let typed = parsed.with(|p| p.as_ref().and_then(|r| r.value_ng_ml));
-        (typed == Some(q.value)).then_some(q)
+        asked(
+            pending.get(),
+            parsed.with(|p| p.as_ref().and_then(|r| r.value_ng_ml)),
+        )
     };
     let value_error = Signal::derive(move || {
         bounded_error(i18n, &value.read(), bounds::LEVEL_NG_ML).or_else(|| {

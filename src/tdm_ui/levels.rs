@@ -9,10 +9,11 @@ use super::history_table::HistoryTable;
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use super::text::{label_from, label_text, label_value, timing, LABELS};
+use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use dmip_engine::tdm::view::{display, local_input};
-use dmip_engine::tdm::{plausibility, Implausible, LevelRow};
+use dmip_engine::tdm::{Implausible, LevelRow};
 use leptos::prelude::*;
 
 /// The level typed in the form, or which fields are wrong
@@ -109,31 +110,18 @@ pub fn LevelTable(session: Session) -> impl IntoView {
     };
     let submit = move |_| {
         tried.set(true);
-        let Ok(row) = parsed.get_untracked() else {
-            return;
-        };
-        match row.value_ng_ml.and_then(|v| plausibility(drug, v)) {
-            Some(q) => pending.set(Some(q)),
-            None => add(row),
-        }
-    };
-    let keep_typed = move |_| {
         if let Ok(row) = parsed.get_untracked() {
-            add(row);
+            add_or_ask(drug, row, pending, add);
         }
     };
-    let use_converted = move |_| {
-        let converted = pending.get_untracked().and_then(|q| q.as_ug_ml);
-        if let (Ok(mut row), Some(c)) = (parsed.get_untracked(), converted) {
-            row.value_ng_ml = Some(c);
-            add(row);
-        }
-    };
+    let keep_typed = move |_| answer(parsed.get_untracked().ok(), pending, false, add);
+    let use_converted = move |_| answer(parsed.get_untracked().ok(), pending, true, add);
     // The question, while the typed value is still the one asked about.
     let question = move || {
-        let q = pending.get()?;
-        let typed = parsed.with(|p| p.as_ref().ok().and_then(|r| r.value_ng_ml));
-        (typed == Some(q.value)).then_some(q)
+        asked(
+            pending.get(),
+            parsed.with(|p| p.as_ref().ok().and_then(|r| r.value_ng_ml)),
+        )
     };
     let load = move |i: usize| {
         if let Some(r) = session.drug.with_untracked(|d| d.levels.get(i).cloned()) {

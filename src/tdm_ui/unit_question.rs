@@ -6,8 +6,46 @@
 use super::summary::CONC_UNIT;
 use crate::format::{significant, tick};
 use crate::i18n::{fill, I18n, Key};
-use dmip_engine::tdm::{plausible_range, Drug, Implausible};
+use dmip_engine::tdm::{plausibility, plausible_range, Drug, Implausible, LevelRow};
 use leptos::prelude::*;
+
+/// Adds `row`, or first asks the unit question when its value is
+/// implausible for `drug` (the typed text stays meanwhile).
+pub fn add_or_ask(
+    drug: Drug,
+    row: LevelRow,
+    pending: RwSignal<Option<Implausible>>,
+    add: impl Fn(LevelRow),
+) {
+    match row.value_ng_ml.and_then(|v| plausibility(drug, v)) {
+        Some(q) => pending.set(Some(q)),
+        None => add(row),
+    }
+}
+
+/// The user's answer for the level still typed: the µg/mL reading
+/// converted to ng/mL (`converted`), else the value as typed.
+pub fn answer(
+    typed: Option<LevelRow>,
+    pending: RwSignal<Option<Implausible>>,
+    converted: bool,
+    add: impl Fn(LevelRow),
+) {
+    let Some(mut row) = typed else { return };
+    if converted {
+        let Some(c) = pending.get_untracked().and_then(|q| q.as_ug_ml) else {
+            return;
+        };
+        row.value_ng_ml = Some(c);
+    }
+    add(row);
+}
+
+/// The pending question, while the typed value is still the one asked
+/// about.
+pub fn asked(pending: Option<Implausible>, typed: Option<f64>) -> Option<Implausible> {
+    pending.filter(|q| typed == Some(q.value))
+}
 
 /// The question for `q`, with the buttons "add as converted" (when a µg/mL
 /// reading fits) and "add as typed"; ids `{prefix}-question`,
