@@ -9,6 +9,10 @@ use wasm_bindgen::prelude::*;
 /// Name of the mark set once the app is mounted.
 pub const INTERACTIVE_MARK: &str = "dmip-interactive";
 
+/// Name of the mark set once the first frame after mounting has been
+/// painted (the user sees the screen and can tap it).
+pub const PAINTED_MARK: &str = "dmip-painted";
+
 /// Name of the mark set when the wasm is instantiated and the app starts
 /// (the cold start's split between compile and first render).
 pub const START_MARK: &str = "dmip-start";
@@ -20,9 +24,13 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Marks the moment the app became interactive.
+/// Marks the moment the app became interactive (mounted), and, after the
+/// next frame's layout and paint, the moment it was painted.
 pub fn mark_interactive() {
     mark(INTERACTIVE_MARK);
+    leptos::prelude::request_animation_frame(|| {
+        leptos::prelude::set_timeout(|| mark(PAINTED_MARK), std::time::Duration::ZERO)
+    });
 }
 
 /// Bytes of the wasm linear memory (what the app's Rust data occupies,

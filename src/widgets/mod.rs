@@ -1,11 +1,13 @@
 //! Small reusable form widgets.
 
+mod after_first_frame;
 mod bound_choice;
 mod bound_number;
 mod data_table;
 mod labelled;
 mod number_field;
 
+pub use after_first_frame::AfterFirstFrame;
 pub use bound_choice::bound_choice;
 pub use bound_number::bound_number;
 pub use data_table::data_table;

@@ -1,5 +1,6 @@
 // In-browser performance harness (issues 8, 21): cold start of
-// dist/dmip.html from file:// to interactive on a 360 × 740 phone
+// dist/dmip.html from file:// to the first painted frame of the mounted
+// app (the user sees the screen and can tap it) on a 360 × 740 phone
 // viewport, unthrottled and with 4× CPU throttling (Chrome DevTools'
 // mid-range phone, `Emulation.setCPUThrottlingRate`), split into its
 // phases by the page's marks; one MAP fit; a full recompute on an edit
@@ -59,13 +60,13 @@ const EDITS = ['1250', '1300', '1200', '1250', '1300', '1210', '1260'];
 
 /** The page's marks, in order: the inline loader starts decoding, the
  * wasm is decoded, the wasm is compiled and instantiated (the app
- * starts), the app is mounted. */
-const MARKS = ['dmip-unpack', 'dmip-unpacked', 'dmip-start', 'dmip-interactive'];
+ * starts), the app is mounted, the first frame after mounting is painted. */
+const MARKS = ['dmip-unpack', 'dmip-unpacked', 'dmip-start', 'dmip-interactive', 'dmip-painted'];
 
 /** The median time of each phase between consecutive marks (from
  * navigation start) over `runs`. */
 function phases(runs) {
-  const names = ['html and glue', 'base64 decode', 'gunzip, compile, instantiate', 'first render'];
+  const names = ['html and glue', 'base64 decode', 'gunzip, compile, instantiate', 'first render', 'layout and paint'];
   const bounds = [() => 0, ...MARKS.map((m) => (r) => r[m])];
   return Object.fromEntries(names.map((name, k) => {
     const d = runs.map((r) => bounds[k + 1](r) - bounds[k](r)).sort((a, b) => a - b);
@@ -95,7 +96,7 @@ export function perfTests({ openPage, fileUrl, shots }) {
           try {
             await throttle(context, page, rate);
             await page.goto(fileUrl);
-            await page.waitForFunction(() => performance.getEntriesByName('dmip-interactive')[0], null, { timeout: 30_000 });
+            await page.waitForFunction(() => performance.getEntriesByName('dmip-painted')[0], null, { timeout: 30_000 });
             runs.push(await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), MARKS));
             if (i === 0 && rate === 1) {
               figures.map_fit_ms = await page.evaluate(() => wasm_bindgen.dmip_probe_map_fit_ms(200));
@@ -104,11 +105,12 @@ export function perfTests({ openPage, fileUrl, shots }) {
             await context.close();
           }
         }
-        const starts = runs.map((r) => r['dmip-interactive']).sort((a, b) => a - b);
-        figures.cold_start_ms[`x${rate}`] = { median: median(starts), min: starts[0], max: starts.at(-1) };
+        const starts = runs.map((r) => r['dmip-painted']).sort((a, b) => a - b);
+        const mounted = runs.map((r) => r['dmip-interactive']).sort((a, b) => a - b);
+        figures.cold_start_ms[`x${rate}`] = { median: median(starts), min: starts[0], max: starts.at(-1), mounted_median: median(mounted) };
         figures.cold_start_phases_ms[`x${rate}`] = phases(runs);
         assert(starts.every(Number.isFinite), JSON.stringify(runs));
-        console.log(`  cold start ${rate}× CPU (file://, 360 px, navigation → interactive): median ${fmt(median(starts))} ms (min ${fmt(starts[0])}, max ${fmt(starts.at(-1))}); phases (medians): ${JSON.stringify(figures.cold_start_phases_ms[`x${rate}`])}`);
+        console.log(`  cold start ${rate}× CPU (file://, 360 px, navigation → first paint of the mounted app): median ${fmt(median(starts))} ms (min ${fmt(starts[0])}, max ${fmt(starts.at(-1))}; mounted ${fmt(median(mounted))}); phases (medians): ${JSON.stringify(figures.cold_start_phases_ms[`x${rate}`])}`);
       }
       assert(Number.isFinite(figures.map_fit_ms), JSON.stringify(figures));
       console.log(`  MAP fit (mapbayr 001, in wasm): ${figures.map_fit_ms.toFixed(3)} ms`);

@@ -1,8 +1,16 @@
-//! Turns Trunk's multi-file build into one self-contained HTML file: the JS
-//! glue inlined, the wasm gzipped and inlined as base64, unpacked by the
-//! browser's `DecompressionStream` into a `Response` that the async
-//! `wasm_bindgen({module_or_path})` compiles while it streams, and the strict
-//! CSP. Then checks that the result references nothing outside itself.
+//! Turns Trunk's multi-file build into one self-contained HTML file: the wasm
+//! gzipped and inlined as base64 in an inert data block, the JS glue inlined,
+//! and the strict CSP. Then checks that the result references nothing outside
+//! itself.
+//!
+//! The order serves the cold start on a slow phone (issue 21): the data
+//! block comes first and a small script starts unpacking it at once (the
+//! browser's `DecompressionStream` into `WebAssembly.compileStreaming`,
+//! which compiles off the main thread while the glue is parsed); the async
+//! `wasm_bindgen({module_or_path})` then takes the compiled module. The
+//! base64 sits in a `<script type="application/octet-stream">` block, which
+//! the browser does not run, so the JS engine never scans a megabyte-long
+//! string literal.
 
 use base64::Engine as _;
 
@@ -12,6 +20,8 @@ style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'no
 form-action 'none'";
 
 const SCRIPT_OPEN: &str = "<script src=\"./";
+/// The id of the data block that holds the base64 wasm.
+const DATA_ID: &str = "dmip-wasm";
 const SCRIPT_CLOSE: &str = "\"></script>";
 const WASM_OPEN: &str = "module_or_path: \"./";
 const CSP_OPEN: &str = "http-equiv=\"Content-Security-Policy\" content=\"";
@@ -46,13 +56,16 @@ pub fn inline(
     if glue.to_ascii_lowercase().contains("</script") {
         return Err(format!("{js_name} contains </script and cannot be inlined"));
     }
-    let html = format!("{head}<script>\n{glue}\n</script>{rest}");
-
-    let (head, wasm_name, rest) = cut(&html, WASM_OPEN, "\"")
+    let (between, wasm_name, after) = cut(rest, WASM_OPEN, "\"")
         .ok_or("no module_or_path: \"./….wasm\" in Trunk's pattern_script")?;
     let packed = gzip(&read(wasm_name)?)?;
     let bytes = base64::engine::general_purpose::STANDARD.encode(&packed);
-    let html = format!("{head}module_or_path: {}{rest}", unpack(&bytes));
+    let html = format!(
+        "{head}<script type=\"application/octet-stream\" id=\"{DATA_ID}\">{bytes}</script>\n\
+         <script>\nvar dmipWasm = {};\n</script>\n\
+         <script>\n{glue}\n</script>{between}module_or_path: dmipWasm{after}",
+        unpack()
+    );
 
     let (head, _, rest) =
         cut(&html, CSP_OPEN, "\"").ok_or("no Content-Security-Policy meta in index.html")?;
@@ -79,27 +92,31 @@ fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// The JS expression that turns the base64 gzip back into the wasm: a
-/// `Response` (no request is made) streaming out of `DecompressionStream`.
-/// Browsers without it (before Chrome/Edge 80, Firefox 113, Safari 16.4)
-/// get a message naming what is missing, shown in `#boot`. The base64 is
-/// decoded by `Uint8Array.fromBase64` where the browser has it, else by a
-/// plain loop over `atob` (a callback per byte, as `Uint8Array.from` takes,
-/// cost tens of milliseconds on a throttled phone). The marks
-/// `dmip-unpack` and `dmip-unpacked` time the decoding for the harness.
-fn unpack(base64_gzip: &str) -> String {
+/// The JS expression that turns the data block's base64 gzip into a
+/// promise of the compiled wasm module: a `Response` (no request is made)
+/// streaming out of `DecompressionStream` into
+/// `WebAssembly.compileStreaming`. The block's text is dropped once read.
+/// Browsers without `DecompressionStream` (before Chrome/Edge 80, Firefox
+/// 113, Safari 16.4) get a rejected promise naming what is missing, which
+/// the start script shows in `#boot`. The base64 is decoded by
+/// `Uint8Array.fromBase64` where the browser has it, else by a plain loop
+/// over `atob`. The marks `dmip-unpack` and `dmip-unpacked` time the
+/// decoding for the harness.
+fn unpack() -> String {
     format!(
         "(function () {{ \
-if (typeof DecompressionStream !== \"function\") {{ throw new Error(\"this browser cannot unpack the app (DecompressionStream is missing): use a current Edge, Chrome, Firefox or Safari\"); }} \
+if (typeof DecompressionStream !== \"function\") {{ return Promise.reject(new Error(\"this browser cannot unpack the app (DecompressionStream is missing): use a current Edge, Chrome, Firefox or Safari\")); }} \
 var mark = function (n) {{ if (self.performance && performance.mark) {{ performance.mark(n); }} }}; \
 mark(\"dmip-unpack\"); \
-var b64 = \"{base64_gzip}\"; \
+var block = document.getElementById(\"{DATA_ID}\"); \
+var b64 = block.textContent; \
+block.textContent = \"\"; \
 var gz; \
 if (typeof Uint8Array.fromBase64 === \"function\") {{ gz = Uint8Array.fromBase64(b64); }} else {{ \
 var s = atob(b64), n = s.length; gz = new Uint8Array(n); \
 for (var i = 0; i < n; i++) {{ gz[i] = s.charCodeAt(i); }} }} \
 mark(\"dmip-unpacked\"); \
-return new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\")), {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }}); \
+return WebAssembly.compileStreaming(new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream(\"gzip\")), {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }})); \
 }})()"
     )
 }
@@ -160,11 +177,21 @@ mod tests {
         let (out, packed) = inline(TRUNK_HTML, files).unwrap();
         assert_eq!(packed, gzip(b"\0asm").unwrap().len());
         assert!(out.contains("<script>\nvar wasm_bindgen = function () {};\n</script>"));
-        // The wasm travels gzipped: base64 of gzip("\0asm").
+        // The wasm travels gzipped: base64 of gzip("\0asm"), in an inert
+        // block that comes before the glue, unpacked by the script after it.
         let gz = base64::engine::general_purpose::STANDARD.encode(gzip(b"\0asm").unwrap());
-        assert!(out.contains(&format!("var b64 = \"{gz}\";")));
+        let block =
+            format!("<script type=\"application/octet-stream\" id=\"dmip-wasm\">{gz}</script>");
+        let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+        assert!(
+            at(&block) < at("var dmipWasm = ") && at("var dmipWasm = ") < at("var wasm_bindgen")
+        );
         assert!(out.contains("Uint8Array.fromBase64(b64)") && out.contains("atob(b64)"));
         assert!(out.contains("new DecompressionStream(\"gzip\")"));
+        assert!(out.contains("WebAssembly.compileStreaming("));
+        // The start script takes the compiled module.
+        assert!(out.contains("wasm_bindgen({module_or_path: dmipWasm}).catch("));
+        assert!(!out.contains("app_bg.wasm"));
         assert!(out.contains(STRICT_CSP));
         assert!(!out.contains("connect-src 'self'"));
         assert!(check(&out).is_empty());
