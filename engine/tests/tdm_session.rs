@@ -58,6 +58,7 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
         disagreement_pct: 20.0,
         horizon_h: 48.0,
         draws: 200,
+        without_band: false,
         prescribing: Default::default(),
     }
 }
@@ -200,6 +201,7 @@ fn a_product_switch_changes_the_model_from_that_row() {
         disagreement_pct: 20.0,
         horizon_h: 24.0,
         draws: 50,
+        without_band: false,
         prescribing: Default::default(),
     };
     let same = compute(&input(Formulation::Prograf)).expect("computable");
@@ -277,4 +279,26 @@ fn a_note_is_written_with_its_reason_as_text() {
         serde_json::to_string(&n).unwrap(),
         r#"{"note":"no_advice","reason":"the model lists no product strengths to round the dose to"}"#
     );
+}
+
+#[test]
+fn without_the_band_everything_else_is_the_same() {
+    // The screen shows this answer first and the one with the band a frame
+    // later: the advice (its dose chosen on the probabilities), the fit and
+    // its check must not change between the two.
+    let full = cyclosporine(vec![
+        level("2026-11-03T07:50:00+09:00", 120.0, SampleLabel::C0),
+        level("2026-11-03T10:00:00+09:00", 620.0, SampleLabel::C2),
+    ]);
+    let quick = TdmInput {
+        without_band: true,
+        ..full.clone()
+    };
+    let (mut with_band, without) = (compute(&full).unwrap(), compute(&quick).unwrap());
+    assert!(with_band.curves.band.as_ref().is_some_and(|b| !b.is_empty()));
+    assert_eq!(without.curves.band, None);
+    let advice = without.advice.as_ref().unwrap();
+    assert!(advice.candidates.iter().all(|c| c.probability_in_range.is_some()));
+    with_band.curves.band = None;
+    assert_eq!(with_band, without);
 }

@@ -56,11 +56,21 @@ pub fn device_ratio() -> f64 {
 /// Sizes `canvas`'s bitmap to its CSS size (or `css_height`, when the
 /// height follows the content) times the device ratio; returns the ratio.
 pub fn fit_to_device_pixels(canvas: &HtmlCanvasElement, css_height: Option<i32>) -> f64 {
+    let (w, h) = css_size_now(canvas);
+    size_bitmap(canvas, (w, css_height.unwrap_or(h)))
+}
+
+/// The canvas's CSS box as laid out now, or the fallback when it is not
+/// laid out. Reading it lays the page out first if a change is pending.
+fn css_size_now(canvas: &HtmlCanvasElement) -> (i32, i32) {
+    (canvas.client_width(), canvas.client_height())
+}
+
+/// Sizes `canvas`'s bitmap to `css` (the fallback for a box not laid out)
+/// times the device ratio; returns the ratio.
+fn size_bitmap(canvas: &HtmlCanvasElement, css: (i32, i32)) -> f64 {
     let ratio = device_ratio();
-    let (css_w, css_h) = match (
-        canvas.client_width(),
-        css_height.unwrap_or(canvas.client_height()),
-    ) {
+    let (css_w, css_h) = match css {
         (w, h) if w > 0 && h > 0 => (w, h),
         _ => FALLBACK_CSS_SIZE,
     };
@@ -73,6 +83,60 @@ pub fn fit_to_device_pixels(canvas: &HtmlCanvasElement, css_height: Option<i32>)
         canvas.set_height(height);
     }
     ratio
+}
+
+/// A canvas's CSS size, remembered between drawings. Reading the size from
+/// the layout in the middle of an update makes the browser lay the page
+/// out at once (the screen's text has just changed), which cost a redraw
+/// of the forecast about 4 ms on this machine and four times that on a
+/// slow phone (issue 21). So a redraw uses the size remembered from the
+/// last one; after the frame is laid out, `recheck` reads the size again
+/// (the page is being laid out then anyway) and asks for a redraw only when
+/// the box changed (a window resize, a scroll bar, a fold opened).
+#[derive(Clone, Copy)]
+pub struct RememberedSize(StoredValue<Option<(i32, i32)>>);
+
+impl RememberedSize {
+    pub fn new() -> Self {
+        RememberedSize(StoredValue::new(None))
+    }
+
+    /// Sizes `canvas`'s bitmap to the remembered CSS size (read from the
+    /// layout the first time) times the device ratio; returns the ratio.
+    pub fn fit(self, canvas: &HtmlCanvasElement) -> f64 {
+        let css = match self.0.get_value() {
+            Some(css) => css,
+            None => {
+                let css = css_size_now(canvas);
+                self.0.set_value(Some(css));
+                css
+            }
+        };
+        size_bitmap(canvas, css)
+    }
+
+    /// Forgets the size (the window was resized): the next `fit` reads it.
+    pub fn forget(self) {
+        self.0.set_value(None);
+    }
+
+    /// At the next animation frame, reads `canvas`'s CSS size again and
+    /// calls `changed` when it differs from the remembered one.
+    pub fn recheck(self, canvas: HtmlCanvasElement, changed: impl FnOnce() + 'static) {
+        request_animation_frame(move || {
+            let now = css_size_now(&canvas);
+            if self.0.try_get_value().flatten() != Some(now) {
+                let _ = self.0.try_set_value(Some(now));
+                changed();
+            }
+        });
+    }
+}
+
+impl Default for RememberedSize {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// A line plot of `points`, described for screen readers by `description`.

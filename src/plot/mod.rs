@@ -4,7 +4,9 @@
 
 mod canvas;
 
-pub use canvas::{device_ratio, draw_on_canvas, fit_to_device_pixels, record_draw, LinePlot};
+pub use canvas::{
+    device_ratio, draw_on_canvas, fit_to_device_pixels, record_draw, LinePlot, RememberedSize,
+};
 
 use crate::format::tick;
 use plotters::coord::Shift;

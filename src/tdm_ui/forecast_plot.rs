@@ -7,7 +7,7 @@ use super::session::Session;
 use super::summary::CONC_UNIT;
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, Key};
-use crate::plot::{device_ratio, record_draw};
+use crate::plot::{device_ratio, record_draw, RememberedSize};
 use dmip_engine::tdm::view::{at_hours, display};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -15,32 +15,16 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-/// CSS size used when the canvas is not laid out.
-const FALLBACK: (i32, i32) = (640, 320);
-
 /// Draws `data` over `window` (hours) on `canvas`, sized to its CSS box
-/// in device pixels.
+/// (as `size` remembers it) in device pixels.
 fn draw(
     canvas: &HtmlCanvasElement,
+    size: RememberedSize,
     data: &ForecastData,
     window: (f64, f64),
     labels: (&str, &str),
 ) -> Result<Frame, String> {
-    let r = device_ratio();
-    let (w, h) = match (canvas.client_width(), canvas.client_height()) {
-        (w, h) if w > 0 && h > 0 => (w, h),
-        _ => FALLBACK,
-    };
-    let (w, h) = (
-        (f64::from(w) * r).round() as u32,
-        (f64::from(h) * r).round() as u32,
-    );
-    if canvas.width() != w {
-        canvas.set_width(w);
-    }
-    if canvas.height() != h {
-        canvas.set_height(h);
-    }
+    let r = size.fit(canvas);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| "no 2D context on the canvas".to_owned())?;
     draw_forecast(&backend.into_drawing_area(), data, window, labels, r).map_err(|e| e.0)
@@ -59,7 +43,9 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
     // The time axis's labels, on the canvas for tests and assistive tools.
     let ticks = RwSignal::new(String::new());
     let resized = RwSignal::new(0_u32);
+    let size = RememberedSize::new();
     let listener = window_event_listener(leptos::ev::resize, move |_| {
+        size.forget();
         resized.update(|n| *n = n.wrapping_add(1))
     });
     on_cleanup(move || listener.remove());
@@ -90,9 +76,12 @@ pub fn ForecastPlot(session: Session) -> impl IntoView {
                     .as_ref()
                     .map_or_else(String::new, |o| labels_of(o).collect::<Vec<_>>().join(" ")),
             );
-            draw(&canvas, d, window, labels)
+            draw(&canvas, size, d, window, labels)
         });
         record_draw(result, frame, failure, drawn);
+        size.recheck(canvas, move || {
+            let _ = resized.try_update(|n| *n = n.wrapping_add(1));
+        });
     });
     let on_pointer = move |x_css: f64| {
         pointer.set(frame.get_untracked().hours_at(x_css * device_ratio()));
@@ -187,7 +176,8 @@ pub fn ForecastFigure(data: ForecastData, id: String) -> impl IntoView {
             return;
         };
         let labels = (i18n.t(Key::TdmAxisTime), i18n.t(Key::TdmAxisConc));
-        let result = draw(&canvas, &data, data.around_latest(), labels);
+        let size = RememberedSize::new();
+        let result = draw(&canvas, size, &data, data.around_latest(), labels);
         record_draw(result, frame, failure, drawn);
     });
     view! {

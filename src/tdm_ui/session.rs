@@ -16,6 +16,7 @@ use leptos::prelude::*;
 
 /// Posterior draws for the band and the probabilities while editing: 100
 /// keeps a 30-dose history within one frame (200 takes ~14 ms natively).
+/// They are computed one frame after the estimate (see `Session::new`).
 pub const LIVE_DRAWS: usize = 100;
 /// Hours of forecast after "now": the next three days.
 pub const HORIZON_H: f64 = 72.0;
@@ -102,6 +103,7 @@ pub fn build_input(
         },
         horizon_h: HORIZON_H,
         draws,
+        without_band: false,
         prescribing: Prescribing {
             market,
             weight_kg: patient.weight_kg,
@@ -109,6 +111,62 @@ pub fn build_input(
         },
     };
     Ok((input, info))
+}
+
+/// The engine's answer for `prepared`, in two steps so that an edit is
+/// shown in the next frame (issue 21: two frames at 4× CPU throttling):
+/// first without the 90 % band (half the work: the estimate, its curve,
+/// the advice with its probabilities and checks), then, one frame later,
+/// with it. The full answer is used only while it belongs to the input on
+/// screen, so a stale one is never shown.
+fn deferred_draws(
+    prepared: Memo<Result<(TdmInput, ModelInfo), String>>,
+) -> Memo<Result<TdmOutput, Reason>> {
+    let answer = |input: &TdmInput| compute(input).map_err(Reason::Engine);
+    let quick = Memo::new(move |_| {
+        prepared.with(|p| match p {
+            Ok((input, _)) => answer(&TdmInput {
+                without_band: true,
+                ..input.clone()
+            }),
+            Err(e) => Err(Reason::Setup(e.clone())),
+        })
+    });
+    let full = RwSignal::new(None::<(TdmInput, Result<TdmOutput, Reason>)>);
+    let current = move |input: &TdmInput| {
+        prepared.with_untracked(|p| p.as_ref().is_ok_and(|(now, _)| now == input))
+    };
+    Effect::new(move |_| {
+        let Some(input) = prepared.with(|p| p.as_ref().ok().map(|(i, _)| i.clone())) else {
+            return;
+        };
+        if input.without_band || input.draws == 0 {
+            return;
+        }
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // Skipped when another edit came in between (its own
+                    // computation is on its way) or the screen is gone.
+                    if prepared.try_with_untracked(|_| ()).is_some() && current(&input) {
+                        let out = answer(&input);
+                        let _ = full.try_set(Some((input, out)));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
+    Memo::new(move |_| {
+        let fresh = full.with(|f| {
+            f.as_ref()
+                .filter(|(input, _)| {
+                    prepared.with(|p| p.as_ref().is_ok_and(|(now, _)| now == input))
+                })
+                .map(|(_, out)| out.clone())
+        });
+        fresh.unwrap_or_else(|| quick.get())
+    })
 }
 
 /// The screen's memos and settings (cheap to copy into closures).
@@ -141,12 +199,7 @@ impl Session {
             let m = market.get();
             drug.with(|d| patient.with(|p| build_input(spec, d, p, now, pct, LIVE_DRAWS, m)))
         });
-        let output = Memo::new(move |_| {
-            prepared.with(|p| match p {
-                Ok((input, _)) => compute(input).map_err(Reason::Engine),
-                Err(e) => Err(Reason::Setup(e.clone())),
-            })
-        });
+        let output = deferred_draws(prepared);
         Session {
             spec,
             drug,

@@ -189,6 +189,11 @@ pub struct TdmInput {
     pub horizon_h: f64,
     /// Posterior draws for the band and the probabilities.
     pub draws: usize,
+    /// Leave the 90 % band out of the curves (everything else, the advice's
+    /// probabilities included, is computed): a screen shows the estimate at
+    /// once and the band a frame later.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub without_band: bool,
     /// The market's products and the weight the daily dose is checked on.
     #[serde(default)]
     pub prescribing: super::products::Prescribing,

@@ -447,7 +447,9 @@ fn curves(
     let zeros = vec![0.0; problem.n_params()];
     let population = problem.predict_times(&zeros, &time_h).unwrap_or_default();
     let individual = fit.and_then(|f| problem.predict_times(&f.eta, &time_h).ok());
-    let band = fit.and_then(|f| prediction_band(problem, f, &time_h, input.draws, 1));
+    let band = fit
+        .filter(|_| !input.without_band)
+        .and_then(|f| prediction_band(problem, f, &time_h, input.draws, 1));
     let plan = plan.and_then(|p| plan_curve(problem, fit, p, &time_h));
     Curves {
         plan,

@@ -73,6 +73,7 @@ pub fn input(
         disagreement_pct: 20.0,
         horizon_h: 48.0,
         draws: 100,
+        without_band: false,
         prescribing: Default::default(),
     }
 }
