@@ -5,6 +5,7 @@ use crate::i18n::{provide_i18n, Key, Lang};
 use crate::screens::Screen;
 use crate::state::provide_record;
 use crate::storage::live::provide_vault;
+use crate::storage::save_state::SaveStatus;
 use leptos::prelude::*;
 
 /// The app version, from Cargo.toml.
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+        <SaveStatus />
         <main class="app-main">{move || screen.get().view()}</main>
         <footer class="app-footer">
             <p>{i18n.tx(Key::Disclaimer)}</p>

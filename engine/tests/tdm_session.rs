@@ -295,10 +295,17 @@ fn without_the_band_everything_else_is_the_same() {
         ..full.clone()
     };
     let (mut with_band, without) = (compute(&full).unwrap(), compute(&quick).unwrap());
-    assert!(with_band.curves.band.as_ref().is_some_and(|b| !b.is_empty()));
+    assert!(with_band
+        .curves
+        .band
+        .as_ref()
+        .is_some_and(|b| !b.is_empty()));
     assert_eq!(without.curves.band, None);
     let advice = without.advice.as_ref().unwrap();
-    assert!(advice.candidates.iter().all(|c| c.probability_in_range.is_some()));
+    assert!(advice
+        .candidates
+        .iter()
+        .all(|c| c.probability_in_range.is_some()));
     with_band.curves.band = None;
     assert_eq!(with_band, without);
 }

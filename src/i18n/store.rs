@@ -22,6 +22,17 @@ table! {
     ImportNotAll => "{count} 件は保存できませんでした：{detail}", "{count} record(s) could not be stored: {detail}";
     ImportTooLarge => "ファイルが大きすぎます（{size}）。読み込めるのは {limit} までです（ブラウザの保存領域は約 5 MB のため）。何も変更していません。", "The file is too large ({size}); files up to {limit} can be imported (the browser keeps about 5 MB). Nothing was changed.";
     CreateExists => "保存領域はすでにあります。何も変更していません。", "A store already exists here; nothing was changed.";
+    Saving => "保存しています…", "Saving…";
+    SavedAt => "保存しました（{time}）", "Saved ({time})";
+    NotSaved => "保存できていません：{detail}。入力内容はこの画面に残っており、保存を再試行します。ページを閉じる前にファイルに書き出してください。", "Not saved: {detail}. What you typed stays on this screen and the save is retried; export it to a file before closing the page.";
+    StorageFull => "ブラウザの保存領域がいっぱいです", "the browser's storage is full";
+    ExportNow => "この記録をファイルに書き出す（暗号化なし）", "Export this record now (unencrypted file)";
+    NotKeptCreate => "入力内容は保存されていません：記録の保存領域がまだありません。作成するまでは、ページを閉じると失われます。", "Not kept: there is no record store yet. What you type is lost when the page closes until you create one.";
+    NotKeptUnlock => "入力内容は保存されていません：記録の保存領域がロックされています。解除するまでは、ページを閉じると失われます。", "Not kept: the record store is locked. What you type is lost when the page closes until you unlock it.";
+    NotKeptProblem => "入力内容は保存されていません：記録の保存領域を開けません（記録の画面に理由があります）。", "Not kept: the record store cannot be opened (the Records screen says why).";
+    GoCreate => "保存領域を作成", "Create a store";
+    GoUnlock => "ロックを解除", "Unlock";
+    GoRecords => "記録の画面へ", "Go to Records";
     StaysEncrypted => "このブラウザには暗号化された記録があるため、パスフレーズなしの保存領域は作成しません。", "This browser holds encrypted records, so a store without a passphrase is not created.";
 }
 

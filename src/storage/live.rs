@@ -3,6 +3,7 @@
 
 pub use super::notice::Notice;
 use super::quarantine;
+use super::save_state::{typed, Failure, NoStore, SaveState};
 use super::store::{self, Entry, Imported, Kv, Session, Status, StoreError, StoreProblem};
 use super::vault::KdfParams;
 use super::web::{fill_random, new_id, now_local, now_ms, Backend};
@@ -16,6 +17,8 @@ use std::time::Duration;
 pub const LOCK_AFTER_MS: f64 = 15.0 * 60.0 * 1000.0;
 /// Autosave this long after the last edit.
 const AUTOSAVE_MS: u64 = 400;
+/// A failed write is tried again this long after.
+const RETRY_MS: u64 = 5000;
 
 /// The store's state, shared through context.
 #[derive(Clone, Copy)]
@@ -27,8 +30,12 @@ pub struct Vault {
     pub undo: RwSignal<Option<(Entry, String)>>,
     /// The open record is in the store (autosave on).
     pub saving: RwSignal<bool>,
+    /// Whether what was typed is kept (shown on every screen).
+    pub save_state: RwSignal<SaveState>,
     last_activity: StoredValue<f64>,
     generation: StoredValue<u64>,
+    /// The open record (what autosave writes).
+    open: RecordState,
 }
 
 impl Vault {
@@ -68,6 +75,7 @@ impl Vault {
                     Status::Plain
                 });
                 self.session.set(Some(s));
+                self.adopt();
             }
             Err(e) => {
                 self.notify(Notice::failed(&e));
@@ -90,6 +98,7 @@ impl Vault {
                 }
                 self.session.set(Some(s));
                 self.touch();
+                self.adopt();
             }
             Err(StoreError::WrongPassphrase) => {
                 self.notify(Notice::failed(&StoreError::WrongPassphrase));
@@ -99,6 +108,20 @@ impl Vault {
             Err(StoreError::NoStore) => self.status.set(Status::Empty),
             Err(e) => self.notify(Notice::failed(&e)),
         }
+    }
+
+    /// What was typed while no store was open becomes a stored record (with
+    /// a fresh id) once one is opened: it is written at once.
+    fn adopt(&self) {
+        let record = self.open.record;
+        if self.saving.get_untracked() || !record.with_untracked(typed) {
+            return;
+        }
+        self.saving.set(true);
+        if record.with_untracked(|r| r.id == "new") {
+            record.update_untracked(|r| r.id = new_id());
+        }
+        self.save(&record.get_untracked());
     }
 
     /// Saves `r` now (if the store is open); whether it was stored.
@@ -113,12 +136,28 @@ impl Vault {
             }
         });
         match result {
-            Some(Ok(())) => true,
+            Some(Ok(())) => {
+                self.save_state.set(SaveState::Saved(now_local()));
+                true
+            }
             Some(Err(e)) => {
                 self.notify(Notice::failed(&e));
+                self.save_state.set(SaveState::Failed(Failure::of(&e)));
                 false
             }
             None => false,
+        }
+    }
+
+    /// Writes the open record now if an edit is waiting (or failed): before
+    /// another record replaces it, and when the page is hidden or closed.
+    pub fn flush(&self, record: RecordState) {
+        let waiting = self
+            .save_state
+            .with_untracked(|s| matches!(s, SaveState::Pending | SaveState::Failed(_)));
+        if waiting && self.saving.get_untracked() {
+            self.generation.set_value(self.generation.get_value() + 1);
+            self.save(&record.record.get_untracked());
         }
     }
 
@@ -173,8 +212,10 @@ impl Vault {
         });
         match result {
             Some(Ok(r)) => {
+                self.flush(record);
                 record.record.set(r);
                 self.saving.set(true);
+                self.save_state.set(SaveState::Nothing);
             }
             Some(Err((e, q))) => match q {
                 Some(q) => self.notify(Notice::quarantined(&q)),
@@ -186,8 +227,10 @@ impl Vault {
 
     /// Starts a new record (saved on its first edit).
     pub fn new_record(&self, record: RecordState) {
+        self.flush(record);
         record.record.set(PatientRecord::new(new_id()));
         self.saving.set(true);
+        self.save_state.set(SaveState::Nothing);
     }
 }
 
@@ -207,24 +250,32 @@ pub fn provide_vault(record: RecordState) -> Vault {
         notices: RwSignal::new(Vec::new()),
         undo: RwSignal::new(None),
         saving: RwSignal::new(false),
+        save_state: RwSignal::new(SaveState::Nothing),
         last_activity: StoredValue::new(now_ms()),
         generation: StoredValue::new(0),
+        open: record,
     };
     if status == Status::Plain {
         vault.unlock("");
     }
     provide_context(vault);
 
-    // Autosave: each edit of the record restarts a short timer.
+    // Autosave: each edit of the record restarts a short timer; a failed
+    // write is retried; typing with no store open is said at once.
     Effect::new(move |_| {
         let r = record.record.get();
         if vault.session.with_untracked(Option::is_none) {
+            vault.save_state.set(if typed(&r) {
+                SaveState::NotKept(NoStore::of(&vault.status.get_untracked()))
+            } else {
+                SaveState::Nothing
+            });
             return;
         }
         if !vault.saving.get_untracked() {
             // Data entered on another screen while the store is open: it
             // becomes a stored record (with a fresh id) at its first edit.
-            if r == PatientRecord::new(r.id.clone()) {
+            if !typed(&r) {
                 return;
             }
             vault.saving.set(true);
@@ -234,16 +285,26 @@ pub fn provide_vault(record: RecordState) -> Vault {
             }
         }
         vault.touch();
+        vault.save_state.set(SaveState::Pending);
         let generation = vault.generation.get_value() + 1;
         vault.generation.set_value(generation);
-        set_timeout(
-            move || {
-                if vault.generation.get_value() == generation && vault.saving.get_untracked() {
-                    vault.save(&r);
-                }
-            },
-            Duration::from_millis(AUTOSAVE_MS),
-        );
+        save_later(vault, record, generation, AUTOSAVE_MS);
+    });
+    // What is waiting is written when the page is hidden or closed, and the
+    // browser asks before closing a page whose input would be lost.
+    let flush = move || vault.flush(record);
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush();
+        }
+    });
+    let closing = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let unloading = window_event_listener(leptos::ev::beforeunload, move |e| {
+        flush();
+        if vault.save_state.with_untracked(SaveState::would_lose) {
+            e.prevent_default();
+            e.set_return_value("");
+        }
     });
 
     // Activity resets the lock timer; a check every 20 s locks when idle.
@@ -264,6 +325,9 @@ pub fn provide_vault(record: RecordState) -> Vault {
         Duration::from_secs(20),
     );
     on_cleanup(move || {
+        hidden.remove();
+        closing.remove();
+        unloading.remove();
         keys.remove();
         clicks.remove();
         if let Ok(t) = timer {
@@ -271,6 +335,23 @@ pub fn provide_vault(record: RecordState) -> Vault {
         }
     });
     vault
+}
+
+/// Writes the open record `after_ms` from now unless another edit came in
+/// between; a failed write is tried again every `RETRY_MS`.
+fn save_later(vault: Vault, record: RecordState, generation: u64, after_ms: u64) {
+    set_timeout(
+        move || {
+            let current = vault.generation.try_get_value() == Some(generation);
+            if current
+                && vault.saving.get_untracked()
+                && !vault.save(&record.record.get_untracked())
+            {
+                save_later(vault, record, generation, RETRY_MS);
+            }
+        },
+        Duration::from_millis(after_ms),
+    );
 }
 
 /// A status that could not be read is a problem, never "no store".

@@ -10,6 +10,7 @@ pub mod kv;
 pub mod live;
 pub mod notice;
 pub mod quarantine;
+pub mod save_state;
 pub mod store;
 pub mod tagged;
 pub mod vault;

@@ -23,6 +23,7 @@ import { safetyTests } from './safety.mjs';
 import { interactionTests } from './interactions.mjs';
 import { perfTests } from './perf.mjs';
 import { badInputTests } from './bad_input.mjs';
+import { saveStateTests } from './save_state.mjs';
 import { languageTests } from './language.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
@@ -230,6 +231,7 @@ const tests = [
   ...safetyTests({ openPage, fileUrl, shots }),
   ...interactionTests({ openPage, fileUrl, shots }),
   ...badInputTests({ openPage, fileUrl, shots }),
+  ...saveStateTests({ openPage, fileUrl }),
   ...languageTests({ openPage, fileUrl }),
   ...perfTests({ openPage, fileUrl, shots }),
 ];
