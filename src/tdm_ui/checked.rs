@@ -3,11 +3,12 @@
 //! model does not fit the levels, why, with the patient's own-level dose;
 //! for a high level, the plan: hold, until when, and what to resume with.
 
+use super::clock::display;
 use super::spec::DrugSpec;
 use super::text::label_text;
 use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, I18n, Key};
-use dmip_engine::tdm::view::{display, DateTime};
+use dmip_engine::tdm::view::DateTime;
 use dmip_engine::tdm::{
     FitCheck, FitCheckWarning, HoldPlan, LevelRow, ModelAnswer, Plan, TdmOutput,
 };

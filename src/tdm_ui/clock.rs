@@ -37,5 +37,72 @@ pub fn now() -> Option<DateTime<FixedOffset>> {
 
 /// Reads a `datetime-local` value as clock time with the browser's offset.
 pub fn parse(local: &str) -> Result<DateTime<FixedOffset>, String> {
-    dmip_engine::tdm::view::parse_local(local, offset_minutes_at(local))
+    parse_in(local, None)
+}
+
+/// Reads a `datetime-local` value as clock time in `zone` (a time being
+/// edited keeps the UTC offset it was typed with, in any zone the record
+/// is opened in: issue 20), or with the browser's offset.
+pub fn parse_in(local: &str, zone: Option<FixedOffset>) -> Result<DateTime<FixedOffset>, String> {
+    let minutes = zone.map_or_else(|| offset_minutes_at(local), |z| z.local_minus_utc() / 60);
+    dmip_engine::tdm::view::parse_local(local, minutes)
+}
+
+/// "UTC+09:00", "UTC−05:00".
+pub fn zone_label(zone: FixedOffset) -> String {
+    let m = zone.local_minus_utc() / 60;
+    let sign = if m < 0 { '−' } else { '+' };
+    format!("UTC{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)
+}
+
+/// A clock time as shown in tables (`YYYY-MM-DD HH:MM`, in the offset it
+/// was typed with), with its zone when that is not the browser's at that
+/// moment: "2026-12-01 08:00 (UTC+09:00)".
+pub fn display(t: &DateTime<FixedOffset>) -> String {
+    let text = dmip_engine::tdm::view::display(t);
+    let local = dmip_engine::tdm::view::local_input(t);
+    if t.offset().local_minus_utc() / 60 == offset_minutes_at(&local) {
+        text
+    } else {
+        format!("{text} ({})", zone_label(*t.offset()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn a_time_in_another_zone_says_its_zone() {
+        // Natively the browser's zone is Japan's.
+        assert_eq!(
+            display(&at("2026-12-01T08:00:00+09:00")),
+            "2026-12-01 08:00"
+        );
+        assert_eq!(
+            display(&at("2026-12-01T08:00:00-05:00")),
+            "2026-12-01 08:00 (UTC−05:00)"
+        );
+        assert_eq!(
+            display(&at("2026-12-01T08:00:00+05:30")),
+            "2026-12-01 08:00 (UTC+05:30)"
+        );
+    }
+
+    #[test]
+    fn an_edited_time_is_read_in_its_own_zone() {
+        let ny = *at("2026-12-01T08:00:00-05:00").offset();
+        assert_eq!(
+            parse_in("2026-12-01T09:30", Some(ny)).unwrap(),
+            at("2026-12-01T09:30:00-05:00")
+        );
+        assert_eq!(
+            parse("2026-12-01T09:30").unwrap(),
+            at("2026-12-01T09:30:00+09:00")
+        );
+    }
 }

@@ -3,20 +3,27 @@
 //! them (`tdm::DoseChange`); a change that names no due dose is flagged.
 
 use super::clock;
+use super::clock::display;
 use super::field::{Choice, Field};
 use super::session::Session;
 use crate::i18n::{use_i18n, Key};
-use dmip_engine::tdm::view::display;
+use dmip_engine::tdm::view::FixedOffset;
 use dmip_engine::tdm::DoseChange;
 use leptos::prelude::*;
 
 /// The change typed in the form, or which fields are wrong (due, taken).
-fn parse_change(scheduled: &str, missed: bool, taken: &str) -> Result<DoseChange, [bool; 2]> {
-    let scheduled = clock::parse(scheduled);
+/// The due time names a dose of the rows, so both times are read in their
+/// zone (the latest row's UTC offset; the browser's without rows).
+fn parse_change(
+    (scheduled, zone): (&str, Option<FixedOffset>),
+    missed: bool,
+    taken: &str,
+) -> Result<DoseChange, [bool; 2]> {
+    let scheduled = clock::parse_in(scheduled, zone);
     let taken = if missed {
         Ok(None)
     } else {
-        clock::parse(taken).map(Some)
+        clock::parse_in(taken, zone).map(Some)
     };
     match (scheduled, taken) {
         (Ok(scheduled), Ok(taken)) => Ok(DoseChange { scheduled, taken }),
@@ -33,9 +40,14 @@ pub fn DoseChanges(session: Session) -> impl IntoView {
     let kind = RwSignal::new("missed".to_owned());
     let taken = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
+    let rows_zone = Memo::new(move |_| {
+        session
+            .drug
+            .with(|d| d.doses.iter().map(|r| r.start).max().map(|t| *t.offset()))
+    });
     let parsed = Memo::new(move |_| {
         parse_change(
-            &scheduled.read(),
+            (&scheduled.read(), rows_zone.get()),
             kind.read().as_str() == "missed",
             &taken.read(),
         )
@@ -119,11 +131,14 @@ mod tests {
 
     #[test]
     fn a_change_needs_its_due_time_and_a_late_one_its_taken_time() {
-        assert!(parse_change("", true, "").is_err_and(|e| e == [true, false]));
-        assert!(parse_change("2026-11-03T08:00", false, "").is_err_and(|e| e == [false, true]));
-        let missed = parse_change("2026-11-03T08:00", true, "nonsense").expect("missed");
+        assert!(parse_change(("", None), true, "").is_err_and(|e| e == [true, false]));
+        assert!(
+            parse_change(("2026-11-03T08:00", None), false, "").is_err_and(|e| e == [false, true])
+        );
+        let missed = parse_change(("2026-11-03T08:00", None), true, "nonsense").expect("missed");
         assert_eq!(missed.taken, None);
-        let late = parse_change("2026-11-03T08:00", false, "2026-11-03T11:00").expect("late");
+        let late =
+            parse_change(("2026-11-03T08:00", None), false, "2026-11-03T11:00").expect("late");
         assert_eq!(
             (late.taken.expect("taken") - late.scheduled).num_minutes(),
             180

@@ -4,6 +4,7 @@
 
 use super::bounds;
 use super::clock;
+use super::clock::display;
 use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use super::history_table::HistoryTable;
 use super::session::Session;
@@ -11,20 +12,20 @@ use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, use_i18n, DoseKey, Key};
 use dmip_engine::record::Formulation;
-use dmip_engine::tdm::view::{display, local_input};
+use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{DoseRow, MealTiming};
 use leptos::prelude::*;
 
 /// The row typed in the form, or the messages of its fields.
 fn parse_row(
-    start: &str,
+    (start, zone): (&str, Option<FixedOffset>),
     amount: &str,
     interval: &str,
     count: &str,
     (ss, ongoing): (bool, bool),
     meal: &str,
 ) -> Result<DoseRow, [bool; 3]> {
-    let start = clock::parse(start);
+    let start = clock::parse_in(start, zone);
     let amount = bounded_value(amount, bounds::DOSE_MG);
     let interval_h = match interval {
         "12" => Some(12.0),
@@ -108,10 +109,12 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     let ongoing = RwSignal::new(false);
     let meal = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
+    // The UTC offset of the row being edited: its time stays in it.
+    let zone = RwSignal::new(None::<FixedOffset>);
     let tried = RwSignal::new(false);
     let parsed = Memo::new(move |_| {
         parse_row(
-            &start.read(),
+            (&start.read(), zone.get()),
             &amount.read(),
             &interval.read(),
             &count.read(),
@@ -143,6 +146,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
             _ => d.doses.push(row),
         });
         editing.set(None);
+        zone.set(None);
         tried.set(false);
         amount.set(String::new());
     };
@@ -153,6 +157,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     );
     let load = move |i: usize| {
         if let Some(r) = session.drug.with_untracked(|d| d.doses.get(i).cloned()) {
+            zone.set(Some(*r.start.offset()));
             start.set(local_input(&r.start));
             amount.set(tick(r.amount_mg));
             interval.set(r.interval_h.map_or("single".to_owned(), tick));

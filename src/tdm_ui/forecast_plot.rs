@@ -2,13 +2,14 @@
 //! high-DPI), with the zoom toggle (last 48 h / whole history) and a text
 //! readout of the curves at the time under the pointer or tap.
 
+use super::clock::display;
 use super::forecast::{clock_ticks, draw_forecast, ForecastData, Frame};
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::plot::{device_ratio, record_draw, RememberedSize};
-use dmip_engine::tdm::view::{at_hours, display};
+use dmip_engine::tdm::view::at_hours;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;

@@ -4,6 +4,7 @@
 
 use super::bounds;
 use super::clock;
+use super::clock::display;
 use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use super::history_table::HistoryTable;
 use super::session::Session;
@@ -12,21 +13,21 @@ use super::text::{label_from, label_text, label_value, timing, LABELS};
 use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
-use dmip_engine::tdm::view::{display, local_input};
+use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{Implausible, LevelRow};
 use leptos::prelude::*;
 
 /// The level typed in the form, or which fields are wrong
 /// (time, value, limit).
 fn parse_level(
-    sampled: &str,
+    (sampled, zone): (&str, Option<FixedOffset>),
     value: &str,
     label: &str,
     blq: bool,
     lloq: &str,
     assay: &str,
 ) -> Result<LevelRow, [bool; 3]> {
-    let sampled = clock::parse(sampled);
+    let sampled = clock::parse_in(sampled, zone);
     let v = bounded_value(value, bounds::LEVEL_NG_ML);
     let l = bounded_value(lloq, bounds::LEVEL_NG_ML).filter(|l| *l > 0.0);
     let value_ok = blq || v.is_some();
@@ -70,10 +71,12 @@ pub fn LevelTable(session: Session) -> impl IntoView {
     let lloq = RwSignal::new(String::new());
     let assay = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
+    // The UTC offset of the level being edited: its time stays in it.
+    let zone = RwSignal::new(None::<FixedOffset>);
     let tried = RwSignal::new(false);
     let parsed = Memo::new(move |_| {
         parse_level(
-            &sampled.read(),
+            (&sampled.read(), zone.get()),
             &value.read(),
             &label.read(),
             blq.get(),
@@ -104,6 +107,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
             _ => d.levels.push(row),
         });
         editing.set(None);
+        zone.set(None);
         tried.set(false);
         pending.set(None);
         value.set(String::new());
@@ -125,6 +129,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
     };
     let load = move |i: usize| {
         if let Some(r) = session.drug.with_untracked(|d| d.levels.get(i).cloned()) {
+            zone.set(Some(*r.sampled.offset()));
             sampled.set(local_input(&r.sampled));
             value.set(r.value_ng_ml.map(tick).unwrap_or_default());
             label.set(label_value(r.label).to_owned());

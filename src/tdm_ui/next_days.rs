@@ -2,12 +2,13 @@
 //! continue the current dose, each advised regimen from the dose due next,
 //! the hold plan — the predicted C0/C2 at each dose, by day from now.
 
+use super::clock::display;
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, DoseKey, I18n};
 use crate::widgets::data_table;
-use dmip_engine::tdm::view::{display, DateTime};
+use dmip_engine::tdm::view::DateTime;
 use dmip_engine::tdm::{Plan, Transition};
 use leptos::prelude::*;
 

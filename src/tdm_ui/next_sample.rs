@@ -2,11 +2,12 @@
 //! results: "draw the next sample at <clock time> (<label>): narrows the
 //! <metric> forecast by x %" (the engine's `tdm::next_sample`).
 
+use super::clock::display;
 use super::session::Session;
 use super::text::label_value;
 use crate::format::percent;
 use crate::i18n::{fill, use_i18n, Key};
-use dmip_engine::tdm::view::{display, DateTime};
+use dmip_engine::tdm::view::DateTime;
 use dmip_engine::tdm::NextSample;
 use leptos::prelude::*;
 

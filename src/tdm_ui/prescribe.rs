@@ -3,6 +3,7 @@
 //! times from the dose due next, until changed; "Continue the current
 //! dose" makes the current regimen ongoing. Each says what it wrote.
 
+use super::clock::display;
 use super::spec::DrugSpec;
 use crate::format::tick;
 use crate::i18n::{fill, DoseKey, I18n, Key};
@@ -11,7 +12,7 @@ use dmip_engine::record::{DrugRecord, PatientInfo};
 use dmip_engine::tdm::apply::{
     apply, breakfast_or_default, continue_current, next_due, ApplyArgs, Prescription,
 };
-use dmip_engine::tdm::view::{display, DateTime, FixedOffset};
+use dmip_engine::tdm::view::{DateTime, FixedOffset};
 use dmip_engine::tdm::DoseRow;
 
 /// "100 mg every 12 h".

@@ -24,6 +24,7 @@ import { interactionTests } from './interactions.mjs';
 import { perfTests } from './perf.mjs';
 import { badInputTests } from './bad_input.mjs';
 import { saveStateTests } from './save_state.mjs';
+import { timeZoneTests } from './time_zones.mjs';
 import { languageTests } from './language.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
@@ -56,9 +57,10 @@ const browser = await chromium.launch({
 });
 const server = await startServer(dist);
 
-/** A fresh browser context (own storage) with a page being watched. */
-async function openPage(viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+/** A fresh browser context (own storage) with a page being watched;
+ * `extra`: more context options (e.g. `timezoneId`). */
+async function openPage(viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, extra = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, ...extra });
   const page = await context.newPage();
   const watch = await watchPage(page);
   return { context, page, watch };
@@ -232,6 +234,7 @@ const tests = [
   ...interactionTests({ openPage, fileUrl, shots }),
   ...badInputTests({ openPage, fileUrl, shots }),
   ...saveStateTests({ openPage, fileUrl }),
+  ...timeZoneTests({ openPage, fileUrl }),
   ...languageTests({ openPage, fileUrl }),
   ...perfTests({ openPage, fileUrl, shots }),
 ];

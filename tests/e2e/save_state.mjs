@@ -23,7 +23,7 @@ async function expectState(page, text, ms = 5_000) {
 /** Fills localStorage until a write fails; returns the keys written. */
 const fillStorage = (page) => page.evaluate(() => {
   const keys = [];
-  for (let size = 1 << 20; size >= 64; size >>= 1) {
+  for (let size = 1 << 20; size >= 1; size >>= 1) {
     for (;;) {
       const key = `junk.${keys.length}`;
       try { localStorage.setItem(key, 'x'.repeat(size)); keys.push(key); } catch { break; }
@@ -69,6 +69,7 @@ export function saveStateTests({ openPage, fileUrl }) {
         await page.click('a[data-screen=patient]');
         await page.fill('#pt-weight', '61');
         await page.reload();
+        await page.click('a[data-screen=records]');
         await unlock(page, PASS);
         const names = await page.$$eval('.rec-name', (e) => e.map((n) => n.textContent).sort());
         assert(JSON.stringify(names) === JSON.stringify(['Bed 1', 'Bed 2']), `records after New record at once: ${names}`);
@@ -97,6 +98,7 @@ export function saveStateTests({ openPage, fileUrl }) {
         await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), junk);
         await expectState(page, 'Saved (', 10_000);
         await page.reload();
+        await page.click('a[data-screen=records]');
         await unlock(page, PASS);
         await page.click('.rec-open-btn');
         await page.click('a[data-screen=patient]');
