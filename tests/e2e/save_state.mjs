@@ -91,11 +91,11 @@ export function saveStateTests({ openPage, fileUrl }) {
         await page.click('a[data-screen=patient]');
         const junk = await fillStorage(page);
         assert(junk.length > 0, 'storage could not be filled');
-        // 47.125 is written longer than the empty weight's null: the entry grows.
-        await page.fill('#pt-weight', '47.125');
+        // 156.0 is written longer than the empty height's null: the entry grows.
+        await page.fill('#pt-height', '156');
         await expectState(page, "Not saved: the browser's storage is full.");
         assert(await page.isVisible('#save-export-now'), 'no "export now" where the user types');
-        assert((await page.inputValue('#pt-weight')) === '47.125', 'the edit left the screen');
+        assert((await page.inputValue('#pt-height')) === '156', 'the edit left the screen');
         await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), junk);
         await expectState(page, 'Saved (', 10_000);
         await page.reload();
@@ -103,7 +103,7 @@ export function saveStateTests({ openPage, fileUrl }) {
         await unlock(page, PASS);
         await page.click('.rec-open-btn');
         await page.click('a[data-screen=patient]');
-        assert((await page.inputValue('#pt-weight')) === '47.125', 'the retried save did not keep the weight');
+        assert((await page.inputValue('#pt-height')) === '156', 'the retried save did not keep the height');
       } finally {
         await context.close();
       }
