@@ -11,7 +11,7 @@ use dmip_engine::catalog::{builtin, builtin_ids, ModelDef};
 use dmip_engine::estimate::MapOptions;
 use dmip_engine::simulate::designs;
 use dmip_engine::simulate::forecast::{
-    forecast, ForecastQuestion, ForecastResult, Reference, Score,
+    forecast, ForecastQuestion, ForecastResult, Reference, Score, AVERAGE, AVERAGE_AIC,
 };
 use std::process::ExitCode;
 use std::time::Instant;
@@ -39,7 +39,7 @@ fn scores(s: &Score) -> String {
 
 fn table(results: &[ForecastResult]) -> String {
     let mut out = String::from(
-        "| truth | approach | n | MPE % | MAPE % | within ±20 % | MPE % | MAPE % | within ±20 % | no forecast (reason: patients) |\n|---|---|---|---|---|---|---|---|---|---|\n",
+        "| truth | approach | mean weight | n | MPE % | MAPE % | within ±20 % | MPE % | MAPE % | within ±20 % | no forecast (reason: patients) |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
     );
     for r in results {
         for a in &r.approaches {
@@ -54,8 +54,9 @@ fn table(results: &[ForecastResult]) -> String {
                 .map(|(why, n)| format!("{why}: {n}"))
                 .collect();
             out += &format!(
-                "| {} | {truth} | {} | {} | {} | {} |\n",
+                "| {} | {truth} | {} | {} | {} | {} | {} |\n",
                 r.truth,
+                a.mean_weight.map_or("–".into(), |w| format!("{w:.2}")),
                 a.level.forecasts,
                 scores(&a.level),
                 scores(&a.concentration),
@@ -69,16 +70,19 @@ fn table(results: &[ForecastResult]) -> String {
 fn goals(results: &[ForecastResult]) -> String {
     let mut out = String::new();
     for r in results {
-        for (reference, what) in [
-            (Reference::Level, "level"),
-            (Reference::Concentration, "true concentration"),
-        ] {
-            let Some(g) = r.goal(reference) else {
+        let cases = [
+            (AVERAGE, Reference::Level, "level"),
+            (AVERAGE, Reference::Concentration, "true concentration"),
+            (AVERAGE_AIC, Reference::Level, "level"),
+            (AVERAGE_AIC, Reference::Concentration, "true concentration"),
+        ];
+        for (average, reference, what) in cases {
+            let Some(g) = r.goal_for(average, reference) else {
                 out += &format!("- {} (vs {what}): no forecast to compare\n", r.truth);
                 continue;
             };
             out += &format!(
-                "- {} (vs {what}): average MAPE {:.1} % vs the true model's {:.1} % ({:+.1} % relative: {}); {}\n",
+                "- {} (vs {what}): {average} MAPE {:.1} % vs the true model's {:.1} % ({:+.1} % relative: {}); {}\n",
                 r.truth,
                 g.average_mape,
                 g.truth_mape,
@@ -137,7 +141,7 @@ fn run() -> Result<(), String> {
             );
             results.push(r);
         }
-        println!("### {drug}\n\nScores against the measured level (columns 4–6) and against the true concentration (7–9).\n");
+        println!("### {drug}\n\nScores against the measured level (columns 5–7) and against the true concentration (8–10).\n");
         println!("{}", table(&results));
         println!("{}", goals(&results));
         for (model, assumed) in results.first().map_or(&[][..], |r| &r.assumptions[..]) {

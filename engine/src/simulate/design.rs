@@ -31,7 +31,7 @@ pub struct Design {
     /// The file's header as written (BOM removed).
     pub(super) header: Vec<String>,
     /// The template's rows as written, with their line in the file.
-    pub(super) rows: Vec<(u64, Vec<String>)>,
+    pub(super) rows: Rows,
     /// The line of each observation record.
     pub(super) observation_lines: Vec<u64>,
 }
@@ -41,9 +41,12 @@ pub(super) fn column(header: &[String], name: &str) -> Option<usize> {
     header.iter().position(|h| h.eq_ignore_ascii_case(name))
 }
 
+/// Rows as written, each with its line in the file.
+type Rows = Vec<(u64, Vec<String>)>;
+
 /// The file's header and the rows of subject `id` (every row when the
 /// file has no ID column), with their lines.
-fn raw_rows(bytes: &[u8], id: &str) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), String> {
+fn raw_rows(bytes: &[u8], id: &str) -> Result<(Vec<String>, Rows), String> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)

@@ -1,7 +1,8 @@
 //! The forecast benchmark: virtual patients of one model (the truth), the
 //! design's levels but the last fitted by every candidate model alone and
-//! by their LL average (`estimate::average`, as `dmip fit --model A,B`),
-//! and the last level forecast by each. Scored against the measured level
+//! by their LL average (`estimate::average`, as `dmip fit --model A,B`;
+//! the AIC average of the same fits beside it), and the last level
+//! forecast by each. Scored against the measured level
 //! (what the clinician will see: the truth's residual error included) and
 //! against the patient's true concentration (what the forecast estimates).
 //!
@@ -19,13 +20,18 @@
 use super::{simulate, Design, SimulateError, SimulateQuestion, Variability};
 use crate::catalog::ModelDef;
 use crate::dosing::Convention;
-use crate::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
+use crate::estimate::average::weights;
+use crate::estimate::{
+    average, AverageQuestion, Candidate, MapOptions, ModelAverage, Problem, Weighting,
+};
 use crate::tdm::Assumption;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// The name of the averaged approach in the results.
+/// The name of the averaged approach in the results (the goal's).
 pub const AVERAGE: &str = "average (LL)";
+/// The AIC-weighted average of the same fits, shown beside it.
+pub const AVERAGE_AIC: &str = "average (AIC)";
 
 /// One benchmark run.
 #[derive(Debug)]
@@ -81,6 +87,9 @@ pub struct Approach {
     pub concentration: Score,
     /// Patients without a forecast, by reason.
     pub left_out: BTreeMap<String, usize>,
+    /// A single model's mean weight in the average over the patients the
+    /// average forecast (None for the average itself).
+    pub mean_weight: Option<f64>,
 }
 
 /// The benchmark's answer for one truth.
@@ -92,7 +101,8 @@ pub struct ForecastResult {
     pub unusable_levels: usize,
     /// Patients left out of every approach: a level to fit drawn ≤ 0.
     pub unreportable: usize,
-    /// Every candidate in the order given, then the average.
+    /// Every candidate in the order given, then the LL and the AIC
+    /// average.
     pub approaches: Vec<Approach>,
     /// What each candidate assumed for covariates the design lacks.
     pub assumptions: Vec<(String, Vec<Assumption>)>,
@@ -132,22 +142,27 @@ impl Approach {
 }
 
 impl ForecastResult {
-    /// The goal against `reference`; None when the average or the true
-    /// model has no forecast.
+    /// The goal for the LL average against `reference`; None when the
+    /// average or the true model has no forecast.
     pub fn goal(&self, reference: Reference) -> Option<Goal> {
+        self.goal_for(AVERAGE, reference)
+    }
+
+    /// The same measure for the averaged approach named `average`.
+    pub fn goal_for(&self, average: &str, reference: Reference) -> Option<Goal> {
         let mape = |name: &str| {
             self.approaches
                 .iter()
                 .find(|a| a.name == name)
                 .and_then(|a| a.score(reference).mape)
         };
-        let average_mape = mape(AVERAGE)?;
+        let average_mape = mape(average)?;
         let truth_mape = mape(&self.truth)?;
         let relative_excess = average_mape / truth_mape - 1.0;
         let not_beaten = self
             .approaches
             .iter()
-            .filter(|a| a.name != AVERAGE && a.name != self.truth)
+            .filter(|a| ![AVERAGE, AVERAGE_AIC, &self.truth].contains(&a.name.as_str()))
             .filter(|a| a.score(reference).mape.is_some_and(|m| m <= average_mape))
             .map(|a| a.name.clone())
             .collect();
@@ -167,6 +182,7 @@ struct Tally {
     level: Vec<(f64, f64)>,
     concentration: Vec<(f64, f64)>,
     left_out: BTreeMap<String, usize>,
+    weights: Vec<f64>,
 }
 
 impl Tally {
@@ -189,8 +205,28 @@ impl Tally {
             level: Score::of(&self.level),
             concentration: Score::of(&self.concentration),
             left_out: self.left_out,
+            mean_weight: (!self.weights.is_empty())
+                .then(|| self.weights.iter().sum::<f64>() / self.weights.len() as f64),
         }
     }
+}
+
+/// The AIC-weighted forecast at observation `held` from the fits of an
+/// LL average (the same objectives, weights exp(−OFV/2 − k)).
+fn aic_forecast(avg: &ModelAverage, problems: &[Result<Problem, String>], held: usize) -> f64 {
+    let kept: Vec<(f64, usize, f64)> = avg
+        .models
+        .iter()
+        .zip(problems)
+        .filter_map(|(m, p)| {
+            let k = p.as_ref().ok()?.n_eta;
+            Some((m.objective?, k, *m.ipred.get(held)?))
+        })
+        .collect();
+    let ofv: Vec<f64> = kept.iter().map(|m| m.0).collect();
+    let k: Vec<usize> = kept.iter().map(|m| m.1).collect();
+    let w = weights(&ofv, &k, Weighting::Aic, true);
+    kept.iter().zip(w).map(|(m, w)| w * m.2).sum()
 }
 
 /// Runs the benchmark for one truth.
@@ -217,7 +253,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
         .iter()
         .map(|m| Design::read(bytes, m, Convention::Locf).map_err(|e| e.to_string()))
         .collect();
-    let mut tallies: Vec<Tally> = (0..=q.models.len()).map(|_| Tally::default()).collect();
+    let mut tallies: Vec<Tally> = (0..q.models.len() + 2).map(|_| Tally::default()).collect();
     let mut unusable_levels = 0;
     let mut unreportable = 0;
     for p in &sim.patients {
@@ -264,6 +300,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
         match average(&question) {
             Ok(avg) => {
                 for (tally, m) in singles.iter_mut().zip(&avg.models) {
+                    tally.weights.push(m.weight);
                     match (&m.reason, m.ipred.get(held)) {
                         (None, Some(f)) => tally.add(*f, observed, truth),
                         (Some(reason), _) => tally.leave_out(reason),
@@ -274,16 +311,23 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
                     Some(f) => averaged[0].add(*f, observed, truth),
                     None => averaged[0].leave_out("no prediction at the held-out row"),
                 }
+                averaged[1].add(aic_forecast(&avg, &problems, held), observed, truth);
             }
             Err(e) => {
                 for (tally, (_, reason)) in singles.iter_mut().zip(&e.reasons) {
                     tally.leave_out(reason);
                 }
-                averaged[0].leave_out("no model could be fitted");
+                for tally in averaged {
+                    tally.leave_out("no model could be fitted");
+                }
             }
         }
     }
-    let names = q.models.iter().map(|m| m.id()).chain([AVERAGE]);
+    let names = q
+        .models
+        .iter()
+        .map(|m| m.id())
+        .chain([AVERAGE, AVERAGE_AIC]);
     Ok(ForecastResult {
         truth: q.truth.id().to_owned(),
         patients: sim.patients.len(),
