@@ -34,12 +34,18 @@ fn cell(x: Option<f64>) -> String {
 }
 
 fn scores(s: &Score) -> String {
-    format!("{} | {} | {}", cell(s.mpe), cell(s.mape), cell(s.within_20))
+    format!(
+        "{} | {} | {} | {}",
+        s.forecasts,
+        cell(s.mpe),
+        cell(s.mape),
+        cell(s.within_20)
+    )
 }
 
 fn table(results: &[ForecastResult]) -> String {
     let mut out = String::from(
-        "| truth | approach | mean weight | n | MPE % | MAPE % | within ±20 % | MPE % | MAPE % | within ±20 % | no forecast (reason: patients) |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
+        "| truth | approach | mean weight | n | MPE % | MAPE % | within ±20 % | n | MPE % | MAPE % | within ±20 % | no forecast (reason: patients) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n",
     );
     for r in results {
         for a in &r.approaches {
@@ -54,10 +60,9 @@ fn table(results: &[ForecastResult]) -> String {
                 .map(|(why, n)| format!("{why}: {n}"))
                 .collect();
             out += &format!(
-                "| {} | {truth} | {} | {} | {} | {} | {} |\n",
+                "| {} | {truth} | {} | {} | {} | {} |\n",
                 r.truth,
                 a.mean_weight.map_or("–".into(), |w| format!("{w:.2}")),
-                a.level.forecasts,
                 scores(&a.level),
                 scores(&a.concentration),
                 left.join("; ")
@@ -141,7 +146,7 @@ fn run() -> Result<(), String> {
             );
             results.push(r);
         }
-        println!("### {drug}\n\nScores against the measured level (columns 5–7) and against the true concentration (8–10).\n");
+        println!("### {drug}\n\nScores against the measured level (columns 4–7) and against the true concentration (8–11).\n");
         println!("{}", table(&results));
         println!("{}", goals(&results));
         for (model, assumed) in results.first().map_or(&[][..], |r| &r.assumptions[..]) {
