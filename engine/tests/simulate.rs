@@ -19,7 +19,13 @@ fn design(csv: &str, def: &ModelDef) -> Design {
     Design::read(csv.as_bytes(), def, Convention::Locf).expect("design")
 }
 
-fn run(def: &ModelDef, d: &Design, n: usize, seed: u64, variability: Variability) -> Simulation {
+fn ask(
+    def: &ModelDef,
+    d: &Design,
+    n: usize,
+    seed: u64,
+    variability: Variability,
+) -> Result<Simulation, SimulateError> {
     simulate(&SimulateQuestion {
         model: def,
         design: d,
@@ -27,7 +33,10 @@ fn run(def: &ModelDef, d: &Design, n: usize, seed: u64, variability: Variability
         seed,
         variability,
     })
-    .expect("simulated")
+}
+
+fn run(def: &ModelDef, d: &Design, n: usize, seed: u64, variability: Variability) -> Simulation {
+    ask(def, d, n, seed, variability).expect("simulated")
 }
 
 /// Woillard 2011's typical patient, 5 mg every 12 h at steady state, C2
@@ -243,31 +252,16 @@ fn a_level_below_the_lloq_is_written_as_m3_data_and_reads_back() {
 fn bad_input_is_refused_with_its_reason() {
     let def = model("woillard2011_tac");
     let d = design(WOILLARD_SS, &def);
-    let ask = |n| {
-        simulate(&SimulateQuestion {
-            model: &def,
-            design: &d,
-            n,
-            seed: 1,
-            variability: Variability::Full,
-        })
-    };
-    assert_eq!(ask(0).unwrap_err(), SimulateError::NoPatients);
+    let fails = |d: &Design, n| ask(&def, d, n, 1, Variability::Full).unwrap_err();
+    assert_eq!(fails(&d, 0), SimulateError::NoPatients);
     assert_eq!(
-        ask(MAX_PATIENTS + 1).unwrap_err().to_string(),
+        fails(&d, MAX_PATIENTS + 1).to_string(),
         "at most 100000 virtual patients can be simulated at once (got 100001)"
     );
     // Only a prediction row: nothing to simulate.
     let only_mdv = "ID,TIME,AMT,DV,MDV,HCT,CYP3A5,FORM\n1,0,5,.,1,35,0,1\n1,2,.,.,1,35,0,1\n";
     let d2 = design(only_mdv, &def);
-    let e = simulate(&SimulateQuestion {
-        model: &def,
-        design: &d2,
-        n: 1,
-        seed: 1,
-        variability: Variability::Full,
-    })
-    .unwrap_err();
+    let e = fails(&d2, 1);
     assert_eq!(
         e.to_string(),
         "the design has no observation row to simulate (an EVID 0 row without MDV = 1)"
@@ -275,14 +269,7 @@ fn bad_input_is_refused_with_its_reason() {
     // A genotype has no stated default: the design must give it.
     let no_cyp = "ID,TIME,AMT,DV,HCT,FORM\n1,0,5,.,35,1\n1,2,.,0,35,1\n";
     let d3 = design(no_cyp, &def);
-    let e = simulate(&SimulateQuestion {
-        model: &def,
-        design: &d3,
-        n: 1,
-        seed: 1,
-        variability: Variability::Full,
-    })
-    .unwrap_err();
+    let e = fails(&d3, 1);
     assert_eq!(
         e.to_string(),
         "design: CYP3A5 expresser (*1 carrier = 1, *3/*3 = 0) (CYP3A5) is needed by this model and was not given; add its column to the design"
