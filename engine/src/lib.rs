@@ -17,4 +17,5 @@ pub mod model;
 pub mod nca;
 pub mod record;
 pub mod selfcheck;
+pub mod simulate;
 pub mod tdm;

@@ -25,7 +25,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist         build dist/dmip.html only
   setup        install what is missing, nothing else
   fresh-check  the two commands in a fresh clone with an empty CARGO_HOME,
-               each step timed (--keep keeps it, --no-test stops at serve)";
+               each step timed (--keep keeps it, --no-test stops at serve)
+  forecast-bench
+               the model-averaging forecast benchmark of BENCHMARKS.md
+               (500 virtual patients per truth; --n N, --seed S)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +40,12 @@ fn main() -> ExitCode {
         "fresh-check" => fresh_check::main(rest),
         "dist" => dist::main(),
         "setup" => setup::for_tests(),
+        "forecast-bench" => cmd::run(
+            cmd::command("cargo")
+                .args(["run", "--profile", "bench", "-p", "dmip-engine"])
+                .args(["--example", "forecast_bench", "--"])
+                .args(rest),
+        ),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

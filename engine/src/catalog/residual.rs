@@ -156,6 +156,19 @@ impl ResidualError {
         )
     }
 
+    /// A measurement of prediction `f` with the residual error at `z`
+    /// standard deviations: f + SD(f)·z, or f·exp(SD·z) for the
+    /// log-additive model (a proportional error is f·(1 + b·z)). Not
+    /// floored: an additive part can make it ≤ 0, as NONMEM's $SIM draws.
+    pub fn observe(&self, f: f64, z: f64) -> f64 {
+        let sd = self.variance(f).sqrt();
+        if self.is_log() {
+            f * (sd * z).exp()
+        } else {
+            f + sd * z
+        }
+    }
+
     /// Variance of the observation (of ln y for the log-additive model)
     /// at prediction `f`.
     pub fn variance(&self, f: f64) -> f64 {
@@ -205,6 +218,37 @@ mod tests {
         // At f = 0 both are the additive part alone: 0.25.
         assert!((sum.variance(0.0) - 0.25).abs() < 1e-12);
         assert!(!sum.degenerate_at_zero());
+    }
+
+    #[test]
+    fn a_measurement_is_drawn_on_the_scale_of_the_error_model() {
+        // f = 10, z = 1.5: additive a = 0.5 → 10.75; proportional b = 0.1
+        // → 10·(1 + 0.15) = 11.5; combined √(0.25 + 1) = 1.1180 → 11.677;
+        // SD sum 0.5 + 1 = 1.5 → 12.25; log SD 0.2 → 10·e^0.3 = 13.4986.
+        let cases = [
+            (ResidualError::Additive { sd: 0.5 }, 10.75),
+            (ResidualError::Proportional { sd: 0.1 }, 11.5),
+            (
+                ResidualError::Combined {
+                    additive_sd: 0.5,
+                    proportional_sd: 0.1,
+                },
+                10.0 + 1.25f64.sqrt() * 1.5,
+            ),
+            (
+                ResidualError::AdditivePlusProportionalSd {
+                    additive_sd: 0.5,
+                    proportional_sd: 0.1,
+                },
+                12.25,
+            ),
+            (ResidualError::LogAdditive { sd: 0.2 }, 10.0 * 0.3f64.exp()),
+        ];
+        for (e, want) in cases {
+            assert!((e.observe(10.0, 1.5) - want).abs() < 1e-12, "{e:?}");
+        }
+        // An additive part can draw below 0 (kept, as NONMEM's $SIM).
+        assert!(ResidualError::Additive { sd: 0.5 }.observe(0.2, -1.0) < 0.0);
     }
 
     #[test]

@@ -92,13 +92,7 @@ fn draw_columns(
         if c.iter().all(|v| v.is_finite()) {
             for (col, f) in columns.iter_mut().zip(c) {
                 let y = if residual {
-                    let e: f64 = StandardNormal.sample(&mut rng);
-                    let sd = error.variance(f).sqrt();
-                    if error.is_log() {
-                        f * (sd * e).exp()
-                    } else {
-                        f + sd * e
-                    }
+                    error.observe(f, StandardNormal.sample(&mut rng))
                 } else {
                     f
                 };

@@ -127,6 +127,28 @@ impl Problem {
         covariates: &BTreeMap<String, CovariateSeries>,
         occasion_starts: &[f64],
     ) -> Result<Problem, EstimateError> {
+        Problem::build(def, events, covariates, occasion_starts, false)
+    }
+
+    /// [`Problem::new`] with a κ for *every* occasion, levels or not: what
+    /// a simulation draws (a dose of an occasion without a sample still
+    /// carries its κ on F into later levels).
+    pub fn for_simulation(
+        def: &ModelDef,
+        events: Vec<Event>,
+        covariates: &BTreeMap<String, CovariateSeries>,
+        occasion_starts: &[f64],
+    ) -> Result<Problem, EstimateError> {
+        Problem::build(def, events, covariates, occasion_starts, true)
+    }
+
+    fn build(
+        def: &ModelDef,
+        events: Vec<Event>,
+        covariates: &BTreeMap<String, CovariateSeries>,
+        occasion_starts: &[f64],
+        every_occasion: bool,
+    ) -> Result<Problem, EstimateError> {
         let levels: Vec<Level> = events
             .iter()
             .filter_map(|e| match e {
@@ -146,9 +168,13 @@ impl Problem {
             starts.push(f64::NEG_INFINITY);
         }
         let occasion_of = |t: f64| starts.partition_point(|s| *s <= t).checked_sub(1);
-        // Occasions that hold at least one informative level get a free κ.
+        // Occasions that hold at least one informative level get a free κ
+        // (in a simulation, every occasion).
         let mut occasions: Vec<f64> = Vec::new();
-        if n_iov > 0 {
+        if n_iov > 0 && every_occasion {
+            occasions.clone_from(&starts);
+            occasions.dedup();
+        } else if n_iov > 0 {
             for l in levels.iter().filter(|l| l.informative()) {
                 if let Some(k) = occasion_of(l.time) {
                     if !occasions.contains(&starts[k]) {

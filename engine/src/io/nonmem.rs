@@ -30,6 +30,7 @@
 //! - Errors name the 1-based line of the file (the header is line 1) and
 //!   the field.
 
+mod for_model;
 mod row;
 
 use crate::dosing::events::{validate, DosingError, Event};

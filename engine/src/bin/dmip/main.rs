@@ -1,5 +1,5 @@
-//! `dmip`: the command-line face of the engine. JSON on stdout; on bad input a
-//! clear message on stderr and a non-zero exit code.
+//! `dmip`: the command-line face of the engine. JSON on stdout (`simulate`:
+//! CSV); on bad input a clear message on stderr and a non-zero exit code.
 
 mod dose_cmd;
 mod fit_average;
@@ -8,6 +8,7 @@ mod load;
 mod models_cmd;
 mod nca_cmd;
 mod predict_cmd;
+mod simulate_cmd;
 mod subject;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +36,10 @@ enum Command {
     /// fit check against the patient's own levels, a hold plan for a level
     /// above the range and (--next-sample) the best next sampling time.
     Dose(dose_cmd::DoseArgs),
+    /// N virtual patients (IDs 1..N) of a model on a design CSV, written as a
+    /// NONMEM CSV on stdout: η and κ drawn from the model's Ω, residual
+    /// error at every observation row, seeded (same seed, same file).
+    Simulate(simulate_cmd::SimulateArgs),
     /// The built-in models with their citations.
     Models,
 }
@@ -47,6 +52,8 @@ fn main() -> ExitCode {
         Command::Fit(args) => fit_cmd::run(args),
         Command::Dose(args) => dose_cmd::run(args),
         Command::Models => models_cmd::run(),
+        // CSV, not JSON, on stdout.
+        Command::Simulate(args) => return simulate_cmd::main(args),
     };
     match result {
         Ok(value) => match serde_json::to_string_pretty(&value) {

@@ -1,43 +1,13 @@
 //! A subject of a NONMEM-style CSV as an estimation problem: covariates
 //! renamed to the model's names (the data's columns are matched
-//! case-insensitively) and occasions from an OCC column.
+//! case-insensitively), defaults for the missing ones and occasions from
+//! an OCC column (`Subject::covariates_for`, `Subject::occasion_starts`).
 
 use dmip_engine::catalog::ModelDef;
-use dmip_engine::dosing::{Convention, CovariateSeries};
+use dmip_engine::dosing::Convention;
 use dmip_engine::estimate::Problem;
 use dmip_engine::io::nonmem::Subject;
-use dmip_engine::tdm::{defaults_for, Assumption};
-use std::collections::BTreeMap;
-
-/// The covariate series of `s` under the model's names.
-pub fn model_covariates(s: &Subject, def: &ModelDef) -> BTreeMap<String, CovariateSeries> {
-    def.file
-        .covariates
-        .iter()
-        .filter_map(|c| {
-            s.covariates
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(&c.name))
-                .map(|(_, series)| (c.name.clone(), series.clone()))
-        })
-        .collect()
-}
-
-/// Start times of occasions: where an OCC column changes value (and the
-/// first event); none without an OCC column.
-pub fn occasions(s: &Subject) -> Vec<f64> {
-    let Some(occ) = s
-        .covariates
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("OCC"))
-        .map(|(_, v)| v)
-    else {
-        return Vec::new();
-    };
-    let mut starts = vec![s.events.first().map_or(0.0, |e| e.time())];
-    starts.extend(occ.change_times());
-    starts
-}
+use dmip_engine::tdm::Assumption;
 
 /// The estimation problem of one subject, with messages naming it. A
 /// covariate column the data lacks takes the model file's typical value,
@@ -45,17 +15,8 @@ pub fn occasions(s: &Subject) -> Vec<f64> {
 pub fn problem(s: &Subject, def: &ModelDef) -> Result<(Problem, Vec<Assumption>), String> {
     s.validate_for(def.compartments().0)
         .map_err(|e| e.to_string())?;
-    let mut covariates = model_covariates(s, def);
-    let (assumptions, _) = defaults_for(def, |name| covariates.contains_key(name));
-    for a in &assumptions {
-        if let Assumption::Typical {
-            covariate, value, ..
-        } = a
-        {
-            covariates.insert(covariate.clone(), CovariateSeries::constant(*value));
-        }
-    }
-    let problem = Problem::new(def, s.events.clone(), &covariates, &occasions(s))
+    let (covariates, assumptions) = s.covariates_for(def);
+    let problem = Problem::new(def, s.events.clone(), &covariates, &s.occasion_starts())
         .map_err(|e| format!("subject {}: {e}", s.id))?;
     Ok((problem, assumptions))
 }
@@ -103,7 +64,7 @@ pub fn convention_warnings(s: &Subject, def: &ModelDef, covariates: CovariatesAr
     if !matches!(covariates, CovariatesArg::Locf) {
         return Vec::new();
     }
-    model_covariates(s, def)
+    s.model_covariates(def)
         .iter()
         .filter_map(|(name, series)| {
             let t = series.change_times().next()?;
