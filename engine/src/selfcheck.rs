@@ -90,21 +90,7 @@ fn nca_rows(out: &mut Vec<Row>) {
     let mut add =
         |case: &str, source: &'static str, r: &Option<NcaResult>, values: &[(&str, f64)]| {
             for (param, expected) in values {
-                let got = r.as_ref().and_then(|r| match *param {
-                    "cmax" => r.cmax,
-                    "tmax" => r.tmax,
-                    "auclast" => r.auclast,
-                    "aucinf_obs" => r.aucinf_obs,
-                    "lambda_z" => r.lambda_z,
-                    "half_life" => r.half_life,
-                    "aumclast" => r.aumclast,
-                    "aumcinf_obs" => r.aumcinf_obs,
-                    "mrt_obs" => r.mrt_obs,
-                    "auctau" => r.auctau,
-                    "cavg" => r.cavg,
-                    "cl" => r.cl,
-                    _ => None,
-                });
+                let got = r.as_ref().and_then(|r| r.value(param));
                 out.push(row(
                     "NCA",
                     format!("{case}: {param}"),

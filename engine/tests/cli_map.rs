@@ -153,3 +153,49 @@ fn bad_arguments_get_clear_messages_and_exit_2() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), want, "{args:?}");
     }
 }
+
+#[test]
+fn many_subjects_fit_in_parallel_in_file_order_with_the_rate_on_stderr() {
+    // mapbayr 001 subject 1 forty times, levels scaled per subject so that
+    // every fit differs, ids in descending order (not the sorted order).
+    let rows = std::fs::read_to_string(MAPBAYR_CSV).expect("mapbayr csv");
+    let mut lines = rows.lines();
+    let mut csv = format!("{}\n", lines.next().expect("header"));
+    let body: Vec<&str> = lines.collect();
+    for k in (1..=40).rev() {
+        for line in &body {
+            let mut cells: Vec<String> = line.split(',').map(String::from).collect();
+            cells[0] = format!("s{k}");
+            if let Ok(dv) = cells[7].parse::<f64>() {
+                cells[7] = format!("{}", dv * (0.6 + 0.02 * k as f64));
+            }
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+    }
+    let path = temp_file("cli_map_forty.csv", &csv);
+    let args = ["fit", "--model", MAPBAYR_MODEL, "--data", &path];
+    let parallel = dmip(&args);
+    let v = json(&parallel);
+    let ids: Vec<&str> = v["subjects"]
+        .as_array()
+        .expect("subjects")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    let expected: Vec<String> = (1..=40).rev().map(|k| format!("s{k}")).collect();
+    assert_eq!(ids, expected);
+    let stderr = String::from_utf8_lossy(&parallel.stderr);
+    assert!(
+        stderr.starts_with("dmip fit: 40 subjects in ") && stderr.contains(" subjects/s on "),
+        "{stderr}"
+    );
+    // One thread gives the same JSON, byte for byte.
+    let one = std::process::Command::new(env!("CARGO_BIN_EXE_dmip"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .expect("run dmip");
+    assert_eq!(one.stdout, parallel.stdout);
+    assert!(String::from_utf8_lossy(&one.stderr).contains("subjects/s on 1 thread\n"));
+}

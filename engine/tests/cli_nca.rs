@@ -48,7 +48,82 @@ fn theoph_default_is_lin_up_log_down() {
     let flags = v["flags"].as_array().expect("flags array");
     assert!(flags.iter().any(|f| f
         .as_str()
-        .is_some_and(|f| f.starts_with("lambda_z: span ratio"))));
+        .is_some_and(|f| f.starts_with("span_ratio: 1.071 < min.span.ratio = 2"))));
+    // The CDISC names beside the keys (WinNonlin's values: NonCompart validation).
+    let codes = &v["pptestcd"];
+    close(codes, "AUCLST", 147.2347485);
+    close(codes, "AUCIFO", 214.9236316);
+    close(codes, "CLFO", 1.488900954);
+    close(codes, "MRTEVIFP", 21.15014008);
+    assert_eq!(codes["LAMZNPT"], 3);
+    assert_eq!(codes["TLAG"], 0.0);
+    assert!(codes.get("C0").is_none() && codes.get("VSSO").is_none());
+    let rules: Vec<&str> = v["exclusions"]
+        .as_array()
+        .expect("exclusions")
+        .iter()
+        .filter_map(|e| e["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        ["min.span.ratio", "max.aucinf.pext", "max.aucinf.pext"]
+    );
+    assert_eq!(v["lambda_z_rules"]["min.span.ratio"], 2.0);
+    assert_eq!(v["lambda_z_rules"]["allow.tmax.in.half.life"], false);
+}
+
+#[test]
+fn lambda_z_rules_are_set_by_pknca_names() {
+    let v = json(&dmip(&[
+        "--data",
+        &theoph(),
+        "--min-span-ratio",
+        "1",
+        "--max-aucinf-pext",
+        "40",
+        "--min-hl-points",
+        "4",
+        "--allow-tmax-in-half-life",
+        "true",
+    ]));
+    // Four points at least (hand check of the log-linear fits): adjusted R²
+    // 0.9994164 over the last 4, 0.9994229 over the last 5 (the best),
+    // ≤ 0.9985616 over more (Tmax's included); 4 and 5 tie within 1e-4, so
+    // the 5-point fit from 5.10 h, λz = 0.0481735554.
+    assert_eq!(v["lambda_z_n_points"], 5);
+    close(&v, "lambda_z_time_first", 5.10);
+    close(&v, "lambda_z", 0.04817355544598906);
+    assert_eq!(v["exclusions"], serde_json::json!([]));
+    assert_eq!(v["lambda_z_rules"]["min.hl.points"], 4);
+    assert_eq!(v["lambda_z_rules"]["max.aucinf.pext"], 40.0);
+    let msg = cli_support::failure(&dmip(&["--data", &theoph(), "--min-span-ratio", "0"]));
+    assert_eq!(
+        msg,
+        "dmip: --min-span-ratio: min.span.ratio must be > 0 (got 0)"
+    );
+    let msg = cli_support::failure(&dmip(&[
+        "--data",
+        &theoph(),
+        "--adj-r-squared-factor",
+        "1.5",
+    ]));
+    assert_eq!(
+        msg,
+        "dmip: --adj-r-squared-factor: adj.r.squared.factor must be between 0 and 1, exclusive (got 1.5)"
+    );
+}
+
+#[test]
+fn methods_by_their_cli_names() {
+    let lin_log = json(&dmip(&["--data", &theoph(), "--method", "linlog"]));
+    assert_eq!(lin_log["method"], "lin-log");
+    let log_down = json(&dmip(&["--data", &theoph(), "--method", "linup-logdown"]));
+    assert_eq!(log_down["method"], "lin-up-log-down");
+    // Subject 1 only falls after Tmax, so lin-log gives lin-up/log-down's
+    // AUClast (WinNonlin 147.2347485).
+    close(&lin_log, "auclast", 147.2347485);
+    let old_name = json(&dmip(&["--data", &theoph(), "--method", "lin-up-log-down"]));
+    assert_eq!(old_name["auclast"], log_down["auclast"]);
 }
 
 #[test]

@@ -52,9 +52,26 @@ proptest! {
         near(r.aucinf_pred, c0 / k, rel);
         near(r.aumcinf_obs, c0 / (k * k), rel);
         near(r.mrt_obs, 1.0 / k, rel);
+        near(r.mrt_pred, 1.0 / k, rel);
         near(r.cl, 100.0 * k / c0, rel);
+        near(r.cl_pred, 100.0 * k / c0, rel);
         near(r.vz, 100.0 / c0, rel);
+        // One compartment: Vss = Vz = dose/C0.
+        near(r.vss_obs, 100.0 / c0, rel);
+        near(r.vss_pred, 100.0 / c0, rel);
+        near(r.clast_pred, r.clast.unwrap(), rel);
+        // Back-extrapolated share: the area before the first sample over c0/k.
+        near(r.aucpbext_obs, 100.0 * (1.0 - (-k * times[0]).exp()), 1e-8);
+        // MRTlast = AUMClast/AUClast of the exponential on [0, tlast].
+        let tl = times[times.len() - 1];
+        let (e, auc) = ((-k * tl).exp(), c0 / k * (1.0 - (-k * tl).exp()));
+        let aumc = c0 / (k * k) * (1.0 - e - k * tl * e);
+        near(r.mrt_last, aumc / auc, 1e-8);
+        let pext = 100.0 * (1.0 - aumc * k * k / c0);
+        prop_assert!((r.aumcpext_obs.unwrap() - pext).abs() < 1e-9, "{:?} vs {}", r.aumcpext_obs, pext);
         prop_assert_eq!(r.lambda_z_n_points, Some(times.len()));
+        prop_assert!(r.corr_xy.is_some_and(|x| (x + 1.0).abs() < 1e-9));
+        prop_assert!(r.exclusions.iter().all(|e| e.rule != "min.hl.r.squared"));
     }
 
     /// Partial areas add up, and match the exponential inside and past the data.
@@ -112,6 +129,16 @@ fn steady_state_bolus_extrapolates_to_tau_and_mrt_is_one_over_k() {
     near(r.cavg, auctau / tau, 1e-9);
     near(r.cl, 50.0 / auctau, 1e-9);
     near(r.mrt_obs, 1.0 / k, 1e-9);
+    near(r.mrt_pred, 1.0 / k, 1e-9);
+    // Vss = MRT·CLss = V = dose/C(0) of one dose (50/10).
+    near(r.vss_obs, 5.0, 1e-9);
+    near(r.vss_pred, 5.0, 1e-9);
+    // At steady state there is no predicted CL or Vz: absent, not null.
+    assert_eq!((r.cl_pred, r.vz_pred), (None, None));
+    assert_eq!(r.value("CLTAU"), r.cl);
+    assert_eq!(r.value("VZTAU"), r.vz);
+    let json = serde_json::to_value(&r).unwrap();
+    assert!(json.get("cl_pred").is_none() && json["pptestcd"].get("CLP").is_none());
 }
 
 #[test]
@@ -159,11 +186,13 @@ fn blq_profile() -> Vec<Sample> {
 #[test]
 fn blq_default_rule_zero_before_drop_between_and_after() {
     let r = nca(&blq_profile(), &NcaOptions::default()).unwrap();
-    // (0,0) (1,4) (3,2) (4,1) (5,0.5): 2 + (2·2 + 1 + 0.5)/ln 2.
+    // (0,0) (1,4) (3,2) (4,1) (5,0.5): 2 + (2·2 + 1 + 0.5)/ln 2; the trailing
+    // BLQ kept as 0 adds (6 − 5)·0.5/2 to AUCall only.
     near(r.auclast, 2.0 + 5.5 / std::f64::consts::LN_2, 1e-12);
+    near(r.aucall, 2.25 + 5.5 / std::f64::consts::LN_2, 1e-12);
     assert_eq!(r.tlast, Some(5.0));
     assert!(
-        has_flag(&r, "blq: 3 sample(s) BLQ or 0, 2 dropped; rule: BLQ before first measurable: 0; between measurables: drop; after last measurable: drop (PKNCA default)"),
+        has_flag(&r, "blq: 3 sample(s) BLQ or 0, 1 dropped; rule: BLQ before first measurable: 0; between measurables: drop; after last measurable: 0 (PKNCA default)"),
         "{:?}",
         r.flags
     );
@@ -181,9 +210,10 @@ fn blq_all_zero_rule_keeps_zeros() {
     near(r.auclast, 5.0 + 1.5 / std::f64::consts::LN_2, 1e-12);
     assert!(has_flag(&r, "3 sample(s) BLQ or 0, 0 dropped"));
     assert_eq!(
-        BlqRule::parse("0,drop,zero").unwrap().to_string(),
-        "BLQ before first measurable: 0; between measurables: drop; after last measurable: 0"
+        BlqRule::parse("0,drop,drop").unwrap().to_string(),
+        "BLQ before first measurable: 0; between measurables: drop; after last measurable: drop"
     );
+    assert_eq!(BlqRule::parse("0,drop,zero"), Ok(BlqRule::default()));
     assert!(BlqRule::parse("0,drop").is_err());
 }
 
@@ -207,7 +237,8 @@ fn too_few_points_after_cmax_gives_nulls_with_reasons() {
     assert!(
         has_flag(
             &r,
-            "aumcinf_obs, mrt_obs, cl, vz: fewer than 3 positive concentrations after Cmax"
+            "mrt_obs, mrt_pred, cl, cl_pred, vz, vz_pred, aucinf_obs_dose, aucinf_pred_dose: \
+             fewer than 3 positive concentrations after Tmax (min.hl.points)"
         ),
         "{:?}",
         r.flags
@@ -280,31 +311,12 @@ fn bad_input_is_an_error_naming_the_sample() {
         .is_err());
 }
 
-fn all_values(r: &NcaResult) -> [Option<f64>; 22] {
-    [
-        r.cmax,
-        r.tmax,
-        r.clast,
-        r.tlast,
-        r.c0,
-        r.auclast,
-        r.aucinf_obs,
-        r.aucinf_pred,
-        r.aucpext_obs,
-        r.aucpext_pred,
-        r.aumclast,
-        r.aumcinf_obs,
-        r.mrt_obs,
-        r.lambda_z,
-        r.half_life,
-        r.r_squared,
-        r.adj_r_squared,
-        r.span_ratio,
-        r.auctau,
-        r.cavg,
-        r.cl,
-        r.vz,
-    ]
+/// Whether a flag names `key` in its list of keys (the text before ": ").
+fn named(r: &NcaResult, key: &str) -> bool {
+    r.flags.iter().any(|f| {
+        f.split_once(": ")
+            .is_some_and(|(keys, _)| keys.split(", ").any(|k| k == key))
+    })
 }
 
 fn conc_strategy() -> impl Strategy<Value = Conc> {
@@ -331,7 +343,11 @@ proptest! {
     fn results_are_finite_or_null_and_deterministic(
         points in prop::collection::vec((1e-6f64..1e4, conc_strategy()), 0..14),
         route in route_strategy(),
-        linear in any::<bool>(),
+        method in prop_oneof![
+            Just(Method::Linear),
+            Just(Method::LinUpLogDown),
+            Just(Method::LinLog)
+        ],
         tau in prop::option::of(1e-3f64..1e3),
         dose in prop::option::of(1e-300f64..1e300),
     ) {
@@ -340,15 +356,18 @@ proptest! {
             .scan(0.0, |t, &(gap, conc)| { *t += gap; Some(Sample { time: *t, conc }) })
             .collect();
         let opts = NcaOptions {
-            method: if linear { Method::Linear } else { Method::LinUpLogDown },
+            method,
             route,
             dose,
             tau,
             ..NcaOptions::default()
         };
         let r = nca(&samples, &opts).unwrap();
-        for v in all_values(&r).into_iter().flatten() {
-            prop_assert!(v.is_finite(), "{:?}", r);
+        for (key, _, v) in r.reported() {
+            match v {
+                Some(v) => prop_assert!(v.is_finite(), "{}: {:?}", key, r),
+                None => prop_assert!(named(&r, key), "{} null, no flag: {:?}", key, r.flags),
+            }
         }
         prop_assert_eq!(&r, &nca(&samples, &opts).unwrap());
     }

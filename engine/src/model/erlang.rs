@@ -33,19 +33,6 @@ fn positive_series(first: f64, mut next: impl FnMut(usize, f64) -> f64) -> f64 {
     sum
 }
 
-/// `(kΔ)^p/p!` for p = 0..n.
-fn powers_over_factorial(kdt: f64, n: usize) -> Vec<f64> {
-    let mut r = Vec::with_capacity(n);
-    let mut v = 1.0;
-    for p in 0..n {
-        if p > 0 {
-            v *= kdt / p as f64;
-        }
-        r.push(v);
-    }
-    r
-}
-
 /// Fills `out[p] = F_p(μ, k, Δ)` for p = 0..out.len(). Requires k > 0,
 /// Δ ≥ 0, μ ≤ 0.
 pub fn coupling(mu: f64, k: f64, dt: f64, out: &mut [f64]) {
@@ -59,19 +46,25 @@ pub fn coupling(mu: f64, k: f64, dt: f64, out: &mut [f64]) {
     }
     let c = mu + k;
     let x = c * dt;
-    let pf = powers_over_factorial(k * dt, n);
+    // (kΔ)^p/p!, kept up to date as p grows (no table: no allocation).
+    let kdt = k * dt;
+    let mut pf = 1.0;
     if x < -40.0 {
         let a = -c;
         let ekdt = (-k * dt).exp();
         let mut prev = (ekdt - (mu * dt).exp()) / a;
         out[0] = prev;
-        for p in 1..n {
-            prev = (ekdt * pf[p] - k * prev) / a;
-            out[p] = prev;
+        for (p, o) in out.iter_mut().enumerate().skip(1) {
+            pf *= kdt / p as f64;
+            prev = (ekdt * pf - k * prev) / a;
+            *o = prev;
         }
         return;
     }
     for (p, o) in out.iter_mut().enumerate() {
+        if p > 0 {
+            pf *= kdt / p as f64;
+        }
         let pp = p as f64;
         *o = if x < 0.0 {
             let ax = -x;
@@ -80,10 +73,10 @@ pub fn coupling(mu: f64, k: f64, dt: f64, out: &mut [f64]) {
                 let i = i as f64;
                 t * ax / (i + 1.0) * (pp + i + 1.0) / (pp + i + 2.0)
             });
-            (mu * dt).exp() * dt * pf[p] * s
+            (mu * dt).exp() * dt * pf * s
         } else if x < pp + 1.0 {
             let s = positive_series(1.0 / (pp + 1.0), |j, t| t * x / (pp + 2.0 + j as f64));
-            (-k * dt).exp() * dt * pf[p] * s
+            (-k * dt).exp() * dt * pf * s
         } else {
             let ex = (-x).exp();
             let mut partial = 0.0;

@@ -15,33 +15,54 @@ use super::kernel::Kernel;
 use super::params::{Absorption, PkModel};
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 
-/// Everything one step length needs.
+/// Everything one step length needs, in one allocation: `chain`, `decay`,
+/// `infuse`, `couple` one after the other (see [`StepView`]).
 struct Step {
     dt: u64,
+    data: Vec<f64>,
+}
+
+/// A step's parts.
+struct StepView<'a> {
     /// `e^{−kΔ}(kΔ)^q/q!`, q = 0..n.
-    chain: Vec<f64>,
+    chain: &'a [f64],
     /// `e^{μ_i Δ}`.
-    decay: Vec<f64>,
+    decay: &'a [f64],
     /// `(e^{μ_i Δ} − 1)/μ_i` (Δ when μ_i = 0).
-    infuse: Vec<f64>,
+    infuse: &'a [f64],
     /// Row-major m×n: response of mode i to a unit amount in chain j.
-    couple: Vec<f64>,
+    couple: &'a [f64],
+}
+
+impl Step {
+    fn view(&self, n: usize, m: usize) -> StepView<'_> {
+        let (chain, rest) = self.data.split_at(n);
+        let (decay, rest) = rest.split_at(m);
+        let (infuse, couple) = rest.split_at(m);
+        StepView {
+            chain,
+            decay,
+            infuse,
+            couple,
+        }
+    }
 }
 
 pub(super) struct ModalKernel {
     n: usize,
     m: usize,
     k: f64,
-    mu: Vec<f64>,
+    /// Eigenvalues of D (the first m of the array).
+    mu: [f64; MAX_MODES],
     /// Row-major m×m: `W⁻¹` entry (mode i, compartment d) at `[d*m + i]`
     /// (= U[d][i]·s_d), and `W` entry (compartment d, mode i) (= U[d][i]/s_d).
-    to_mode: Vec<f64>,
-    from_mode: Vec<f64>,
+    to_mode: [f64; MAX_MODES * MAX_MODES],
+    from_mode: [f64; MAX_MODES * MAX_MODES],
     /// Flow from the chain into each mode per unit in the last chain
     /// compartment: k·W⁻¹[i][central].
-    feed: Vec<f64>,
+    feed: [f64; MAX_MODES],
     /// Body amount per unit of each mode: Σ_j W[j][i].
-    colsum: Vec<f64>,
+    colsum: [f64; MAX_MODES],
     /// Whether `advance` reports the AUC (two body sums per step).
     track_auc: bool,
     /// CL/scale: eliminated amount per unit AUC.
@@ -53,6 +74,11 @@ pub(super) struct ModalKernel {
 
 const CACHE_LIMIT: usize = 64;
 
+/// Disposition modes the fast path holds without allocating: central and
+/// up to two peripheral compartments (a model with more takes the
+/// matrix-exponential path).
+const MAX_MODES: usize = 3;
+
 /// e^x − 1 over x, continuous at 0.
 fn expm1_over(x: f64) -> f64 {
     if x == 0.0 {
@@ -63,8 +89,9 @@ fn expm1_over(x: f64) -> f64 {
 }
 
 impl ModalKernel {
-    /// `None` when the model lies outside the fast path (no elimination, or a
-    /// peripheral compartment that does not exchange both ways).
+    /// `None` when the model lies outside the fast path (no elimination, a
+    /// peripheral compartment that does not exchange both ways, or more
+    /// than two peripheral compartments).
     pub fn new(model: &PkModel, track_auc: bool) -> Option<Self> {
         let (n, k) = match model.absorption {
             Absorption::Iv => (0, 0.0),
@@ -76,36 +103,48 @@ impl ModalKernel {
             return None;
         }
         let m = 1 + per.len();
-        let mut s = vec![1.0; m];
-        let mut sym = DMatrix::zeros(m, m);
-        sym[(0, 0)] = -k10;
-        for (j, (k1p, kp1)) in per.iter().enumerate() {
-            let p = j + 1;
-            s[p] = (kp1 / k1p).sqrt();
-            sym[(0, 0)] -= k1p;
-            sym[(p, p)] = -kp1;
-            sym[(0, p)] = (k1p * kp1).sqrt();
-            sym[(p, 0)] = sym[(0, p)];
+        if m > MAX_MODES {
+            return None;
         }
-        let (u, mu) = if m == 1 {
-            (DMatrix::from_element(1, 1, 1.0), vec![-k10])
+        // U (row-major, [d*m + i]: compartment d, mode i), μ and S.
+        let mut s = [1.0; MAX_MODES];
+        let mut mu = [0.0; MAX_MODES];
+        let mut u = [0.0; MAX_MODES * MAX_MODES];
+        if m == 1 {
+            u[0] = 1.0;
+            mu[0] = -k10;
         } else {
+            let mut sym = DMatrix::zeros(m, m);
+            sym[(0, 0)] = -k10;
+            for (j, (k1p, kp1)) in per.iter().enumerate() {
+                let p = j + 1;
+                s[p] = (kp1 / k1p).sqrt();
+                sym[(0, 0)] -= k1p;
+                sym[(p, p)] = -kp1;
+                sym[(0, p)] = (k1p * kp1).sqrt();
+                sym[(p, 0)] = sym[(0, p)];
+            }
             let eig = SymmetricEigen::new(sym);
-            let mu = eig.eigenvalues.iter().map(|v| v.min(0.0)).collect();
-            (eig.eigenvectors, mu)
-        };
-        let mut to_mode = vec![0.0; m * m];
-        let mut from_mode = vec![0.0; m * m];
-        for d in 0..m {
             for i in 0..m {
-                to_mode[d * m + i] = u[(d, i)] * s[d];
-                from_mode[d * m + i] = u[(d, i)] / s[d];
+                mu[i] = eig.eigenvalues[i].min(0.0);
+                for d in 0..m {
+                    u[d * m + i] = eig.eigenvectors[(d, i)];
+                }
             }
         }
-        let colsum = (0..m)
-            .map(|i| (0..m).map(|d| from_mode[d * m + i]).sum())
-            .collect();
-        let feed = (0..m).map(|i| k * u[(0, i)]).collect();
+        let mut to_mode = [0.0; MAX_MODES * MAX_MODES];
+        let mut from_mode = [0.0; MAX_MODES * MAX_MODES];
+        let (mut colsum, mut feed) = ([0.0; MAX_MODES], [0.0; MAX_MODES]);
+        for d in 0..m {
+            for i in 0..m {
+                to_mode[d * m + i] = u[d * m + i] * s[d];
+                from_mode[d * m + i] = u[d * m + i] / s[d];
+                colsum[i] += from_mode[d * m + i];
+            }
+        }
+        for i in 0..m {
+            feed[i] = k * u[i];
+        }
         let v1 = model.disposition.v1();
         Some(ModalKernel {
             n,
@@ -118,39 +157,40 @@ impl ModalKernel {
             colsum,
             track_auc,
             cl_per_auc: k10 * v1 / model.scale,
-            steps: Vec::new(),
+            steps: Vec::with_capacity(8),
             last: 0,
         })
     }
 
     fn compute(&self, dt: f64) -> Step {
         let (n, m, k) = (self.n, self.m, self.k);
-        let mut chain = Vec::with_capacity(n);
-        let e = (-k * dt).exp();
-        let mut v = e;
-        for q in 0..n {
+        let mut data = vec![0.0; n + 2 * m + m * n];
+        let (chain, rest) = data.split_at_mut(n);
+        let (decay, rest) = rest.split_at_mut(m);
+        let (infuse, couple) = rest.split_at_mut(m);
+        let mut v = (-k * dt).exp();
+        for (q, c) in chain.iter_mut().enumerate() {
             if q > 0 {
                 v *= k * dt / q as f64;
             }
-            chain.push(v);
+            *c = v;
         }
-        let decay = self.mu.iter().map(|mu| (mu * dt).exp()).collect();
-        let infuse = self.mu.iter().map(|mu| dt * expm1_over(mu * dt)).collect();
-        let mut couple = vec![0.0; m * n];
-        let mut f = vec![0.0; n];
-        for i in 0..m {
-            coupling(self.mu[i], k, dt, &mut f);
-            let w = self.feed[i];
-            for j in 0..n {
-                couple[i * n + j] = w * f[n - 1 - j];
+        for (i, mu) in self.mu[..m].iter().enumerate() {
+            decay[i] = (mu * dt).exp();
+            infuse[i] = dt * expm1_over(mu * dt);
+        }
+        if n > 0 {
+            for (i, row) in couple.chunks_exact_mut(n).enumerate() {
+                // F_p of the coupling, p counted from the last chain
+                // compartment: reversed into chain order, times the feed.
+                coupling(self.mu[i], k, dt, row);
+                row.reverse();
+                row.iter_mut().for_each(|c| *c *= self.feed[i]);
             }
         }
         Step {
             dt: dt.to_bits(),
-            chain,
-            decay,
-            infuse,
-            couple,
+            data,
         }
     }
 
@@ -201,7 +241,7 @@ impl Kernel for ModalKernel {
         let before = if self.track_auc { self.body(x) } else { 0.0 };
         let idx = self.step_index(dt);
         let (n, m) = (self.n, self.m);
-        let step = &self.steps[idx];
+        let step = self.steps[idx].view(n, m);
         let infusing = rate.iter().any(|r| *r != 0.0);
         let (chain, modes) = x.split_at_mut(n);
         // Modes first: they need the chain's amounts at the start.
@@ -260,7 +300,7 @@ impl Kernel for ModalKernel {
     fn transition(&mut self, dt: f64) -> DMatrix<f64> {
         let (n, m) = (self.n, self.m);
         let idx = self.step_index(dt);
-        let step = &self.steps[idx];
+        let step = self.steps[idx].view(n, m);
         let mut e = DMatrix::zeros(n + m, n + m);
         for q in 0..n {
             for j in 0..=q {

@@ -18,10 +18,16 @@ impl std::ops::AddAssign for Area {
     }
 }
 
-/// Whether the interval from `c1` to `c2` uses the log trapezoid: only with
-/// linear-up/log-down, only going down, and only between positive values.
-pub(crate) fn use_log(method: Method, c1: f64, c2: f64) -> bool {
-    method == Method::LinUpLogDown && c2 < c1 && c2 > 0.0
+/// Whether the interval from `c1` to `c2`, ending after Tmax or not, uses the
+/// log trapezoid (PKNCA `choose_interval_method`): linear-up/log-down going
+/// down between positive values; lin-log after Tmax between positive
+/// values (equal values: the linear trapezoid, the log one's limit).
+pub(crate) fn use_log(method: Method, c1: f64, c2: f64, after_tmax: bool) -> bool {
+    match method {
+        Method::Linear => false,
+        Method::LinUpLogDown => c2 < c1 && c2 > 0.0,
+        Method::LinLog => after_tmax && c1 > 0.0 && c2 > 0.0 && c1 != c2,
+    }
 }
 
 /// Area of one interval (t1, c1) → (t2, c2), with `log` chosen by [`use_log`]
@@ -39,7 +45,7 @@ pub(crate) fn segment(t1: f64, c1: f64, t2: f64, c2: f64, log: bool) -> Area {
     }
 }
 
-/// Integral of a mono-exponential with rate `k` > 0 passing through (t1, c1)
+/// Integral of a mono-exponential with rate `k` ≠ 0 passing through (t1, c1)
 /// and (t2, c2): ∫C dt = (c1 − c2)/k, ∫t·C dt = (c1·t1 − c2·t2)/k + (c1 − c2)/k².
 fn exponential(t1: f64, c1: f64, t2: f64, c2: f64, k: f64) -> Area {
     Area {
@@ -105,11 +111,25 @@ mod tests {
 
     #[test]
     fn log_is_used_only_going_down_between_positive_values() {
-        assert!(use_log(Method::LinUpLogDown, 5.0, 4.0));
-        assert!(!use_log(Method::LinUpLogDown, 4.0, 5.0));
-        assert!(!use_log(Method::LinUpLogDown, 4.0, 4.0));
-        assert!(!use_log(Method::LinUpLogDown, 4.0, 0.0));
-        assert!(!use_log(Method::Linear, 5.0, 4.0));
+        assert!(use_log(Method::LinUpLogDown, 5.0, 4.0, false));
+        assert!(!use_log(Method::LinUpLogDown, 4.0, 5.0, true));
+        assert!(!use_log(Method::LinUpLogDown, 4.0, 4.0, true));
+        assert!(!use_log(Method::LinUpLogDown, 4.0, 0.0, true));
+        assert!(!use_log(Method::Linear, 5.0, 4.0, true));
+    }
+
+    #[test]
+    fn lin_log_is_log_after_tmax_up_or_down() {
+        assert!(!use_log(Method::LinLog, 5.0, 4.0, false));
+        assert!(use_log(Method::LinLog, 5.0, 4.0, true));
+        assert!(use_log(Method::LinLog, 4.0, 5.0, true));
+        assert!(!use_log(Method::LinLog, 4.0, 4.0, true));
+        assert!(!use_log(Method::LinLog, 4.0, 0.0, true));
+        assert!(!use_log(Method::LinLog, 0.0, 4.0, true));
+        // The log trapezoid is exact for a rising exponential too.
+        let c = |t: f64| 2.0 * (0.4 * t).exp();
+        let a = segment(1.0, c(1.0), 3.0, c(3.0), true);
+        assert!((a.auc - (c(3.0) - c(1.0)) / 0.4).abs() < 1e-12);
     }
 
     #[test]

@@ -37,9 +37,11 @@ impl BlqAction {
     }
 }
 
-/// BLQ handling by position. The default is PKNCA's: before the first
-/// measurable concentration → 0, between measurable ones → drop, after the
-/// last measurable one → drop.
+/// BLQ handling by position. The default is PKNCA's `conc.blq` (first =
+/// "keep", middle = "drop", last = "keep"): before the first measurable
+/// concentration → 0, between measurable ones → drop, after the last
+/// measurable one → 0. A 0 after Tlast counts only in AUCall; AUClast,
+/// λz, AUCinf and partial areas past Tlast (on the λz line) ignore it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct BlqRule {
     pub before: BlqAction,
@@ -52,7 +54,7 @@ impl Default for BlqRule {
         Self {
             before: BlqAction::Zero,
             between: BlqAction::Drop,
-            after: BlqAction::Drop,
+            after: BlqAction::Zero,
         }
     }
 }

@@ -1,12 +1,8 @@
 //! Terminal elimination rate λz by log-linear regression on the last n points,
-//! n chosen by the adjusted-R² rule (PKNCA / WinNonlin "best fit").
+//! n chosen by the adjusted-R² rule (PKNCA `pk.calc.half.life` / WinNonlin
+//! "best fit") under [`LambdaZRules`].
 
-/// Candidates whose adjusted R² is within this of the best count as tied; the
-/// tie goes to the fit with more points. PKNCA `adj.r.squared.factor` default.
-pub const ADJ_R2_TOLERANCE: f64 = 1e-4;
-
-/// Fewest points in a terminal-slope fit (PKNCA `min.hl.points` default).
-pub const MIN_POINTS: usize = 3;
+use super::LambdaZRules;
 
 /// One log-linear fit ln C = intercept − λz·t over the last `n_points` points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,7 +11,10 @@ pub struct LambdaZFit {
     pub intercept: f64,
     pub n_points: usize,
     pub r_squared: f64,
+    /// NaN for a two-point fit (no degree of freedom left).
     pub adj_r_squared: f64,
+    /// Correlation of t and ln C (negative for a decline).
+    pub corr_xy: f64,
     /// Time of the first and the last point of the fit.
     pub t_first: f64,
     pub t_last: f64,
@@ -53,28 +52,39 @@ fn fit(points: &[(f64, f64)]) -> Option<LambdaZFit> {
         n_points: points.len(),
         r_squared,
         adj_r_squared,
+        corr_xy: sxy / (sxx * syy).sqrt(),
         t_first: points[0].0,
         t_last: points[points.len() - 1].0,
     })
 }
 
-/// Best terminal fit over the last 3, 4, … of `points` (already restricted to
-/// positive concentrations in the terminal region, in time order): the
-/// highest adjusted R² among fits with λz > 0; fits within
-/// [`ADJ_R2_TOLERANCE`] of the best → the one with the most points.
-pub fn select(points: &[(f64, f64)]) -> Result<LambdaZFit, NoLambdaZ> {
-    if points.len() < MIN_POINTS {
+/// Best terminal fit over the last `min.hl.points`, … of `points` (already
+/// restricted to positive concentrations in the terminal region, in time
+/// order): among fits with λz > 0 whose adjusted R² is within
+/// `adj.r.squared.factor` of the best adjusted R² of all fits, the one with
+/// the most points. As PKNCA, a two-point fit (adjusted R² undefined) is
+/// taken only when `min.hl.points` is 2 and there are just 2 points.
+pub fn select(points: &[(f64, f64)], rules: &LambdaZRules) -> Result<LambdaZFit, NoLambdaZ> {
+    let min = rules.min_hl_points();
+    if points.len() < min {
         return Err(NoLambdaZ::TooFewPoints);
     }
-    let fits: Vec<LambdaZFit> = (MIN_POINTS..=points.len())
+    let fits: Vec<LambdaZFit> = (min..=points.len())
         .filter_map(|n| fit(&points[points.len() - n..]))
         .collect();
+    if points.len() == 2 {
+        return fits
+            .into_iter()
+            .find(|f| f.lambda_z > 0.0)
+            .ok_or(NoLambdaZ::NoDecline);
+    }
     let best = fits
         .iter()
         .map(|f| f.adj_r_squared)
         .fold(f64::NEG_INFINITY, f64::max);
+    let factor = rules.adj_r_squared_factor();
     fits.into_iter()
-        .filter(|f| f.lambda_z > 0.0 && f.adj_r_squared > best - ADJ_R2_TOLERANCE)
+        .filter(|f| f.lambda_z > 0.0 && f.adj_r_squared > best - factor)
         .max_by_key(|f| f.n_points)
         .ok_or(NoLambdaZ::NoDecline)
 }
@@ -82,6 +92,10 @@ pub fn select(points: &[(f64, f64)]) -> Result<LambdaZFit, NoLambdaZ> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn select(points: &[(f64, f64)]) -> Result<LambdaZFit, NoLambdaZ> {
+        super::select(points, &LambdaZRules::default())
+    }
 
     #[test]
     fn exact_exponential_gives_exact_rate_and_uses_all_points() {
@@ -118,5 +132,23 @@ mod tests {
             select(&[(1.0, 2.0), (2.0, 2.0), (3.0, 2.0)]),
             Err(NoLambdaZ::NoDecline)
         );
+    }
+
+    #[test]
+    fn min_points_and_factor_are_the_rules() {
+        let pts = [(1.0, 20.0), (2.0, 9.0), (4.0, 4.0), (6.0, 2.0), (8.0, 1.0)];
+        let four = LambdaZRules::default().with_min_hl_points(4).unwrap();
+        assert_eq!(super::select(&pts, &four).unwrap().n_points, 4);
+        // A wide factor ties every fit: the one with all points wins.
+        let wide = LambdaZRules::default()
+            .with_adj_r_squared_factor(0.5)
+            .unwrap();
+        assert_eq!(super::select(&pts, &wide).unwrap().n_points, 5);
+        let two = LambdaZRules::default().with_min_hl_points(2).unwrap();
+        let fit = super::select(&[(1.0, 4.0), (3.0, 1.0)], &two).unwrap();
+        assert!((fit.lambda_z - 4f64.ln() / 2.0).abs() < 1e-12);
+        assert!((fit.corr_xy + 1.0).abs() < 1e-12);
+        // With more points, two-point fits (adjusted R² undefined) are not chosen.
+        assert_eq!(super::select(&pts, &two).unwrap().n_points, 3);
     }
 }

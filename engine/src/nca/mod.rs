@@ -1,39 +1,61 @@
 //! Non-compartmental analysis (NCA) with PKNCA / WinNonlin conventions.
 //!
-//! - AUC by the linear trapezoid or linear-up/log-down (default): the log
-//!   trapezoid on intervals where the concentration falls between positive
-//!   values, the linear one elsewhere.
-//! - λz by log-linear regression on the last n ≥ 3 positive points after Cmax
-//!   (from Cmax on for an IV bolus), n by the adjusted-R² rule
-//!   ([`lambda_z::select`]). λz is reported even when the span ratio is < 2 or
-//!   the extrapolated part of AUCinf is > 20 %, with a flag.
+//! - AUC by one of PKNCA's `auc.method`s ([`Method`]): linear, linear-up/
+//!   log-down (default: the log trapezoid where the concentration falls
+//!   between positive values) or lin-log (linear up to Tmax, log after it
+//!   between positive values).
+//! - λz by log-linear regression on the last n ≥ `min.hl.points` positive
+//!   points after Tmax (from Tmax on for an IV bolus), n by the adjusted-R²
+//!   rule ([`lambda_z::select`]). The rules carry PKNCA's option names
+//!   ([`LambdaZRules`]); a value that breaks `min.span.ratio`,
+//!   `max.aucinf.pext` or `min.hl.r.squared` is reported with an
+//!   [`Exclusion`] naming the rule.
 //! - Dose at t = 0. With no sample at t = 0: C(0) = 0 for a single
 //!   extravascular or infusion dose, C(0) = Cmin of the interval at steady
 //!   state (WinNonlin), C0 back-extrapolated for an IV bolus. Always flagged.
 //! - BLQ handling by a named [`BlqRule`] (PKNCA default).
+//! - The parameters of WinNonlin's and PKNCA's NCA (AUClast, AUCall, AUCinf
+//!   and AUMCinf observed and predicted with their % extrapolated, MRT, CL,
+//!   Vz, Vss, Tlag, dose-normalised values …), each under its JSON key and
+//!   its CDISC PPTESTCD, from one table (`table.rs`).
 //! - Every `null` in [`NcaResult`] has a flag saying why; no value is NaN or ∞.
 //! - Partial areas come from [`Profile::partial_auc`]; past Clast they follow
 //!   the λz line (exact exponential area, whatever the method).
 
 mod auc;
 pub mod blq;
+mod derived;
 pub mod lambda_z;
 mod params;
 mod profile;
+mod result;
+mod rules;
+mod table;
 
 pub use blq::{BlqAction, BlqRule};
 pub use profile::Profile;
+pub use result::NcaResult;
+pub use rules::{Exclusion, LambdaZRules, RuleError};
+pub use table::Num;
 
 use serde::Serialize;
 use std::str::FromStr;
 
-/// How areas between samples are computed.
+/// How areas between samples are computed (PKNCA's `auc.method`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
+    /// The linear trapezoid everywhere (PKNCA "linear").
     Linear,
+    /// The log trapezoid where the concentration falls between positive
+    /// values, linear elsewhere (PKNCA "lin up/log down", WinNonlin
+    /// "Linear Up Log Down").
     #[default]
     LinUpLogDown,
+    /// Linear up to Tmax, the log trapezoid after it between positive
+    /// unequal values, rising or falling (PKNCA "lin-log", WinNonlin
+    /// "Linear Log").
+    LinLog,
 }
 
 impl FromStr for Method {
@@ -41,9 +63,11 @@ impl FromStr for Method {
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "linear" | "lin" => Ok(Self::Linear),
-            "lin-up-log-down" | "linear-up-log-down" | "linuplogdown" => Ok(Self::LinUpLogDown),
+            "linup-logdown" | "lin-up-log-down" | "linear-up-log-down" | "linuplogdown"
+            | "lin up/log down" => Ok(Self::LinUpLogDown),
+            "linlog" | "lin-log" | "linear-log" => Ok(Self::LinLog),
             other => Err(format!(
-                "unknown method '{other}' (use linear or lin-up-log-down)"
+                "unknown method '{other}' (use linear, linup-logdown or linlog)"
             )),
         }
     }
@@ -102,6 +126,7 @@ pub struct NcaOptions {
     pub dose: Option<f64>,
     pub tau: Option<f64>,
     pub blq: BlqRule,
+    pub rules: LambdaZRules,
 }
 
 impl NcaOptions {
@@ -167,46 +192,6 @@ pub enum AreaError {
     Empty,
     #[error("AUC to {to} h needs extrapolation past the last concentration at {last} h, and λz is not estimable")]
     NoLambdaZ { to: f64, last: f64 },
-}
-
-/// NCA parameters. Units follow the input (time h, concentration as given;
-/// areas conc·h). `null` means not computable; `flags` says why. For an
-/// extravascular dose `cl` and `vz` are apparent (CL/F, Vz/F); at steady
-/// state (`tau` given) `cl` = dose/AUCτ and `vz` = dose/(λz·AUCτ).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct NcaResult {
-    pub cmax: Option<f64>,
-    pub tmax: Option<f64>,
-    pub clast: Option<f64>,
-    pub tlast: Option<f64>,
-    /// IV bolus only (absent otherwise): concentration at the dose time,
-    /// observed or back-extrapolated.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub c0: Option<f64>,
-    pub auclast: Option<f64>,
-    pub aucinf_obs: Option<f64>,
-    pub aucinf_pred: Option<f64>,
-    pub aucpext_obs: Option<f64>,
-    pub aucpext_pred: Option<f64>,
-    pub aumclast: Option<f64>,
-    pub aumcinf_obs: Option<f64>,
-    pub mrt_obs: Option<f64>,
-    pub lambda_z: Option<f64>,
-    pub half_life: Option<f64>,
-    pub lambda_z_n_points: Option<usize>,
-    pub lambda_z_time_first: Option<f64>,
-    pub lambda_z_time_last: Option<f64>,
-    pub r_squared: Option<f64>,
-    pub adj_r_squared: Option<f64>,
-    pub span_ratio: Option<f64>,
-    pub auctau: Option<f64>,
-    pub cavg: Option<f64>,
-    pub cl: Option<f64>,
-    pub vz: Option<f64>,
-    pub method: Method,
-    pub route: &'static str,
-    pub blq_rule: String,
-    pub flags: Vec<String>,
 }
 
 /// Runs the NCA of one profile.

@@ -1,128 +1,152 @@
-//! From a prepared [`Profile`] to the reported [`NcaResult`]: every value
-//! either computed or `null` with a flag saying why.
+//! From a prepared [`Profile`] to the reported [`NcaResult`]: the observed
+//! values, the terminal ones, then those derived from them (`derived.rs`);
+//! the exclusions; and every value either computed or `null` with a flag
+//! saying why, from the parameter table's needs.
 
 use super::auc::{self, Area};
+use super::derived;
 use super::lambda_z::{LambdaZFit, NoLambdaZ};
 use super::profile::{Extremes, Profile};
+use super::rules::{AppliedRules, Exclusion};
+use super::table::{self, Need};
 use super::{NcaOptions, NcaResult, Route};
 
-/// Span ratio (fit time span / half-life) below which λz is flagged as
-/// resting on a short terminal phase: PKNCA `min.span.ratio` default, the
-/// "strict default" of ../shared/reference/README.md.
-const MIN_SPAN_RATIO: f64 = 2.0;
-
-/// Extrapolated share of AUCinf (%) above which AUCinf is flagged: PKNCA
-/// `max.aucinf.pext` default, same reference.
-const MAX_PEXT: f64 = 20.0;
+/// Why each kind of value could not be computed (`None`: it could).
+#[derive(Default)]
+struct Why {
+    observed: Option<String>,
+    lambda_z: Option<String>,
+    tau: Option<String>,
+    dose: Option<String>,
+}
 
 pub(crate) fn compute(p: &Profile, opts: &NcaOptions) -> NcaResult {
     let mut r = NcaResult {
         c0: p.c0,
+        tlag: p.tlag,
         method: opts.method,
-        route: opts.route.name(),
+        route: opts.route,
+        steady_state: opts.tau.is_some(),
         blq_rule: opts.blq.to_string(),
+        rules: AppliedRules {
+            rules: opts.rules,
+            route: opts.route,
+        },
         flags: p.flags.clone(),
         ..NcaResult::default()
     };
+    let mut why = Why::default();
+    if opts.dose.is_none() {
+        why.dose = Some("no dose given".into());
+    }
     match p.extremes {
-        Some(ex) => observed(&mut r, p, opts, ex),
-        None => r.flags.push(
-            "cmax, tmax, clast, tlast, auclast, aumclast, lambda_z and all that follow from them: \
-             no measurable (positive) concentration"
-                .into(),
-        ),
+        Some(ex) => observed(&mut r, p, opts, ex, &mut why),
+        None => why.observed = Some("no measurable (positive) concentration".into()),
     }
     sanitize(&mut r);
+    exclusions(&mut r, opts);
+    explain_nulls(&mut r, &why);
     r
 }
 
-fn observed(r: &mut NcaResult, p: &Profile, opts: &NcaOptions, ex: Extremes) {
+fn observed(r: &mut NcaResult, p: &Profile, opts: &NcaOptions, ex: Extremes, why: &mut Why) {
     r.cmax = Some(ex.cmax);
     r.tmax = Some(ex.tmax);
     r.clast = Some(ex.clast);
     r.tlast = Some(ex.tlast);
     let last = match p.integrate(0.0, ex.tlast) {
-        Ok(a) => Some(a),
+        Ok(a) => a,
         Err(e) => {
-            r.flags.push(format!("auclast, aumclast: {e}"));
-            None
+            why.observed = Some(e.to_string());
+            return;
         }
     };
-    r.auclast = last.map(|a| a.auc);
-    r.aumclast = last.map(|a| a.aumc);
+    r.auclast = Some(last.auc);
+    r.aumclast = Some(last.aumc);
+    r.aucall = Some(last.auc + p.area_after_last());
     match p.fit {
-        Ok(fit) => terminal(r, fit, ex, last),
-        Err(why) => r.flags.push(no_lambda_z(why, opts)),
+        Ok(fit) => terminal(r, p, fit, ex, last),
+        Err(e) => why.lambda_z = Some(no_lambda_z(e, opts)),
     }
     let tau_area = match opts.tau {
-        Some(tau) => steady_state(r, p, tau),
+        Some(tau) => steady_state(r, p, tau, why),
         None => {
-            r.flags
-                .push("auctau, cavg: no dosing interval (tau) given".into());
+            why.tau = Some("no dosing interval (tau) given".into());
             None
         }
     };
-    r.mrt_obs = mrt(r, opts, tau_area);
-    clearance(r, opts);
+    derived::compute(r, opts, last, tau_area);
 }
 
 fn no_lambda_z(why: NoLambdaZ, opts: &NcaOptions) -> String {
-    let keys = if opts.tau.is_some() {
-        "lambda_z, half_life, r_squared, adj_r_squared, span_ratio, aucinf_obs, aucinf_pred, \
-         aucpext_obs, aucpext_pred, aumcinf_obs, mrt_obs, vz"
+    let after = if opts.rules.allow_tmax_in_half_life(opts.route) {
+        "from Tmax on"
     } else {
-        "lambda_z, half_life, r_squared, adj_r_squared, span_ratio, aucinf_obs, aucinf_pred, \
-         aucpext_obs, aucpext_pred, aumcinf_obs, mrt_obs, cl, vz"
+        "after Tmax"
     };
-    let after = if opts.route == Route::IvBolus {
-        "from Cmax on"
-    } else {
-        "after Cmax"
-    };
-    let reason = match why {
-        NoLambdaZ::TooFewPoints => format!("fewer than 3 positive concentrations {after}"),
-        NoLambdaZ::NoDecline => "no terminal fit has a declining slope".to_string(),
-    };
-    format!("{keys}: {reason}")
+    match why {
+        NoLambdaZ::TooFewPoints => format!(
+            "fewer than {} positive concentrations {after} (min.hl.points)",
+            opts.rules.min_hl_points()
+        ),
+        NoLambdaZ::NoDecline => {
+            "no terminal fit with a declining slope within adj.r.squared.factor of the best fit"
+                .to_string()
+        }
+    }
 }
 
-fn terminal(r: &mut NcaResult, fit: LambdaZFit, ex: Extremes, last: Option<Area>) {
+fn terminal(r: &mut NcaResult, p: &Profile, fit: LambdaZFit, ex: Extremes, last: Area) {
     let lz = fit.lambda_z;
     let half_life = std::f64::consts::LN_2 / lz;
-    let span = (fit.t_last - fit.t_first) / half_life;
     r.lambda_z = Some(lz);
     r.half_life = Some(half_life);
     r.lambda_z_n_points = Some(fit.n_points);
     r.lambda_z_time_first = Some(fit.t_first);
     r.lambda_z_time_last = Some(fit.t_last);
     r.r_squared = Some(fit.r_squared);
-    r.adj_r_squared = Some(fit.adj_r_squared);
-    r.span_ratio = Some(span);
-    if span < MIN_SPAN_RATIO {
-        r.flags.push(format!(
-            "lambda_z: span ratio {span:.3} < {MIN_SPAN_RATIO} (fit covers less than two half-lives); reported anyway"
-        ));
+    r.adj_r_squared = Some(fit.adj_r_squared).filter(|x| x.is_finite());
+    if r.adj_r_squared.is_none() {
+        r.flags
+            .push("adj_r_squared: undefined for a fit on 2 points".into());
     }
-    let Some(last) = last else { return };
-    let tail = auc::tail(ex.clast, ex.tlast, lz, ex.tlast, f64::INFINITY);
-    let tail_pred = (fit.intercept - lz * ex.tlast).exp() / lz;
-    let inf_obs = last.auc + tail.auc;
-    let inf_pred = last.auc + tail_pred;
-    r.aucinf_obs = Some(inf_obs);
-    r.aucinf_pred = Some(inf_pred);
-    r.aumcinf_obs = Some(last.aumc + tail.aumc);
-    let pext = 100.0 * tail.auc / inf_obs;
-    r.aucpext_obs = Some(pext);
-    r.aucpext_pred = Some(100.0 * tail_pred / inf_pred);
-    if pext > MAX_PEXT {
-        r.flags.push(format!(
-            "aucpext_obs: {pext:.2} % of AUCinf is extrapolated (> {MAX_PEXT} %); reported anyway"
-        ));
+    r.corr_xy = Some(fit.corr_xy);
+    r.span_ratio = Some((fit.t_last - fit.t_first) / half_life);
+    let clast_pred = (fit.intercept - lz * ex.tlast).exp();
+    r.clast_pred = Some(clast_pred);
+    let obs = last_plus_tail(last, ex.clast, ex.tlast, lz);
+    let pred = last_plus_tail(last, clast_pred, ex.tlast, lz);
+    r.aucinf_obs = Some(obs.auc);
+    r.aucinf_pred = Some(pred.auc);
+    r.aucpext_obs = Some(percent_after(last.auc, obs.auc));
+    r.aucpext_pred = Some(percent_after(last.auc, pred.auc));
+    r.aumcinf_obs = Some(obs.aumc);
+    r.aumcinf_pred = Some(pred.aumc);
+    r.aumcpext_obs = Some(percent_after(last.aumc, obs.aumc));
+    r.aumcpext_pred = Some(percent_after(last.aumc, pred.aumc));
+    if r.route == Route::IvBolus {
+        if let Ok(front) = p.area_before_first_sample() {
+            r.aucpbext_obs = Some(100.0 * front / obs.auc);
+            r.aucpbext_pred = Some(100.0 * front / pred.auc);
+        }
     }
 }
 
+/// The area to Tlast plus the exponential tail from `clast` (observed or
+/// predicted) at Tlast to infinity.
+fn last_plus_tail(last: Area, clast: f64, tlast: f64, lambda_z: f64) -> Area {
+    let mut area = last;
+    area += auc::tail(clast, tlast, lambda_z, tlast, f64::INFINITY);
+    area
+}
+
+/// The share (%) of `whole` beyond `part`.
+fn percent_after(part: f64, whole: f64) -> f64 {
+    100.0 * (whole - part) / whole
+}
+
 /// AUCτ and Cavg; returns the area over [0, τ] for MRT.
-fn steady_state(r: &mut NcaResult, p: &Profile, tau: f64) -> Option<Area> {
+fn steady_state(r: &mut NcaResult, p: &Profile, tau: f64, why: &mut Why) -> Option<Area> {
     match p.integrate(0.0, tau) {
         Ok(a) => {
             r.auctau = Some(a.auc);
@@ -130,76 +154,21 @@ fn steady_state(r: &mut NcaResult, p: &Profile, tau: f64) -> Option<Area> {
             Some(a)
         }
         Err(e) => {
-            r.flags
-                .push(format!("auctau, cavg, mrt_obs, cl, vz (steady state): {e}"));
+            why.tau = Some(e.to_string());
             None
         }
     }
 }
 
-/// MRT: AUMCinf/AUCinf for a single dose; at steady state
-/// (AUMCτ + τ·(AUCinf − AUCτ))/AUCτ (WinNonlin). Minus duration/2 for an infusion.
-fn mrt(r: &NcaResult, opts: &NcaOptions, tau_area: Option<Area>) -> Option<f64> {
-    let inf = r.aucinf_obs?;
-    let raw = match opts.tau {
-        None => r.aumcinf_obs? / inf,
-        Some(tau) => {
-            let a = tau_area?;
-            (a.aumc + tau * (inf - a.auc)) / a.auc
-        }
-    };
-    let infusion = match opts.route {
-        Route::IvInfusion { duration } => duration / 2.0,
-        _ => 0.0,
-    };
-    Some(raw - infusion)
-}
-
-/// CL = dose/AUCinf,obs (single dose) or dose/AUCτ (steady state); Vz = CL/λz.
-fn clearance(r: &mut NcaResult, opts: &NcaOptions) {
-    let Some(dose) = opts.dose else {
-        r.flags.push("cl, vz: no dose given".into());
-        return;
-    };
-    let area = if opts.tau.is_some() {
-        r.auctau
-    } else {
-        r.aucinf_obs
-    };
-    r.cl = area.map(|a| dose / a);
-    r.vz = r.cl.zip(r.lambda_z).map(|(cl, lz)| cl / lz);
-}
-
 /// Replaces any non-finite value by `null`, with a flag.
 fn sanitize(r: &mut NcaResult) {
     let mut bad = Vec::new();
-    for (name, v) in [
-        ("cmax", &mut r.cmax),
-        ("tmax", &mut r.tmax),
-        ("clast", &mut r.clast),
-        ("tlast", &mut r.tlast),
-        ("c0", &mut r.c0),
-        ("auclast", &mut r.auclast),
-        ("aucinf_obs", &mut r.aucinf_obs),
-        ("aucinf_pred", &mut r.aucinf_pred),
-        ("aucpext_obs", &mut r.aucpext_obs),
-        ("aucpext_pred", &mut r.aucpext_pred),
-        ("aumclast", &mut r.aumclast),
-        ("aumcinf_obs", &mut r.aumcinf_obs),
-        ("mrt_obs", &mut r.mrt_obs),
-        ("lambda_z", &mut r.lambda_z),
-        ("half_life", &mut r.half_life),
-        ("r_squared", &mut r.r_squared),
-        ("adj_r_squared", &mut r.adj_r_squared),
-        ("span_ratio", &mut r.span_ratio),
-        ("auctau", &mut r.auctau),
-        ("cavg", &mut r.cavg),
-        ("cl", &mut r.cl),
-        ("vz", &mut r.vz),
-    ] {
+    for p in table::PARAMS {
+        let Some(slot) = p.slot else { continue };
+        let v = slot(r);
         if v.is_some_and(|x| !x.is_finite()) {
             *v = None;
-            bad.push(name);
+            bad.push(p.key);
         }
     }
     if !bad.is_empty() {
@@ -207,5 +176,89 @@ fn sanitize(r: &mut NcaResult) {
             "{}: not a finite number (overflow or division by zero); set to null",
             bad.join(", ")
         ));
+    }
+}
+
+/// The reported values that `need` stands on.
+fn standing_on(r: &NcaResult, need: Need) -> Vec<&'static str> {
+    let ctx = r.context();
+    table::applicable(ctx)
+        .filter(|p| p.needs(ctx, need) && (p.get)(r).as_f64().is_some())
+        .map(|p| p.key)
+        .collect()
+}
+
+/// PKNCA's `exclude_nca_span.ratio`, `exclude_nca_min.hl.r.squared` and
+/// `exclude_nca_max.aucinf.pext` (observed and predicted): each broken rule
+/// is an [`Exclusion`] and a flag; the values stay.
+fn exclusions(r: &mut NcaResult, opts: &NcaOptions) {
+    let rules = &opts.rules;
+    let checks = [
+        (
+            "min.span.ratio",
+            "span_ratio",
+            r.span_ratio.filter(|&x| x < rules.min_span_ratio()),
+            rules.min_span_ratio(),
+            Need::LambdaZ,
+        ),
+        (
+            "min.hl.r.squared",
+            "r_squared",
+            r.r_squared.filter(|&x| x < rules.min_hl_r_squared()),
+            rules.min_hl_r_squared(),
+            Need::LambdaZ,
+        ),
+        (
+            "max.aucinf.pext",
+            "aucpext_obs",
+            r.aucpext_obs.filter(|&x| x > rules.max_aucinf_pext()),
+            rules.max_aucinf_pext(),
+            Need::TailObs,
+        ),
+        (
+            "max.aucinf.pext",
+            "aucpext_pred",
+            r.aucpext_pred.filter(|&x| x > rules.max_aucinf_pext()),
+            rules.max_aucinf_pext(),
+            Need::TailPred,
+        ),
+    ];
+    for (rule, parameter, broken, limit, need) in checks {
+        if let Some(value) = broken {
+            let e = Exclusion {
+                rule,
+                parameter,
+                value,
+                limit,
+                excludes: standing_on(r, need),
+            };
+            r.flags.push(e.sentence());
+            r.exclusions.push(e);
+        }
+    }
+}
+
+/// One flag per reason, naming the null values it explains; a value is
+/// named under the first of its reasons (observed data, λz, τ, dose).
+fn explain_nulls(r: &mut NcaResult, why: &Why) {
+    let ctx = r.context();
+    let mut named: Vec<&'static str> = Vec::new();
+    let reasons = [
+        (why.observed.as_deref(), None),
+        (why.lambda_z.as_deref(), Some(Need::LambdaZ)),
+        (why.tau.as_deref(), Some(Need::Tau)),
+        (why.dose.as_deref(), Some(Need::Dose)),
+    ];
+    for (reason, need) in reasons {
+        let Some(reason) = reason else { continue };
+        let keys: Vec<&'static str> = table::applicable(ctx)
+            .filter(|p| need.is_none_or(|n| p.needs(ctx, n)))
+            .filter(|p| (p.get)(r).as_f64().is_none() && !named.contains(&p.key))
+            .map(|p| p.key)
+            .collect();
+        if !keys.is_empty() {
+            r.flags.push(format!("{}: {reason}", keys.join(", ")));
+            named.extend(keys);
+        }
     }
 }

@@ -32,8 +32,17 @@ pub struct Profile {
     pub(crate) points: Vec<Point>,
     pub(crate) method: Method,
     pub(crate) extremes: Option<Extremes>,
+    /// Index in `points` of the last positive concentration (else the last
+    /// point): areas inside the data stop there, the λz line takes over.
+    last: usize,
+    /// Time of the first maximum over `points` (a bolus's C0 included):
+    /// where lin-log turns from linear to log.
+    peak: f64,
     pub(crate) fit: Result<LambdaZFit, NoLambdaZ>,
     pub(crate) c0: Option<f64>,
+    /// Time of the last sample before the first measurable one, 0 when the
+    /// first sample is measurable (WinNonlin's Tlag).
+    pub(crate) tlag: Option<f64>,
     pub(crate) flags: Vec<String>,
 }
 
@@ -50,14 +59,31 @@ impl Profile {
         let mut points: Vec<Point> = kept.iter().map(Point::from).collect();
         let extremes = extremes(&points);
         let c0 = dose_time_value(&mut points, opts, &mut flags);
-        let fit = terminal_points(&points, extremes, opts.route)
-            .map_or(Err(NoLambdaZ::TooFewPoints), |p| lambda_z::select(&p));
+        let allow_tmax = opts.rules.allow_tmax_in_half_life(opts.route);
+        let fit = terminal_points(&points, extremes, allow_tmax)
+            .map_or(Err(NoLambdaZ::TooFewPoints), |p| {
+                lambda_z::select(&p, &opts.rules)
+            });
+        let last = points
+            .iter()
+            .rposition(|p| p.c > 0.0)
+            .unwrap_or(points.len().saturating_sub(1));
+        let peak = points
+            .iter()
+            .fold(None::<Point>, |m, p| match m {
+                Some(m) if m.c >= p.c => Some(m),
+                _ => Some(*p),
+            })
+            .map_or(0.0, |p| p.t);
         Ok(Self {
             points,
             method: opts.method,
             extremes,
+            last,
+            peak,
             fit,
             c0,
+            tlag: tlag(samples, extremes),
             flags,
         })
     }
@@ -83,14 +109,14 @@ impl Profile {
             return Err(AreaError::Interval { from: t1, to: t2 });
         }
         // Every non-empty profile starts at the dose time t = 0.
-        let Some(last) = self.points.last() else {
+        let Some(last) = self.points.get(self.last) else {
             return Err(AreaError::Empty);
         };
         let mut area = Area::default();
-        for w in self.points.windows(2) {
+        for w in self.points[..=self.last].windows(2) {
             let (a, b) = (t1.max(w[0].t), t2.min(w[1].t));
             if a < b {
-                let log = auc::use_log(self.method, w[0].c, w[1].c);
+                let log = auc::use_log(self.method, w[0].c, w[1].c, w[1].t > self.peak);
                 let at = |t| auc::interpolate(w[0].t, w[0].c, w[1].t, w[1].c, log, t);
                 area += auc::segment(a, at(a), b, at(b), log);
             }
@@ -104,6 +130,34 @@ impl Profile {
         }
         Ok(area)
     }
+}
+
+impl Profile {
+    /// AUCall − AUClast: the linear fall from Clast to the first point kept
+    /// after it (a BLQ sample kept as 0), none when no point follows.
+    pub(crate) fn area_after_last(&self) -> f64 {
+        match (self.points.get(self.last), self.points.get(self.last + 1)) {
+            (Some(a), Some(b)) if a.c > 0.0 => (b.t - a.t) * (a.c + b.c) / 2.0,
+            _ => 0.0,
+        }
+    }
+
+    /// AUC from the dose to the first observed sample (what an IV bolus's
+    /// back-extrapolated C0 adds).
+    pub(crate) fn area_before_first_sample(&self) -> Result<f64, AreaError> {
+        let first = self.points.iter().find(|p| p.observed).map_or(0.0, |p| p.t);
+        self.partial_auc(0.0, first)
+    }
+}
+
+/// WinNonlin's Tlag: the time of the sample just before the first measurable
+/// concentration; 0 when that is the first sample.
+fn tlag(samples: &[Sample], ex: Option<Extremes>) -> Option<f64> {
+    ex?;
+    let first = samples
+        .iter()
+        .position(|s| matches!(s.conc, Conc::Measured(c) if c > 0.0))?;
+    Some(first.checked_sub(1).map_or(0.0, |i| samples[i].time))
 }
 
 fn validate(samples: &[Sample]) -> Result<(), NcaError> {
@@ -148,14 +202,13 @@ fn extremes(points: &[Point]) -> Option<Extremes> {
 }
 
 /// Points eligible for the terminal fit: observed, positive, after Tmax
-/// (from Tmax on for an IV bolus, whose peak is the start of the decline).
+/// (from Tmax on when `allow.tmax.in.half.life`).
 fn terminal_points(
     points: &[Point],
     ex: Option<Extremes>,
-    route: Route,
+    include_tmax: bool,
 ) -> Option<Vec<(f64, f64)>> {
     let ex = ex?;
-    let include_tmax = matches!(route, Route::IvBolus);
     Some(
         points
             .iter()

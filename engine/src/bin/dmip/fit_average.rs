@@ -47,10 +47,7 @@ pub fn run(
             ));
         }
     };
-    let mut out = Vec::new();
-    for id in &ids {
-        out.push(subject(id, &loaded, weighting)?);
-    }
+    let out = crate::batch::each(&ids, |id| subject(id, &loaded, weighting))?;
     Ok(json!({
         "models": loaded.iter().map(|l| l.def.id()).collect::<Vec<_>>(),
         "weights": weighting,

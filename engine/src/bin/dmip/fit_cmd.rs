@@ -48,11 +48,10 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
     }
     let def = load_model(&args.model)?;
     let subjects = read(&args.data, &def, args.covariates)?;
-    let mut out = Vec::new();
-    for s in &subjects {
+    let out = crate::batch::each(&subjects, |s| {
         let (p, assumptions) = problem(s, &def)?;
         let fit = p.fit(&MapOptions::default());
-        out.push(json!({
+        Ok(json!({
             "id": s.id,
             "eta": fit.eta,
             "eta_names": fit.names,
@@ -71,8 +70,8 @@ pub fn run(args: &FitArgs) -> Result<Value, String> {
             "restarted_because": fit.restarted_because.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
             "warnings": fit.warnings.iter().map(|w| w.to_string()).chain(convention_warnings(s, &def, args.covariates)).collect::<Vec<_>>(),
             "assumptions": assumptions,
-        }));
-    }
+        }))
+    })?;
     Ok(
         json!({ "model": def.id(), "citation": def.file.citation, "covariates": args.covariates.convention().name(), "subjects": out }),
     )

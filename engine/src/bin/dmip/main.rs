@@ -1,6 +1,7 @@
 //! `dmip`: the command-line face of the engine. JSON on stdout (`simulate`:
 //! CSV); on bad input a clear message on stderr and a non-zero exit code.
 
+mod batch;
 mod dose_cmd;
 mod fit_average;
 mod fit_cmd;

@@ -276,7 +276,13 @@ pub fn minimise<'a, F: Fn(&[f64]) -> f64>(
         }
         s.push(polished);
     }
-    if s.runs.len() > 1 {
+    // Only a run that ended above the best can be a second estimate; an
+    // ordinary fit (both starts at one optimum) skips these predictions.
+    let best = s.best().f;
+    if s.runs
+        .iter()
+        .any(|r| r.converged && r.f - best > MODE_TOLERANCE)
+    {
         s.stranded = s
             .runs
             .iter()
