@@ -41,7 +41,10 @@ pub mod view;
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
-pub use input::{DoseChange, DoseRow, Formulation, LevelRow, MealTiming, SampleLabel, TdmInput};
+pub use input::{
+    CoMedication, CovariateStep, DoseChange, DoseRow, Formulation, LevelRow, MealTiming,
+    SampleLabel, TdmInput,
+};
 pub use label_guess::guess_label;
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use next_sample::{
