@@ -5,15 +5,18 @@
 //! `common`), a change of meal timing starting an absorption occasion in
 //! Umpierrez 2021, and the co-medications a model has no covariate for.
 
+mod cli_support;
 mod common;
 mod tdm_support;
 
+use cli_support::{dmip, json, temp_file};
 use common::{reference_over_time, RefDose};
 use dmip_engine::catalog::builtin;
 use dmip_engine::clinical::body::Sex;
 use dmip_engine::clinical::sources::Source;
 use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
 use dmip_engine::estimate::Problem;
+use dmip_engine::io::nonmem_write::write_with_steps;
 use dmip_engine::model::{Absorption, Disposition, PkModel};
 use dmip_engine::record::{covariate_steps, covariates_for, PatientInfo, PrednisoloneRow};
 use dmip_engine::tdm::{
@@ -22,6 +25,14 @@ use dmip_engine::tdm::{
 };
 use std::collections::BTreeMap;
 use tdm_support::{at, input, level};
+
+/// A level to predict only (no value) at `time`.
+fn predict_at(time: &str) -> dmip_engine::tdm::LevelRow {
+    dmip_engine::tdm::LevelRow {
+        value_ng_ml: None,
+        ..level(time, 1.0, SampleLabel::C2)
+    }
+}
 
 /// `count` doses of `amount` mg every 12 h from `start`.
 fn row(start: &str, amount: f64, count: u32, meal: Option<MealTiming>) -> DoseRow {
@@ -198,6 +209,90 @@ fn a_prednisolone_taper_moves_press_from_its_high_dose_model_to_its_low_dose_mod
     assert!(common::rel(c2_after, low) < 1e-3, "{c2_after} {low}");
     assert!(c2_after > 1.3 * c2_before, "{c2_before} → {c2_after}");
     eprintln!("Press 2010 C2: {c2_before:.1} ng/mL on 30 mg/day → {c2_after:.1} ng/mL on 15 mg/day (steady state {low:.1})");
+}
+
+#[test]
+fn the_taper_exported_as_a_nonmem_csv_predicts_the_same_with_dmip_predict() {
+    // The same taper as above, written with its PSL column over time and
+    // read back by the CLI (last value carried forward): C2 before the
+    // taper, the first C2 after it, and on day 14.
+    let patient = PatientInfo {
+        weight_kg: Some(60.0),
+        prednisolone: vec![
+            PrednisoloneRow {
+                start: None,
+                mg_day: 30.0,
+            },
+            PrednisoloneRow {
+                start: Some(at("2026-11-08T06:00:00+09:00")),
+                mg_day: 15.0,
+            },
+        ],
+        ..PatientInfo::default()
+    };
+    let doses = vec![row("2026-11-01T08:00:00+09:00", 100.0, 28, None)];
+    let mut input = from_record(Drug::Cyclosporine, "press2010_csa", &patient, doses, None);
+    input.levels = [
+        "2026-11-07T10:00:00+09:00",
+        "2026-11-08T10:00:00+09:00",
+        "2026-11-14T10:00:00+09:00",
+    ]
+    .map(predict_at)
+    .to_vec();
+    let text = write_with_steps(
+        "1",
+        &input.doses,
+        &input.levels,
+        &input.covariates,
+        &input.covariate_steps,
+        3,
+    )
+    .expect("written");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "ID,TIME,EVID,AMT,CMT,II,ADDL,SS,DV,MDV,BLQ,LLOQ,PSL,WT"
+    );
+    // The change at 06:00 on 8 Nov (hour 166) is a covariate row of its
+    // own, and the dose row is split at it: ADDL repeats take the F of
+    // their record (NONMEM), so the doses after it need a record of their
+    // own.
+    assert_eq!(
+        lines[1..5],
+        [
+            "1,0,1,100,1,12,13,0,.,1,0,.,30,60",
+            "1,146,0,.,3,0,0,0,.,1,0,.,30,60",
+            "1,166,2,.,.,0,0,0,.,1,0,.,15,60",
+            "1,168,1,100,1,12,13,0,.,1,0,.,15,60",
+        ]
+    );
+    let v = json(&dmip(
+        "predict",
+        &[
+            "--model",
+            "press2010_csa",
+            "--data",
+            &temp_file("taper.csv", &text),
+        ],
+    ));
+    let got: Vec<f64> = v["subjects"][0]["predictions"]
+        .as_array()
+        .expect("predictions")
+        .iter()
+        .filter_map(|p| p["pred"].as_f64())
+        .collect();
+    let times = [146.0, 170.0, 314.0];
+    let models = [(f64::NEG_INFINITY, press(true)), (166.0, press(false))];
+    let expected = reference_over_time(&models, &doses_every_12h(100.0, 28), &times);
+    assert_eq!(got.len(), 3, "{v}");
+    for (g, e) in got.iter().zip(&expected) {
+        assert!(common::rel(*g, *e) < 1e-9, "{g} vs {e}");
+    }
+    // And the screen's own computation, at the same times.
+    let out = compute(&input).expect("computable");
+    for (t, e) in times.iter().zip(&expected) {
+        assert!(common::rel(at_hour(&out, *t), *e) < 1e-9, "{t} h");
+    }
 }
 
 #[test]
