@@ -68,6 +68,18 @@ fn from_record(
     i
 }
 
+/// Press 2010 computed for `patient` (Neoral, no product named).
+fn press_for(patient: &PatientInfo, doses: Vec<DoseRow>) -> TdmOutput {
+    compute(&from_record(
+        Drug::Cyclosporine,
+        "press2010_csa",
+        patient,
+        doses,
+        None,
+    ))
+    .expect("computable")
+}
+
 /// Every point of the population curve after the first dose against the
 /// reference; returns the largest relative difference.
 fn worst(out: &TdmOutput, reference: impl Fn(&[f64]) -> Vec<f64>) -> f64 {
@@ -133,12 +145,10 @@ fn doses_every_12h(amount: f64, count: usize) -> Vec<RefDose> {
         .collect()
 }
 
-#[test]
-fn a_prednisolone_taper_moves_press_from_its_high_dose_model_to_its_low_dose_model() {
-    // Neoral 100 mg every 12 h for 14 days from 1 Nov 08:00; prednisolone
-    // 30 mg/day since before the first dose, 15 mg/day from 8 Nov 08:00
-    // (hour 168, a dose time: that dose takes the new F).
-    let mut patient = PatientInfo {
+/// 60 kg; prednisolone 30 mg/day since before the first dose, 15 mg/day
+/// from `change`.
+fn taper(change: &str) -> PatientInfo {
+    PatientInfo {
         weight_kg: Some(60.0),
         prednisolone: vec![
             PrednisoloneRow {
@@ -146,35 +156,29 @@ fn a_prednisolone_taper_moves_press_from_its_high_dose_model_to_its_low_dose_mod
                 mg_day: 30.0,
             },
             PrednisoloneRow {
-                start: Some(at("2026-11-08T08:00:00+09:00")),
+                start: Some(at(change)),
                 mg_day: 15.0,
             },
         ],
         ..PatientInfo::default()
-    };
+    }
+}
+
+#[test]
+fn a_prednisolone_taper_moves_press_from_its_high_dose_model_to_its_low_dose_model() {
+    // Neoral 100 mg every 12 h for 14 days from 1 Nov 08:00; prednisolone
+    // 30 mg/day since before the first dose, 15 mg/day from 8 Nov 08:00
+    // (hour 168, a dose time: that dose takes the new F).
+    let mut patient = taper("2026-11-08T08:00:00+09:00");
     let doses = vec![row("2026-11-01T08:00:00+09:00", 100.0, 28, None)];
-    let taper = compute(&from_record(
-        Drug::Cyclosporine,
-        "press2010_csa",
-        &patient,
-        doses.clone(),
-        None,
-    ))
-    .expect("computable");
+    let taper = press_for(&patient, doses.clone());
     let models = [(f64::NEG_INFINITY, press(true)), (168.0, press(false))];
     let reference = |t: &[f64]| reference_over_time(&models, &doses_every_12h(100.0, 28), t);
     let err = worst(&taper, reference);
     assert!(err < 1e-9, "taper vs reference: {err:e}");
     // Before the taper, exactly the model on 30 mg/day throughout.
     patient.prednisolone.truncate(1);
-    let high = compute(&from_record(
-        Drug::Cyclosporine,
-        "press2010_csa",
-        &patient,
-        doses.clone(),
-        None,
-    ))
-    .expect("computable");
+    let high = press_for(&patient, doses.clone());
     assert_eq!(taper.curves.time_h, high.curves.time_h);
     for ((t, a), b) in taper
         .curves
@@ -216,20 +220,7 @@ fn the_taper_exported_as_a_nonmem_csv_predicts_the_same_with_dmip_predict() {
     // The same taper as above, written with its PSL column over time and
     // read back by the CLI (last value carried forward): C2 before the
     // taper, the first C2 after it, and on day 14.
-    let patient = PatientInfo {
-        weight_kg: Some(60.0),
-        prednisolone: vec![
-            PrednisoloneRow {
-                start: None,
-                mg_day: 30.0,
-            },
-            PrednisoloneRow {
-                start: Some(at("2026-11-08T06:00:00+09:00")),
-                mg_day: 15.0,
-            },
-        ],
-        ..PatientInfo::default()
-    };
+    let patient = taper("2026-11-08T06:00:00+09:00");
     let doses = vec![row("2026-11-01T08:00:00+09:00", 100.0, 28, None)];
     let mut input = from_record(Drug::Cyclosporine, "press2010_csa", &patient, doses, None);
     input.levels = [
@@ -311,14 +302,7 @@ fn press_at_steady_state_on_each_side_of_20_mg_matches_the_published_comparison(
             }],
             ..PatientInfo::default()
         };
-        let out = compute(&from_record(
-            Drug::Cyclosporine,
-            "press2010_csa",
-            &patient,
-            vec![row.clone()],
-            None,
-        ))
-        .expect("computable");
+        let out = press_for(&patient, vec![row.clone()]);
         // The trough before the second dose (the first takes the state at
         // steady state with it).
         let (got0, got2) = (at_hour(&out, 12.0), at_hour(&out, 2.0));
@@ -506,14 +490,10 @@ fn a_quantified_inhibitor_the_model_has_no_covariate_for_is_a_warning_with_its_s
         comedications: vec![CoMedication::named("ブイフェンド")],
         ..PatientInfo::default()
     };
-    let press = compute(&from_record(
-        Drug::Cyclosporine,
-        "press2010_csa",
+    let press = press_for(
         &csa_patient,
         vec![row("2026-11-01T08:00:00+09:00", 100.0, 6, None)],
-        None,
-    ))
-    .expect("computable");
+    );
     assert!(
         press
             .notes

@@ -239,6 +239,20 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap_or_default()
     }
 
+    /// Neoral 100 mg every 12 h, four doses from `start`.
+    fn row(start: &str, meal: Option<crate::tdm::MealTiming>) -> DoseRow {
+        DoseRow {
+            start: at(start),
+            amount_mg: 100.0,
+            interval_h: Some(12.0),
+            count: 4,
+            at_steady_state: false,
+            formulation: None,
+            ongoing: false,
+            meal,
+        }
+    }
+
     #[test]
     fn panels_align_on_one_origin() {
         let mut r = PatientRecord::new("t");
@@ -257,16 +271,9 @@ mod tests {
             bsa_m2: None,
             wbc_nadir: None,
         });
-        r.cyclosporine.doses.push(DoseRow {
-            start: at("2025-01-03T08:00:00+09:00"),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 4,
-            at_steady_state: false,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        });
+        r.cyclosporine
+            .doses
+            .push(row("2025-01-03T08:00:00+09:00", None));
         let t = timeline(&r);
         assert_eq!(t.origin, day(2));
         let kinds: Vec<_> = t.panels.iter().map(|p| p.kind).collect();
@@ -296,16 +303,6 @@ mod tests {
         use crate::record::{CoMedication, PrednisoloneRow};
         use crate::tdm::MealTiming;
         let mut r = PatientRecord::new("t");
-        let row = |start: &str, meal| DoseRow {
-            start: at(start),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 4,
-            at_steady_state: false,
-            formulation: None,
-            ongoing: false,
-            meal,
-        };
         r.cyclosporine.doses = vec![
             row("2025-01-03T08:00:00+09:00", Some(MealTiming::AfterMeal)),
             row("2025-01-05T08:00:00+09:00", Some(MealTiming::BeforeMeal)),

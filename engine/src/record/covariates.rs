@@ -9,7 +9,7 @@ use super::courses::in_order;
 use super::{CoMedication, Cyp3a5, PatientInfo, PrednisoloneRow};
 use crate::catalog::{Covariates, ModelDef};
 use crate::clinical::body::{renal, RenalEquation, RenalInput, Sex};
-use crate::clinical::interactions::identify;
+use crate::clinical::interactions::{identify, AZOLES};
 use crate::tdm::CovariateStep;
 pub use crate::tdm::Formulation;
 use chrono::{DateTime, Duration, FixedOffset};
@@ -20,10 +20,19 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CarriedBy {
     pub covariate: &'static str,
-    /// Synonym-table keys (`clinical::interactions::drugs`).
+    /// Synonym-table keys (`clinical::interactions::drugs`)…
     pub drugs: &'static [&'static str],
+    /// …but these.
+    pub except: &'static [&'static str],
     /// Hours the covariate stays 1 after the stop.
     pub after_stop_h: f64,
+}
+
+impl CarriedBy {
+    /// Whether drug `key` sets the covariate.
+    pub fn sets(&self, key: &str) -> bool {
+        self.drugs.contains(&key) && !self.except.contains(&key)
+    }
 }
 
 /// Kirubakaran 2022's AZOLE: an azole antifungal (itraconazole in 715 of
@@ -31,19 +40,13 @@ pub struct CarriedBy {
 /// one week after the azole is stopped (Kirubakaran R et al. Br J Clin
 /// Pharmacol 2023;89:1162-1175, as encoded in nlmixr2lib
 /// Kirubakaran_2022_tacrolimus.R; shared/clinical/poppk-autoimmune.md §1.3
-/// T9 [V-code]). Systemic azoles only: miconazole is left out, its name
-/// does not tell an oral gel from a skin cream.
+/// T9 [V-code]). The azoles of the labels' rows, systemic ones only:
+/// miconazole is left out, its name does not tell an oral gel from a skin
+/// cream.
 pub const AZOLE: CarriedBy = CarriedBy {
     covariate: "AZOLE",
-    drugs: &[
-        "itraconazole",
-        "fluconazole",
-        "fosfluconazole",
-        "voriconazole",
-        "posaconazole",
-        "isavuconazole",
-        "azoles",
-    ],
+    drugs: AZOLES,
+    except: &["miconazole"],
     after_stop_h: 7.0 * 24.0,
 };
 
@@ -52,13 +55,13 @@ pub const CARRIED: &[CarriedBy] = &[AZOLE];
 
 /// The covariate a drug (synonym-table key) sets, if any.
 pub fn carried_by(drug_key: &str) -> Option<&'static CarriedBy> {
-    CARRIED.iter().find(|c| c.drugs.contains(&drug_key))
+    CARRIED.iter().find(|c| c.sets(drug_key))
 }
 
 /// The co-medications of `list` that set `c`.
 pub fn setting<'a>(c: &CarriedBy, list: &'a [CoMedication]) -> Vec<&'a CoMedication> {
     list.iter()
-        .filter(|m| identify(&m.name).iter().any(|d| c.drugs.contains(&d.key)))
+        .filter(|m| identify(&m.name).iter().any(|d| c.sets(d.key)))
         .collect()
 }
 
