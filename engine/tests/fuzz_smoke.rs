@@ -233,7 +233,7 @@ fn events_never_panic() {
 }
 
 /// JSON pieces and values at the edges of what the record holds.
-const RECORD_TOKENS: [&[u8]; 30] = [
+const RECORD_TOKENS: [&[u8]; 33] = [
     b"{",
     b"}",
     b"[",
@@ -254,6 +254,7 @@ const RECORD_TOKENS: [&[u8]; 30] = [
     b"123456789012345678901234567890e-350",
     b"\"schema\":1,",
     b"\"schema\":2,",
+    b"\"schema\":3,",
     b"\"schema\":4294967296,",
     b"\\u0000",
     b"\\ud800",
@@ -264,14 +265,16 @@ const RECORD_TOKENS: [&[u8]; 30] = [
     b"\"doses\":[],",
     b"\"sex\":\"male\",",
     b"\"antibody\":\"other\",\"name\":\"\",",
+    b"\"start\":null,",
+    b"\"prednisolone_mg_day\":40.0,",
 ];
 
 #[test]
 fn record_reads_or_refuses_and_round_trips() {
-    let v2 = checks::record_v2();
+    let current = checks::record_current();
     let inputs = mutants(
         0x6A09_E667_F3BC_C908,
-        &[checks::RECORD_V1, &v2],
+        &[checks::RECORD_V1, checks::RECORD_V2, &current],
         &RECORD_TOKENS,
     );
     let read = fuzz(
@@ -363,12 +366,18 @@ fn seeds_pass_the_checks_unchanged() {
     assert!(ModelDef::from_toml(MAPBAYR_MODEL).is_ok());
     assert_eq!(checks::check_model_file(MAPBAYR_MODEL.as_bytes()), Ok(()));
     checks::model_file(MAPBAYR_MODEL.as_bytes());
-    let v2 = checks::record_v2();
-    for seed in [checks::RECORD_V1, &v2] {
+    let current = checks::record_current();
+    for seed in [checks::RECORD_V1, checks::RECORD_V2, &current] {
         assert!(checks::reads_as_record(seed.as_bytes()), "{seed}");
         checks::record(seed.as_bytes());
     }
-    assert!(v2.contains("\"schema\":2") && v2.contains("anti-X"), "{v2}");
+    assert!(
+        current.contains("\"schema\":3")
+            && current.contains("anti-X")
+            && current.contains("\"mg_day\":20.0")
+            && current.contains("\"stop\":\"2026-11-20T08:00:00+09:00\""),
+        "{current}"
+    );
     // The reference problem's mapbayr001.model.toml is the estimate model.
     assert_eq!(
         checks::mapbayr001_def(),

@@ -19,6 +19,13 @@ table! {
     ComedDuplicate => "「{name}」はすでに一覧にあります。", "“{name}” is already in the list.";
     ComedRemove => "「{name}」を削除", "Remove “{name}”";
     ComedNone => "併用薬は登録されていません。", "No co-medications listed.";
+    ComedPeriodHint => "開始・中止日時は分かる場合に入力してください（空欄：初回投与より前から／継続中）。アゾール系抗真菌薬の期間は、アゾール併用を共変量にもつモデル（Kirubakaran 2022）の計算に使われ、時系列グラフに表示されます。", "Enter the start and stop when known (blank: since before the first dose / still taken). An azole antifungal's period enters the model that has azole co-medication as a covariate (Kirubakaran 2022) and is shown on the timeline.";
+    ComedStart => "開始", "Start";
+    ComedStop => "中止", "Stop";
+    ComedStopBeforeStart => "中止が開始より前です", "The stop is before the start";
+    ComedFrom => "{start} から", "from {start}";
+    ComedUntil => "{stop} まで", "until {stop}";
+    ComedFromUntil => "{start}〜{stop}", "{start} to {stop}";
     Add => "追加", "Add";
     Remove => "削除", "Delete";
 

@@ -1,15 +1,16 @@
-//! The one time axis: stacked panels (levels, doses, IVCY, markers, lung
-//! function, infection labs) on a canvas sized in device pixels, a range
-//! switch (all, 90 days, 30 days), a legend and the values near a tap.
+//! The one time axis: stacked panels (levels, doses, prednisolone, periods
+//! of co-medications and meal timing, IVCY, markers, lung function,
+//! infection labs) on a canvas sized in device pixels, a range switch
+//! (all, 90 days, 30 days), a legend and the values near a tap.
 
 use super::text::{analyte_name, date_text, num};
-use super::timeline_draw::{draw_timeline, Frame, PALETTE};
-use crate::i18n::{fill, use_i18n, I18n, Key, LabKey};
+use super::timeline_draw::{draw_timeline, series_colour, Frame};
+use crate::i18n::{fill, use_i18n, DoseKey, I18n, Key, LabKey, TimeKey};
 use crate::plot::{device_ratio, fit_to_device_pixels, record_draw};
 use crate::state::use_record;
 use chrono::Duration;
-use dmip_engine::labs::{timeline, PanelKind, SeriesId, Timeline};
-use dmip_engine::tdm::Drug;
+use dmip_engine::labs::{timeline, PanelKind, Series, SeriesId, Timeline};
+use dmip_engine::tdm::{Drug, MealTiming};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -24,28 +25,58 @@ const RANGES: [(LabKey, Option<f64>); 3] = [
     (LabKey::Zoom30, Some(30.0)),
 ];
 
-fn panel_key(k: PanelKind) -> LabKey {
-    match k {
+fn panel_title(i18n: I18n, k: PanelKind) -> &'static str {
+    let key = match k {
         PanelKind::Levels => LabKey::PanelLevels,
         PanelKind::Doses => LabKey::PanelDoses,
+        PanelKind::Prednisolone => return i18n.t(TimeKey::PanelPrednisolone),
+        PanelKind::Periods => return i18n.t(TimeKey::PanelPeriods),
         PanelKind::Ivcy => LabKey::PanelIvcy,
         PanelKind::Markers => LabKey::PanelMarkers,
         PanelKind::LungFunction => LabKey::PanelLung,
         PanelKind::Infection => LabKey::PanelInfection,
-    }
+    };
+    i18n.t(key)
 }
 
-fn series_name(i18n: I18n, id: SeriesId) -> &'static str {
-    let key = match id {
-        SeriesId::Lab(a) => return analyte_name(i18n.lang(), a),
+fn series_name(i18n: I18n, s: &Series) -> String {
+    if let Some(label) = &s.label {
+        return label.clone();
+    }
+    let key = match s.id {
+        SeriesId::Lab(a) => return analyte_name(i18n.lang(), a).to_owned(),
         SeriesId::Level(Drug::Cyclosporine) => LabKey::SeriesCsaLevel,
         SeriesId::Level(Drug::Tacrolimus) => LabKey::SeriesTacLevel,
         SeriesId::DailyDose(Drug::Cyclosporine) => LabKey::SeriesCsaDose,
         SeriesId::DailyDose(Drug::Tacrolimus) => LabKey::SeriesTacDose,
+        SeriesId::Prednisolone => return i18n.t(TimeKey::SeriesPsl).to_owned(),
+        SeriesId::Meal(drug, meal) => {
+            let drug = match drug {
+                Drug::Cyclosporine => Key::ScreenCyclosporine,
+                Drug::Tacrolimus => Key::ScreenTacrolimus,
+            };
+            let meal = match meal {
+                MealTiming::BeforeMeal => DoseKey::MealBefore,
+                MealTiming::AfterMeal => DoseKey::MealAfter,
+            };
+            return fill(
+                i18n.t(TimeKey::SeriesMeal),
+                &[("drug", i18n.t(drug)), ("meal", i18n.t(meal))],
+            );
+        }
+        SeriesId::CoMedication(_) => return String::new(),
         SeriesId::IvcyPulse => LabKey::SeriesIvcy,
         SeriesId::AaDo2 => LabKey::SeriesAaDo2,
     };
-    i18n.t(key)
+    i18n.t(key).to_owned()
+}
+
+/// A series' unit as shown (mg/day in the UI language).
+fn unit(i18n: I18n, unit: &str) -> String {
+    match unit {
+        "mg/day" => i18n.t(Key::TdmUnitMgPerDay).to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 fn window(t: &Timeline, days: Option<f64>) -> (f64, f64) {
@@ -105,7 +136,7 @@ pub fn TimelinePlot() -> impl IntoView {
             let titles: Vec<String> = t
                 .panels
                 .iter()
-                .map(|p| i18n.t(panel_key(p.kind)).to_owned())
+                .map(|p| panel_title(i18n, p.kind).to_owned())
                 .collect();
             draw(&canvas, t, window(t, days), &titles)
         });
@@ -128,9 +159,13 @@ pub fn TimelinePlot() -> impl IntoView {
             }
             let values: Vec<String> = near
                 .iter()
-                .map(|(id, unit, p)| {
+                .map(|(s, p)| {
+                    if matches!(s.id, SeriesId::CoMedication(_) | SeriesId::Meal(..)) {
+                        return format!("{} {}", series_name(i18n, s), i18n.t(TimeKey::ReadoutOn));
+                    }
                     let on = date_text(t.origin + Duration::days(p.day.floor() as i64));
-                    format!("{} {} {unit} ({on})", series_name(i18n, *id), num(p.value))
+                    let u = unit(i18n, s.unit);
+                    format!("{} {} {u} ({on})", series_name(i18n, s), num(p.value))
                 })
                 .collect();
             format!("{when}: {}", values.join("; "))
@@ -141,17 +176,24 @@ pub fn TimelinePlot() -> impl IntoView {
             t.panels
                 .iter()
                 .map(|p| {
+                    // A lane's periods share one entry.
+                    let mut seen = Vec::new();
                     let items = p
                         .series
                         .iter()
                         .enumerate()
+                        .filter(|(_, s)| {
+                            let new = !seen.contains(&s.id);
+                            seen.push(s.id);
+                            new
+                        })
                         .map(|(k, s)| {
-                            let c = PALETTE[k % PALETTE.len()];
+                            let c = series_colour(p.kind, k, s);
                             let style = format!("background: rgb({}, {}, {})", c.0, c.1, c.2);
-                            view! { <li><span class="swatch" style=style></span>{series_name(i18n, s.id)}</li> }
+                            view! { <li><span class="swatch" style=style></span>{series_name(i18n, s)}</li> }
                         })
                         .collect_view();
-                    view! { <li><strong>{i18n.t(panel_key(p.kind))}</strong><ul>{items}</ul></li> }
+                    view! { <li><strong>{panel_title(i18n, p.kind)}</strong><ul>{items}</ul></li> }
                 })
                 .collect_view()
         })
@@ -190,5 +232,54 @@ pub fn TimelinePlot() -> impl IntoView {
             </figure>
             <ul class="labs-legend" aria-label=i18n.tx(LabKey::Legend)>{legend}</ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{fixed_i18n, Lang};
+
+    fn series(id: SeriesId, label: Option<&str>, lane: f64) -> Series {
+        let p = dmip_engine::labs::Point {
+            day: 0.0,
+            value: 1.0,
+            y: lane,
+        };
+        Series {
+            id,
+            unit: "",
+            label: label.map(str::to_owned),
+            points: vec![p, p],
+        }
+    }
+
+    #[test]
+    fn periods_are_named_as_typed_or_by_drug_and_meal_and_coloured_by_lane() {
+        let meal = series(
+            SeriesId::Meal(Drug::Cyclosporine, MealTiming::BeforeMeal),
+            None,
+            2.0,
+        );
+        assert_eq!(
+            series_name(fixed_i18n(Lang::Ja), &meal),
+            "シクロスポリン（食前）"
+        );
+        assert_eq!(
+            series_name(fixed_i18n(Lang::En), &meal),
+            "Cyclosporine (before meals)"
+        );
+        let azole = series(SeriesId::CoMedication(3), Some("イトリゾール"), 1.0);
+        assert_eq!(series_name(fixed_i18n(Lang::En), &azole), "イトリゾール");
+        // By lane, not by position in the panel.
+        assert_eq!(
+            series_colour(PanelKind::Periods, 5, &meal),
+            series_colour(PanelKind::Doses, 1, &meal)
+        );
+        assert_eq!(unit(fixed_i18n(Lang::Ja), "mg/day"), "mg/日");
+        assert_eq!(
+            panel_title(fixed_i18n(Lang::Ja), PanelKind::Periods),
+            "併用薬・服用タイミング"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::format::tick;
 use crate::plot::PlotError;
-use dmip_engine::labs::{PanelKind, Point, Timeline};
+use dmip_engine::labs::{PanelKind, Point, Series, Timeline};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -45,8 +45,22 @@ fn err(e: impl std::fmt::Display) -> PlotError {
 
 fn y_top(kind: PanelKind, pts: impl Iterator<Item = f64>) -> f64 {
     let max = pts.fold(0.0, f64::max);
+    if kind == PanelKind::Periods {
+        // Lanes 1…n, half a lane of room above and below.
+        return max + 0.5;
+    }
     let floor = if kind.relative() { 110.0 } else { 1.0 };
     (max * 1.1).max(floor)
+}
+
+/// The colour of series `k` of a panel: by position, or, for a period,
+/// by its lane (a lane's periods share it).
+pub fn series_colour(kind: PanelKind, k: usize, s: &Series) -> RGBColor {
+    let i = match (kind, s.points.first()) {
+        (PanelKind::Periods, Some(p)) => (p.y.max(1.0) as usize) - 1,
+        _ => k,
+    };
+    PALETTE[i % PALETTE.len()]
 }
 
 /// Draws `t` for days `window`; `titles` per panel, `date` labels a day.
@@ -65,12 +79,14 @@ pub fn draw_timeline<DB: DrawingBackend>(
     let areas = root.split_evenly((t.panels.len().max(1), 1));
     for ((panel, area), title) in t.panels.iter().zip(&areas).zip(titles) {
         let visible = |p: &&Point| p.day >= window.0 && p.day <= window.1;
+        // Periods keep every lane, whether or not an end is in the window.
+        let lanes = panel.kind == PanelKind::Periods;
         let mut ys = panel
             .series
             .iter()
             .flat_map(|s| s.points.iter().filter(visible).map(|p| p.y))
             .peekable();
-        let top = if ys.peek().is_some() {
+        let top = if ys.peek().is_some() && !lanes {
             y_top(panel.kind, ys)
         } else {
             y_top(
@@ -97,18 +113,34 @@ pub fn draw_timeline<DB: DrawingBackend>(
             .x_labels(5)
             .y_labels(4)
             .x_label_formatter(&|d| date(*d))
-            .y_label_formatter(&|y| tick(*y))
+            .y_label_formatter(&|y| if lanes { String::new() } else { tick(*y) })
             .draw()
             .map_err(err)?;
         for (k, s) in panel.series.iter().enumerate() {
-            let colour = PALETTE[k % PALETTE.len()];
-            let line = colour.stroke_width(px(2.0));
+            let colour = series_colour(panel.kind, k, s);
+            let line = colour.stroke_width(px(if lanes { 8.0 } else { 2.0 }));
             let pts: Vec<(f64, f64)> = s
                 .points
                 .iter()
                 .filter(visible)
                 .map(|p| (p.day, p.y))
                 .collect();
+            if lanes {
+                // A period: a bar over the window's part of it.
+                let (Some(a), Some(b)) = (s.points.first(), s.points.last()) else {
+                    continue;
+                };
+                let (from, to) = (a.day.max(window.0), b.day.min(window.1));
+                if from <= to {
+                    chart
+                        .draw_series(std::iter::once(PathElement::new(
+                            vec![(from, a.y), (to, a.y)],
+                            line,
+                        )))
+                        .map_err(err)?;
+                }
+                continue;
+            }
             if panel.kind == PanelKind::Ivcy {
                 for &(d, y) in &pts {
                     chart

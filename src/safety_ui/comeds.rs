@@ -1,20 +1,98 @@
 //! The co-medication list: add by typing (Enter or the button; names the
-//! interaction table knows are suggested), remove with its button. The list
-//! is `patient.comedications`, the same the Patient form edits.
+//! interaction table knows are suggested), remove with its button, and
+//! each one's start and stop (blank: since before the first dose, still
+//! taken) — an azole's period is Kirubakaran 2022's AZOLE over time. The
+//! list is `patient.comedications`, the same the Patient form edits.
 
-use crate::i18n::{fill, use_i18n, SafetyKey};
+use crate::i18n::{fill, use_i18n, Key, SafetyKey};
 use crate::state::use_record;
+use crate::tdm_ui::{parse_clock, Field};
 use dmip_engine::clinical::interactions::known_names;
+use dmip_engine::record::CoMedication;
+use dmip_engine::tdm::view::{local_input, DateTime, FixedOffset};
 use leptos::prelude::*;
 
 /// Why a name cannot be added.
-fn refusal(name: &str, list: &[String]) -> Option<SafetyKey> {
+fn refusal(name: &str, list: &[CoMedication]) -> Option<SafetyKey> {
     if name.is_empty() {
         Some(SafetyKey::ComedEmpty)
-    } else if list.iter().any(|m| m.eq_ignore_ascii_case(name)) {
+    } else if list.iter().any(|m| m.name.eq_ignore_ascii_case(name)) {
         Some(SafetyKey::ComedDuplicate)
     } else {
         None
+    }
+}
+
+type Clock = Option<DateTime<FixedOffset>>;
+
+/// What is wrong with a typed period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodError {
+    Start,
+    Stop,
+    StopBeforeStart,
+}
+
+/// The period typed (blank: no start, no stop).
+fn period(start: &str, stop: &str) -> Result<(Clock, Clock), PeriodError> {
+    let read = |text: &str, e| match text.trim() {
+        "" => Ok(None),
+        t => parse_clock(t).map(Some).map_err(|_| e),
+    };
+    let (a, b) = (
+        read(start, PeriodError::Start)?,
+        read(stop, PeriodError::Stop)?,
+    );
+    match (a, b) {
+        (Some(a), Some(b)) if b < a => Err(PeriodError::StopBeforeStart),
+        _ => Ok((a, b)),
+    }
+}
+
+/// The start and stop fields of entry `i`: a valid period is written to
+/// the record; a date that cannot be read stays in its field, with the
+/// message.
+#[component]
+fn PeriodFields(i: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_record();
+    let entry = move || {
+        state
+            .record
+            .with_untracked(|r| r.patient.comedications.get(i).cloned())
+    };
+    let shown = |t: Clock| t.map(|t| local_input(&t)).unwrap_or_default();
+    let (start0, stop0) = entry().map_or((None, None), |m| (m.start, m.stop));
+    let start = RwSignal::new(shown(start0));
+    let stop = RwSignal::new(shown(stop0));
+    let parsed = Memo::new(move |_| period(&start.read(), &stop.read()));
+    Effect::new(move |_| {
+        let Ok((a, b)) = parsed.get() else {
+            return;
+        };
+        if entry().is_some_and(|m| (m.start, m.stop) != (a, b)) {
+            state.record.update(|r| {
+                if let Some(m) = r.patient.comedications.get_mut(i) {
+                    m.start = a;
+                    m.stop = b;
+                }
+            });
+        }
+    });
+    let error = move |which: PeriodError| {
+        Signal::derive(move || match parsed.get() {
+            Err(e) if e == which => Some(i18n.t(Key::TdmErrDateTime).to_owned()),
+            Err(PeriodError::StopBeforeStart) if which == PeriodError::Stop => {
+                Some(i18n.t(SafetyKey::ComedStopBeforeStart).to_owned())
+            }
+            _ => None,
+        })
+    };
+    view! {
+        <div class="fields safety-comed-period">
+            <Field id=format!("safety-comed-start-{i}") label=SafetyKey::ComedStart kind="datetime-local" value=start error=error(PeriodError::Start) />
+            <Field id=format!("safety-comed-stop-{i}") label=SafetyKey::ComedStop kind="datetime-local" value=stop error=error(PeriodError::Stop) />
+        </div>
     }
 }
 
@@ -25,13 +103,24 @@ pub fn CoMedications() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<(SafetyKey, String)>);
     let list = Memo::new(move |_| state.record.with(|r| r.patient.comedications.clone()));
+    // Rows are kept while only a period changes (a field keeps its focus).
+    let rows = Memo::new(move |_| {
+        list.with(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, m)| (i, m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let add = move || {
         let text = typed.get_untracked();
         let name = text.trim().to_owned();
         match list.with_untracked(|l| refusal(&name, l)) {
             Some(key) => refused.set(Some((key, name))),
             None => {
-                state.record.update(|r| r.patient.comedications.push(name));
+                state
+                    .record
+                    .update(|r| r.patient.comedications.push(CoMedication::named(name)));
                 typed.set(String::new());
                 refused.set(None);
             }
@@ -78,24 +167,17 @@ pub fn CoMedications() -> impl IntoView {
                 </datalist>
             </div>
             <p class="note">{i18n.tx(SafetyKey::ComedHint)}</p>
+            <p class="note">{i18n.tx(SafetyKey::ComedPeriodHint)}</p>
             <ul id="safety-comed-list" class="safety-comed-list">
-                {move || {
-                    list.get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, name)| {
-                            let label = fill(i18n.t(SafetyKey::ComedRemove), &[("name", &name)]);
-                            view! {
-                                <li>
-                                    <span class="safety-comed-name">{name}</span>
-                                    <button type="button" class="small danger" aria-label=label on:click=move |_| remove(i)>
-                                        {i18n.t(SafetyKey::Remove)}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For each=move || rows.get() key=|row| row.clone() let((i, name))>
+                    <li>
+                        <span class="safety-comed-name">{name.clone()}</span>
+                        <button type="button" class="small danger" aria-label=move || fill(i18n.t(SafetyKey::ComedRemove), &[("name", &name)]) on:click=move |_| remove(i)>
+                            {i18n.tx(SafetyKey::Remove)}
+                        </button>
+                        <PeriodFields i=i />
+                    </li>
+                </For>
             </ul>
             <Show when=move || list.with(Vec::is_empty)>
                 <p class="note" id="safety-comed-none">{i18n.tx(SafetyKey::ComedNone)}</p>
@@ -109,8 +191,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_period_is_read_or_its_field_is_named() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).ok();
+        assert_eq!(period("", " "), Ok((None, None)));
+        assert_eq!(
+            period("2026-11-02T08:00", ""),
+            Ok((at("2026-11-02T08:00:00+09:00"), None))
+        );
+        assert_eq!(
+            period("", "2026-11-10T20:00"),
+            Ok((None, at("2026-11-10T20:00:00+09:00")))
+        );
+        assert_eq!(period("yesterday", ""), Err(PeriodError::Start));
+        assert_eq!(period("", "2026-13-01T08:00"), Err(PeriodError::Stop));
+        assert_eq!(
+            period("2026-11-10T08:00", "2026-11-02T08:00"),
+            Err(PeriodError::StopBeforeStart)
+        );
+    }
+
+    #[test]
     fn empty_and_duplicate_names_are_refused() {
-        let list = vec!["Rosuvastatin".to_owned()];
+        let list = vec![CoMedication::named("Rosuvastatin")];
         assert_eq!(refusal("", &list), Some(SafetyKey::ComedEmpty));
         assert_eq!(
             refusal("rosuvastatin", &list),

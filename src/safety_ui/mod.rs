@@ -11,6 +11,7 @@ mod session;
 mod text;
 
 pub(crate) use interactions::report_view as interaction_table;
+pub(crate) use text::comedication as comedication_text;
 pub(crate) use text::not_checked as not_checked_text;
 #[cfg(test)]
 pub(crate) use text::{gap as gap_text, note as note_text};

@@ -31,7 +31,7 @@ fn drugs_on(r: &PatientRecord) -> Vec<Subject> {
 
 fn compute(r: &PatientRecord) -> Safety {
     let on = drugs_on(r);
-    let co: Vec<&str> = r.patient.comedications.iter().map(String::as_str).collect();
+    let co = r.patient.comedication_names();
     Safety {
         reports: check_regimen(&co, &on),
         checks: checks(&r.labs, &on),
@@ -50,8 +50,9 @@ mod tests {
     use super::*;
     use dmip_engine::clinical::interactions::Severity;
 
+    /// A record as stored (version 2: co-medication names, migrated).
     fn record(json: &str) -> PatientRecord {
-        serde_json::from_str(json).unwrap()
+        dmip_engine::record::read(json).unwrap()
     }
 
     #[test]

@@ -56,8 +56,17 @@ fn csv_for(r: &PatientRecord, drug: Drug) -> Result<(String, String), String> {
         .ok_or("no doses and no levels")?;
     // NONMEM wants a numeric ID; the record id stays out of the file.
     let id = "1";
-    let text = nonmem_write::write(id, &input.doses, &input.levels, &input.covariates, central)
-        .map_err(|e| e.to_string())?;
+    // A covariate that changes over time (a prednisolone taper) is written
+    // row by row, so the file computes what the screen does.
+    let text = nonmem_write::write_with_steps(
+        id,
+        &input.doses,
+        &input.levels,
+        &input.covariates,
+        &input.covariate_steps,
+        central,
+    )
+    .map_err(|e| e.to_string())?;
     Ok((
         text,
         format!("dmip-{}-{}.csv", slug(drug), origin.format(ORIGIN_FORMAT)),

@@ -1,10 +1,11 @@
-//! The report's co-medication section: the list as entered, and for each
+//! The report's co-medication section: the list as entered (with each
+//! one's period when known), and for each
 //! calcineurin inhibitor with doses (both labels while neither has any) the
 //! Safety screen's table of label rows — 禁忌 and 併用注意 as printed, level
 //! changes with their numbers, sources, names not checked.
 
-use crate::i18n::{use_i18n, SafetyKey};
-use crate::safety_ui::interaction_table;
+use crate::i18n::{use_i18n, Lang, SafetyKey};
+use crate::safety_ui::{comedication_text, interaction_table};
 use dmip_engine::clinical::interactions::{check_regimen, Subject};
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
@@ -28,10 +29,14 @@ pub(super) fn comed_section(r: &PatientRecord) -> impl IntoView {
     let body = if list.is_empty() {
         view! { <p id="report-comeds-none">{i18n.t(SafetyKey::ReportNone)}</p> }.into_any()
     } else {
-        let co: Vec<&str> = list.iter().map(String::as_str).collect();
-        let reports = check_regimen(&co, &on(r));
+        let reports = check_regimen(&r.patient.comedication_names(), &on(r));
+        let sep = match i18n.lang() {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        };
+        let shown: Vec<String> = list.iter().map(|m| comedication_text(i18n, m)).collect();
         view! {
-            <p id="report-comeds-list">{list.join(", ")}</p>
+            <p id="report-comeds-list">{shown.join(sep)}</p>
             {reports.into_iter().map(|rep| interaction_table(i18n, rep, "report-int")).collect_view()}
         }
         .into_any()

@@ -247,7 +247,10 @@ mod tests {
     fn record() -> PatientRecord {
         let mut r = PatientRecord::new("c");
         r.patient.weight_kg = Some(60.0);
-        r.patient.prednisolone_mg_day = Some(50.0);
+        r.patient.prednisolone = vec![dmip_engine::record::PrednisoloneRow {
+            start: None,
+            mg_day: 50.0,
+        }];
         r.cyclosporine.doses.push(DoseRow {
             start: at("2026-11-01T08:00:00+09:00"),
             amount_mg: 100.0,

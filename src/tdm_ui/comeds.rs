@@ -20,8 +20,7 @@ pub fn subject(drug: Drug) -> Subject {
 
 /// The record's co-medications against `drug`'s label.
 pub fn report(r: &PatientRecord, drug: Drug) -> InteractionReport {
-    let co: Vec<&str> = r.patient.comedications.iter().map(String::as_str).collect();
-    check_subject(&co, subject(drug))
+    check_subject(&r.patient.comedication_names(), subject(drug))
 }
 
 fn name(lang: Lang, ja: &str, en: &str) -> String {

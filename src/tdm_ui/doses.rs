@@ -1,6 +1,6 @@
 //! The dosing history: regimen rows (start, amount, interval, count or
-//! until changed, steady state, meal timing), product, add / edit / delete
-//! / sort / undo.
+//! until changed, steady state, meal timing — a change starts an absorption
+//! occasion, `tdm::occasions`), product, add / edit / delete / sort / undo.
 
 use super::bounds;
 use super::clock;
@@ -10,7 +10,7 @@ use super::history_table::HistoryTable;
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
-use crate::i18n::{fill, use_i18n, DoseKey, Key};
+use crate::i18n::{fill, use_i18n, DoseKey, Key, TimeKey};
 use dmip_engine::record::Formulation;
 use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{DoseRow, MealTiming};
@@ -235,6 +235,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
         <section class="panel" aria-labelledby=id("title")>
             <h3 id=id("title")>{i18n.tx(Key::TdmDosesTitle)}</h3>
             <p class="note">{i18n.tx(Key::TdmDosesNote)}</p>
+            <p class="note" id=id("meal-note")>{i18n.tx(TimeKey::MealNote)}</p>
             <Choice id=id("product") label=Key::TdmProduct options=products value=formulation />
             <HistoryTable session=session prefix=format!("{slug}-dose") columns=&DOSE_COLUMNS sort=|d| d.doses.sort_by_key(|r| r.start)>
                         {move || {

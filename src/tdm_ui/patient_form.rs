@@ -1,9 +1,11 @@
 //! The patient screen's form: background values the models and the renal
-//! and body-size equations use, kept in the shared record, and the derived
-//! BSA and renal function computed by the engine with the formula named.
+//! and body-size equations use, kept in the shared record (prednisolone as
+//! dated rows: `prednisolone.rs`), and the derived BSA and renal function
+//! computed by the engine with the formula named.
 
 use super::bounds;
 use super::field::{bounded_error, bounded_value, Bounds, Field, Unit};
+use super::prednisolone::PrednisoloneRows;
 use crate::format::{significant, tick};
 use crate::i18n::{use_i18n, DoseKey, I18n, Key, Lang};
 use crate::state::use_record;
@@ -225,16 +227,20 @@ pub fn PatientForm() -> impl IntoView {
     let meds = RwSignal::new(
         state
             .record
-            .with_untracked(|r| r.patient.comedications.join("\n")),
+            .with_untracked(|r| r.patient.comedication_names().join("\n")),
     );
+    // The names as a list; each keeps its period (set on the Safety screen).
     Effect::new(move |_| {
-        let list: Vec<String> = meds
+        let names: Vec<String> = meds
             .get()
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect();
+        let list = state
+            .record
+            .with_untracked(|r| r.patient.with_comedication_names(&names));
         if state
             .record
             .with_untracked(|r| r.patient.comedications != list)
@@ -304,7 +310,6 @@ pub fn PatientForm() -> impl IntoView {
                         }
                     },
                 )}
-                <NumberInput id="pt-psl" label=Key::TdmPrednisolone unit=Unit::Word(Key::TdmUnitMgPerDay) bounds=bounds::PREDNISOLONE get=|p| p.prednisolone_mg_day set=|p, v| p.prednisolone_mg_day = v />
                 <BreakfastTime />
                 <div class="field field-wide">
                     <label for="pt-meds">{i18n.tx(Key::TdmComedications)}</label>
@@ -316,6 +321,7 @@ pub fn PatientForm() -> impl IntoView {
                     ></textarea>
                 </div>
             </div>
+            <PrednisoloneRows />
             <div class="derived-row">
                 {derived_list("pt-bsa", Key::TdmBsaTitle, body, Key::TdmNeedsHeightWeight)}
                 {derived_list("pt-renal", Key::TdmRenalTitle, renal_rows, Key::TdmNeedsAgeSexCreatinine)}

@@ -12,6 +12,7 @@ use super::forecast_plot::ForecastPlot;
 use super::levels::LevelTable;
 use super::model_choice::ModelChoice;
 use super::next_days::NextDays;
+use super::over_time::CovariatesOverTime;
 use super::results::{ResultDetails, Results};
 use super::session::Session;
 use super::spec::DrugSpec;
@@ -33,6 +34,7 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
                 <DoseChanges session=session />
                 <LevelTable session=session />
                 <ModelChoice session=session />
+                <CovariatesOverTime session=session />
             </Fold>
         </div>
     }

@@ -9,7 +9,7 @@ use crate::format::parse_number;
 use crate::state::use_record;
 use dmip_engine::catalog::{builtin, CovariateIssue};
 use dmip_engine::dose::{Range, Regimen};
-use dmip_engine::record::{covariates_for, DrugRecord, PatientInfo};
+use dmip_engine::record::{covariate_steps, covariates_for, DrugRecord, PatientInfo};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
 use dmip_engine::tdm::{compute, defaults, Market, Prescribing, TdmInput, TdmOutput};
 use leptos::prelude::*;
@@ -81,6 +81,8 @@ pub fn build_input(
         drug: spec.drug,
         model_id: id.to_owned(),
         covariates,
+        covariate_steps: covariate_steps(patient),
+        comedications: patient.comedications.clone(),
         doses: record.doses.clone(),
         dose_changes: record.dose_changes.clone(),
         levels: record.levels.clone(),
@@ -293,7 +295,10 @@ mod tests {
             height_cm: Some(156.0),
             creatinine: Some(0.7),
             hematocrit_pct: Some(35.0),
-            prednisolone_mg_day: Some(40.0),
+            prednisolone: vec![dmip_engine::record::PrednisoloneRow {
+                start: None,
+                mg_day: 40.0,
+            }],
             ..PatientInfo::default()
         }
     }

@@ -54,7 +54,8 @@ fn schedule_error(i18n: I18n, e: &ScheduleError) -> String {
     }
 }
 
-/// A part of the results that could not be computed, in the UI language.
+/// A part of the results that could not be computed, or what was done
+/// with the covariates over time, in the UI language.
 pub fn note(i18n: I18n, n: &TdmNote) -> String {
     match n {
         TdmNote::NoAdvice { reason } => fill(
@@ -72,6 +73,9 @@ pub fn note(i18n: I18n, n: &TdmNote) -> String {
                 ("value", &significant(*value, 3)),
             ],
         ),
+        TdmNote::AbsorptionOccasion { .. }
+        | TdmNote::FromComedications { .. }
+        | TdmNote::Unmodelled { .. } => super::over_time::note(i18n, n).unwrap_or_default(),
     }
 }
 

@@ -40,8 +40,7 @@ async function unknownCovariates(page, shots, tag, headline, source) {
 /** Neoral at `amount` mg every `interval` h with `levels`; prednisolone
  * 50 mg/day. Returns the headline. */
 async function cyclosporine(page, amount, interval, levels) {
-  await patient(page, 'unknown');
-  await page.fill('#pt-psl', '50');
+  await patient(page, 'unknown', '50');
   await page.click('nav a[data-screen=cyclosporine]');
   await dose(page, 'csa', local(3, 8), amount, interval === '12' ? 6 : 3, interval);
   for (const [at, label, value] of levels) await level(page, 'csa', at, label, value);

@@ -62,6 +62,7 @@ async function fillPatient(page) {
   for (const [id, v] of [['#pt-age', '55'], ['#pt-weight', '52'], ['#pt-height', '156'], ['#pt-creatinine', '0.7'], ['#pt-hct', '35'], ['#pt-albumin', '3.5'], ['#pt-psl', '40']]) {
     await page.fill(id, v);
   }
+  await page.click('#pt-psl-add');
 }
 
 async function formCase(page, c) {

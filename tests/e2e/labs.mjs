@@ -162,7 +162,7 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await context.close();
       }
     }],
-    ['labs: imported record → FLAIR group, MCK count, Pneumocystis check, six-panel time axis', async () => {
+    ['labs: imported record → FLAIR group, MCK count, Pneumocystis check, seven-panel time axis', async () => {
       const { context, page, watch } = await openPage();
       try {
         await page.goto(`${fileUrl}#/records`);
@@ -201,10 +201,12 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await hasText(page, '#pcp-reminder', /Combined immunosuppression: glucocorticoid, cyclosporine, IV cyclophosphamide \(IVCY\)/, 'PCP reminder');
         assert(/SMX-TMP is listed as 併用注意/.test(await text(page, '#pcp-reminder')), 'CsA + SMX-TMP caution');
         await hasText(page, '#lab-table-wbc', /-62\.5 %/, 'WBC change from baseline');
-        await waitFor(page, () => document.getElementById('labs-plot').height === 6 * 150, null, 'six panels');
+        // Levels, doses, prednisolone (the version-2 record's 50 mg/day), IVCY, markers, lung, infection.
+        await waitFor(page, () => document.getElementById('labs-plot').height === 7 * 150, null, 'seven panels');
         assert((await plotPixels(page)) > 300, 'time axis not drawn');
         const legend = await text(page, '.labs-legend');
-        assert(/cyclosporine level/.test(legend) && /IVCY pulse/.test(legend) && /white blood cell count/.test(legend), `legend: ${legend}`);
+        assert(/cyclosporine level/.test(legend) && /IVCY pulse/.test(legend) && /white blood cell count/.test(legend)
+          && /Prednisolone daily dose/.test(legend), `legend: ${legend}`);
         await page.screenshot({ path: path.join(shots, 'labs-imported-en.png'), fullPage: true });
         // The report carries the key results, the IVCY total and the risk models.
         await page.click('nav a[data-screen=report]');

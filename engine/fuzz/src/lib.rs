@@ -11,7 +11,7 @@ mod record;
 pub use estimate::{
     check_estimate, estimate_outcome, mapbayr001_def, mapbayr001_events_from_bytes, EstimateOutcome,
 };
-pub use record::{check_record, reads_as_record, record_v2, RECORD_V1};
+pub use record::{check_record, reads_as_record, record_current, RECORD_V1, RECORD_V2};
 
 use dmip_engine::catalog::{Covariates, ModelDef};
 use dmip_engine::dosing::events::validate;

@@ -5,16 +5,22 @@ use dmip_engine::clinical::analyte::{Analyte, Assay};
 use dmip_engine::clinical::biomarkers::LabResult;
 use dmip_engine::clinical::units::Unit;
 use dmip_engine::record::{
-    read, write, Autoantibody, MyositisType, Treatment, TreatmentStart, SCHEMA_VERSION,
+    read, write, Autoantibody, CoMedication, MyositisType, PrednisoloneRow, Treatment,
+    TreatmentStart, SCHEMA_VERSION,
 };
 
 /// A record exactly as version 1 of the app wrote it (also the fixture of
 /// the engine's migration tests).
 pub const RECORD_V1: &str = include_str!("../../tests/reference/record_v1.json");
 
+/// A record exactly as version 2 of the app wrote it (also a fixture of
+/// the engine's migration tests).
+pub const RECORD_V2: &str = include_str!("../../tests/reference/record_v2.json");
+
 /// A current record as `write` gives it: the version-1 record migrated,
-/// with a disease profile and a laboratory result.
-pub fn record_v2() -> String {
+/// with a disease profile, a laboratory result, a prednisolone taper and
+/// a co-medication period.
+pub fn record_current() -> String {
     let Ok(mut r) = read(RECORD_V1) else {
         return String::new();
     };
@@ -28,6 +34,16 @@ pub fn record_v2() -> String {
         treatment: Treatment::Tacrolimus,
         date,
     }];
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    r.patient.prednisolone.push(PrednisoloneRow {
+        start: at("2026-11-15T08:00:00+09:00"),
+        mg_day: 20.0,
+    });
+    r.patient.comedications.push(CoMedication {
+        name: "itraconazole".into(),
+        start: at("2026-11-02T08:00:00+09:00"),
+        stop: at("2026-11-20T08:00:00+09:00"),
+    });
     r.labs.push(LabResult {
         analyte: Analyte::Kl6,
         date,

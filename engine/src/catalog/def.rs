@@ -431,6 +431,15 @@ impl ModelDef {
         self.iov.as_ref().map_or(0, Omega::len)
     }
 
+    /// The parameters with between-occasion variability (CL, volumes, then
+    /// absorption: the order of [`Slot`]).
+    pub fn iov_parameters(&self) -> impl Iterator<Item = Slot> + '_ {
+        self.params
+            .iter()
+            .filter(|p| p.iov.is_some())
+            .map(|p| p.slot)
+    }
+
     /// Covariates the model needs but were not given, and any given value
     /// outside the range of the source population.
     /// Every covariate effect of the model's parameters.

@@ -4,12 +4,15 @@
 //! such a file into clock-time rows again.
 //!
 //! TIME is in hours from the earliest dose or level; doses go into
-//! compartment 1, levels are observed in `central_cmt`.
+//! compartment 1, levels are observed in `central_cmt`; a covariate that
+//! changes over time gets its value on each row and a covariate row
+//! (EVID 2) where it changes.
 
 use super::nonmem::Subject;
-use crate::dosing::{Event, SteadyState, TimeBase};
+use crate::dosing::{CovariateSeries, Event, SteadyState, TimeBase};
 use crate::tdm::levels::timing;
-use crate::tdm::{DoseRow, LevelRow, SampleLabel};
+use crate::tdm::timed::series;
+use crate::tdm::{CovariateStep, DoseRow, LevelRow, SampleLabel};
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeMap;
 
@@ -56,6 +59,24 @@ pub fn write(
     covariates: &BTreeMap<String, f64>,
     central_cmt: usize,
 ) -> Result<String, NonmemWriteError> {
+    write_with_steps(id, doses, levels, covariates, &BTreeMap::new(), central_cmt)
+}
+
+/// [`write`] with covariates that change over time: a column with `steps`
+/// holds on each row the value in force at its time, a change between
+/// rows gets a covariate row (EVID 2) at its time, and a dose row that a
+/// change falls within is split there (ADDL repeats take the F and lag of
+/// their record, as in NONMEM), so that the file read with the default
+/// convention (last value carried forward) computes what the record does.
+/// A step before the first row shows in the first row's value.
+pub fn write_with_steps(
+    id: &str,
+    doses: &[DoseRow],
+    levels: &[LevelRow],
+    covariates: &BTreeMap<String, f64>,
+    steps: &BTreeMap<String, Vec<CovariateStep>>,
+    central_cmt: usize,
+) -> Result<String, NonmemWriteError> {
     for name in covariates.keys() {
         let ok = !name.is_empty()
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -72,36 +93,47 @@ pub fn write(
             .chain(levels.iter().map(|l| l.sampled)),
     )
     .ok_or(NonmemWriteError::Empty)?;
+    let series: BTreeMap<&String, CovariateSeries> = covariates
+        .keys()
+        .filter_map(|k| Some((k, series(steps.get(k)?, &base)?)))
+        .collect();
+    let mut changes: Vec<f64> = series
+        .values()
+        .flat_map(|s| s.change_times().collect::<Vec<_>>())
+        .filter(|t| *t > 0.0)
+        .collect();
+    changes.sort_by(f64::total_cmp);
+    changes.dedup();
     // (time, order, fields): doses before levels at the same time.
     let mut rows: Vec<(f64, u8, Vec<String>)> = Vec::new();
     for (i, d) in doses.iter().enumerate() {
         if !(d.amount_mg.is_finite() && d.amount_mg > 0.0) {
             return Err(NonmemWriteError::BadDose(i + 1));
         }
-        let t = base.hours(d.start);
-        let (ii, addl) = match d.interval_h {
-            Some(ii) if d.count > 1 || d.at_steady_state => (num(ii), d.count.max(1) - 1),
-            _ => ("0".into(), 0),
-        };
-        let ss = if d.at_steady_state && d.interval_h.is_some() {
-            "1"
-        } else {
-            "0"
-        };
-        let fields = vec![
-            num(t),
-            "1".into(),
-            num(d.amount_mg),
-            "1".into(),
-            ii,
-            addl.to_string(),
-            ss.into(),
-            ".".into(),
-            "1".into(),
-            "0".into(),
-            ".".into(),
-        ];
-        rows.push((t, 0, fields));
+        let ss = d.at_steady_state && d.interval_h.is_some();
+        for (k, (t, n)) in pieces(base.hours(d.start), d, &changes)
+            .into_iter()
+            .enumerate()
+        {
+            let (ii, addl) = match d.interval_h {
+                Some(ii) if n > 1 || (ss && k == 0) => (num(ii), n - 1),
+                _ => ("0".into(), 0),
+            };
+            let fields = vec![
+                num(t),
+                "1".into(),
+                num(d.amount_mg),
+                "1".into(),
+                ii,
+                addl.to_string(),
+                if ss && k == 0 { "1" } else { "0" }.into(),
+                ".".into(),
+                "1".into(),
+                "0".into(),
+                ".".into(),
+            ];
+            rows.push((t, 0, fields));
+        }
     }
     for l in levels {
         let t = base.hours(l.sampled);
@@ -126,6 +158,23 @@ pub fn write(
         ];
         rows.push((t, 1, fields));
     }
+    changes.retain(|t| !rows.iter().any(|r| r.0 == *t));
+    for t in changes {
+        let fields = vec![
+            num(t),
+            "2".into(),
+            ".".into(),
+            ".".into(),
+            "0".into(),
+            "0".into(),
+            "0".into(),
+            ".".into(),
+            "1".into(),
+            "0".into(),
+            ".".into(),
+        ];
+        rows.push((t, 0, fields));
+    }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out = csv::Writer::from_writer(Vec::new());
     let header: Vec<&str> = COLUMNS
@@ -133,17 +182,39 @@ pub fn write(
         .copied()
         .chain(covariates.keys().map(String::as_str))
         .collect();
-    let cov: Vec<String> = covariates.values().map(|v| num(*v)).collect();
+    let value =
+        |name: &String, constant: f64, t: f64| num(series.get(name).map_or(constant, |s| s.at(t)));
     // Writing to memory only fails on a bug in csv; fall back to nothing.
     let _ = out.write_record(&header);
-    for (_, _, fields) in &rows {
+    for (t, _, fields) in &rows {
         let record = std::iter::once(id.to_string())
             .chain(fields.iter().cloned())
-            .chain(cov.iter().cloned());
+            .chain(covariates.iter().map(|(k, v)| value(k, *v, *t)));
         let _ = out.write_record(record);
     }
     let bytes = out.into_inner().unwrap_or_default();
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The records of dose row `d` (first dose at hour `t0`): `(time, doses)`,
+/// a new record from the first dose at or after each change.
+fn pieces(t0: f64, d: &DoseRow, changes: &[f64]) -> Vec<(f64, u32)> {
+    let count = d.count.max(1);
+    let ii = d.interval_h.filter(|h| *h > 0.0 && count > 1);
+    let Some(ii) = ii else {
+        return vec![(t0, count)];
+    };
+    let mut out: Vec<(f64, u32)> = vec![(t0, 0)];
+    for k in 0..count {
+        let t = t0 + f64::from(k) * ii;
+        let previous = t - ii;
+        let split = k > 0 && changes.iter().any(|c| previous < *c && *c <= t);
+        match out.last_mut() {
+            Some(p) if !split => p.1 += 1,
+            _ => out.push((t, 1)),
+        }
+    }
+    out
 }
 
 /// Turns a subject read by [`super::nonmem::read`] back into clock-time
@@ -356,6 +427,28 @@ mod tests {
             .to_string(),
             "TIME 47.75: a level in compartment 2; this drug's model expects compartment 3"
         );
+    }
+
+    #[test]
+    fn a_covariate_change_within_a_dose_row_splits_it() {
+        let (doses, _) = example();
+        let d = DoseRow {
+            count: 6,
+            interval_h: Some(12.0),
+            ..doses[0].clone()
+        };
+        // Doses at 0, 12, …, 60: a change at 30 h starts a record at 36.
+        assert_eq!(pieces(0.0, &d, &[30.0]), [(0.0, 3), (36.0, 3)]);
+        // A change at a dose's own time starts the record there.
+        assert_eq!(pieces(0.0, &d, &[24.0]), [(0.0, 2), (24.0, 4)]);
+        // Before the first dose or after the last: one record.
+        assert_eq!(pieces(0.0, &d, &[0.0, 61.0]), [(0.0, 6)]);
+        let single = DoseRow {
+            count: 1,
+            interval_h: None,
+            ..d
+        };
+        assert_eq!(pieces(5.0, &single, &[30.0]), [(5.0, 1)]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`crate::clinical`]; this module only gathers record data for them.
 
 pub mod blood_gas;
+mod courses;
 pub mod latest;
 pub mod panels;
 pub mod reminders;
@@ -17,4 +18,4 @@ pub use latest::{last_lab_date, latest_on_or_before, risk_inputs};
 pub use reminders::{pcp_check, Agent, PcpCheck};
 pub use risk_panel::{risk_panel, RiskPanel};
 pub use rows::{check_entry, rows, Row};
-pub use timeline::{timeline, PanelKind, Point, SeriesId, Timeline};
+pub use timeline::{timeline, PanelKind, Point, Series, SeriesId, Timeline};

@@ -2,7 +2,7 @@
 //! order the screen's sections.
 
 use crate::clinical::analyte::Analyte;
-use crate::tdm::Drug;
+use crate::tdm::{Drug, MealTiming};
 use serde::Serialize;
 
 /// A panel of the plot, top to bottom.
@@ -12,6 +12,11 @@ pub enum PanelKind {
     Levels,
     /// Calcineurin-inhibitor daily dose, mg/day.
     Doses,
+    /// Prednisolone daily dose, mg/day (steps).
+    Prednisolone,
+    /// Periods, one lane each: co-medications that change a level or set a
+    /// model covariate, each drug's meal timing.
+    Periods,
     /// IVCY pulses, mg.
     Ivcy,
     /// Serum markers, % of the first value.
@@ -23,9 +28,11 @@ pub enum PanelKind {
 }
 
 impl PanelKind {
-    pub const ALL: [PanelKind; 6] = [
+    pub const ALL: [PanelKind; 8] = [
         PanelKind::Levels,
         PanelKind::Doses,
+        PanelKind::Prednisolone,
+        PanelKind::Periods,
         PanelKind::Ivcy,
         PanelKind::Markers,
         PanelKind::LungFunction,
@@ -46,6 +53,11 @@ impl PanelKind {
 pub enum SeriesId {
     Level(Drug),
     DailyDose(Drug),
+    Prednisolone,
+    /// The record's co-medication of this index.
+    CoMedication(usize),
+    /// A drug's doses with this meal timing.
+    Meal(Drug, MealTiming),
     IvcyPulse,
     Lab(Analyte),
     AaDo2,

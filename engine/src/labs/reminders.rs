@@ -35,15 +35,21 @@ fn started(record: &PatientRecord, date: NaiveDate, wanted: &[Treatment]) -> boo
         .any(|s| s.date <= date && wanted.contains(&s.treatment))
 }
 
-/// The agents in use on or before `date`: a glucocorticoid (prednisolone
-/// dose entered, or a steroid / methylprednisolone pulse start), a
+/// The agents in use on or before `date`: a glucocorticoid (a prednisolone
+/// row with a dose that started by then, or a steroid / methylprednisolone
+/// pulse start), a
 /// calcineurin inhibitor (dose rows or a start), IVCY (pulses given or a
 /// start). Two or more is combined immunosuppression: the reminder shows.
 pub fn pcp_check(record: &PatientRecord, date: NaiveDate) -> Option<PcpCheck> {
     let dosed =
         |rows: &[crate::tdm::DoseRow]| rows.iter().any(|r| r.start.naive_local().date() <= date);
     let mut agents = Vec::new();
-    if record.patient.prednisolone_mg_day.is_some_and(|d| d > 0.0)
+    let prednisolone = record
+        .patient
+        .prednisolone
+        .iter()
+        .any(|r| r.mg_day > 0.0 && r.start.is_none_or(|s| s.naive_local().date() <= date));
+    if prednisolone
         || started(
             record,
             date,
@@ -93,7 +99,10 @@ mod tests {
     #[test]
     fn two_agents_make_the_reminder() {
         let mut r = PatientRecord::new("t");
-        r.patient.prednisolone_mg_day = Some(50.0);
+        r.patient.prednisolone = vec![crate::record::PrednisoloneRow {
+            start: None,
+            mg_day: 50.0,
+        }];
         assert_eq!(pcp_check(&r, day(10)), None);
         r.ivcy.given.push(GivenPulse {
             date: day(5),
@@ -121,5 +130,13 @@ mod tests {
         let c = pcp_check(&r, day(5)).unwrap();
         assert_eq!(c.agents.len(), 3);
         assert!(c.notes.contains(&Note::CyclosporineSmxTmpCaution));
+        // A prednisolone row that starts on day 7 is not in use on day 5.
+        r.patient.prednisolone[0].start =
+            chrono::DateTime::parse_from_rfc3339("2025-01-07T08:00:00+09:00").ok();
+        assert_eq!(
+            pcp_check(&r, day(5)).map(|c| c.agents),
+            Some(vec![Agent::Cyclosporine, Agent::IvCyclophosphamide])
+        );
+        assert_eq!(pcp_check(&r, day(7)).map(|c| c.agents.len()), Some(3));
     }
 }

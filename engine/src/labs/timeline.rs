@@ -1,10 +1,12 @@
 //! The data of the one time axis (issue 9 item 5): drug levels, daily
-//! doses, IVCY pulses, markers, lung function and infection labs, all on
-//! days since the first date in the record. Laboratory series are plotted
+//! doses, the prednisolone steps and the periods of co-medications and
+//! meal timing (`courses.rs`), IVCY pulses, markers, lung function and
+//! infection labs, all on days since the first date in the record. Laboratory series are plotted
 //! as % of their first non-zero value (one axis for several units); every
 //! point keeps its own value and unit for the readout.
 
 use super::blood_gas::aado2_by_date;
+use super::courses::{course_series, course_times, row_span};
 pub use super::panels::{panel_of, PanelKind, SeriesId};
 use super::panels::{BLOOD_GAS, INFECTION, LUNG_FUNCTION, MARKERS};
 use crate::clinical::analyte::Analyte;
@@ -29,6 +31,9 @@ pub struct Point {
 pub struct Series {
     pub id: SeriesId,
     pub unit: &'static str,
+    /// The name as the record has it (a co-medication as typed).
+    pub label: Option<String>,
+    /// A period's two points carry its lane as y.
     pub points: Vec<Point>,
 }
 
@@ -86,7 +91,15 @@ fn raw_series(
         .into_iter()
         .map(|(_, value, y)| Point { day: 0.0, value, y })
         .collect();
-    (Series { id, unit, points }, times)
+    (
+        Series {
+            id,
+            unit,
+            label: None,
+            points,
+        },
+        times,
+    )
 }
 
 /// Daily dose of each row from its start to its last dose's interval end.
@@ -96,11 +109,7 @@ fn dose_points(rows: &[DoseRow]) -> Vec<(NaiveDateTime, f64, f64)> {
     let mut out = Vec::new();
     for r in rows {
         let start = r.start.naive_local();
-        let (daily, span_h) = match r.interval_h.filter(|h| *h > 0.0) {
-            Some(h) => (r.amount_mg * 24.0 / h, h * f64::from(r.count.max(1))),
-            None => (r.amount_mg, 24.0),
-        };
-        let end = start + chrono::Duration::minutes((span_h * 60.0).round() as i64);
+        let (end, daily) = row_span(r);
         if daily.is_finite() {
             out.push((start, daily, daily));
             out.push((end, daily, daily));
@@ -156,6 +165,14 @@ pub fn timeline(record: &PatientRecord) -> Timeline {
     built.push((PanelKind::LungFunction, s, t));
 
     built.retain(|(_, s, _)| !s.points.is_empty());
+    let times: Vec<NaiveDateTime> = built
+        .iter()
+        .flat_map(|b| b.2.iter().copied())
+        .chain(course_times(record))
+        .collect();
+    if let (Some(&first), Some(&last)) = (times.iter().min(), times.iter().max()) {
+        built.extend(course_series(record, (first, last)));
+    }
     let origin_t = built.iter().flat_map(|b| b.2.iter().copied()).min();
     let origin = origin_t.map_or(NaiveDate::default(), |t| t.date());
     let zero = midnight(origin);
@@ -186,17 +203,22 @@ pub fn timeline(record: &PatientRecord) -> Timeline {
 }
 
 impl Timeline {
-    /// For each series, the point nearest `day` within `tolerance` days.
-    pub fn nearest(&self, day: f64, tolerance: f64) -> Vec<(SeriesId, &'static str, Point)> {
+    /// For each series, the point nearest `day` within `tolerance` days; a
+    /// period that holds `day`, at `day`.
+    pub fn nearest(&self, day: f64, tolerance: f64) -> Vec<(&Series, Point)> {
         self.panels
             .iter()
-            .flat_map(|p| &p.series)
-            .filter_map(|s| {
+            .flat_map(|p| p.series.iter().map(move |s| (p.kind, s)))
+            .filter_map(|(kind, s)| {
+                if kind == PanelKind::Periods {
+                    let (a, b) = (s.points.first()?, s.points.last()?);
+                    return (a.day <= day && day <= b.day).then_some((s, Point { day, ..*a }));
+                }
                 let p = s
                     .points
                     .iter()
                     .min_by(|a, b| (a.day - day).abs().total_cmp(&(b.day - day).abs()))?;
-                ((p.day - day).abs() <= tolerance).then_some((s.id, s.unit, *p))
+                ((p.day - day).abs() <= tolerance).then_some((s, *p))
             })
             .collect()
     }
@@ -217,6 +239,20 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap_or_default()
     }
 
+    /// Neoral 100 mg every 12 h, four doses from `start`.
+    fn row(start: &str, meal: Option<crate::tdm::MealTiming>) -> DoseRow {
+        DoseRow {
+            start: at(start),
+            amount_mg: 100.0,
+            interval_h: Some(12.0),
+            count: 4,
+            at_steady_state: false,
+            formulation: None,
+            ongoing: false,
+            meal,
+        }
+    }
+
     #[test]
     fn panels_align_on_one_origin() {
         let mut r = PatientRecord::new("t");
@@ -235,16 +271,9 @@ mod tests {
             bsa_m2: None,
             wbc_nadir: None,
         });
-        r.cyclosporine.doses.push(DoseRow {
-            start: at("2025-01-03T08:00:00+09:00"),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 4,
-            at_steady_state: false,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        });
+        r.cyclosporine
+            .doses
+            .push(row("2025-01-03T08:00:00+09:00", None));
         let t = timeline(&r);
         assert_eq!(t.origin, day(2));
         let kinds: Vec<_> = t.panels.iter().map(|p| p.kind).collect();
@@ -263,11 +292,88 @@ mod tests {
         assert_eq!(m[1].value, 1500.0);
         assert_eq!(t.last_day, 3.0 + 8.0 / 24.0);
         let near = t.nearest(3.1, 0.5);
-        assert!(near
+        assert!(near.iter().any(|(s, p)| s.id == SeriesId::Lab(Analyte::Kl6)
+            && s.unit == "U/mL"
+            && p.value == 1500.0));
+        assert!(!near.iter().any(|(s, _)| s.id == SeriesId::IvcyPulse));
+    }
+
+    #[test]
+    fn the_prednisolone_taper_and_the_periods_share_the_axis() {
+        use crate::record::{CoMedication, PrednisoloneRow};
+        use crate::tdm::MealTiming;
+        let mut r = PatientRecord::new("t");
+        r.cyclosporine.doses = vec![
+            row("2025-01-03T08:00:00+09:00", Some(MealTiming::AfterMeal)),
+            row("2025-01-05T08:00:00+09:00", Some(MealTiming::BeforeMeal)),
+        ];
+        r.patient.prednisolone = vec![
+            PrednisoloneRow {
+                start: None,
+                mg_day: 30.0,
+            },
+            PrednisoloneRow {
+                start: Some(at("2025-01-04T08:00:00+09:00")),
+                mg_day: 15.0,
+            },
+        ];
+        r.patient.comedications = vec![
+            // Neither an azole nor a quantified effect: not on the axis.
+            CoMedication::named("ST合剤"),
+            CoMedication {
+                name: "イトリゾール".into(),
+                start: Some(at("2025-01-04T08:00:00+09:00")),
+                stop: None,
+            },
+        ];
+        let t = timeline(&r);
+        assert_eq!(t.origin, day(3));
+        let kinds: Vec<_> = t.panels.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                PanelKind::Doses,
+                PanelKind::Prednisolone,
+                PanelKind::Periods
+            ]
+        );
+        // 30 mg/day from the first time on the axis, 15 from day 1 08:00 to
+        // the last dose's end (day 3 + 8 h + 48 h).
+        let psl: Vec<(f64, f64)> = t.panels[1].series[0]
+            .points
             .iter()
-            .any(|(id, unit, p)| *id == SeriesId::Lab(Analyte::Kl6)
-                && *unit == "U/mL"
-                && p.value == 1500.0));
-        assert!(!near.iter().any(|(id, _, _)| *id == SeriesId::IvcyPulse));
+            .map(|p| (p.day, p.y))
+            .collect();
+        let h8 = 8.0 / 24.0;
+        assert_eq!(
+            psl,
+            [
+                (h8, 30.0),
+                (1.0 + h8, 30.0),
+                (1.0 + h8, 15.0),
+                (4.0 + h8, 15.0)
+            ]
+        );
+        let periods = &t.panels[2].series;
+        let ids: Vec<SeriesId> = periods.iter().map(|s| s.id).collect();
+        assert_eq!(
+            ids,
+            [
+                SeriesId::CoMedication(1),
+                SeriesId::Meal(Drug::Cyclosporine, MealTiming::AfterMeal),
+                SeriesId::Meal(Drug::Cyclosporine, MealTiming::BeforeMeal)
+            ]
+        );
+        assert_eq!(periods[0].label.as_deref(), Some("イトリゾール"));
+        let span = |s: &Series| (s.points[0].day, s.points[1].day, s.points[0].y);
+        assert_eq!(span(&periods[0]), (1.0 + h8, 4.0 + h8, 1.0));
+        // After meals until the change on day 2, before meals to the end.
+        assert_eq!(span(&periods[1]), (h8, 2.0 + h8, 2.0));
+        assert_eq!(span(&periods[2]), (2.0 + h8, 4.0 + h8, 3.0));
+        // A tap inside a period reads it, whatever its length.
+        let near = t.nearest(3.0, 0.1);
+        let ids: Vec<SeriesId> = near.iter().map(|(s, _)| s.id).collect();
+        assert!(ids.contains(&SeriesId::CoMedication(1)), "{ids:?}");
+        assert!(!ids.contains(&SeriesId::Meal(Drug::Cyclosporine, MealTiming::AfterMeal)));
     }
 }

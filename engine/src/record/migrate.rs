@@ -12,7 +12,48 @@ pub(super) fn to_current(schema: u32, mut value: Value) -> Result<Value, RecordE
     if schema < 2 {
         v1_to_v2(&mut value)?;
     }
+    if schema < 3 {
+        v2_to_v3(&mut value)?;
+    }
     Ok(value)
+}
+
+fn as_object(value: &mut Value) -> Result<&mut serde_json::Map<String, Value>, RecordError> {
+    value
+        .as_object_mut()
+        .ok_or_else(|| RecordError::NotARecord("not a JSON object".into()))
+}
+
+/// Version 2 kept one prednisolone dose (mg/day) and co-medication names;
+/// version 3 keeps prednisolone as dated rows and each co-medication with
+/// an optional start and stop. The one dose becomes one row without a
+/// start (since before the first dose, as it was read); each name becomes
+/// an entry without a period (taken throughout, as it was read). A value
+/// of another type is left for the reader, which names the field.
+fn v2_to_v3(value: &mut Value) -> Result<(), RecordError> {
+    let record = as_object(value)?;
+    let Some(patient) = record.get_mut("patient").and_then(Value::as_object_mut) else {
+        return Ok(());
+    };
+    match patient.remove("prednisolone_mg_day") {
+        None | Some(Value::Null) => {}
+        Some(dose) => {
+            patient
+                .entry("prednisolone")
+                .or_insert_with(|| serde_json::json!([{ "start": null, "mg_day": dose }]));
+        }
+    }
+    if let Some(list) = patient
+        .get_mut("comedications")
+        .and_then(Value::as_array_mut)
+    {
+        for entry in list.iter_mut() {
+            if entry.is_string() {
+                *entry = serde_json::json!({ "name": entry.take() });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Version 1 kept one product per drug; version 2 keeps it on each dose row.
@@ -20,9 +61,7 @@ pub(super) fn to_current(schema: u32, mut value: Value) -> Result<Value, RecordE
 /// (rows stay without one when the drug had none: the default applies, as
 /// it did in v1). The new sections (disease, ivcy, labs) start empty.
 fn v1_to_v2(value: &mut Value) -> Result<(), RecordError> {
-    let Some(record) = value.as_object_mut() else {
-        return Err(RecordError::NotARecord("not a JSON object".into()));
-    };
+    let record = as_object(value)?;
     for drug in ["cyclosporine", "tacrolimus"] {
         let Some(d) = record.get_mut(drug).and_then(Value::as_object_mut) else {
             continue;
@@ -39,7 +78,7 @@ fn v1_to_v2(value: &mut Value) -> Result<(), RecordError> {
 
 #[cfg(test)]
 mod tests {
-    use crate::record::{read, Formulation, SCHEMA_VERSION};
+    use crate::record::{read, CoMedication, Formulation, PrednisoloneRow, SCHEMA_VERSION};
 
     /// A record exactly as version 1 of the app wrote it.
     const V1: &str = include_str!("../../tests/reference/record_v1.json");
@@ -50,7 +89,15 @@ mod tests {
         assert_eq!(r.schema, SCHEMA_VERSION);
         assert_eq!(r.label, "Bed 3");
         assert_eq!(r.notes, "v1 note");
-        assert_eq!(r.patient.prednisolone_mg_day, Some(40.0));
+        // v1 → v2 → v3: the one prednisolone dose is one row since before
+        // the first dose.
+        assert_eq!(
+            r.patient.prednisolone,
+            vec![PrednisoloneRow {
+                start: None,
+                mg_day: 40.0
+            }]
+        );
         assert_eq!(r.tacrolimus.doses.len(), 1);
         assert_eq!(
             r.tacrolimus.doses[0].formulation,
@@ -81,6 +128,58 @@ mod tests {
                 "sampling time: “yesterday” is not a date and time like 2026-11-01T08:00:00+09:00"
                     .into()
             ))
+        );
+    }
+
+    /// A record as version 2 of the app wrote it: one prednisolone
+    /// number, co-medication names.
+    const V2: &str = include_str!("../../tests/reference/record_v2.json");
+
+    #[test]
+    fn a_version_2_prednisolone_dose_becomes_one_row_before_the_first_dose() {
+        let r = read(V2).expect("v2 reads");
+        assert_eq!(r.schema, SCHEMA_VERSION);
+        assert_eq!(
+            r.patient.prednisolone,
+            vec![PrednisoloneRow {
+                start: None,
+                mg_day: 30.0
+            }]
+        );
+        assert_eq!(
+            r.patient.comedications,
+            vec![
+                CoMedication::named("イトリゾール"),
+                CoMedication::named("ST合剤")
+            ]
+        );
+        // The row holds at the first dose, and it still holds (no start,
+        // nothing after it).
+        let first = r.tacrolimus.doses[0].start;
+        assert_eq!(
+            crate::record::mg_day_at(&r.patient.prednisolone, first),
+            Some(30.0)
+        );
+        // Written back, it is a version-3 record that reads the same.
+        let again = read(&crate::record::write(&r)).expect("v3 reads");
+        assert_eq!(again, r);
+        assert!(!crate::record::write(&r).contains("prednisolone_mg_day"));
+        // No dose (null or absent): no row; other fields untouched.
+        let none = read(&V2.replace(
+            r#""prednisolone_mg_day":30.0,"#,
+            r#""prednisolone_mg_day":null,"#,
+        ))
+        .expect("reads");
+        assert!(none.patient.prednisolone.is_empty());
+        assert_eq!(none.patient.weight_kg, Some(52.0));
+        // A dose that is not a number is named by the reader.
+        let bad = read(&V2.replace(
+            r#""prednisolone_mg_day":30.0"#,
+            r#""prednisolone_mg_day":"thirty""#,
+        ));
+        assert!(
+            matches!(&bad, Err(crate::record::RecordError::NotARecord(m)) if m.contains("invalid type: string \"thirty\"")),
+            "{bad:?}"
         );
     }
 }

@@ -2,6 +2,7 @@
 //! schema version and migrations, and the mapping from the record to each
 //! model's covariates.
 
+mod courses;
 mod covariates;
 mod disease;
 mod ivcy;
@@ -9,7 +10,10 @@ mod migrate;
 
 /// Dates in the record (treatment starts, pulses), for the app.
 pub use chrono::NaiveDate;
-pub use covariates::{covariates_for, Formulation};
+pub use courses::{in_order as prednisolone_in_order, mg_day_at, CoMedication, PrednisoloneRow};
+pub use covariates::{
+    carried_by, covariate_steps, covariates_for, setting, CarriedBy, Formulation, AZOLE, CARRIED,
+};
 pub use disease::{
     Autoantibody, DiseaseProfile, HrctFindings, IpCourse, IpPattern, MyositisType, StartInterval,
     Treatment, TreatmentStart, EARLY_COMBINATION,
@@ -28,7 +32,9 @@ use serde::{Deserialize, Serialize};
 /// - 2: the product moves from the drug to each dose row (a history may
 ///   switch Prograf → Graceptor); disease profile, IV cyclophosphamide and
 ///   laboratory results are added.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: prednisolone becomes dated rows (a taper), co-medications get an
+///   optional start and stop.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// CYP3A5 genotype as clinicians record it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -64,14 +70,36 @@ pub struct PatientInfo {
     pub hematocrit_pct: Option<f64>,
     pub albumin_g_dl: Option<f64>,
     pub cyp3a5: Cyp3a5,
-    pub prednisolone_mg_day: Option<f64>,
-    pub comedications: Vec<String>,
+    /// Prednisolone mg/day over time (schema 3; a taper is several rows).
+    pub prednisolone: Vec<PrednisoloneRow>,
+    /// Co-medications with their periods (schema 3).
+    pub comedications: Vec<CoMedication>,
     /// Breakfast time: doses before or after breakfast are written at it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub breakfast: Option<chrono::NaiveTime>,
 }
 
 impl PatientInfo {
+    /// The co-medications' names as typed (what the interaction checks
+    /// read).
+    pub fn comedication_names(&self) -> Vec<&str> {
+        self.comedications.iter().map(|m| m.name.as_str()).collect()
+    }
+
+    /// The co-medications after the names were edited as a list: each name
+    /// keeps the period of an entry of that name (in order), a new name
+    /// has none.
+    pub fn with_comedication_names(&self, names: &[String]) -> Vec<CoMedication> {
+        let mut unused: Vec<&CoMedication> = self.comedications.iter().collect();
+        names
+            .iter()
+            .map(|n| match unused.iter().position(|m| m.name == *n) {
+                Some(i) => unused.remove(i).clone(),
+                None => CoMedication::named(n.clone()),
+            })
+            .collect()
+    }
+
     /// Serum creatinine in mg/dL (1 mg/dL = 88.4 µmol/L; clinical-reference
     /// §2, [V]).
     pub fn creatinine_mg_dl(&self) -> Option<f64> {
@@ -191,7 +219,31 @@ mod tests {
         let mut r = PatientRecord::new("abc");
         r.patient.weight_kg = Some(52.5);
         r.patient.cyp3a5 = Cyp3a5::NonExpresser;
-        assert_eq!(read(&write(&r)), Ok(r));
+        r.patient.prednisolone = vec![
+            PrednisoloneRow {
+                start: None,
+                mg_day: 30.0,
+            },
+            PrednisoloneRow {
+                start: chrono::DateTime::parse_from_rfc3339("2026-11-15T08:00:00+09:00").ok(),
+                mg_day: 15.0,
+            },
+        ];
+        r.patient.comedications = vec![
+            CoMedication::named("ST合剤"),
+            CoMedication {
+                name: "itraconazole".into(),
+                start: chrono::DateTime::parse_from_rfc3339("2026-11-02T08:00:00+09:00").ok(),
+                stop: None,
+            },
+        ];
+        assert_eq!(read(&write(&r)), Ok(r.clone()));
+        // Names edited as a list keep their periods.
+        let names = ["itraconazole".to_owned(), "PPI".to_owned()];
+        let edited = r.patient.with_comedication_names(&names);
+        assert_eq!(edited[0], r.patient.comedications[1]);
+        assert_eq!(edited[1], CoMedication::named("PPI"));
+        assert_eq!(r.patient.comedication_names(), ["ST合剤", "itraconazole"]);
         assert_eq!(
             read("{\"schema\": 99}"),
             Err(RecordError::TooNew {

@@ -38,11 +38,43 @@ fn clock_time<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<DateTime<FixedOffset>, D::Error> {
     let text = String::deserialize(d)?;
-    DateTime::parse_from_rfc3339(&text).map_err(|_| {
-        serde::de::Error::custom(format!(
+    parse_clock::<D::Error>(field, &text)
+}
+
+fn parse_clock<E: serde::de::Error>(field: &str, text: &str) -> Result<DateTime<FixedOffset>, E> {
+    DateTime::parse_from_rfc3339(text).map_err(|_| {
+        E::custom(format!(
             "{field}: “{text}” is not a date and time like 2026-11-01T08:00:00+09:00"
         ))
     })
+}
+
+/// [`clock_time`] for a field that may be absent or null.
+pub(crate) fn optional_clock_time<'de, D: serde::Deserializer<'de>>(
+    field: &'static str,
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|text| parse_clock::<D::Error>(field, &text))
+        .transpose()
+}
+
+fn step_from<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    optional_clock_time("covariate step", d)
+}
+
+fn comed_start<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    optional_clock_time("co-medication start", d)
+}
+
+fn comed_stop<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    optional_clock_time("co-medication stop", d)
 }
 
 fn dose_start<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
@@ -166,6 +198,52 @@ pub struct LevelRow {
     pub assay: Option<String>,
 }
 
+/// A covariate's value from a clock time on, until the next step (last
+/// value carried forward).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CovariateStep {
+    /// From when; `None`: from before the history (the first dose).
+    #[serde(default, deserialize_with = "step_from")]
+    pub from: Option<DateTime<FixedOffset>>,
+    pub value: f64,
+}
+
+/// A co-medication as the record lists it: the name as typed and, when
+/// known, when it was started and stopped. Without a start it counts from
+/// before the first dose; without a stop it is still taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoMedication {
+    pub name: String,
+    #[serde(
+        default,
+        deserialize_with = "comed_start",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: Option<DateTime<FixedOffset>>,
+    #[serde(
+        default,
+        deserialize_with = "comed_stop",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stop: Option<DateTime<FixedOffset>>,
+}
+
+impl CoMedication {
+    /// A co-medication taken throughout (no start, no stop).
+    pub fn named(name: impl Into<String>) -> Self {
+        CoMedication {
+            name: name.into(),
+            start: None,
+            stop: None,
+        }
+    }
+
+    /// Whether it is taken at some time in `[from, to]`.
+    pub fn overlaps(&self, from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> bool {
+        self.start.is_none_or(|s| s <= to) && self.stop.is_none_or(|s| s >= from)
+    }
+}
+
 /// Everything one drug screen computes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TdmInput {
@@ -173,6 +251,16 @@ pub struct TdmInput {
     pub model_id: String,
     /// Covariates by the model's names (constant over the history).
     pub covariates: BTreeMap<String, f64>,
+    /// Covariates that change over the history (the prednisolone taper,
+    /// an azole's period), by the model's names, as steps at clock times:
+    /// for a model that has the covariate they replace its constant.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub covariate_steps: BTreeMap<String, Vec<CovariateStep>>,
+    /// The co-medications with their periods: one the model has no
+    /// covariate for is a warning that quotes its quantified effect on the
+    /// level (`tdm::interacting`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comedications: Vec<CoMedication>,
     pub doses: Vec<DoseRow>,
     /// Missed and late doses of the rows.
     #[serde(default)]

@@ -10,6 +10,11 @@
 //! - [`plausible`]: a typed level's plausibility for the drug (unit slips);
 //! - [`targets`]: default targets with their sources;
 //! - [`assume`]: what is assumed for a covariate the record lacks;
+//! - [`timed`]: covariates over time (prednisolone taper, azole periods) as
+//!   series in model hours;
+//! - [`occasions`]: a change of meal timing starts an absorption occasion;
+//! - [`interacting`]: co-medications as a model covariate, or a warning
+//!   with their quantified effect;
 //! - [`fit_check`]: the fit and the advice against the patient's own levels;
 //! - [`hold`]: the plan for a high level (hold, then resume);
 //! - [`next_sample`]: the best next sampling time of the clinic grid;
@@ -26,22 +31,28 @@ pub mod fit_check;
 pub mod grid;
 pub mod hold;
 pub mod input;
+pub mod interacting;
 pub mod label_guess;
 pub mod levels;
 pub mod next_sample;
+pub mod occasions;
 pub mod other_models;
 pub mod plausible;
 pub mod products;
 pub mod rows;
 pub mod session;
 pub mod targets;
+pub mod timed;
 pub mod transition;
 pub mod view;
 
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
-pub use input::{DoseChange, DoseRow, Formulation, LevelRow, MealTiming, SampleLabel, TdmInput};
+pub use input::{
+    CoMedication, CovariateStep, DoseChange, DoseRow, Formulation, LevelRow, MealTiming,
+    SampleLabel, TdmInput,
+};
 pub use label_guess::guess_label;
 pub use levels::{LevelTiming, TimingProblem, TIMING_TOLERANCE_H};
 pub use next_sample::{

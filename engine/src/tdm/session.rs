@@ -7,7 +7,7 @@ use super::assume::{fill_missing, weights, Assumption, GenotypeBranch};
 use super::fit_check::{check, Computed, FitCheck};
 use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
-use super::input::{LevelRow, TdmInput};
+use super::input::{LevelRow, MealTiming, TdmInput};
 use super::levels::{timing, LevelTiming};
 use super::next_sample::{best_next_sample, NextSample};
 use super::other_models::{other_models, ModelAnswer};
@@ -17,6 +17,7 @@ use super::rows::{apply_changes, dose_schedule, last_dose, plan_end};
 use super::targets::Drug;
 use super::transition::{plan_curve, plan_to_draw, transitions, Plan, Transition};
 use crate::catalog::{builtin, builtin_ids, Covariates, ModelDef};
+use crate::clinical::interactions::Quantified;
 use crate::dose::{recommend_with, Advise, DoseError, Recommendation};
 use crate::dosing::regimen::ScheduleError;
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
@@ -26,7 +27,6 @@ use crate::model::predict;
 use crate::nca::{Method, NcaError, NcaOptions, Profile, Sample};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The option drawn on the plot beside the history's forecast.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,7 +102,8 @@ pub struct TdmOutput {
 }
 
 /// A part of the results that could not be computed, and why (written
-/// out as the error's English message).
+/// out as the error's English message), or what the computation did with
+/// the covariates over time and the co-medications.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "note", rename_all = "snake_case")]
 pub enum TdmNote {
@@ -117,6 +118,37 @@ pub enum TdmNote {
     },
     /// A level outside the drug's plausible range, kept as typed.
     Implausible { level: usize, value: f64 },
+    /// The meal timing changes at dose row `row`: a new absorption
+    /// occasion starts (`tdm::occasions`); what the levels before said
+    /// about `parameters` is not carried over.
+    AbsorptionOccasion {
+        row: usize,
+        /// The row's start (RFC 3339).
+        from: String,
+        before: MealTiming,
+        after: MealTiming,
+        parameters: Vec<String>,
+        /// Levels measured on the new timing.
+        levels: usize,
+    },
+    /// A model covariate read from the co-medication list (on from the
+    /// start until `after_stop_h` after the stop).
+    FromComedications {
+        covariate: String,
+        names: Vec<String>,
+        after_stop_h: f64,
+    },
+    /// A co-medication with a quantified effect on the level that the
+    /// model has no covariate for: the predictions leave the effect out.
+    Unmodelled {
+        /// As typed.
+        name: String,
+        drug_en: String,
+        drug_ja: String,
+        start: Option<String>,
+        stop: Option<String>,
+        effect: Quantified,
+    },
 }
 
 fn as_text<S: serde::Serializer>(e: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {
@@ -134,6 +166,28 @@ impl std::fmt::Display for TdmNote {
                 f,
                 "level {} ({value} ng/mL) is outside the plausible range for this drug",
                 level + 1
+            ),
+            TdmNote::AbsorptionOccasion {
+                row,
+                from,
+                parameters,
+                levels,
+                ..
+            } => write!(
+                f,
+                "dose row {}: the meal timing changes from {from}; a new absorption occasion \
+                 starts ({}): the estimate before it is not carried over ({levels} levels on the new timing)",
+                row + 1,
+                parameters.join(", ")
+            ),
+            TdmNote::FromComedications {
+                covariate, names, ..
+            } => write!(f, "{covariate} from the co-medications: {}", names.join(", ")),
+            TdmNote::Unmodelled { name, effect, .. } => write!(
+                f,
+                "{name}: the model has no covariate for it; not in the predictions: {} ({})",
+                effect.en,
+                effect.source.citation()
             ),
         }
     }
@@ -193,7 +247,8 @@ fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> 
             )
         })?
         .map_err(|e| TdmError::Estimate(e.to_string()))?;
-    let (covariates, mut assumptions, genotype) = fill_missing(&def, &input.covariates);
+    let given = super::timed::given(&def, input);
+    let (covariates, mut assumptions, genotype) = fill_missing(&def, &given);
     let Some(prior) = genotype else {
         let mut out = compute_with(input, &def, &covariates, extent)?;
         out.assumptions = assumptions;
@@ -319,15 +374,17 @@ fn compute_with(
         .collect();
     events.extend(doses.iter().cloned().map(Event::Dose));
     events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let mut cov: BTreeMap<String, CovariateSeries> = covariates
-        .iter()
-        .map(|(k, v)| (k.clone(), CovariateSeries::constant(*v)))
-        .collect();
+    let mut cov = super::timed::covariate_series(def, input, covariates, &base);
     if let Some(form) = form_series(input, &base) {
         cov.insert("FORM".into(), form);
     }
+    let occasions = super::occasions::absorption_occasions(def, input);
+    let starts = occasions.hours(&base);
+    notes.extend(occasions.notes);
+    let window = (base.origin, forecast_end(input, end));
+    notes.extend(super::interacting::comedication_notes(def, input, window));
     let problem =
-        Problem::new(def, events, &cov, &[]).map_err(|e| TdmError::Estimate(e.to_string()))?;
+        Problem::new(def, events, &cov, &starts).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
     let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
     let screen = extent == Extent::Screen;

@@ -128,12 +128,31 @@ pub fn n_states(m: &PkModel) -> usize {
 /// Central concentrations at `times` (sorted) by the independent solver.
 /// F and ALAG apply to doses into compartment 1 of absorption models.
 pub fn reference_concentrations(m: &PkModel, doses: &[RefDose], times: &[f64]) -> Vec<f64> {
-    let n = n_states(m);
-    let depot = !matches!(m.absorption, Absorption::Iv);
-    let central = n - 1 - m.disposition.peripherals();
-    // Breakpoints: (time, state, bolus amount, rate change).
+    reference_over_time(&[(f64::NEG_INFINITY, m.clone())], doses, times)
+}
+
+/// [`reference_concentrations`] for a model that changes over time:
+/// `models` are `(from, model)` in time order, each in force from its time
+/// on (a dose takes the F and ALAG of the model in force at its time; the
+/// amounts carry over a change). The models share their compartments.
+pub fn reference_over_time(
+    models: &[(f64, PkModel)],
+    doses: &[RefDose],
+    times: &[f64],
+) -> Vec<f64> {
+    let at = |t: f64| {
+        let i = models.partition_point(|(from, _)| *from <= t).max(1) - 1;
+        &models[i].1
+    };
+    let first = &models[0].1;
+    let n = n_states(first);
+    let depot = !matches!(first.absorption, Absorption::Iv);
+    let central = n - 1 - first.disposition.peripherals();
+    // Breakpoints: (time, state, bolus amount, rate change); model changes
+    // are breakpoints without an amount.
     let mut marks: Vec<(f64, usize, f64, f64)> = Vec::new();
     for d in doses {
+        let m = at(d.time);
         let is_depot = depot && d.cmt == 1;
         let amount = d.amount * if is_depot { m.bioavailability } else { 1.0 };
         let start = d.time + if is_depot { m.lag } else { 0.0 };
@@ -144,23 +163,27 @@ pub fn reference_concentrations(m: &PkModel, doses: &[RefDose], times: &[f64]) -
             marks.push((start, d.cmt - 1, amount, 0.0));
         }
     }
+    for (from, _) in models.iter().filter(|(from, _)| from.is_finite()) {
+        marks.push((*from, 0, 0.0, 0.0));
+    }
     marks.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut x = vec![0.0; n];
     let mut input = vec![0.0; n];
-    let mut t = 0.0;
+    let mut t = marks.first().map_or(0.0, |m| m.0.min(0.0));
     let mut out = Vec::new();
     let mut mi = 0;
     for &to in times {
         // Observations come before doses at the same time.
         while mi < marks.len() && marks[mi].0 < to {
-            advance(m, &mut x, &input, marks[mi].0 - t);
+            advance(at(t), &mut x, &input, marks[mi].0 - t);
             t = marks[mi].0;
             x[marks[mi].1] += marks[mi].2;
             input[marks[mi].1] += marks[mi].3;
             mi += 1;
         }
-        advance(m, &mut x, &input, to - t);
+        advance(at(t), &mut x, &input, to - t);
         t = to;
+        let m = at(t);
         out.push(x[central] / m.disposition.v1() * m.scale);
     }
     out

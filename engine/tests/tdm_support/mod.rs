@@ -64,6 +64,8 @@ pub fn input(
             .map(|(k, v)| ((*k).to_owned(), *v))
             .collect(),
         doses,
+        covariate_steps: Default::default(),
+        comedications: vec![],
         dose_changes: vec![],
         levels,
         now: at("2026-11-03T15:00:00+09:00"),

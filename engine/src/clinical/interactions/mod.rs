@@ -22,6 +22,8 @@ mod tests;
 
 pub use effects::Quantified;
 pub use regimen::{check_regimen, known_names, labels_to_check};
+/// The azoles of the labels' rows (synonym-table keys).
+pub use rows::AZOLES;
 
 use super::error::{ClinicalError, Result};
 use super::notes::Note;
