@@ -59,6 +59,7 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
         horizon_h: 48.0,
         draws: 200,
         prescribing: Default::default(),
+        average: None,
     }
 }
 
@@ -201,6 +202,7 @@ fn a_product_switch_changes_the_model_from_that_row() {
         horizon_h: 24.0,
         draws: 50,
         prescribing: Default::default(),
+        average: None,
     };
     let same = compute(&input(Formulation::Prograf)).expect("computable");
     let switched = compute(&input(Formulation::Graceptor)).expect("computable");

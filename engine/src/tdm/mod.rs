@@ -15,6 +15,8 @@
 //! - [`next_sample`]: the best next sampling time of the clinic grid;
 //! - [`other_models`]: the drug's other models' answers when the one in
 //!   use misses the levels;
+//! - [`average`]: the screen as the average of the drug's models;
+//! - [`predict`]: the individual prediction of one model or an average;
 //! - [`products`]: what can be prescribed (market strengths, steps, mg/kg/day);
 //! - [`rows`]: the doses a row gives (an ongoing row runs until changed);
 //! - [`transition`]: the next three days under each option;
@@ -22,6 +24,7 @@
 
 pub mod apply;
 pub mod assume;
+pub mod average;
 pub mod fit_check;
 pub mod grid;
 pub mod hold;
@@ -31,6 +34,7 @@ pub mod levels;
 pub mod next_sample;
 pub mod other_models;
 pub mod plausible;
+pub mod predict;
 pub mod products;
 pub mod rows;
 pub mod session;
@@ -39,6 +43,7 @@ pub mod transition;
 pub mod view;
 
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
+pub use average::{AveragedModel, Averaging, ModelLeftOut, ScreenAverage};
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
 pub use input::{DoseChange, DoseRow, Formulation, LevelRow, MealTiming, SampleLabel, TdmInput};

@@ -74,5 +74,6 @@ pub fn input(
         horizon_h: 48.0,
         draws: 100,
         prescribing: Default::default(),
+        average: None,
     }
 }

@@ -9,7 +9,7 @@ use crate::load::load_model;
 use crate::subject::{problem, read};
 use clap::Args;
 use dmip_engine::dose::{recommend, Range, Recommendation, Regimen, Rounding};
-use dmip_engine::estimate::{MapFit, MapOptions, Problem};
+use dmip_engine::estimate::{MapFit, MapOptions, Part, Problem};
 use dmip_engine::tdm::fit_check::{
     check_levels, dose_times, latest_by_time, LevelCheck, MeasuredLevel,
 };
@@ -161,9 +161,9 @@ impl Checks<'_> {
             .filter(|m| m.time_h <= self.now)
             .collect();
         let latest = |r: &Range| latest_by_time(p, r.metric, &measured);
+        let one = Part::one(p, self.fit);
         let check = check_levels(&LevelCheck {
-            problem: p,
-            fit: self.fit,
+            parts: &one,
             target: self.target,
             limit: self.limit,
             advice: Some(self.advice),
@@ -192,9 +192,9 @@ impl Checks<'_> {
         let current = dose_times(p).into_iter().rfind(|d| d.0 <= self.now);
         let high = too_high(self.target, self.limit, |r| latest(r).map(|l| l.value));
         if let (Some((threshold, metric)), Some(fit), Some(d)) = (high, self.fit, current) {
+            let fitted = Part::one(p, Some(fit));
             let q = HoldQuestion {
-                problem: p,
-                fit,
+                parts: &fitted,
                 now_h: self.now,
                 threshold,
                 metric,

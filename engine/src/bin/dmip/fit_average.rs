@@ -105,7 +105,7 @@ fn subject(id: &str, loaded: &[Loaded], weighting: Weighting) -> Result<Value, S
                 "converged": m.converged,
             });
             match (&m.reason, &m.fit) {
-                (Some(reason), _) => v["reason"] = json!(reason),
+                (Some(reason), _) => v["reason"] = json!(reason.to_string()),
                 (None, Some(fit)) => {
                     v["eta_names"] = json!(fit.names);
                     v["warnings"] = json!(fit
