@@ -1,6 +1,7 @@
 //! `dmip`: the command-line face of the engine. JSON on stdout; on bad input a
 //! clear message on stderr and a non-zero exit code.
 
+mod dose_average;
 mod dose_cmd;
 mod fit_average;
 mod fit_cmd;
@@ -33,7 +34,8 @@ enum Command {
     Fit(fit_cmd::FitArgs),
     /// Dose advice for a target (C0, C2, AUC…) with an optional limit, the
     /// fit check against the patient's own levels, a hold plan for a level
-    /// above the range and (--next-sample) the best next sampling time.
+    /// above the range and (--next-sample) the best next sampling time;
+    /// with --model A,B,… the advice of the weighted models.
     Dose(dose_cmd::DoseArgs),
     /// The built-in models with their citations.
     Models,
