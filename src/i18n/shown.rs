@@ -8,7 +8,7 @@
 
 #[cfg(test)]
 mod tests {
-    use super::super::{gap_ja, note_ja, IvcyKey, Key, LabKey, Lang, SafetyKey, Text};
+    use super::super::{gap_ja, note_ja, AvgKey, IvcyKey, Key, LabKey, Lang, SafetyKey, Text};
     use crate::ivcy_ui::engine_ja as ivcy_ja;
     use crate::safety_ui::{gap_text, note_text};
     use dmip_engine::catalog::{builtin, builtin_ids};
@@ -52,6 +52,7 @@ mod tests {
         table(SafetyKey::ALL, &mut out);
         table(LabKey::ALL, &mut out);
         table(IvcyKey::ALL, &mut out);
+        table(AvgKey::ALL, &mut out);
         for g in Gap::ALL {
             out.extend(offenders(&format!("{g:?}"), g.reason()));
             out.extend(gap_ja(g).map_or(vec![], |t| offenders(&format!("{g:?} (ja)"), t)));
