@@ -6,33 +6,21 @@
 //! with CYP3A5 unknown (3 models; Woillard and Monchaud each fitted for
 //! both genotypes: 5 fits).
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
-use dmip_engine::dose::Regimen;
 use dmip_engine::estimate::Weighting;
 use dmip_engine::tdm::{
-    compute, defaults, models_of, Averaging, DoseRow, Drug, Formulation, LevelRow, SampleLabel,
-    TdmInput,
+    compute, models_of, Averaging, DoseRow, Drug, Formulation, SampleLabel, TdmInput,
 };
 use std::hint::black_box;
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("valid time")
-}
-
-fn level(t: DateTime<FixedOffset>, value: f64, label: SampleLabel) -> LevelRow {
-    LevelRow {
-        sampled: t,
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label,
-        assay: None,
-    }
-}
+#[path = "../tests/tdm_support/mod.rs"]
+mod tdm_support;
+use tdm_support::{at, level, regimen};
 
 /// 30 single doses of `mg` every 12 h, the last 4 h before now; a C0 of
-/// `c0` 5 min before the last dose and a C2 of `c2` 2 h after it.
+/// `c0` 5 min before the last dose and a C2 of `c2` 2 h after it; 72 h of
+/// forecast.
 fn input(
     drug: Drug,
     model: &str,
@@ -59,34 +47,22 @@ fn input(
             meal: None,
         })
         .collect();
-    let t = defaults(drug);
-    TdmInput {
+    let clock = |t: chrono::DateTime<chrono::FixedOffset>| t.to_rfc3339();
+    let levels = vec![
+        level(&clock(last - Duration::minutes(5)), c0, SampleLabel::C0),
+        level(&clock(last + Duration::hours(2)), c2, SampleLabel::C2),
+    ];
+    let mut input = tdm_support::input(
         drug,
-        model_id: model.into(),
-        covariates: covariates
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), *v))
-            .collect(),
+        model,
+        covariates,
         doses,
-        dose_changes: vec![],
-        levels: vec![
-            level(last - Duration::minutes(5), c0, SampleLabel::C0),
-            level(last + Duration::hours(2), c2, SampleLabel::C2),
-        ],
-        now,
-        target: t.aim.range,
-        limit: t.limit.map(|l| l.range),
-        regimens: vec![Regimen {
-            label: "every 12 h".into(),
-            interval_h: 12.0,
-            note: None,
-        }],
-        disagreement_pct: 20.0,
-        horizon_h: 72.0,
-        draws: 100,
-        prescribing: Default::default(),
-        average: None,
-    }
+        levels,
+        vec![regimen("every 12 h", 12.0)],
+    );
+    input.now = now;
+    input.horizon_h = 72.0;
+    input
 }
 
 fn averaged(mut input: TdmInput) -> TdmInput {

@@ -275,6 +275,15 @@ mod tests {
         }
     }
 
+    /// The input with 50 draws, the Japanese market.
+    fn prepared(
+        spec: DrugSpec,
+        record: &DrugRecord,
+        now: DateTime<FixedOffset>,
+    ) -> (TdmInput, Vec<ModelInfo>) {
+        build_input(spec, record, &patient(), now, 20.0, 50, Market::Japan).expect("prepared")
+    }
+
     fn doses(amount: f64, count: u32) -> Vec<DoseRow> {
         vec![DoseRow {
             start: at("2026-11-01T08:00:00+09:00"),
@@ -299,16 +308,7 @@ mod tests {
             ..DrugRecord::default()
         };
         let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) = build_input(
-            CYCLOSPORINE,
-            &record,
-            &patient(),
-            now,
-            20.0,
-            50,
-            Market::Japan,
-        )
-        .expect("prepared");
+        let (input, info) = prepared(CYCLOSPORINE, &record, now);
         let ids: Vec<&str> = info.iter().map(|m| m.id).collect();
         assert_eq!(ids, ["press2010_csa", "umpierrez2021_csa"]);
         // Each model's covariates: Press's weight and prednisolone,
@@ -335,16 +335,7 @@ mod tests {
             weighting: dmip_engine::estimate::Weighting::Aic,
             ..record
         };
-        let (input, info) = build_input(
-            CYCLOSPORINE,
-            &pinned,
-            &patient(),
-            now,
-            20.0,
-            50,
-            Market::Japan,
-        )
-        .expect("prepared");
+        let (input, info) = prepared(CYCLOSPORINE, &pinned, now);
         assert_eq!(info.len(), 1);
         assert_eq!(
             (info[0].id, input.model_id.as_str()),
@@ -364,16 +355,7 @@ mod tests {
             ..DrugRecord::default()
         };
         let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) = build_input(
-            TACROLIMUS,
-            &record,
-            &patient(),
-            now,
-            20.0,
-            50,
-            Market::Japan,
-        )
-        .expect("prepared");
+        let (input, info) = prepared(TACROLIMUS, &record, now);
         assert!(
             info[0]
                 .issues

@@ -60,7 +60,11 @@ pub enum LeftOut {
     NoPredictions,
 }
 
-fn as_text<S: serde::Serializer>(e: &Option<LeftOut>, s: S) -> Result<S::Ok, S::Error> {
+/// An optional reason written as its text (`null` without one).
+pub(crate) fn as_text<S: serde::Serializer, T: std::fmt::Display>(
+    e: &Option<T>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match e {
         Some(e) => s.collect_str(e),
         None => s.serialize_none(),
@@ -159,14 +163,8 @@ pub fn weights(ofv: &[f64], k: &[usize], weighting: Weighting, informative: bool
 /// A model left out, with its reason.
 pub fn left_out(model: &str, reason: LeftOut) -> ModelWeight {
     ModelWeight {
-        model: model.to_owned(),
-        weight: 0.0,
-        objective: None,
-        eta: Vec::new(),
-        ipred: Vec::new(),
-        converged: false,
         reason: Some(reason),
-        fit: None,
+        ..unfitted(model)
     }
 }
 

@@ -56,13 +56,6 @@ pub enum ModelLeftOut {
     Fit(LeftOut),
 }
 
-fn as_text<S: serde::Serializer>(e: &Option<ModelLeftOut>, s: S) -> Result<S::Ok, S::Error> {
-    match e {
-        Some(e) => s.collect_str(e),
-        None => s.serialize_none(),
-    }
-}
-
 /// One model's line of the average.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AveragedModel {
@@ -81,7 +74,7 @@ pub struct AveragedModel {
     /// What it assumed for covariates the record lacks.
     pub assumptions: Vec<Assumption>,
     /// Why it is left out.
-    #[serde(serialize_with = "as_text")]
+    #[serde(serialize_with = "crate::estimate::average::as_text")]
     pub left_out: Option<ModelLeftOut>,
 }
 
