@@ -233,17 +233,19 @@ pub fn suggest_sentence(
     text
 }
 
+/// The advice's suggested regimen (label) and amount, mg.
+fn suggested(out: &TdmOutput) -> Option<(String, f64)> {
+    let c = out.advice.as_ref()?.suggested()?;
+    Some((c.regimen.label.clone(), c.dose.amount_mg))
+}
+
 /// The report's lines: the weighting, then each model's weight, OFV,
 /// forecast of the next level and dose (or why it was left out).
 pub fn report_lines(i18n: I18n, spec: DrugSpec, out: &TdmOutput) -> Vec<String> {
     let Some(avg) = &out.average else {
         return Vec::new();
     };
-    let suggested = out
-        .advice
-        .as_ref()
-        .and_then(|a| a.suggested())
-        .map(|c| (c.regimen.label.clone(), c.dose.amount_mg));
+    let suggested = suggested(out);
     let mut lines = vec![fill(
         i18n.t(AvgKey::ReportLine),
         &[
@@ -304,21 +306,15 @@ pub fn ModelWeights(session: Session) -> impl IntoView {
     let i18n = use_i18n();
     let spec = session.spec;
     let slug = spec.slug;
-    let out = Memo::new(move |_| {
-        session
-            .output
-            .with(|o| o.as_ref().ok().filter(|o| o.average.is_some()).cloned())
+    // The average and the average's own dose: what the table shows.
+    let shown = Memo::new(move |_| {
+        session.output.with(|o| {
+            let o = o.as_ref().ok()?;
+            Some((o.average.clone()?, suggested(o)))
+        })
     });
     move || {
-        out.get().map(|o| {
-            let Some(avg) = o.average.clone() else {
-                return ().into_any();
-            };
-            let suggested = o
-                .advice
-                .as_ref()
-                .and_then(|a| a.suggested())
-                .map(|c| (c.regimen.label.clone(), c.dose.amount_mg));
+        shown.get().map(|(avg, suggested)| {
             let rows = avg
                 .models
                 .iter()
@@ -348,7 +344,6 @@ pub fn ModelWeights(session: Session) -> impl IntoView {
                     <p class="note">{i18n.t(AvgKey::OfvNote)}</p>
                 </section>
             }
-            .into_any()
         })
     }
 }
