@@ -149,3 +149,63 @@ fn a_model_that_cannot_be_fitted_is_listed_with_its_reason() {
     ))
     .starts_with("dmip: --model nosuch: no such file"));
 }
+
+#[test]
+fn dose_averages_the_models_advice_with_the_fit_s_weights() {
+    let data = temp_file("average_dose_tac.csv", CSV);
+    let dose = |model: &str| {
+        json(&dmip(
+            "dose",
+            &[
+                "--model",
+                model,
+                "--data",
+                &data,
+                "--target",
+                "c0=5..10",
+                "--interval",
+                "12",
+                "--draws",
+                "200",
+                "--weights",
+                "aic",
+            ],
+        ))
+    };
+    let avg = dose(MODELS);
+    assert_eq!(avg["weights"], "aic");
+    let s = &avg["subjects"][0];
+    assert_eq!(s["equal_weights"], false);
+    let models = s["models"].as_array().expect("models");
+    // The weights are `dmip fit`'s.
+    let fit = json(&dmip(
+        "fit",
+        &["--model", MODELS, "--weights", "aic", "--data", &data],
+    ));
+    let w: Vec<f64> = models
+        .iter()
+        .map(|m| m["weight"].as_f64().expect("w"))
+        .collect();
+    for (i, wi) in w.iter().enumerate() {
+        assert_eq!(
+            Some(*wi),
+            fit["subjects"][0]["models"][i]["weight"].as_f64()
+        );
+    }
+    // Each model's own dose is its advice alone; the average's predicted
+    // C0 at its amount is Σ w·(each model's C0 per mg)·amount.
+    let advice = &s["advice"]["candidates"][0];
+    let amount = advice["dose"]["amount_mg"].as_f64().expect("amount");
+    let mut sum = 0.0;
+    for (m, wi) in models.iter().zip(&w) {
+        let alone = dose(m["model"].as_str().expect("id"));
+        let own = &alone["subjects"][0]["advice"]["candidates"][0];
+        let own_mg = own["dose"]["amount_mg"].as_f64().expect("mg");
+        assert_eq!(m["advice"]["amount_mg"].as_f64(), Some(own_mg));
+        assert_eq!(own["predicted"][0][0], "C0");
+        sum += wi * own["predicted"][0][1].as_f64().expect("C0") / own_mg * amount;
+    }
+    let c0 = advice["predicted"][0][1].as_f64().expect("C0");
+    assert!((c0 - sum).abs() < 1e-9 * sum, "{c0} vs {sum}");
+    assert!(s["fit_check"]["warnings"].is_array());
+}

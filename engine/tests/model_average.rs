@@ -4,7 +4,7 @@
 
 use dmip_engine::catalog::builtin;
 use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
-use dmip_engine::estimate::average::data_scale_objective;
+use dmip_engine::estimate::average::{data_scale_objective, LeftOut};
 use dmip_engine::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
 use std::collections::BTreeMap;
 
@@ -76,8 +76,10 @@ fn the_average_is_the_weighted_sum_and_a_failed_model_is_left_out() {
         let broken = &avg.models[2];
         assert_eq!(broken.weight, 0.0);
         assert_eq!(
-            broken.reason.as_deref(),
-            Some("body weight (WT) is needed by this model and was not given")
+            broken.reason,
+            Some(LeftOut::Given(
+                "body weight (WT) is needed by this model and was not given".into()
+            ))
         );
         let kept = &avg.models[..2];
         let total: f64 = kept.iter().map(|m| m.weight).sum();
@@ -122,7 +124,7 @@ fn a_model_that_cannot_explain_a_level_is_left_out_and_all_failing_is_one_error(
     })
     .expect("Woillard fits");
     assert_eq!(avg.models[0].weight, 0.0);
-    assert!(avg.models[0].reason.is_some());
+    assert_eq!(avg.models[0].reason, Some(LeftOut::NonPositiveLevel));
     assert_eq!(avg.models[1].weight, 1.0);
     assert_eq!(avg.ipred, avg.models[1].ipred);
 

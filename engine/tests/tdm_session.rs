@@ -62,6 +62,7 @@ fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
         draws: 200,
         without_band: false,
         prescribing: Default::default(),
+        average: None,
     }
 }
 
@@ -207,6 +208,7 @@ fn a_product_switch_changes_the_model_from_that_row() {
         draws: 50,
         without_band: false,
         prescribing: Default::default(),
+        average: None,
     };
     let same = compute(&input(Formulation::Prograf)).expect("computable");
     let switched = compute(&input(Formulation::Graceptor)).expect("computable");

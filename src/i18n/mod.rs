@@ -3,6 +3,7 @@
 //! Every string the UI shows goes through [`Key`]; the table in `table.rs`
 //! gives each key both languages, so a missing translation does not compile.
 
+mod average;
 mod covariates;
 mod dosing;
 mod ivcy;
@@ -13,6 +14,7 @@ mod shown;
 mod store;
 mod table;
 
+pub use average::AvgKey;
 pub use covariates::covariate_description;
 pub use dosing::DoseKey;
 pub use ivcy::IvcyKey;

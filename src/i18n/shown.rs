@@ -8,7 +8,9 @@
 
 #[cfg(test)]
 mod tests {
-    use super::super::{gap_ja, note_ja, IvcyKey, Key, LabKey, Lang, SafetyKey, Text, TimeKey};
+    use super::super::{
+        gap_ja, note_ja, AvgKey, IvcyKey, Key, LabKey, Lang, SafetyKey, Text, TimeKey,
+    };
     use crate::ivcy_ui::engine_ja as ivcy_ja;
     use crate::safety_ui::{gap_text, note_text};
     use dmip_engine::catalog::{builtin, builtin_ids};
@@ -53,6 +55,7 @@ mod tests {
         table(LabKey::ALL, &mut out);
         table(IvcyKey::ALL, &mut out);
         table(TimeKey::ALL, &mut out);
+        table(AvgKey::ALL, &mut out);
         for g in Gap::ALL {
             out.extend(offenders(&format!("{g:?}"), g.reason()));
             out.extend(gap_ja(g).map_or(vec![], |t| offenders(&format!("{g:?} (ja)"), t)));

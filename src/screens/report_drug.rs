@@ -1,19 +1,21 @@
 //! The report's section for one calcineurin inhibitor: doses with their
 //! product, missed and late doses, levels, the co-medications that matter
 //! (禁忌, level changes: the drug screen's headline sentences), the MAP
-//! estimate with its warnings, the forecast plot and the dose advice.
+//! estimate with its warnings, the forecast plot and the dose advice; of a
+//! model average, the weights table line by line.
 
 use super::report::clock;
 use crate::format::{percent, tick};
-use crate::i18n::{fill, use_i18n, Key, Lang};
+use crate::i18n::{fill, use_i18n, AvgKey, Key, Lang};
 use crate::storage::capsule::input_with_draws;
 use crate::storage::web::now_clock;
 use crate::tdm_ui::market;
 use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
-    candidate_text, check_sentences, comed_report, comed_sentences, fit_warning, formulation_key,
-    level_label, next_sample_key, next_sample_sentence, tdm_note, tdm_reason, DrugSpec,
-    ForecastData, ForecastFigure, Reason,
+    average_assumed, average_report_lines, candidate_text, check_sentences, comed_report,
+    comed_sentences, fit_warning, formulation_key, level_label, next_sample_key,
+    next_sample_sentence, tdm_note, tdm_reason, weighting_text, DrugSpec, ForecastData,
+    ForecastFigure, Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
@@ -22,7 +24,9 @@ use leptos::prelude::*;
 
 /// What the report shows for a drug with a history.
 struct Computed {
-    model: String,
+    /// The model's name; `None` for the average.
+    model: Option<String>,
+    /// Each model's citation (of an average: every model's, with its name).
     citation: String,
     input: TdmInput,
     output: Result<TdmOutput, TdmError>,
@@ -33,10 +37,26 @@ struct Computed {
 fn engine_result(r: &PatientRecord, drug: Drug) -> Option<Computed> {
     // The screen's draws: the report prints the screen's percentages.
     let input = input_with_draws(drug, r, now_clock()?, LIVE_DRAWS, market::stored()).ok()?;
-    let def = builtin(&input.model_id)?.ok()?;
+    let (model, citation) = match &input.average {
+        Some(a) => {
+            let each: Vec<String> = a
+                .models
+                .iter()
+                .filter_map(|id| {
+                    let def = builtin(id)?.ok()?;
+                    Some(format!("{} — {}", def.file.name, def.file.citation))
+                })
+                .collect();
+            (None, each.join(" / "))
+        }
+        None => {
+            let def = builtin(&input.model_id)?.ok()?;
+            (Some(def.file.name.clone()), def.file.citation.clone())
+        }
+    };
     Some(Computed {
-        model: def.file.name.clone(),
-        citation: def.file.citation.clone(),
+        model,
+        citation,
         output: compute(&input),
         input,
     })
@@ -152,10 +172,24 @@ fn estimate_view(
             .collect_view()
             .into_any(),
     };
-    let assumed = crate::tdm_ui::assumed_sentences(i18n, *spec, &o.assumptions)
+    let assumed = match &o.average {
+        Some(a) => average_assumed(i18n, a).into_iter().collect(),
+        None => crate::tdm_ui::assumed_sentences(i18n, *spec, &o.assumptions),
+    }
+    .into_iter()
+    .map(|s| view! { <li>{s}</li> })
+    .collect_view();
+    // Of an average: the weights table, and whose estimate is printed.
+    let weights = average_report_lines(i18n, *spec, o)
         .into_iter()
         .map(|s| view! { <li>{s}</li> })
         .collect_view();
+    let lead = o.average.as_ref().map(|a| {
+        let name = builtin(&a.lead)
+            .and_then(Result::ok)
+            .map_or_else(|| a.lead.clone(), |d| d.file.name);
+        fill(i18n.t(AvgKey::ReportEstimateOf), &[("model", &name)])
+    });
     let check = check_sentences(i18n, *spec, o, &input.levels)
         .into_iter()
         .map(|s| view! { <li>{s}</li> })
@@ -165,8 +199,9 @@ fn estimate_view(
         .as_ref()
         .map(|ns| next_sample_sentence(i18n.t(next_sample_key(ns)), ns));
     view! {
+        <ul class="report-weights" id=format!("report-{slug}-weights")>{weights}</ul>
         <ul class="report-assumptions">{assumed}</ul>
-        <p>{i18n.tx(Key::ReportEstimate)}": "{fit.unwrap_or_else(none)}</p>
+        <p>{i18n.tx(Key::ReportEstimate)}{lead}": "{fit.unwrap_or_else(none)}</p>
         <ul class="report-warnings">{warnings}</ul>
         <ForecastFigure data=plot id=format!("report-{slug}-plot") />
         <h4>{i18n.tx(Key::ReportAdvice)}</h4>
@@ -199,10 +234,21 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
         view! { <p class="report-interactions" id=format!("report-{slug}-interactions")>{interactions.join(i18n.sentence_gap())}</p> }
     });
     let computed = engine_result(r, drug);
-    let model = computed.as_ref().map_or_else(
-        || i18n.t(Key::ReportDefaultModel).to_owned(),
-        |c| c.model.clone(),
-    );
+    let model = match computed.as_ref() {
+        None => i18n.t(Key::ReportDefaultModel).to_owned(),
+        Some(Computed {
+            model: Some(name), ..
+        }) => name.clone(),
+        Some(c) => {
+            let weighting = c
+                .output
+                .as_ref()
+                .ok()
+                .and_then(|o| o.average.as_ref())
+                .map_or("-", |a| weighting_text(i18n, a));
+            fill(i18n.t(AvgKey::ReportModel), &[("weighting", weighting)])
+        }
+    };
     let citation = computed.as_ref().map(|c| c.citation.clone());
     let unmatched = computed
         .as_ref()

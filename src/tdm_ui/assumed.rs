@@ -9,7 +9,7 @@ use crate::i18n::{covariate_description, fill, I18n, Key};
 use dmip_engine::tdm::{Assumption, GenotypeBranch};
 
 /// A genotype value in words (CYP3A5: expresser / non-expresser).
-fn genotype(i18n: I18n, covariate: &str, value: f64) -> String {
+pub(super) fn genotype(i18n: I18n, covariate: &str, value: f64) -> String {
     match (covariate, value) {
         ("CYP3A5", 0.0) => i18n.t(Key::TdmCyp3a5NonExpresser).to_owned(),
         ("CYP3A5", 1.0) => i18n.t(Key::TdmCyp3a5Expresser).to_owned(),

@@ -7,7 +7,7 @@ use super::clock::display;
 use super::spec::DrugSpec;
 use super::text::label_text;
 use crate::format::{percent, significant, tick};
-use crate::i18n::{fill, I18n, Key};
+use crate::i18n::{fill, AvgKey, I18n, Key};
 use dmip_engine::tdm::view::DateTime;
 use dmip_engine::tdm::{
     FitCheck, FitCheckWarning, HoldPlan, LevelRow, ModelAnswer, Plan, TdmOutput,
@@ -38,13 +38,23 @@ pub fn keeps(check: &FitCheck) -> bool {
 }
 
 /// The sentence on an in-range patient's dose: keep it, or why the model
-/// (fitting the levels) would change it.
-pub fn keep_sentence(i18n: I18n, spec: DrugSpec, check: &FitCheck) -> Option<String> {
+/// (fitting the levels; `averaged`: the models' average) would change it.
+pub fn keep_sentence(
+    i18n: I18n,
+    spec: DrugSpec,
+    check: &FitCheck,
+    averaged: bool,
+) -> Option<String> {
     let k = check.keep.as_ref()?;
     let probability = percent(k.probability_in_range);
+    let (keep, change): (&str, &str) = if averaged {
+        (i18n.t(AvgKey::Keep), i18n.t(AvgKey::Change))
+    } else {
+        (i18n.t(Key::TdmCheckKeep), i18n.t(Key::TdmCheckChange))
+    };
     Some(if k.keep {
         fill(
-            i18n.t(Key::TdmCheckKeep),
+            keep,
             &[
                 ("dose", &tick(k.current_mg)),
                 ("regimen", &regimen_name(i18n, spec, k.interval_h)),
@@ -52,19 +62,18 @@ pub fn keep_sentence(i18n: I18n, spec: DrugSpec, check: &FitCheck) -> Option<Str
             ],
         )
     } else {
-        fill(
-            i18n.t(Key::TdmCheckChange),
-            &[("probability", &probability)],
-        )
+        fill(change, &[("probability", &probability)])
     })
 }
 
-/// Why the model does not fit, and the dose by the patient's own levels.
+/// Why the model (`averaged`: the models' average) does not fit, and the
+/// dose by the patient's own levels.
 pub fn misfit_sentences(
     i18n: I18n,
     spec: DrugSpec,
     check: &FitCheck,
     levels: &[LevelRow],
+    averaged: bool,
 ) -> Vec<String> {
     if !check.misfit() {
         return vec![];
@@ -105,8 +114,13 @@ pub fn misfit_sentences(
             ),
         })
         .collect();
+    let misfit = if averaged {
+        i18n.t(AvgKey::Misfit)
+    } else {
+        i18n.t(Key::TdmCheckMisfit)
+    };
     let mut out = vec![fill(
-        i18n.t(Key::TdmCheckMisfit),
+        misfit,
         &[("reasons", &reasons.join(i18n.t(Key::ListSeparator)))],
     )];
     if let Some(p) = &check.proportional {
@@ -214,7 +228,8 @@ pub fn check_sentences(
     out: &TdmOutput,
     levels: &[LevelRow],
 ) -> Vec<String> {
-    let mut all = misfit_sentences(i18n, spec, &out.fit_check, levels);
+    let averaged = out.average.is_some();
+    let mut all = misfit_sentences(i18n, spec, &out.fit_check, levels, averaged);
     all.extend(other_models_sentence(i18n, spec, &out.other_models));
     all.extend(out.hold.as_ref().map(|h| hold_sentence(i18n, spec, h)));
     all

@@ -2,10 +2,12 @@
 //! latest level against the aim; the co-medications that matter before any
 //! dose (禁忌, level changes with their numbers; `comeds`); why nothing
 //! could be computed; keep the
-//! dose (an in-range patient) or the model's suggestion; the fit check; a
-//! toxic level, whatever else failed; the hold plan; what was assumed.
+//! dose (an in-range patient) or the model's suggestion (of an average:
+//! with each model's weight); the fit check; a toxic level, whatever else
+//! failed; the hold plan; what was assumed.
 
 use super::assumed;
+use super::average;
 use super::checked;
 use super::comeds;
 use super::spec::DrugSpec;
@@ -59,7 +61,9 @@ pub fn text(
         Ok(out) => Some(out),
     };
     let check = out.map(|o| &o.fit_check);
-    if let Some(k) = check.and_then(|c| checked::keep_sentence(i18n, spec, c)) {
+    let average = out.and_then(|o| o.average.as_ref());
+    let averaged = average.is_some();
+    if let Some(k) = check.and_then(|c| checked::keep_sentence(i18n, spec, c, averaged)) {
         push(&k);
     }
     // An in-range patient the model does not move keeps the dose.
@@ -68,20 +72,28 @@ pub fn text(
         .as_ref()
         .filter(|_| !check.is_some_and(checked::keeps));
     if let Some((id, mg)) = suggestion {
-        let name = spec
-            .regimen(id)
-            .map_or(id.clone(), |r| i18n.t(r.name).to_owned());
-        push(&fill(
-            i18n.t(Key::TdmSummarySuggest),
-            &[("dose", &tick(*mg)), ("regimen", &name)],
-        ));
+        match average {
+            Some(a) => push(&average::suggest_sentence(i18n, spec, a, (id, *mg))),
+            None => {
+                let name = spec
+                    .regimen(id)
+                    .map_or(id.clone(), |r| i18n.t(r.name).to_owned());
+                push(&fill(
+                    i18n.t(Key::TdmSummarySuggest),
+                    &[("dose", &tick(*mg)), ("regimen", &name)],
+                ));
+            }
+        }
         if aim.status == Some(Status::Below) {
             if let Some(start) = out.and_then(|o| checked::advice_start(o, id, *mg)) {
                 push(&fill(i18n.t(Key::TdmLowNoExtra), &[("start", &start)]));
             }
         }
     }
-    for sentence in check.map_or(vec![], |c| checked::misfit_sentences(i18n, spec, c, levels)) {
+    let misfit = check.map_or(vec![], |c| {
+        checked::misfit_sentences(i18n, spec, c, levels, averaged)
+    });
+    for sentence in misfit {
         push(&sentence);
     }
     if let Some(s) = out.and_then(|o| checked::other_models_sentence(i18n, spec, &o.other_models)) {
@@ -97,8 +109,19 @@ pub fn text(
     if let Some(h) = out.and_then(|o| o.hold.as_ref()) {
         push(&checked::hold_sentence(i18n, spec, h));
     }
-    for sentence in out.map_or(vec![], |o| assumed::sentences(i18n, spec, &o.assumptions)) {
-        push(&sentence);
+    // Of an average, each model's assumptions in a few words (in full in
+    // the model section).
+    match average {
+        Some(a) => {
+            if let Some(s) = average::assumed_sentence(i18n, a) {
+                push(&s);
+            }
+        }
+        None => {
+            for sentence in out.map_or(vec![], |o| assumed::sentences(i18n, spec, &o.assumptions)) {
+                push(&sentence);
+            }
+        }
     }
     line
 }

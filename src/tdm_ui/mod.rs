@@ -5,6 +5,7 @@
 
 mod advice;
 mod assumed;
+mod average;
 mod bedside;
 mod bounds;
 mod checked;
@@ -37,6 +38,9 @@ mod unit_question;
 
 pub(crate) use advice::candidate_text;
 pub(crate) use assumed::sentences as assumed_sentences;
+pub(crate) use average::{
+    assumed_sentence as average_assumed, report_lines as average_report_lines, weighting_text,
+};
 pub(crate) use bounds::AGE;
 pub(crate) use checked::check_sentences;
 pub(crate) use clock::parse as parse_clock;

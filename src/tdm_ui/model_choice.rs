@@ -1,89 +1,164 @@
-//! Model choice: the drug's built-in models, with citation, source
-//! population and assay, and the patient's covariates checked against the
-//! model's domain.
+//! Model choice: the average of the drug's built-in models (the default;
+//! LL or AIC weights) or one model pinned, each model with its citation,
+//! source population and assay, and the patient's covariates checked
+//! against the model's domain (with what was assumed for a missing one).
 
 use super::assumed;
+use super::average::assumptions_of;
 use super::field::Choice;
-use super::session::Session;
+use super::session::{ModelInfo, Session};
 use super::text::covariate;
 use crate::format::{significant, tick};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, AvgKey, I18n, Key};
 use dmip_engine::catalog::{builtin, CovariateIssue};
+use dmip_engine::estimate::Weighting;
 use leptos::prelude::*;
+
+/// The weighting as the select's value.
+fn weighting_value(w: Weighting) -> &'static str {
+    match w {
+        Weighting::Ll => "ll",
+        Weighting::Aic => "aic",
+    }
+}
 
 #[component]
 pub fn ModelChoice(session: Session) -> impl IntoView {
     let i18n = use_i18n();
     let spec = session.spec;
     let slug = spec.slug;
-    let chosen = RwSignal::new(session.drug.with_untracked(|d| spec.model_id(d).to_owned()));
+    // "" = the average; else the pinned model.
+    let chosen = RwSignal::new(
+        session
+            .drug
+            .with_untracked(|d| spec.pinned(d).unwrap_or_default().to_owned()),
+    );
     Effect::new(move |_| {
         let id = chosen.get();
-        if session.drug.with_untracked(|d| spec.model_id(d) != id) {
+        if session.drug.with_untracked(|d| d.model_id != id) {
             session.edit(|d| d.model_id = id);
         }
     });
+    let weighting = RwSignal::new(
+        session
+            .drug
+            .with_untracked(|d| weighting_value(d.weighting).to_owned()),
+    );
+    Effect::new(move |_| {
+        let w = if weighting.get() == "aic" {
+            Weighting::Aic
+        } else {
+            Weighting::Ll
+        };
+        if session.drug.with_untracked(|d| d.weighting != w) {
+            session.edit(|d| d.weighting = w);
+        }
+    });
     let options = Signal::derive(move || {
-        spec.models
-            .iter()
-            .map(|id| {
-                let name = builtin(id)
-                    .and_then(Result::ok)
-                    .map_or_else(|| (*id).to_owned(), |m| m.file.name);
-                ((*id).to_owned(), name)
-            })
+        let mut all = vec![(String::new(), i18n.t(AvgKey::ChoiceAverage).to_owned())];
+        all.extend(spec.models.iter().map(|id| {
+            let name = builtin(id)
+                .and_then(Result::ok)
+                .map_or_else(|| (*id).to_owned(), |m| m.file.name);
+            ((*id).to_owned(), name)
+        }));
+        all
+    });
+    let weightings = Signal::derive(move || {
+        [("ll", AvgKey::WeightingLl), ("aic", AvgKey::WeightingAic)]
+            .into_iter()
+            .map(|(v, k)| (v.to_owned(), i18n.t(k).to_owned()))
             .collect()
     });
-    let info = Memo::new(move |_| {
+    let infos = Memo::new(move |_| {
         session
             .prepared
             .with(|p| p.as_ref().ok().map(|(_, i)| i.clone()))
+            .unwrap_or_default()
     });
     view! {
         <section class="panel" aria-labelledby=format!("{slug}-model-title")>
             <h3 id=format!("{slug}-model-title")>{i18n.tx(Key::TdmModelTitle)}</h3>
             <Choice id=format!("{slug}-model") label=Key::TdmModel options=options value=chosen />
-            {move || info.get().map(|m| {
-                let covs = m
-                    .covariates
-                    .iter()
-                    .map(|(n, v, u)| format!("{n} {} {u}", significant(*v, 4)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let products = m
-                    .products
-                    .iter()
-                    .map(|(n, s)| format!("{n} ({} mg)", s.iter().map(|x| tick(*x)).collect::<Vec<_>>().join(", ")))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                view! {
-                    <dl class="model-info">
-                        <dt>{i18n.t(Key::TdmCitation)}</dt>
-                        <dd>{m.citation.clone()}</dd>
-                        <dt>{i18n.t(Key::TdmPopulation)}</dt>
-                        <dd>{m.population.clone()}</dd>
-                        <dt>{i18n.t(Key::TdmAssay)}</dt>
-                        <dd>{m.assay.clone().unwrap_or_else(|| "-".to_owned())}</dd>
-                        <dt>{i18n.t(Key::TdmStrengths)}</dt>
-                        <dd>{products}</dd>
-                        <dt>{i18n.t(Key::TdmCovariatesUsed)}</dt>
-                        <dd>{if covs.is_empty() { "-".to_owned() } else { covs }}</dd>
-                    </dl>
-                    <ul class="warnings" id=format!("{slug}-covariate-issues")>
-                        {m.issues.iter().map(|i| {
-                            // A missing covariate the results assumed: what was assumed, with its source.
-                            let assumed = match i {
-                                CovariateIssue::Missing { name, .. } => session.output.with(|o| {
-                                    let a = o.as_ref().ok()?.assumptions.iter().find(|a| assumed::covariate_of(a) == name)?;
-                                    Some(assumed::detail(i18n, spec, a))
-                                }),
-                                CovariateIssue::OutsideRange { .. } => None,
-                            };
-                            view! { <li>{assumed.unwrap_or_else(|| covariate(i18n, i))}</li> }
-                        }).collect_view()}
-                    </ul>
-                }
+            {move || chosen.with(String::is_empty).then(|| view! {
+                <Choice id=format!("{slug}-weighting") label=AvgKey::Weighting options=weightings value=weighting />
+                <p class="note">{i18n.tx(AvgKey::WeightingNote)}</p>
             })}
+            {move || {
+                let all = infos.get();
+                let several = all.len() > 1;
+                all.into_iter()
+                    .enumerate()
+                    .map(|(i, m)| model_view(i18n, session, m, i, several))
+                    .collect_view()
+            }}
         </section>
+    }
+}
+
+/// One model's citation, population, assay, strengths, covariates and
+/// covariate issues (with what the results assumed for a missing one).
+fn model_view(
+    i18n: I18n,
+    session: Session,
+    m: ModelInfo,
+    index: usize,
+    several: bool,
+) -> impl IntoView {
+    let spec = session.spec;
+    let slug = spec.slug;
+    let covs = m
+        .covariates
+        .iter()
+        .map(|(n, v, u)| format!("{n} {} {u}", significant(*v, 4)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let products = m
+        .products
+        .iter()
+        .map(|(n, s)| {
+            format!(
+                "{n} ({} mg)",
+                s.iter().map(|x| tick(*x)).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    // The first model's list keeps the plain id (one model pinned).
+    let issues_id = if index == 0 {
+        format!("{slug}-covariate-issues")
+    } else {
+        format!("{slug}-covariate-issues-{}", m.id)
+    };
+    let id = m.id;
+    view! {
+        {several.then(|| view! { <h4>{m.name.clone()}</h4> })}
+        <dl class="model-info">
+            <dt>{i18n.t(Key::TdmCitation)}</dt>
+            <dd>{m.citation.clone()}</dd>
+            <dt>{i18n.t(Key::TdmPopulation)}</dt>
+            <dd>{m.population.clone()}</dd>
+            <dt>{i18n.t(Key::TdmAssay)}</dt>
+            <dd>{m.assay.clone().unwrap_or_else(|| "-".to_owned())}</dd>
+            <dt>{i18n.t(Key::TdmStrengths)}</dt>
+            <dd>{products}</dd>
+            <dt>{i18n.t(Key::TdmCovariatesUsed)}</dt>
+            <dd>{if covs.is_empty() { "-".to_owned() } else { covs }}</dd>
+        </dl>
+        <ul class="warnings" id=issues_id>
+            {m.issues.iter().map(|i| {
+                // A missing covariate the results assumed: what was assumed, with its source.
+                let assumed = match i {
+                    CovariateIssue::Missing { name, .. } => session.output.with(|o| {
+                        let a = assumptions_of(o.as_ref().ok()?, id)
+                            .iter()
+                            .find(|a| assumed::covariate_of(a) == name)?;
+                        Some(assumed::detail(i18n, spec, a))
+                    }),
+                    CovariateIssue::OutsideRange { .. } => None,
+                };
+                view! { <li>{assumed.unwrap_or_else(|| covariate(i18n, i))}</li> }
+            }).collect_view()}
+        </ul>
     }
 }

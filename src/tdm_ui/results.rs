@@ -216,6 +216,7 @@ pub fn ResultDetails(session: Session) -> impl IntoView {
             )}
             <h4>{i18n.tx(Key::TdmFitTitle)}</h4>
             <p class="note">{i18n.tx(Key::TdmFitNote)}</p>
+            {move || out.get().and_then(|o| o.average).map(|a| view! { <p class="note" id=format!("{slug}-fit-lead")>{super::average::lead_note(i18n, &a)}</p> })}
             {move || out.get().map(|o| match o.fit {
                 None => view! { <p class="muted">{i18n.t(Key::TdmFitNone)}</p> }.into_any(),
                 Some(f) => {

@@ -1,9 +1,11 @@
 //! The drug screen shared by cyclosporine and tacrolimus: at the top what
 //! the clinician came for (the headline with the latest level and its
 //! verdict, the next sampling time, a new level, the advice with its
-//! checks, the forecast), the rest in one fold below.
+//! checks, the models' weights when they are averaged, the forecast), the
+//! rest in one fold below.
 
 use super::advice::AdviceTable;
+use super::average::ModelWeights;
 use super::bedside::QuickLevel;
 use super::dose_changes::DoseChanges;
 use super::doses::DoseHistory;
@@ -26,6 +28,7 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
             <Results session=session />
             <QuickLevel session=session />
             <AdviceTable session=session />
+            <ModelWeights session=session />
             <ForecastPlot session=session />
             <Fold session=session>
                 <ResultDetails session=session />

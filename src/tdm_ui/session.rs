@@ -7,11 +7,11 @@ use super::spec::DrugSpec;
 use super::text::Reason;
 use crate::format::parse_number;
 use crate::state::use_record;
-use dmip_engine::catalog::{builtin, CovariateIssue};
+use dmip_engine::catalog::{builtin, CovariateIssue, Covariates, ModelDef};
 use dmip_engine::dose::{Range, Regimen};
 use dmip_engine::record::{covariate_steps, covariates_for, DrugRecord, PatientInfo};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, defaults, Market, Prescribing, TdmInput, TdmOutput};
+use dmip_engine::tdm::{compute, defaults, Averaging, Market, Prescribing, TdmInput, TdmOutput};
 use leptos::prelude::*;
 
 /// Posterior draws for the band and the probabilities while editing: 100
@@ -37,27 +37,14 @@ pub struct ModelInfo {
     pub issues: Vec<CovariateIssue>,
 }
 
-/// The engine input for `record`, or why there is none.
-pub fn build_input(
-    spec: DrugSpec,
-    record: &DrugRecord,
-    patient: &PatientInfo,
-    now: DateTime<FixedOffset>,
-    disagreement_pct: f64,
-    draws: usize,
-    market: Market,
-) -> Result<(TdmInput, ModelInfo), String> {
-    let id = spec.model_id(record);
-    let def = builtin(id)
-        .ok_or_else(|| format!("no built-in model {id}"))?
-        .map_err(|e| e.to_string())?;
-    let (covariates, _missing) = covariates_for(&def, patient, Some(spec.formulation(record)));
-    let issues = def.check_covariates(&covariates);
+/// What the model section shows of one model.
+fn model_info(id: &'static str, def: &ModelDef, covariates: &Covariates) -> ModelInfo {
+    let issues = def.check_covariates(covariates);
     let shown = def
-        .with_derived(&covariates)
+        .with_derived(covariates)
         .unwrap_or_else(|_| covariates.clone());
     let file = &def.file;
-    let info = ModelInfo {
+    ModelInfo {
         id,
         name: file.name.clone(),
         citation: file.citation.clone(),
@@ -75,11 +62,42 @@ pub fn build_input(
             .filter_map(|c| Some((c.name.clone(), *shown.get(&c.name)?, c.unit.clone())))
             .collect(),
         issues,
-    };
+    }
+}
+
+/// The engine input for `record`, or why there is none, and what the model
+/// section shows of each model in use: the pinned one, else every model of
+/// the drug, averaged (each gets the covariates it reads; their names mean
+/// the same patient value in every model).
+pub fn build_input(
+    spec: DrugSpec,
+    record: &DrugRecord,
+    patient: &PatientInfo,
+    now: DateTime<FixedOffset>,
+    disagreement_pct: f64,
+    draws: usize,
+    market: Market,
+) -> Result<(TdmInput, Vec<ModelInfo>), String> {
+    let pinned = spec.pinned(record);
+    let ids: Vec<&'static str> = pinned.map_or_else(|| spec.models.to_vec(), |id| vec![id]);
+    let mut covariates = Covariates::new();
+    let mut infos = Vec::with_capacity(ids.len());
+    for &id in &ids {
+        let def = builtin(id)
+            .ok_or_else(|| format!("no built-in model {id}"))?
+            .map_err(|e| e.to_string())?;
+        let (own, _missing) = covariates_for(&def, patient, Some(spec.formulation(record)));
+        infos.push(model_info(id, &def, &own));
+        covariates.extend(own);
+    }
+    let average = pinned.is_none().then(|| Averaging {
+        models: ids.iter().map(|m| (*m).to_owned()).collect(),
+        weighting: record.weighting,
+    });
     let targets = defaults(spec.drug);
     let input = TdmInput {
         drug: spec.drug,
-        model_id: id.to_owned(),
+        model_id: spec.model_id(record).to_owned(),
         covariates,
         covariate_steps: covariate_steps(patient),
         comedications: patient.comedications.clone(),
@@ -111,8 +129,9 @@ pub fn build_input(
             weight_kg: patient.weight_kg,
             breakfast: patient.breakfast,
         },
+        average,
     };
-    Ok((input, info))
+    Ok((input, infos))
 }
 
 /// The engine's answer for `prepared`, in two steps so that an edit is
@@ -122,7 +141,7 @@ pub fn build_input(
 /// with it. The full answer is used only while it belongs to the input on
 /// screen, so a stale one is never shown.
 fn deferred_draws(
-    prepared: Memo<Result<(TdmInput, ModelInfo), String>>,
+    prepared: Memo<Result<(TdmInput, Vec<ModelInfo>), String>>,
 ) -> Memo<Result<TdmOutput, Reason>> {
     let answer = |input: &TdmInput| compute(input).map_err(Reason::Engine);
     let quick = Memo::new(move |_| {
@@ -176,7 +195,7 @@ fn deferred_draws(
 pub struct Session {
     pub spec: DrugSpec,
     pub drug: Memo<DrugRecord>,
-    pub prepared: Memo<Result<(TdmInput, ModelInfo), String>>,
+    pub prepared: Memo<Result<(TdmInput, Vec<ModelInfo>), String>>,
     pub output: Memo<Result<TdmOutput, Reason>>,
     /// The AUC disagreement percentage as typed.
     pub disagreement: RwSignal<String>,
@@ -314,6 +333,15 @@ mod tests {
         }
     }
 
+    /// The input with 50 draws, the Japanese market.
+    fn prepared(
+        spec: DrugSpec,
+        record: &DrugRecord,
+        now: DateTime<FixedOffset>,
+    ) -> (TdmInput, Vec<ModelInfo>) {
+        build_input(spec, record, &patient(), now, 20.0, 50, Market::Japan).expect("prepared")
+    }
+
     fn doses(amount: f64, count: u32) -> Vec<DoseRow> {
         vec![DoseRow {
             start: at("2026-11-01T08:00:00+09:00"),
@@ -328,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn cyclosporine_record_gives_an_estimate_and_advice() {
+    fn cyclosporine_record_gives_the_average_of_both_models_unless_one_is_pinned() {
         let record = DrugRecord {
             doses: doses(100.0, 6),
             levels: vec![
@@ -338,51 +366,61 @@ mod tests {
             ..DrugRecord::default()
         };
         let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) = build_input(
-            CYCLOSPORINE,
-            &record,
-            &patient(),
-            now,
-            20.0,
-            50,
-            Market::Japan,
-        )
-        .expect("prepared");
-        assert_eq!(info.id, "press2010_csa");
+        let (input, info) = prepared(CYCLOSPORINE, &record, now);
+        let ids: Vec<&str> = info.iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["press2010_csa", "umpierrez2021_csa"]);
+        // Each model's covariates: Press's weight and prednisolone,
+        // Umpierrez's creatinine clearance (Cockcroft–Gault).
         assert_eq!(input.covariates["WT"], 52.0);
+        assert_eq!(input.covariates["PSL"], 40.0);
+        assert!(input.covariates["CRCL"] > 0.0);
+        assert_eq!(
+            input.average.as_ref().map(|a| a.weighting),
+            Some(dmip_engine::estimate::Weighting::Ll)
+        );
         let out = compute(&input).expect("computable");
         assert!(out.fit.is_some());
+        let avg = out.average.as_ref().expect("averaged");
+        let total: f64 = avg.models.iter().map(|m| m.weight).sum();
+        assert!((total - 1.0).abs() < 1e-12);
         let advice = out.advice.expect("advice");
         assert_eq!(advice.candidates.len(), 2);
         // C2 650 < 1000: the suggested twice-daily dose is above 100 mg.
         assert!(advice.candidates[0].dose.amount_mg > 100.0, "{advice:?}");
+        // Pinned: that model alone.
+        let pinned = DrugRecord {
+            model_id: "umpierrez2021_csa".into(),
+            weighting: dmip_engine::estimate::Weighting::Aic,
+            ..record
+        };
+        let (input, info) = prepared(CYCLOSPORINE, &pinned, now);
+        assert_eq!(info.len(), 1);
+        assert_eq!(
+            (info[0].id, input.model_id.as_str()),
+            ("umpierrez2021_csa", "umpierrez2021_csa")
+        );
+        assert!(input.average.is_none() && !input.covariates.contains_key("WT"));
+        assert!(compute(&input).expect("computable").average.is_none());
     }
 
     #[test]
     fn tacrolimus_without_cyp3a5_is_computed_for_both_genotypes_and_says_so() {
         let record = DrugRecord {
+            model_id: "woillard2011_tac".into(),
             formulation: Some(Formulation::Prograf),
             doses: doses(3.0, 6),
             levels: vec![level("2026-11-03T07:55:00+09:00", 4.0, SampleLabel::C0)],
             ..DrugRecord::default()
         };
         let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) = build_input(
-            TACROLIMUS,
-            &record,
-            &patient(),
-            now,
-            20.0,
-            50,
-            Market::Japan,
-        )
-        .expect("prepared");
+        let (input, info) = prepared(TACROLIMUS, &record, now);
         assert!(
-            info.issues
+            info[0]
+                .issues
                 .iter()
                 .any(|i| matches!(i, CovariateIssue::Missing { name, .. } if name == "CYP3A5")),
             "{:?}",
-            info.issues
+            info[0].issues
         );
         let out = compute(&input).expect("computed with the genotype assumed");
         assert!(out.advice.is_some());

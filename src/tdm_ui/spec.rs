@@ -28,7 +28,7 @@ pub struct DrugSpec {
     pub drug: Drug,
     /// Prefix of element ids (`csa`, `tac`).
     pub slug: &'static str,
-    /// The built-in models for this drug; the first is the default.
+    /// The built-in models for this drug (averaged unless one is pinned).
     pub models: &'static [&'static str],
     pub formulations: &'static [Formulation],
     pub regimens: &'static [RegimenSpec],
@@ -113,13 +113,16 @@ impl DrugSpec {
         }
     }
 
-    /// The model in use: the record's when it is one of this drug's.
+    /// The model the record pins, when it is one of this drug's; `None`:
+    /// the average of the drug's models (the default).
+    pub fn pinned(self, record: &DrugRecord) -> Option<&'static str> {
+        self.models.iter().copied().find(|m| *m == record.model_id)
+    }
+
+    /// The model in use: the pinned one, else the drug's first (the one
+    /// whose compartments a table of levels is read in).
     pub fn model_id(self, record: &DrugRecord) -> &'static str {
-        self.models
-            .iter()
-            .copied()
-            .find(|m| *m == record.model_id)
-            .unwrap_or(self.models[0])
+        self.pinned(record).unwrap_or(self.models[0])
     }
 
     /// The product in use: the record's, else the first.

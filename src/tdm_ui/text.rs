@@ -35,6 +35,7 @@ pub fn reason(i18n: I18n, r: &Reason) -> String {
         Reason::Engine(TdmError::Estimate(message)) => {
             fill(i18n.t(Key::TdmErrEstimate), &[("message", message)])
         }
+        Reason::Engine(TdmError::NoModel(reasons)) => super::average::no_model_text(i18n, reasons),
         Reason::Setup(message) => message.clone(),
     }
 }

@@ -3,20 +3,22 @@
 // set against the patient's own levels, an in-range patient keeps the dose.
 
 import path from 'node:path';
-import { dose, level, local, patient, rows, waitFor } from './tdm.mjs';
+import { dose, level, local, patient, pin, rows, waitFor } from './tdm.mjs';
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
 /** Tacrolimus 3 mg twice daily with CYP3A5 unknown and haematocrit blank,
- * a trough of 25 ng/mL: the screen computes, flags the toxic level, states
- * what it assumed (and the advice the other way); the advice is lower than
- * the current dose; the model section gives the frequencies' source. */
+ * a trough of 25 ng/mL, Woillard 2011 pinned: the screen computes, flags
+ * the toxic level, states what it assumed (and the advice the other way);
+ * the advice is lower than the current dose; the model section gives the
+ * frequencies' source. */
 async function unknownCovariates(page, shots, tag, headline, source) {
   await patient(page, 'unknown');
   await page.fill('#pt-hct', '');
   await page.click('nav a[data-screen=tacrolimus]');
+  await pin(page, 'tac', 'woillard2011_tac');
   await dose(page, 'tac', local(3, 8), '3', 6);
   await level(page, 'tac', local(1, 7, 55), 'C0', '25');
   await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'advice');
@@ -38,10 +40,12 @@ async function unknownCovariates(page, shots, tag, headline, source) {
 
 
 /** Neoral at `amount` mg every `interval` h with `levels`; prednisolone
- * 50 mg/day. Returns the headline. */
+ * 50 mg/day; Press 2010 pinned (the single model's checks). Returns the
+ * headline. */
 async function cyclosporine(page, amount, interval, levels) {
   await patient(page, 'unknown', '50');
   await page.click('nav a[data-screen=cyclosporine]');
+  await pin(page, 'csa', 'press2010_csa');
   await dose(page, 'csa', local(3, 8), amount, interval === '12' ? 6 : 3, interval);
   for (const [at, label, value] of levels) await level(page, 'csa', at, label, value);
   await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');

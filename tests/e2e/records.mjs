@@ -164,7 +164,9 @@ export function recordTests({ openPage, fileUrl, shots }) {
         const record = {
           schema: 1, id: 'e2e1', label: 'E2E CsA',
           patient: { age_years: 60, weight_kg: 60, prednisolone_mg_day: 50 },
+          // Press 2010 pinned: the report prints its estimate.
           cyclosporine: {
+            model_id: 'press2010_csa',
             doses: [{ start: '2026-11-01T08:00:00+09:00', amount_mg: 100, interval_h: 12, count: 6, at_steady_state: true }],
             levels: [{ sampled: '2026-11-03T07:50:00+09:00', value_ng_ml: 150, blq: false, lloq_ng_ml: null, label: 'c0' }],
           },

@@ -83,6 +83,13 @@ export async function level(page, s, at, label, value) {
   await page.click(`#${s}-level-add`);
 }
 
+/** Pins `model` on drug screen `s` (`''`: back to the average of the
+ * drug's models), opening the fold that holds the model section. */
+export async function pin(page, s, model) {
+  if (!(await page.$eval(`#${s}-details`, (d) => d.open))) await page.click(`#${s}-details-toggle`);
+  await page.selectOption(`#${s}-model`, { value: model });
+}
+
 export const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
 const image = (page, s) => page.evaluate((id) => document.getElementById(id).toDataURL(), `${s}-plot`);
 
@@ -135,8 +142,21 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await flow(page, shots, {
           slug: 'cyclosporine', s: 'csa', cyp3a5: 'unknown', amount: '100',
           levels: [[local(1, 7, 55), 'C0', '110'], [local(1, 10), 'C2', '650']],
-          summary: /C2 \(650 ng\/mL\) is below the target 1000–1200 ng\/mL\. The model suggests \d+ mg/,
+          summary: /C2 \(650 ng\/mL\) is below the target 1000–1200 ng\/mL\. The models' average \(Press 2010 \d+ %; Umpierrez 2021 \d+ %\) suggests \d+ mg/,
         });
+        // The models' weights under the advice: the average's line, then
+        // each model with its weight, OFV, forecast of the next level and
+        // dose; the weights add up to 100 %.
+        const weights = await page.$$eval('#csa-weights tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+        assert(weights.length === 3 && weights[0][0] === 'Average' && weights[1][0].startsWith('Press 2010') && weights[2][0].startsWith('Umpierrez 2021'), `weights table: ${JSON.stringify(weights)}`);
+        const sum = weights.slice(1).reduce((n, r) => n + Number(r[1].replace(' %', '')), 0);
+        assert(sum >= 99 && sum <= 101 && weights.slice(1).every((r) => /^-?\d+\.\d\d$/.test(r[2]) && /^C2 [\d.]+ ng\/mL \(/.test(r[3]) && /^[\d.]+ mg, /.test(r[4])), `weights: ${JSON.stringify(weights)}`);
+        // Pinning one model changes the headline to that model's advice.
+        await pin(page, 'csa', 'umpierrez2021_csa');
+        await waitFor(page, () => /The model suggests \d+ mg/.test(document.getElementById('csa-summary').textContent), null, 'pinned headline');
+        assert(!(await page.$('#csa-weights')), 'no weights table for a pinned model');
+        await pin(page, 'csa', '');
+        await waitFor(page, () => /The models' average \(/.test(document.getElementById('csa-summary').textContent), null, 'the average again');
         // A C2 drawn at 3 h is flagged inline.
         await level(page, 'csa', local(1, 11), 'C2', '600');
         await waitFor(page, () => /labelled C2 but drawn 3\.00 h after the dose/.test(document.querySelector('#csa-level-table').textContent), null, 'timing flag');
@@ -277,7 +297,7 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
         const headline = await page.textContent('#csa-summary');
-        assert(/^最新の C2（650 ng\/mL）は目標範囲 1000–1200 ng\/mL に対して低値です。モデルの推奨：/.test(headline), `ja headline: ${headline}`);
+        assert(/^最新の C2（650 ng\/mL）は目標範囲 1000–1200 ng\/mL に対して低値です。モデル平均（Press 2010 \d+ %、Umpierrez 2021 \d+ %）の推奨：/.test(headline), `ja headline: ${headline}`);
         // Results, AUCs and advice become labelled blocks: no cell squeezed
         // into a column a few characters wide ("ng/m" / "L").
         const cells = await page.evaluate(() => [...document.querySelectorAll('#csa-targets td, #csa-aucs td, #csa-advice td')]

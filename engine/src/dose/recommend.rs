@@ -4,10 +4,17 @@
 //! strengths, and each candidate regimen gets its predicted C0, C2, AUCs and
 //! the probability of being in range (posterior draws of η, plus a fresh
 //! between-occasion κ for the future occasion when the model has IOV).
+//!
+//! Of a model average ([`recommend_mixture`]) the metric per mg is
+//! Σ w_m·(model m's metric per mg at its estimate), so every predicted
+//! level of a candidate is Σ w_m·(model m's prediction at that amount) and
+//! the exact amount is `aim / Σ w_m·(per mg)`; the probability is over the
+//! mixture's draws (model m's posterior gives its share w_m of them).
 
 use super::metric::{Metric, Range};
 use super::rounding::{nearest, Capsules, Rounding};
 use crate::dosing::{Dose, Event, Observation};
+use crate::estimate::mixture::{shares, Part};
 use crate::estimate::{MapFit, Problem};
 use crate::model::{run, Method, ModelError, PkModel, Schedule, Segment};
 use nalgebra::{DMatrix, DVector};
@@ -274,19 +281,60 @@ pub fn probability_at(
     fit: Option<&MapFit>,
     held: &HeldRegimen<'_>,
 ) -> Result<Option<f64>, DoseError> {
+    mixture_probability_at(&Part::one(problem, fit), held)
+}
+
+/// The model's estimate (else the typical values) of a part: its typical
+/// parameters of the latest segment and its individual model.
+fn individual_of<'a>(part: &Part<'a>) -> (&'a crate::catalog::Typical, PkModel) {
+    let problem = part.problem;
+    let eta: Vec<f64> = part.fit.map_or(vec![0.0; problem.n_eta], |f| {
+        f.eta[..problem.n_eta].to_vec()
+    });
+    let typical = problem.current_typical();
+    (typical, typical.model(&eta, &[]))
+}
+
+/// Per-mg values of the target's and (when given) the limit's metric, one
+/// pair per posterior draw.
+type DrawUnits = Vec<(f64, Option<f64>)>;
+
+/// Per-mg values of `metrics` (first the target's, then the limit's) for
+/// each draw of the mixture, dosed every `tau`: each part's share of `n`
+/// draws, seeded by `seed`; with the number of draws made.
+fn mixture_draw_units(
+    parts: &[Part<'_>],
+    tau: f64,
+    metrics: &[Metric],
+    n: usize,
+    seed: u64,
+) -> Result<(DrawUnits, usize), DoseError> {
+    let mut units = Vec::new();
+    let mut drawn = 0;
+    for (part, count) in parts.iter().zip(shares(parts, n)) {
+        if count == 0 {
+            continue;
+        }
+        let samples = draws(part.problem, part.fit, count, seed);
+        drawn += samples.len();
+        let (typical, individual) = individual_of(part);
+        units.extend(draw_units(typical, &individual, tau, metrics, &samples)?);
+    }
+    Ok((units, drawn))
+}
+
+/// [`probability_at`] over a mixture of models' posteriors.
+pub fn mixture_probability_at(
+    parts: &[Part<'_>],
+    held: &HeldRegimen<'_>,
+) -> Result<Option<f64>, DoseError> {
     let tau = held.interval_h;
     if !(tau.is_finite() && tau > 0.0) {
         return Err(DoseError::BadInterval(tau));
     }
-    let eta: Vec<f64> = fit.map_or(vec![0.0; problem.n_eta], |f| {
-        f.eta[..problem.n_eta].to_vec()
-    });
-    let typical = problem.current_typical();
-    let individual = typical.model(&eta, &[]);
     let mut metrics = vec![held.target.metric];
     metrics.extend(held.limit.map(|l| l.metric));
-    let samples = draws(problem, fit, held.draws, held.seed);
-    let units = draw_units(typical, &individual, tau, &metrics, &samples)?;
+    let (units, _) = mixture_draw_units(parts, tau, &metrics, held.draws, held.seed)?;
     Ok(in_range_fraction(
         &units,
         held.amount_mg,
@@ -341,36 +389,63 @@ pub struct Advise<'a> {
 
 /// Advice with amounts made as `rounding` says.
 pub fn recommend_with(args: &Advise<'_>) -> Result<Recommendation, DoseError> {
+    recommend_mixture(&[(1.0, *args)])
+}
+
+/// Advice from a model average: each `(weight, advice question)` is one
+/// model's problem and fit; the target, limit, regimens, draws, seed and
+/// rounding are the first's. A candidate's predicted levels are
+/// Σ w·(each model's prediction at its amount), its exact amount hits the
+/// aim with them, and its probability is over the mixture's draws. One
+/// model of weight 1 is [`recommend_with`].
+pub fn recommend_mixture(parts: &[(f64, Advise<'_>)]) -> Result<Recommendation, DoseError> {
+    let Some((_, first)) = parts.first() else {
+        return Err(DoseError::NoRegimen);
+    };
     let &Advise {
-        problem,
-        fit,
         target,
         limit,
         regimens,
         n_draws,
         seed,
         rounding,
-    } = args;
+        ..
+    } = first;
     if regimens.is_empty() {
         return Err(DoseError::NoRegimen);
     }
-    let eta: Vec<f64> = fit.map_or(vec![0.0; problem.n_eta], |f| {
-        f.eta[..problem.n_eta].to_vec()
-    });
-    let typical = problem.current_typical();
-    let individual = typical.model(&eta, &[]);
+    let mix: Vec<Part<'_>> = parts
+        .iter()
+        .map(|(w, a)| Part {
+            weight: *w,
+            problem: a.problem,
+            fit: a.fit,
+        })
+        .collect();
+    let models: Vec<_> = mix.iter().map(individual_of).collect();
     let mut metrics = REPORTED.to_vec();
     metrics.push(target.metric);
     if let Some(l) = limit {
         metrics.push(l.metric);
     }
-    let samples = draws(problem, fit, n_draws, seed);
     let mut candidates = Vec::new();
+    let mut drawn = 0;
     for r in regimens {
         if !(r.interval_h.is_finite() && r.interval_h > 0.0) {
             return Err(DoseError::BadInterval(r.interval_h));
         }
-        let unit = per_mg(&individual, r.interval_h, &metrics)?;
+        let mut unit = vec![0.0; metrics.len()];
+        for (part, (_, individual)) in mix.iter().zip(&models) {
+            if part.weight == 0.0 {
+                continue;
+            }
+            for (u, x) in unit
+                .iter_mut()
+                .zip(per_mg(individual, r.interval_h, &metrics)?)
+            {
+                *u += part.weight * x;
+            }
+        }
         let t_unit = unit[REPORTED.len()];
         if !(t_unit.is_finite() && t_unit > 0.0) {
             return Err(DoseError::NoExposure(target.metric.label()));
@@ -379,13 +454,14 @@ pub fn recommend_with(args: &Advise<'_>) -> Result<Recommendation, DoseError> {
         let Some((below, above)) = nearest(exact, rounding) else {
             return Err(DoseError::NoStrengths);
         };
-        let draw_units = draw_units(
-            typical,
-            &individual,
+        let (draw_units, n) = mixture_draw_units(
+            &mix,
             r.interval_h,
             &metrics[REPORTED.len()..],
-            &samples,
+            n_draws,
+            seed,
         )?;
+        drawn = n;
         let probability = |amount: f64| in_range_fraction(&draw_units, amount, target, limit);
         // Of the two nearest achievable amounts, the one more likely in
         // range; on a tie, the one closer to the aim.
@@ -426,12 +502,12 @@ pub fn recommend_with(args: &Advise<'_>) -> Result<Recommendation, DoseError> {
     Ok(Recommendation {
         target: *target,
         limit: limit.copied(),
-        basis: if fit.is_some() {
+        basis: if mix.iter().any(|p| p.weight > 0.0 && p.fit.is_some()) {
             "individual"
         } else {
             "a priori"
         },
         candidates,
-        draws: samples.len(),
+        draws: drawn,
     })
 }

@@ -20,7 +20,7 @@ use super::problem::Problem;
 use serde::Serialize;
 
 /// How the weights are computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Weighting {
     /// w ∝ exp(−OFV/2).
@@ -46,6 +46,31 @@ pub struct AverageQuestion<'a> {
     pub options: &'a MapOptions,
 }
 
+/// Why a model is left out of the average.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LeftOut {
+    /// The caller's reason (no problem could be set up for this model).
+    #[error("{0}")]
+    Given(String),
+    #[error("a level ≤ 0 cannot be fitted by a model whose error is on ln C")]
+    NonPositiveLevel,
+    #[error("the model cannot explain the levels (objective not finite)")]
+    NotFinite,
+    #[error("the model's predictions could not be computed at every row")]
+    NoPredictions,
+}
+
+/// An optional reason written as its text (`null` without one).
+pub(crate) fn as_text<S: serde::Serializer, T: std::fmt::Display>(
+    e: &Option<T>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.collect_str(e),
+        None => s.serialize_none(),
+    }
+}
+
 /// One model's part of the average.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelWeight {
@@ -53,14 +78,16 @@ pub struct ModelWeight {
     /// 0 for a model left out.
     pub weight: f64,
     /// The objective the weight comes from, on the scale of the levels
-    /// (log-additive models corrected); None for a model left out.
+    /// (log-additive models corrected); None for a model left out or
+    /// without levels.
     pub objective: Option<f64>,
     pub eta: Vec<f64>,
     /// Prediction at each observation record, MDV = 1 rows included.
     pub ipred: Vec<f64>,
     pub converged: bool,
     /// Why the model was left out.
-    pub reason: Option<String>,
+    #[serde(serialize_with = "as_text")]
+    pub reason: Option<LeftOut>,
     /// The fit itself (warnings, parameters), for a model kept.
     #[serde(skip)]
     pub fit: Option<MapFit>,
@@ -75,6 +102,8 @@ pub struct ModelAverage {
     pub models: Vec<ModelWeight>,
     /// Σ w·ipred at each observation record.
     pub ipred: Vec<f64>,
+    /// No level weighed the models: every model kept weighs the same.
+    pub equal: bool,
 }
 
 /// No candidate could be fitted.
@@ -82,7 +111,7 @@ pub struct ModelAverage {
 #[error("no model could be fitted: {}", .reasons.iter().map(|(m, r)| format!("{m}: {r}")).collect::<Vec<_>>().join("; "))]
 pub struct AverageError {
     /// (model, why) for each candidate.
-    pub reasons: Vec<(String, String)>,
+    pub reasons: Vec<(String, LeftOut)>,
 }
 
 /// The objective on the scale of the levels: a log-additive model's plus
@@ -132,7 +161,15 @@ pub fn weights(ofv: &[f64], k: &[usize], weighting: Weighting, informative: bool
 }
 
 /// A model left out, with its reason.
-fn left_out(model: &str, reason: String) -> ModelWeight {
+pub fn left_out(model: &str, reason: LeftOut) -> ModelWeight {
+    ModelWeight {
+        reason: Some(reason),
+        ..unfitted(model)
+    }
+}
+
+/// A model kept without a fit (no level): it weighs as much as the others.
+pub fn unfitted(model: &str) -> ModelWeight {
     ModelWeight {
         model: model.to_owned(),
         weight: 0.0,
@@ -140,43 +177,37 @@ fn left_out(model: &str, reason: String) -> ModelWeight {
         eta: Vec::new(),
         ipred: Vec::new(),
         converged: false,
-        reason: Some(reason),
+        reason: None,
         fit: None,
     }
 }
 
-/// Fits one candidate: the model's weight entry (weight still 0).
-fn fit_one(c: &Candidate, options: &MapOptions, rows: Option<usize>) -> ModelWeight {
-    let problem = match &c.problem {
-        Ok(p) => *p,
-        Err(reason) => return left_out(c.model, reason.clone()),
-    };
-    let non_positive = problem
-        .levels
-        .iter()
-        .any(|l| !l.blq && l.dv.is_some_and(|y| y <= 0.0));
-    if problem.def.error.is_log() && non_positive {
-        return left_out(
-            c.model,
-            "a level ≤ 0 cannot be fitted by a model whose error is on ln C".into(),
-        );
+/// Whether a log-additive model meets a level it cannot take (≤ 0).
+fn cannot_take(problem: &Problem) -> bool {
+    problem.def.error.is_log()
+        && problem
+            .levels
+            .iter()
+            .any(|l| !l.blq && l.dv.is_some_and(|y| y <= 0.0))
+}
+
+/// A fitted model's entry (weight still 0), or the model left out when the
+/// fit cannot weigh: a level it cannot take, an objective or a prediction
+/// that is not finite, or predictions at other than `rows` records (every
+/// candidate must see the same records; `None`: the problem's own).
+pub fn judged(model: &str, problem: &Problem, fit: MapFit, rows: Option<usize>) -> ModelWeight {
+    if cannot_take(problem) {
+        return left_out(model, LeftOut::NonPositiveLevel);
     }
-    let fit = problem.fit(options);
     if !fit.objective.is_finite() {
-        return left_out(
-            c.model,
-            "the model cannot explain the levels (objective not finite)".into(),
-        );
+        return left_out(model, LeftOut::NotFinite);
     }
     let expected = rows.unwrap_or(problem.levels.len());
     if fit.ipred.len() != expected || fit.ipred.iter().any(|f| !f.is_finite()) {
-        return left_out(
-            c.model,
-            "the model's predictions could not be computed at every row".into(),
-        );
+        return left_out(model, LeftOut::NoPredictions);
     }
     ModelWeight {
-        model: c.model.to_owned(),
+        model: model.to_owned(),
         weight: 0.0,
         objective: Some(data_scale_objective(problem, fit.objective)),
         eta: fit.eta.clone(),
@@ -185,6 +216,71 @@ fn fit_one(c: &Candidate, options: &MapOptions, rows: Option<usize>) -> ModelWei
         reason: None,
         fit: Some(fit),
     }
+}
+
+/// Fits one candidate: the model's weight entry (weight still 0).
+fn fit_one(c: &Candidate, options: &MapOptions, rows: Option<usize>) -> ModelWeight {
+    let problem = match &c.problem {
+        Ok(p) => *p,
+        Err(reason) => return left_out(c.model, LeftOut::Given(reason.clone())),
+    };
+    if cannot_take(problem) {
+        return left_out(c.model, LeftOut::NonPositiveLevel);
+    }
+    judged(c.model, problem, problem.fit(options), rows)
+}
+
+/// Weighs the entries (fitted, unfitted or left out; `k`: each one's
+/// number of η) and averages the kept ones' predictions. `informative`:
+/// some level weighs the models (else equal weights).
+pub fn weigh(
+    mut models: Vec<ModelWeight>,
+    k: &[usize],
+    weighting: Weighting,
+    informative: bool,
+) -> Result<ModelAverage, AverageError> {
+    let kept: Vec<usize> = (0..models.len())
+        .filter(|&i| models[i].reason.is_none())
+        .collect();
+    if kept.is_empty() {
+        return Err(AverageError {
+            reasons: models
+                .iter()
+                .map(|m| {
+                    let why = m.reason.clone().unwrap_or(LeftOut::NotFinite);
+                    (m.model.clone(), why)
+                })
+                .collect(),
+        });
+    }
+    let informative = informative && kept.iter().all(|&i| models[i].objective.is_some());
+    let ofv: Vec<f64> = kept
+        .iter()
+        .map(|&i| models[i].objective.unwrap_or(f64::INFINITY))
+        .collect();
+    let k: Vec<usize> = kept
+        .iter()
+        .map(|&i| k.get(i).copied().unwrap_or(0))
+        .collect();
+    let w = weights(&ofv, &k, weighting, informative);
+    let rows = kept
+        .iter()
+        .map(|&i| models[i].ipred.len())
+        .max()
+        .unwrap_or(0);
+    let mut ipred = vec![0.0; rows];
+    for (&i, wi) in kept.iter().zip(&w) {
+        models[i].weight = *wi;
+        for (a, f) in ipred.iter_mut().zip(&models[i].ipred) {
+            *a += wi * f;
+        }
+    }
+    Ok(ModelAverage {
+        weighting,
+        models,
+        ipred,
+        equal: !informative,
+    })
 }
 
 /// Fits every candidate and averages the kept ones' predictions.
@@ -199,43 +295,17 @@ pub fn average(q: &AverageQuestion) -> Result<ModelAverage, AverageError> {
             .as_ref()
             .is_ok_and(|p| p.levels.iter().any(|l| l.informative()))
     });
-    let mut models: Vec<ModelWeight> = q
+    let models: Vec<ModelWeight> = q
         .candidates
         .iter()
         .map(|c| fit_one(c, q.options, rows))
         .collect();
-    let kept: Vec<usize> = (0..models.len())
-        .filter(|&i| models[i].reason.is_none())
-        .collect();
-    if kept.is_empty() {
-        return Err(AverageError {
-            reasons: models
-                .iter()
-                .map(|m| (m.model.clone(), m.reason.clone().unwrap_or_default()))
-                .collect(),
-        });
-    }
-    let ofv: Vec<f64> = kept
+    let k: Vec<usize> = q
+        .candidates
         .iter()
-        .map(|&i| models[i].objective.unwrap_or(f64::INFINITY))
+        .map(|c| c.problem.as_ref().map_or(0, |p| p.n_eta))
         .collect();
-    let k: Vec<usize> = kept
-        .iter()
-        .map(|&i| q.candidates[i].problem.as_ref().map_or(0, |p| p.n_eta))
-        .collect();
-    let w = weights(&ofv, &k, q.weighting, informative);
-    let mut ipred = vec![0.0; rows.unwrap_or(0)];
-    for (&i, wi) in kept.iter().zip(&w) {
-        models[i].weight = *wi;
-        for (a, f) in ipred.iter_mut().zip(&models[i].ipred) {
-            *a += wi * f;
-        }
-    }
-    Ok(ModelAverage {
-        weighting: q.weighting,
-        models,
-        ipred,
-    })
+    weigh(models, &k, q.weighting, informative)
 }
 
 #[cfg(test)]

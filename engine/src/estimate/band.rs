@@ -2,9 +2,12 @@
 //! N(η̂, Σ) with a seeded ChaCha generator (reproducible, no OS randomness),
 //! concentrations predicted for each draw, quantiles taken per time. The band
 //! shows parameter uncertainty; residual (assay) error is not added. The
-//! predictive interval of a measurement adds it.
+//! predictive interval of a measurement adds it. Of a model average, both
+//! are a mixture's: each model's posterior gives its share of the draws
+//! (`mixture::shares`), pooled before the quantiles.
 
 use super::map::MapFit;
+use super::mixture::{shares, weighted_sum, Part};
 use super::problem::Problem;
 use nalgebra::{DMatrix, DVector};
 use rand_chacha::rand_core::SeedableRng;
@@ -62,8 +65,9 @@ fn percentiles(values: &mut [f64]) -> (f64, f64, f64) {
 }
 
 /// Concentrations at `times` for each of `draws` posterior draws (one
-/// column per time), and the individual prediction at the estimate; with
-/// `residual`, each value also gets a draw of the residual (assay) error.
+/// column per time; a draw that cannot be computed is left out), and the
+/// individual prediction at the estimate; with `residual`, each value also
+/// gets a draw of the residual (assay) error.
 fn draw_columns(
     problem: &Problem,
     fit: &MapFit,
@@ -100,10 +104,37 @@ fn draw_columns(
             }
         }
     }
+    Some((columns, ipred))
+}
+
+/// The parts' draws pooled (each part its share of `draws`), and Σ w·the
+/// individual prediction; `None` when a part with weight has no fit or no
+/// posterior covariance, or no draw could be computed.
+fn mixture_columns(
+    parts: &[Part<'_>],
+    times: &[f64],
+    draws: usize,
+    seed: u64,
+    residual: bool,
+) -> Option<(Vec<Vec<f64>>, Vec<f64>)> {
+    let counts = shares(parts, draws);
+    let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); times.len()];
+    let mut ipreds = Vec::with_capacity(parts.len());
+    for (p, &n) in parts.iter().zip(&counts) {
+        if p.weight == 0.0 {
+            ipreds.push(None);
+            continue;
+        }
+        let (own, ipred) = draw_columns(p.problem, p.fit?, times, n, seed, residual)?;
+        for (all, col) in columns.iter_mut().zip(own) {
+            all.extend(col);
+        }
+        ipreds.push(Some(ipred));
+    }
     if columns.first().is_some_and(|c| c.is_empty()) {
         return None;
     }
-    Some((columns, ipred))
+    Some((columns, weighted_sum(parts, &ipreds)?))
 }
 
 /// The band at `times`, from `draws` posterior draws seeded by `seed`.
@@ -116,7 +147,18 @@ pub fn prediction_band(
     draws: usize,
     seed: u64,
 ) -> Option<Vec<BandPoint>> {
-    let (mut columns, ipred) = draw_columns(problem, fit, times, draws, seed, false)?;
+    mixture_band(&Part::one(problem, Some(fit)), times, draws, seed)
+}
+
+/// The band of a mixture of models' posteriors (one part: that model's
+/// band); `ipred` is Σ w·each model's individual prediction.
+pub fn mixture_band(
+    parts: &[Part<'_>],
+    times: &[f64],
+    draws: usize,
+    seed: u64,
+) -> Option<Vec<BandPoint>> {
+    let (mut columns, ipred) = mixture_columns(parts, times, draws, seed, false)?;
     Some(
         times
             .iter()
@@ -147,7 +189,18 @@ pub fn predictive_interval(
     draws: usize,
     seed: u64,
 ) -> Option<Vec<(f64, f64)>> {
-    let (mut columns, _) = draw_columns(problem, fit, times, draws, seed, true)?;
+    mixture_interval(&Part::one(problem, Some(fit)), times, draws, seed)
+}
+
+/// The predictive interval of a measurement under a mixture of models'
+/// posteriors, each with its own residual error.
+pub fn mixture_interval(
+    parts: &[Part<'_>],
+    times: &[f64],
+    draws: usize,
+    seed: u64,
+) -> Option<Vec<(f64, f64)>> {
+    let (mut columns, _) = mixture_columns(parts, times, draws, seed, true)?;
     Some(
         columns
             .iter_mut()

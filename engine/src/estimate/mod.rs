@@ -8,16 +8,20 @@
 //! - [`band`]: the 5–95 % prediction band from the posterior.
 //! - [`average`]: several models fitted to one patient, weighted by how
 //!   well each explains the levels (LL or AIC), predictions averaged.
+//! - [`mixture`]: weighted models' posteriors as one (draws shared out by
+//!   weight, point predictions Σ w·f).
 
 pub mod average;
 pub mod band;
 pub mod map;
+pub mod mixture;
 pub mod optimize;
 pub mod problem;
 
 pub use average::{
     average, AverageError, AverageQuestion, Candidate, ModelAverage, ModelWeight, Weighting,
 };
-pub use band::{prediction_band, predictive_interval, BandPoint};
+pub use band::{mixture_band, mixture_interval, prediction_band, predictive_interval, BandPoint};
 pub use map::{FitWarning, MapFit, MapOptions};
+pub use mixture::Part;
 pub use problem::{normal_cdf, EstimateError, Level, Problem};

@@ -23,6 +23,7 @@ pub use ivcy::{IvcyPlan, IvcyRecord};
 use crate::clinical::biomarkers::LabResult;
 use crate::clinical::body::Sex;
 use crate::dose::Range;
+use crate::estimate::Weighting;
 use crate::tdm::{DoseChange, DoseRow, LevelRow};
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +80,10 @@ pub struct PatientInfo {
     pub breakfast: Option<chrono::NaiveTime>,
 }
 
+fn is_ll(w: &Weighting) -> bool {
+    *w == Weighting::Ll
+}
+
 impl PatientInfo {
     /// The co-medications' names as typed (what the interaction checks
     /// read).
@@ -114,8 +119,12 @@ impl PatientInfo {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DrugRecord {
-    /// Built-in model id; empty = the drug's default model.
+    /// The built-in model the user pinned; empty = the average of the
+    /// drug's models (the default view).
     pub model_id: String,
+    /// How the average weighs the models (LL unless the user chose AIC).
+    #[serde(skip_serializing_if = "is_ll")]
+    pub weighting: Weighting,
     /// The product of new rows and of dose advice (each row keeps its own).
     pub formulation: Option<Formulation>,
     pub doses: Vec<DoseRow>,
@@ -263,5 +272,22 @@ mod tests {
             read("{\"schema\":1,\"id\":\"x\"}").map(|r| r.id),
             Ok("x".to_string())
         );
+    }
+
+    #[test]
+    fn the_model_choice_defaults_to_the_ll_average_and_a_pin_is_kept() {
+        // A record written before averaging: no weighting, no model pinned.
+        let old =
+            read(r#"{"schema":2,"id":"x","tacrolimus":{"doses":[],"levels":[]}}"#).expect("reads");
+        assert_eq!(old.tacrolimus.model_id, "");
+        assert_eq!(old.tacrolimus.weighting, Weighting::Ll);
+        // LL is not written (records stay as they were); AIC and a pin are.
+        assert!(!write(&old).contains("weighting"));
+        let mut r = old.clone();
+        r.tacrolimus.weighting = Weighting::Aic;
+        r.cyclosporine.model_id = "umpierrez2021_csa".into();
+        let text = write(&r);
+        assert!(text.contains(r#""weighting":"aic""#), "{text}");
+        assert_eq!(read(&text), Ok(r));
     }
 }

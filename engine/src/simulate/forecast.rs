@@ -303,7 +303,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
                     tally.weights.push(m.weight);
                     match (&m.reason, m.ipred.get(held)) {
                         (None, Some(f)) => tally.add(*f, observed, truth),
-                        (Some(reason), _) => tally.leave_out(reason),
+                        (Some(reason), _) => tally.leave_out(&reason.to_string()),
                         (None, None) => tally.leave_out("no prediction at the held-out row"),
                     }
                 }
@@ -315,7 +315,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
             }
             Err(e) => {
                 for (tally, (_, reason)) in singles.iter_mut().zip(&e.reasons) {
-                    tally.leave_out(reason);
+                    tally.leave_out(&reason.to_string());
                 }
                 for tally in averaged {
                     tally.leave_out("no model could be fitted");

@@ -3,14 +3,18 @@
 //! the individual 90 % predictive interval of a measurement, |IWRES| ≤ 2) and the model's dose is set
 //! beside the patient's own-level answer: the latest level of the target
 //! metric scaled to the aim, valid for these linear models at steady state
-//! on the current dose.
+//! on the current dose. Of a model average, the check is the mixture's:
+//! the predictive interval pools the models' draws by weight, a level's
+//! residual is Σ w·IWRES, and the probability is over the pooled draws.
 
 use super::input::{LevelRow, SampleLabel, TdmInput};
 use super::levels::LevelTiming;
 use super::levels::TIMING_TOLERANCE_H;
-use crate::dose::{nearest, probability_at, Capsules, HeldRegimen, Metric, Range, Recommendation};
+use crate::dose::{
+    mixture_probability_at, nearest, Capsules, HeldRegimen, Metric, Range, Recommendation,
+};
 use crate::dosing::TimeBase;
-use crate::estimate::{predictive_interval, MapFit, Problem};
+use crate::estimate::{mixture_interval, MapFit, Part, Problem};
 use serde::Serialize;
 
 /// Above this difference (percent of the proportional dose) the model's
@@ -135,8 +139,12 @@ pub fn latest_of(target: &Range, levels: &[LevelRow], timing: &[LevelTiming]) ->
 pub struct Computed<'a> {
     pub input: &'a TdmInput,
     pub base: &'a TimeBase,
+    /// The model shown (of an average: the one with the largest weight).
     pub problem: &'a Problem,
     pub fit: Option<&'a MapFit>,
+    /// The models the numbers come from: `problem` alone (weight 1), or
+    /// the average's, each with its weight.
+    pub parts: &'a [Part<'a>],
     pub timing: &'a [LevelTiming],
     pub advice: Option<&'a Recommendation>,
 }
@@ -163,8 +171,9 @@ pub struct LatestLevel {
 /// (`dmip dose`) both ask.
 #[derive(Clone, Copy)]
 pub struct LevelCheck<'a> {
-    pub problem: &'a Problem,
-    pub fit: Option<&'a MapFit>,
+    /// The fitted models (one of weight 1, or an average's); they share
+    /// the same records.
+    pub parts: &'a [Part<'a>],
     pub target: &'a Range,
     pub limit: Option<&'a Range>,
     pub advice: Option<&'a Recommendation>,
@@ -186,9 +195,10 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         input,
         base,
         problem,
-        fit,
+        parts,
         timing,
         advice,
+        ..
     } = c;
     let index_of = |time: f64, dv: f64| {
         input.levels.iter().zip(timing).position(|(l, t)| {
@@ -222,8 +232,7 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         latest_of(l, &input.levels, timing).and_then(|i| input.levels[i].value_ng_ml)
     });
     check_levels(&LevelCheck {
-        problem,
-        fit,
+        parts,
         target: &input.target,
         limit: input.limit.as_ref(),
         advice,
@@ -238,8 +247,7 @@ pub fn check(c: Computed<'_>) -> FitCheck {
 /// Checks the fit and the advice against the levels (model time).
 pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
     let LevelCheck {
-        problem,
-        fit,
+        parts,
         target,
         limit,
         advice,
@@ -256,9 +264,9 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
             .find(|m| (m.time_h - time).abs() < 1e-9 && m.value == dv)
             .map(|m| m.index)
     };
-    if let Some(fit) = fit {
+    if let Some(iwres) = mixture_iwres(parts) {
         let times: Vec<f64> = measured.iter().map(|m| m.time_h).collect();
-        let interval = predictive_interval(problem, fit, &times, draws.max(100), 2);
+        let interval = mixture_interval(parts, &times, draws.max(100), 2);
         for (m, &(p05, p95)) in measured.iter().zip(interval.iter().flatten()) {
             if m.value < p05 || m.value > p95 {
                 warnings.push(FitCheckWarning::OutsideBand {
@@ -269,7 +277,8 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
                 });
             }
         }
-        for (l, r) in problem.levels.iter().zip(&fit.iwres) {
+        let rows = parts.first().map_or(&[][..], |p| &p.problem.levels[..]);
+        for (l, r) in rows.iter().zip(&iwres) {
             let Some(r) = r.filter(|r| r.abs() > IWRES_LIMIT) else {
                 continue;
             };
@@ -334,7 +343,7 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
             draws,
             seed: 1,
         };
-        let probability_in_range = probability_at(problem, fit, &held).ok().flatten();
+        let probability_in_range = mixture_probability_at(parts, &held).ok().flatten();
         Some(Keep {
             current_mg: p.current_mg,
             interval_h: p.interval_h,
@@ -347,6 +356,27 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
         warnings,
         keep,
     }
+}
+
+/// Each level's IWRES, Σ w·each model's (one model: its own); `None`
+/// unless every model with weight has a fit, and a level's `None` unless
+/// every such model has one for it.
+fn mixture_iwres(parts: &[Part<'_>]) -> Option<Vec<Option<f64>>> {
+    let weighted: Vec<(f64, &MapFit)> = parts
+        .iter()
+        .filter(|p| p.weight != 0.0)
+        .map(|p| Some((p.weight, p.fit?)))
+        .collect::<Option<_>>()?;
+    let rows = weighted.first()?.1.iwres.len();
+    Some(
+        (0..rows)
+            .map(|i| {
+                weighted
+                    .iter()
+                    .try_fold(0.0, |sum, (w, fit)| Some(sum + w * (*fit.iwres.get(i)?)?))
+            })
+            .collect(),
+    )
 }
 
 /// Each dose of `problem` (ADDL repeats apart) with the interval it was

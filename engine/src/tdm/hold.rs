@@ -1,15 +1,17 @@
 //! A plan for a high level: when the latest level is above the toxicity
 //! limit (or a trough above its target), the doses are held until the
 //! individual prediction (the MAP fit, no further dose) falls back to the
-//! limit; then the advised dose resumes at the next due time. posologyr's
-//! `poso_time_cmin` answers the same question.
+//! limit (of a model average: Σ w·each model's prediction); then the
+//! advised dose resumes at the next due time. posologyr's `poso_time_cmin`
+//! answers the same question.
 
 use super::fit_check::{latest_of, row_at, Computed};
 use super::input::TdmInput;
 use super::levels::LevelTiming;
+use super::predict::individual;
 use crate::dose::{Metric, Range, Recommendation};
-use crate::dosing::{Dose, Event, Observation, SteadyState};
-use crate::estimate::{MapFit, Problem};
+use crate::dosing::{Dose, Event, SteadyState};
+use crate::estimate::{Part, Problem};
 use serde::Serialize;
 
 /// How far ahead the fall is looked for, hours (14 days).
@@ -66,8 +68,8 @@ fn latest_value(input: &TdmInput, timing: &[LevelTiming], r: &Range) -> Option<f
 /// CLI (`dmip dose`) both ask.
 #[derive(Clone, Copy)]
 pub struct HoldQuestion<'a> {
-    pub problem: &'a Problem,
-    pub fit: &'a MapFit,
+    /// The fitted models (one, or the average's, each with its fit).
+    pub parts: &'a [Part<'a>],
     /// The present, model hours: doses after it are held.
     pub now_h: f64,
     /// The level to fall to (ng/mL) and its metric.
@@ -85,20 +87,19 @@ pub fn hold_plan(c: Computed<'_>) -> Option<HoldPlan> {
         input,
         base,
         problem,
-        fit,
+        parts,
         timing,
         advice,
+        ..
     } = c;
     let (threshold, metric) = too_high(&input.target, input.limit.as_ref(), |r| {
         latest_value(input, timing, r)
     })?;
-    let fit = fit?;
     let now_h = base.hours(input.now);
     let last = given(problem, now_h).last()?.time;
     let (_, interval_h) = row_at(input, base, last)?;
     let q = HoldQuestion {
-        problem,
-        fit,
+        parts,
         now_h,
         threshold,
         metric,
@@ -132,8 +133,7 @@ pub fn given(problem: &Problem, now: f64) -> Vec<Dose> {
 /// (`None` where there is no clock).
 pub fn plan(q: &HoldQuestion<'_>, clock: impl Fn(f64) -> Option<String>) -> Option<HoldPlan> {
     let HoldQuestion {
-        problem,
-        fit,
+        parts,
         now_h: now,
         threshold,
         metric,
@@ -143,22 +143,15 @@ pub fn plan(q: &HoldQuestion<'_>, clock: impl Fn(f64) -> Option<String>) -> Opti
     if !(interval.is_finite() && interval > 0.0) {
         return None;
     }
-    let given = given(problem, now);
+    // Every model of the plan must have been fitted to the levels.
+    if parts.iter().any(|p| p.weight > 0.0 && p.fit.is_none()) {
+        return None;
+    }
+    let given = given(parts.first()?.problem, now);
     let last = given.last()?.time;
-    let central = problem
-        .current_typical()
-        .model(&[], &[])
-        .layout(false)
-        .central_cmt();
     let steps = (HORIZON_H / STEP_H) as usize;
     let times: Vec<f64> = (0..=steps).map(|k| now + k as f64 * STEP_H).collect();
-    let mut events: Vec<Event> = times
-        .iter()
-        .map(|&t| Event::Observation(Observation::prediction(t, central)))
-        .collect();
-    events.extend(given.into_iter().map(Event::Dose));
-    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let conc = problem.predict(&fit.eta, &events).ok()?;
+    let conc = individual(parts, &given, &times)?;
     let reached = times
         .iter()
         .zip(&conc)

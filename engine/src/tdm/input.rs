@@ -285,4 +285,7 @@ pub struct TdmInput {
     /// The market's products and the weight the daily dose is checked on.
     #[serde(default)]
     pub prescribing: super::products::Prescribing,
+    /// Average these models instead of computing `model_id` alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average: Option<super::average::Averaging>,
 }

@@ -20,6 +20,8 @@
 //! - [`next_sample`]: the best next sampling time of the clinic grid;
 //! - [`other_models`]: the drug's other models' answers when the one in
 //!   use misses the levels;
+//! - [`average`]: the screen as the average of the drug's models;
+//! - [`predict`]: the individual prediction of one model or an average;
 //! - [`products`]: what can be prescribed (market strengths, steps, mg/kg/day);
 //! - [`rows`]: the doses a row gives (an ongoing row runs until changed);
 //! - [`transition`]: the next three days under each option;
@@ -27,6 +29,7 @@
 
 pub mod apply;
 pub mod assume;
+pub mod average;
 pub mod fit_check;
 pub mod grid;
 pub mod hold;
@@ -38,6 +41,7 @@ pub mod next_sample;
 pub mod occasions;
 pub mod other_models;
 pub mod plausible;
+pub mod predict;
 pub mod products;
 pub mod rows;
 pub mod session;
@@ -47,6 +51,7 @@ pub mod transition;
 pub mod view;
 
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
+pub use average::{AveragedModel, Averaging, ModelLeftOut, ScreenAverage};
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
 pub use input::{

@@ -4,6 +4,7 @@
 //! by the model (flagged when they disagree), and the dose advice.
 
 use super::assume::{fill_missing, weights, Assumption, GenotypeBranch};
+use super::average::{ModelLeftOut, ScreenAverage};
 use super::fit_check::{check, Computed, FitCheck};
 use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
@@ -18,10 +19,11 @@ use super::targets::Drug;
 use super::transition::{plan_curve, plan_to_draw, transitions, Plan, Transition};
 use crate::catalog::{builtin, builtin_ids, Covariates, ModelDef};
 use crate::clinical::interactions::Quantified;
-use crate::dose::{recommend_with, Advise, DoseError, Recommendation};
+use crate::dose::{recommend_with, Advise, DoseError, Recommendation, Rounding};
 use crate::dosing::regimen::ScheduleError;
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
-use crate::estimate::{prediction_band, BandPoint, MapFit, MapOptions, Problem};
+use crate::estimate::mixture::weighted_sum;
+use crate::estimate::{mixture_band, BandPoint, MapFit, MapOptions, Part, Problem};
 use crate::lss::{applicable, LssEstimate, LssSample};
 use crate::model::predict;
 use crate::nca::{Method, NcaError, NcaOptions, Profile, Sample};
@@ -99,6 +101,10 @@ pub struct TdmOutput {
     /// When the model does not fit the levels: the drug's other built-in
     /// models' answers on the same input.
     pub other_models: Vec<ModelAnswer>,
+    /// Of a model average: each model's weight, objective, forecast of the
+    /// next level and dose (the results above are the average's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average: Option<ScreenAverage>,
 }
 
 /// A part of the results that could not be computed, and why (written
@@ -204,6 +210,9 @@ pub enum TdmError {
     DoseRow { row: usize, error: ScheduleError },
     #[error("{0}")]
     Estimate(String),
+    /// Every model of an average failed, each for its reason.
+    #[error("no model could be computed: {}", .0.iter().map(|(m, r)| format!("{m}: {r}")).collect::<Vec<_>>().join("; "))]
+    NoModel(Vec<(String, ModelLeftOut)>),
 }
 
 fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
@@ -219,7 +228,12 @@ fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
 /// one the levels (or, without levels, its frequency) favour is shown; the
 /// output lists what was assumed. When the model does not fit the levels,
 /// the drug's other built-in models are computed too, with their answers.
+/// With `input.average`, the models listed are averaged instead
+/// ([`super::average`]).
 pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
+    if let Some(a) = input.average.as_ref().filter(|a| !a.models.is_empty()) {
+        return super::average::compute_average(input, a);
+    }
     let mut out = compute_one(input, Extent::Screen)?;
     if out.fit_check.misfit() {
         out.other_models = other_models(input, |i| compute_one(i, Extent::Answer));
@@ -229,7 +243,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
 
 /// How much of the screen to compute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Extent {
+pub(super) enum Extent {
     /// Everything shown.
     Screen,
     /// The fit, the advice and its check only (another model's answer):
@@ -239,10 +253,56 @@ enum Extent {
 
 /// The screen with the input's model only.
 fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> {
-    let def = builtin(&input.model_id)
+    let chosen = fit_chosen(input, &input.model_id)?;
+    let f = &chosen.fitted;
+    let parts = Part::one(&f.problem, f.fit.as_ref());
+    let mut out = finish(input, f, &parts, f.advice.clone(), extent);
+    out.assumptions = chosen.assumptions;
+    Ok(out)
+}
+
+/// One model computed up to its own advice, for the input: what every
+/// genotype of a missing one and every model of an average goes through
+/// before the screen is finished from one or several of them.
+pub(super) struct Fitted {
+    pub base: TimeBase,
+    /// The end of the doses' plan (an ongoing row runs until it).
+    pub end: DateTime<FixedOffset>,
+    pub doses: Vec<crate::dosing::Dose>,
+    pub now_h: f64,
+    /// The levels' notes (implausible values).
+    pub notes: Vec<TdmNote>,
+    pub levels: Vec<LevelTiming>,
+    pub unmatched_changes: Vec<usize>,
+    pub problem: Problem,
+    /// `None` without a level.
+    pub fit: Option<MapFit>,
+    /// This model's own advice.
+    pub advice: Result<Recommendation, DoseError>,
+}
+
+impl Fitted {
+    /// The model's suggested regimen (label) and amount, mg per dose.
+    pub fn suggested(&self) -> Option<(String, f64)> {
+        let c = self.advice.as_ref().ok()?.suggested()?;
+        Some((c.regimen.label.clone(), c.dose.amount_mg))
+    }
+}
+
+/// A model fitted with its covariates filled in: for a missing genotype,
+/// the most probable one; what was assumed.
+pub(super) struct Chosen {
+    pub fitted: Fitted,
+    pub assumptions: Vec<Assumption>,
+}
+
+/// The built-in model `model_id` fitted to the input (each genotype of a
+/// missing one, the most probable kept).
+pub(super) fn fit_chosen(input: &TdmInput, model_id: &str) -> Result<Chosen, TdmError> {
+    let def = builtin(model_id)
         .ok_or_else(|| {
             TdmError::UnknownModel(
-                input.model_id.clone(),
+                model_id.to_owned(),
                 builtin_ids().collect::<Vec<_>>().join(", "),
             )
         })?
@@ -250,17 +310,19 @@ fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> 
     let given = super::timed::given(&def, input);
     let (covariates, mut assumptions, genotype) = fill_missing(&def, &given);
     let Some(prior) = genotype else {
-        let mut out = compute_with(input, &def, &covariates, extent)?;
-        out.assumptions = assumptions;
-        return Ok(out);
+        let fitted = fit_model(input, &def, &covariates)?;
+        return Ok(Chosen {
+            fitted,
+            assumptions,
+        });
     };
-    let mut results: Vec<Result<TdmOutput, TdmError>> = prior
+    let mut results: Vec<Result<Fitted, TdmError>> = prior
         .levels
         .iter()
         .map(|&(value, _)| {
             let mut cov = covariates.clone();
             cov.insert(prior.covariate.to_owned(), value);
-            compute_with(input, &def, &cov, extent)
+            fit_model(input, &def, &cov)
         })
         .collect();
     let priors: Vec<f64> = prior.levels.iter().map(|l| l.1).collect();
@@ -274,7 +336,10 @@ fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> 
         .filter(|&i| computed[i])
         .max_by(|&a, &b| w[a].total_cmp(&w[b]))
     else {
-        return results.swap_remove(0);
+        return results.swap_remove(0).map(|fitted| Chosen {
+            fitted,
+            assumptions,
+        });
     };
     let branches = prior
         .levels
@@ -287,10 +352,7 @@ fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> 
                 prior,
                 weight,
                 objective,
-                suggested: r.as_ref().ok().and_then(|o| {
-                    let c = o.advice.as_ref()?.suggested()?;
-                    Some((c.regimen.label.clone(), c.dose.amount_mg))
-                }),
+                suggested: r.as_ref().ok().and_then(Fitted::suggested),
                 error: r.as_ref().err().map(ToString::to_string),
             },
         )
@@ -302,9 +364,10 @@ fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> 
         population: prior.population,
         source: prior.source,
     });
-    let mut out = results.swap_remove(chosen)?;
-    out.assumptions = assumptions;
-    Ok(out)
+    Ok(Chosen {
+        fitted: results.swap_remove(chosen)?,
+        assumptions,
+    })
 }
 
 /// The end of the forecast: the horizon after the present, the latest
@@ -326,13 +389,12 @@ fn forecast_end(input: &TdmInput, plan_end: DateTime<FixedOffset>) -> DateTime<F
     latest.checked_add_signed(horizon).unwrap_or(latest)
 }
 
-/// Computes the screen with these covariates.
-fn compute_with(
+/// The model fitted with these covariates, and its own advice.
+fn fit_model(
     input: &TdmInput,
     def: &ModelDef,
     covariates: &Covariates,
-    extent: Extent,
-) -> Result<TdmOutput, TdmError> {
+) -> Result<Fitted, TdmError> {
     let end = plan_end(&input.doses, input.now, input.horizon_h);
     let mut schedule = dose_schedule(&input.doses, end)?;
     let unmatched_changes = apply_changes(&mut schedule, &input.dose_changes);
@@ -387,22 +449,62 @@ fn compute_with(
         Problem::new(def, events, &cov, &starts).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
     let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
-    let screen = extent == Extent::Screen;
-    let (aucs, lss) = if screen {
-        aucs(input, &problem, fit.as_ref(), &levels, &mut notes)
-    } else {
-        (vec![], vec![])
-    };
-    let advice = match recommend_with(&Advise {
-        problem: &problem,
-        fit: fit.as_ref(),
+    let rounding = rounding_for(input, def);
+    let advice = recommend_with(&advise(input, &problem, fit.as_ref(), &rounding));
+    Ok(Fitted {
+        base,
+        end,
+        doses,
+        now_h,
+        notes,
+        levels,
+        unmatched_changes,
+        problem,
+        fit,
+        advice,
+    })
+}
+
+/// The advice question of one model for the input (seed 1; `rounding`:
+/// the market's products, `products::rounding_for`).
+pub(super) fn advise<'a>(
+    input: &'a TdmInput,
+    problem: &'a Problem,
+    fit: Option<&'a MapFit>,
+    rounding: &'a Rounding,
+) -> Advise<'a> {
+    Advise {
+        problem,
+        fit,
         target: &input.target,
         limit: input.limit.as_ref(),
         regimens: &input.regimens,
         n_draws: input.draws,
         seed: 1,
-        rounding: &rounding_for(input, def),
-    }) {
+        rounding,
+    }
+}
+
+/// Finishes the screen from `lead` (the model shown: its estimate, its
+/// levels' timing and notes, its next sampling time) with the numbers of
+/// `parts` (`lead` alone, or an average's models) and `advice`.
+pub(super) fn finish(
+    input: &TdmInput,
+    lead: &Fitted,
+    parts: &[Part<'_>],
+    advice: Result<Recommendation, DoseError>,
+    extent: Extent,
+) -> TdmOutput {
+    let base = &lead.base;
+    let dose_times: Vec<f64> = lead.doses.iter().map(|d| d.time).collect();
+    let mut notes = lead.notes.clone();
+    let screen = extent == Extent::Screen;
+    let (aucs, lss) = if screen {
+        aucs(input, parts, &lead.levels, &mut notes)
+    } else {
+        (vec![], vec![])
+    };
+    let advice = match advice {
         Ok(a) => Some(a),
         Err(e) => {
             notes.push(TdmNote::NoAdvice { reason: e });
@@ -411,23 +513,24 @@ fn compute_with(
     };
     let computed = Computed {
         input,
-        base: &base,
-        problem: &problem,
-        fit: fit.as_ref(),
-        timing: &levels,
+        base,
+        problem: &lead.problem,
+        fit: lead.fit.as_ref(),
+        parts,
+        timing: &lead.levels,
         advice: advice.as_ref(),
     };
     let fit_check = check(computed);
     let daily_doses = check_advice(input, advice.as_ref());
-    let amounts: Vec<f64> = doses.iter().map(|d| d.amount).collect();
+    let amounts: Vec<f64> = lead.doses.iter().map(|d| d.amount).collect();
+    let now_h = lead.now_h;
     let (hold, transitions, curves, next_sample) = if screen {
         let hold = hold_plan(computed);
         let transitions = transitions(computed, hold.as_ref());
         let curves = curves(
-            &problem,
-            fit.as_ref(),
+            parts,
             (&dose_times, &amounts),
-            (now_h, base.hours(forecast_end(input, end))),
+            (now_h, base.hours(forecast_end(input, lead.end))),
             (input, plan_to_draw(&transitions, advice.as_ref())),
         );
         (hold, transitions, curves, best_next_sample(computed))
@@ -444,24 +547,25 @@ fn compute_with(
         };
         (None, vec![], curves, None)
     };
-    Ok(TdmOutput {
+    TdmOutput {
         daily_doses,
         transitions,
         fit_check,
         hold,
         next_sample,
         origin: base.origin.to_rfc3339(),
-        levels,
-        fit,
+        levels: lead.levels.clone(),
+        fit: lead.fit.clone(),
         curves,
         aucs,
         lss,
         advice,
         notes,
-        unmatched_changes,
+        unmatched_changes: lead.unmatched_changes.clone(),
         assumptions: Vec::new(),
         other_models: Vec::new(),
-    })
+        average: None,
+    }
 }
 
 /// The product as a time-varying FORM covariate when the rows name
@@ -486,8 +590,7 @@ fn form_series(input: &TdmInput, base: &TimeBase) -> Option<CovariateSeries> {
 }
 
 fn curves(
-    problem: &Problem,
-    fit: Option<&MapFit>,
+    parts: &[Part<'_>],
     (dose_times, dose_amounts): (&[f64], &[f64]),
     (now_h, end): (f64, f64),
     (input, plan): (&TdmInput, Option<&Transition>),
@@ -501,13 +604,26 @@ fn curves(
     times.sort_by(f64::total_cmp);
     times.dedup();
     let time_h = forecast_grid(&times, now_h, end);
-    let zeros = vec![0.0; problem.n_params()];
-    let population = problem.predict_times(&zeros, &time_h).unwrap_or_default();
-    let individual = fit.and_then(|f| problem.predict_times(&f.eta, &time_h).ok());
-    let band = fit
-        .filter(|_| !input.without_band)
-        .and_then(|f| prediction_band(problem, f, &time_h, input.draws, 1));
-    let plan = plan.and_then(|p| plan_curve(problem, fit, p, &time_h));
+    // Each model's typical and individual curves on the common grid,
+    // weighted (one model: its own).
+    let mut population = Vec::with_capacity(parts.len());
+    let mut individual = Vec::with_capacity(parts.len());
+    for p in parts {
+        let zeros = vec![0.0; p.problem.n_params()];
+        population.push(p.problem.predict_times(&zeros, &time_h).ok());
+        individual.push(
+            p.fit
+                .and_then(|f| p.problem.predict_times(&f.eta, &time_h).ok()),
+        );
+    }
+    let population = weighted_sum(parts, &population).unwrap_or_default();
+    let individual = weighted_sum(parts, &individual);
+    let band = if input.without_band {
+        None
+    } else {
+        mixture_band(parts, &time_h, input.draws, 1)
+    };
+    let plan = plan.and_then(|p| plan_curve(parts, p, &time_h));
     Curves {
         plan,
         time_h,
@@ -520,12 +636,28 @@ fn curves(
     }
 }
 
+/// The model an AUC is from: its name, or each averaged model's short
+/// name with its weight ("Press 2010 62 %, Umpierrez 2021 38 %").
+fn model_basis(parts: &[Part<'_>]) -> String {
+    match parts {
+        [one] => one.problem.def.file.name.clone(),
+        _ => parts
+            .iter()
+            .filter(|p| p.weight > 0.0)
+            .map(|p| {
+                let name = super::other_models::short_name(&p.problem.def.file.name);
+                format!("{name} {:.0} %", p.weight * 100.0)
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 /// AUC of the latest dosing interval that has levels: trapezoid (when the
 /// profile covers the interval), limited-sampling equations, and the model.
 fn aucs(
     input: &TdmInput,
-    problem: &Problem,
-    fit: Option<&MapFit>,
+    parts: &[Part<'_>],
     levels: &[LevelTiming],
     notes: &mut Vec<TdmNote>,
 ) -> (Vec<AucEstimate>, Vec<LssEstimate>) {
@@ -545,13 +677,22 @@ fn aucs(
         .filter_map(|(l, t)| Some((t.after_dose_h?.max(0.0), l.value_ng_ml.filter(|_| !l.blq)?)))
         .collect();
     let mut out = Vec::new();
-    // The model's AUC over the same windows, for comparison.
-    let model_auc = |to: f64| -> Option<f64> {
-        let f = fit?;
+    // The model's AUC over the same windows, for comparison (of an
+    // average: Σ w·each model's).
+    let one_auc = |part: &Part<'_>, to: f64| -> Option<f64> {
+        let (problem, f) = (part.problem, part.fit?);
         let events = problem.prediction_events(&[dose, dose + to]);
         let p = predict(&problem.segments(&f.eta), &events, true).ok()?;
         Some(p.get(1)?.auc? - p.first()?.auc?)
     };
+    let model_auc = |to: f64| -> Option<f64> {
+        let each: Vec<Option<Vec<f64>>> = parts
+            .iter()
+            .map(|p| one_auc(p, to).map(|a| vec![a]))
+            .collect();
+        weighted_sum(parts, &each)?.first().copied()
+    };
+    let basis = model_basis(parts);
     let tolerance = |x: f64, y: f64| (x - y).abs() / y * 100.0 > input.disagreement_pct;
     for to in [4.0, 6.0] {
         let reference = model_auc(to);
@@ -560,7 +701,7 @@ fn aucs(
                 method: "model",
                 interval: format!("AUC0-{to}"),
                 value: v,
-                basis: problem.def.file.name.clone(),
+                basis: basis.clone(),
                 disagrees: false,
             });
         }

@@ -2,7 +2,8 @@
 //! dose, each advised regimen as "Apply" would write it (from the dose due
 //! next, at the regimen's clock times), and the hold plan for a high level
 //! (hold, then resume). For each, the individual prediction (the MAP fit,
-//! else the typical patient) of the target's and the limit's levels at
+//! else the typical patient; of a model average, Σ w·each model's) of the
+//! target's and the limit's levels at
 //! every dose of the plan within the window: C0 just before the dose, C2
 //! two hours after it.
 
@@ -12,12 +13,13 @@ use super::apply::{
 use super::fit_check::Computed;
 use super::hold::HoldPlan;
 use super::input::DoseRow;
+use super::predict::individual;
 use super::products::product_in_use;
 use super::rows::{apply_changes, dose_schedule, plan_end};
 use super::session::PlanCurve;
 use crate::dose::{Metric, Recommendation};
-use crate::dosing::{Dose, Event, Observation};
-use crate::estimate::{MapFit, Problem};
+use crate::dosing::Dose;
+use crate::estimate::Part;
 use chrono::DateTime;
 use serde::Serialize;
 
@@ -87,15 +89,9 @@ fn doses_of(c: &Computed<'_>, rows: &[DoseRow]) -> Option<Vec<Dose>> {
 }
 
 /// The predicted levels of the window for these doses.
-fn window(c: &Computed<'_>, eta: &[f64], doses: &[Dose]) -> Vec<NextLevel> {
+fn window(c: &Computed<'_>, doses: &[Dose]) -> Vec<NextLevel> {
     let now = c.base.hours(c.input.now);
     let metrics = metrics(c);
-    let central = c
-        .problem
-        .current_typical()
-        .model(&[], &[])
-        .layout(false)
-        .central_cmt();
     let mut wanted: Vec<(f64, Metric)> = doses
         .iter()
         .filter(|d| d.time >= now - 1e-9 && d.time < now + WINDOW_H)
@@ -107,13 +103,8 @@ fn window(c: &Computed<'_>, eta: &[f64], doses: &[Dose]) -> Vec<NextLevel> {
     }
     // A trough is read just before its dose.
     let at = |(t, m): &(f64, Metric)| if offset(*m) == 0.0 { t - 1e-6 } else { *t };
-    let mut events: Vec<Event> = wanted
-        .iter()
-        .map(|w| Event::Observation(Observation::prediction(at(w), central)))
-        .collect();
-    events.extend(doses.iter().cloned().map(Event::Dose));
-    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let Ok(values) = c.problem.predict(eta, &events) else {
+    let times: Vec<f64> = wanted.iter().map(at).collect();
+    let Some(values) = individual(c.parts, doses, &times) else {
         return Vec::new();
     };
     wanted
@@ -129,12 +120,19 @@ fn window(c: &Computed<'_>, eta: &[f64], doses: &[Dose]) -> Vec<NextLevel> {
         .collect()
 }
 
+/// The next level of the target's metric on the current regimen (the
+/// first of the "continue" option's window): the model's forecast of the
+/// next sample of the target.
+pub fn next_level(c: Computed<'_>) -> Option<NextLevel> {
+    let current = continue_current(&c.input.doses).unwrap_or_else(|| c.input.doses.clone());
+    let doses = doses_of(&c, &current)?;
+    let metric = c.input.target.metric.label();
+    window(&c, &doses).into_iter().find(|l| l.metric == metric)
+}
+
 /// The options over the next three days.
 pub fn transitions(c: Computed<'_>, hold: Option<&HoldPlan>) -> Vec<Transition> {
     let input = c.input;
-    let eta = c
-        .fit
-        .map_or_else(|| vec![0.0; c.problem.n_params()], |f| f.eta.clone());
     let breakfast = breakfast_or_default(input.prescribing.breakfast);
     let product = product_in_use(input);
     let mut options: Vec<(Plan, Option<String>, Vec<DoseRow>)> = Vec::new();
@@ -183,7 +181,7 @@ pub fn transitions(c: Computed<'_>, hold: Option<&HoldPlan>) -> Vec<Transition> 
         .filter_map(|(plan, first_dose, rows)| {
             let doses = doses_of(&c, &rows)?;
             Some(Transition {
-                levels: window(&c, &eta, &doses),
+                levels: window(&c, &doses),
                 doses,
                 plan,
                 first_dose,
@@ -242,24 +240,11 @@ pub(super) fn plan_to_draw<'a>(
 
 /// The plan's prediction on the plot's grid.
 pub(super) fn plan_curve(
-    problem: &Problem,
-    fit: Option<&MapFit>,
+    parts: &[Part<'_>],
     plan: &Transition,
     time_h: &[f64],
 ) -> Option<PlanCurve> {
-    let eta = fit.map_or_else(|| vec![0.0; problem.n_params()], |f| f.eta.clone());
-    let central = problem
-        .current_typical()
-        .model(&[], &[])
-        .layout(false)
-        .central_cmt();
-    let mut events: Vec<Event> = time_h
-        .iter()
-        .map(|&t| Event::Observation(Observation::prediction(t, central)))
-        .collect();
-    events.extend(plan.doses.iter().cloned().map(Event::Dose));
-    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let values = problem.predict(&eta, &events).ok()?;
+    let values = individual(parts, &plan.doses, time_h)?;
     Some(PlanCurve {
         plan: plan.plan.clone(),
         values,

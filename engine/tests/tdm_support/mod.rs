@@ -77,5 +77,6 @@ pub fn input(
         draws: 100,
         without_band: false,
         prescribing: Default::default(),
+        average: None,
     }
 }

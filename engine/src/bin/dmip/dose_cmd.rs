@@ -3,13 +3,14 @@
 //! the drug screens, the fit check against the patient's own levels, the
 //! hold plan for a level above the range and, on request, the best next
 //! sampling time (the engine's `tdm::fit_check`, `tdm::hold`,
-//! `tdm::next_sample` on model time).
+//! `tdm::next_sample` on model time). With `--model A,B,C` the models are
+//! averaged (`dose_average`).
 
 use crate::load::load_model;
 use crate::subject::{problem, read};
 use clap::Args;
 use dmip_engine::dose::{recommend, Range, Recommendation, Regimen, Rounding};
-use dmip_engine::estimate::{MapFit, MapOptions, Problem};
+use dmip_engine::estimate::{MapOptions, Part, Problem};
 use dmip_engine::tdm::fit_check::{
     check_levels, dose_times, latest_by_time, LevelCheck, MeasuredLevel,
 };
@@ -19,9 +20,13 @@ use serde_json::{json, Value};
 
 #[derive(Args)]
 pub struct DoseArgs {
-    /// Model file (TOML) or built-in model id.
+    /// Model file (TOML) or built-in model id; several, comma-separated,
+    /// to average them (the advice from the weighted models).
     #[arg(long)]
     pub model: String,
+    /// Weights of an average of several models.
+    #[arg(long, value_enum, default_value = "ll")]
+    pub weights: crate::fit_cmd::WeightsArg,
     /// NONMEM-style CSV with the dosing history and the levels.
     #[arg(long)]
     pub data: std::path::PathBuf,
@@ -74,8 +79,8 @@ fn regimens(text: &str) -> Result<Vec<Regimen>, String> {
         .collect()
 }
 
-pub fn run(args: &DoseArgs) -> Result<Value, String> {
-    let def = load_model(&args.model)?;
+/// The target, the limit and the regimens asked.
+pub fn question(args: &DoseArgs) -> Result<(Range, Option<Range>, Vec<Regimen>), String> {
     let target = Range::parse(&args.target).map_err(|e| format!("--target: {e}"))?;
     let limit = args
         .limit
@@ -83,7 +88,25 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
         .map(Range::parse)
         .transpose()
         .map_err(|e| format!("--limit: {e}"))?;
-    let regimens = regimens(&args.interval)?;
+    Ok((target, limit, regimens(&args.interval)?))
+}
+
+/// The present: `--now`, else the last record of `p`.
+pub fn now(args: &DoseArgs, p: &Problem) -> Result<f64, String> {
+    match args.now {
+        Some(h) if h.is_finite() => Ok(h),
+        Some(h) => Err(format!("--now: {h} is not a number of hours")),
+        None => Ok(p.events.last().map_or(0.0, |e| e.time())),
+    }
+}
+
+pub fn run(args: &DoseArgs) -> Result<Value, String> {
+    let models: Vec<&str> = args.model.split(',').map(str::trim).collect();
+    if models.len() > 1 && !std::path::Path::new(&args.model).is_file() {
+        return crate::dose_average::run(args, &models);
+    }
+    let def = load_model(&args.model)?;
+    let (target, limit, regimens) = question(args)?;
     let subjects = read(&args.data, &def, args.covariates)?;
     let mut out = Vec::new();
     for s in &subjects {
@@ -100,19 +123,14 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
             args.seed,
         )
         .map_err(|e| format!("subject {}: {e}", s.id))?;
-        let now = match args.now {
-            Some(h) if h.is_finite() => h,
-            Some(h) => return Err(format!("--now: {h} is not a number of hours")),
-            None => p.events.last().map_or(0.0, |e| e.time()),
-        };
+        let one = Part::one(&p, fit.as_ref());
         let checks = Checks {
-            problem: &p,
-            fit: fit.as_ref(),
+            parts: &one,
             target: &target,
             limit: limit.as_ref(),
             advice: &advice,
             draws: args.draws,
-            now,
+            now: now(args, &p)?,
         };
         let mut subject = json!({
             "id": s.id,
@@ -130,21 +148,27 @@ pub fn run(args: &DoseArgs) -> Result<Value, String> {
 }
 
 /// What the checks of one subject read.
-struct Checks<'a> {
-    problem: &'a Problem,
-    fit: Option<&'a MapFit>,
-    target: &'a Range,
-    limit: Option<&'a Range>,
-    advice: &'a Recommendation,
-    draws: usize,
-    now: f64,
+pub struct Checks<'a> {
+    /// The model (weight 1), or the average's models; the first is the one
+    /// whose records number the levels, whose strengths make the
+    /// proportional dose and whose information gives the next sample (of
+    /// an average: the one with the largest weight).
+    pub parts: &'a [Part<'a>],
+    pub target: &'a Range,
+    pub limit: Option<&'a Range>,
+    pub advice: &'a Recommendation,
+    pub draws: usize,
+    pub now: f64,
 }
 
 impl Checks<'_> {
     /// Adds `fit_check`, `hold` (a level above the range) and, when asked,
     /// `next_sample` to a subject's JSON.
-    fn add(&self, subject: &mut Value, with_next_sample: bool) {
-        let p = self.problem;
+    pub fn add(&self, subject: &mut Value, with_next_sample: bool) {
+        let Some(lead) = self.parts.first() else {
+            return;
+        };
+        let p = lead.problem;
         // Levels are numbered among the subject's observation records.
         let measured: Vec<MeasuredLevel> = p
             .levels
@@ -162,8 +186,7 @@ impl Checks<'_> {
             .collect();
         let latest = |r: &Range| latest_by_time(p, r.metric, &measured);
         let check = check_levels(&LevelCheck {
-            problem: p,
-            fit: self.fit,
+            parts: self.parts,
             target: self.target,
             limit: self.limit,
             advice: Some(self.advice),
@@ -191,10 +214,9 @@ impl Checks<'_> {
         // The regimen of the last dose given.
         let current = dose_times(p).into_iter().rfind(|d| d.0 <= self.now);
         let high = too_high(self.target, self.limit, |r| latest(r).map(|l| l.value));
-        if let (Some((threshold, metric)), Some(fit), Some(d)) = (high, self.fit, current) {
+        if let (Some((threshold, metric)), Some(d)) = (high, current) {
             let q = HoldQuestion {
-                problem: p,
-                fit,
+                parts: self.parts,
                 now_h: self.now,
                 threshold,
                 metric,
@@ -217,7 +239,7 @@ impl Checks<'_> {
                 Some((_, amount_mg, interval_h)) => {
                     let q = SampleQuestion {
                         problem: p,
-                        fit: self.fit,
+                        fit: lead.fit,
                         metric: self.target.metric,
                         amount_mg,
                         interval_h,

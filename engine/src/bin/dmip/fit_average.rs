@@ -1,12 +1,15 @@
 //! `dmip fit --model A,B,C`: each model fitted to every subject, weighted
 //! by how well it explains the levels (`estimate::average`: LL or AIC) and
 //! the predictions averaged. A model that cannot be fitted to a subject is
-//! listed with weight 0 and its reason.
+//! listed with weight 0 and its reason. `dmip dose --model A,B,C` averages
+//! the same way (`dose_average`).
 
 use crate::load::load_model;
 use crate::subject::{problem, read, CovariatesArg};
 use dmip_engine::catalog::ModelDef;
-use dmip_engine::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
+use dmip_engine::estimate::{
+    average, AverageQuestion, Candidate, MapOptions, ModelAverage, Problem, Weighting,
+};
 use dmip_engine::io::nonmem::Subject;
 use dmip_engine::tdm::Assumption;
 use serde_json::{json, Value};
@@ -14,17 +17,18 @@ use std::path::Path;
 
 /// One model and its reading of the data (the default observation
 /// compartment is the model's central one), or why it cannot be read.
-struct Loaded {
-    def: ModelDef,
+pub struct Loaded {
+    pub def: ModelDef,
     subjects: Result<Vec<Subject>, String>,
 }
 
-pub fn run(
+/// Each model read with the data, and the subjects in file order (from the
+/// first model that reads the file).
+pub fn load(
     models: &[&str],
     data: &Path,
-    weighting: Weighting,
     covariates: CovariatesArg,
-) -> Result<Value, String> {
+) -> Result<(Vec<Loaded>, Vec<String>), String> {
     let loaded: Vec<Loaded> = models
         .iter()
         .map(|m| {
@@ -47,7 +51,24 @@ pub fn run(
             ));
         }
     };
-    let out = crate::batch::each(&ids, |id| subject(id, &loaded, weighting))?;
+    Ok((loaded, ids))
+}
+
+pub fn run(
+    models: &[&str],
+    data: &Path,
+    weighting: Weighting,
+    covariates: CovariatesArg,
+) -> Result<Value, String> {
+    let (loaded, ids) = load(models, data, covariates)?;
+    let out = crate::batch::each(&ids, |id| {
+        let (problems, avg) = averaged(id, &loaded, weighting)?;
+        Ok(json!({
+            "id": id,
+            "models": lines(&avg, &problems),
+            "averaged": { "ipred": avg.ipred },
+        }))
+    })?;
     Ok(json!({
         "models": loaded.iter().map(|l| l.def.id()).collect::<Vec<_>>(),
         "weights": weighting,
@@ -72,7 +93,16 @@ fn problems(id: &str, loaded: &[Loaded]) -> Vec<Result<(Problem, Vec<Assumption>
         .collect()
 }
 
-fn subject(id: &str, loaded: &[Loaded], weighting: Weighting) -> Result<Value, String> {
+/// Each model's problem for subject `id` (or why there is none) and the
+/// average of their fits.
+pub type Problems = Vec<Result<(Problem, Vec<Assumption>), String>>;
+
+/// The models fitted to subject `id` and weighted.
+pub fn averaged(
+    id: &str,
+    loaded: &[Loaded],
+    weighting: Weighting,
+) -> Result<(Problems, ModelAverage), String> {
     let problems = problems(id, loaded);
     let candidates: Vec<Candidate> = loaded
         .iter()
@@ -88,10 +118,15 @@ fn subject(id: &str, loaded: &[Loaded], weighting: Weighting) -> Result<Value, S
         options: &MapOptions::default(),
     })
     .map_err(|e| format!("subject {id}: {e}"))?;
-    let models: Vec<Value> = avg
-        .models
+    Ok((problems, avg))
+}
+
+/// Each model's line: weight, objective, η, ipred, and its reason, its
+/// warnings and what it assumed.
+pub fn lines(avg: &ModelAverage, problems: &Problems) -> Vec<Value> {
+    avg.models
         .iter()
-        .zip(&problems)
+        .zip(problems)
         .map(|(m, p)| {
             let mut v = json!({
                 "model": m.model,
@@ -102,7 +137,7 @@ fn subject(id: &str, loaded: &[Loaded], weighting: Weighting) -> Result<Value, S
                 "converged": m.converged,
             });
             match (&m.reason, &m.fit) {
-                (Some(reason), _) => v["reason"] = json!(reason),
+                (Some(reason), _) => v["reason"] = json!(reason.to_string()),
                 (None, Some(fit)) => {
                     v["eta_names"] = json!(fit.names);
                     v["warnings"] = json!(fit
@@ -118,10 +153,5 @@ fn subject(id: &str, loaded: &[Loaded], weighting: Weighting) -> Result<Value, S
             }
             v
         })
-        .collect();
-    Ok(json!({
-        "id": id,
-        "models": models,
-        "averaged": { "ipred": avg.ipred },
-    }))
+        .collect()
 }

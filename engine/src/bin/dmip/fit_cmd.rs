@@ -18,6 +18,15 @@ pub enum WeightsArg {
     Aic,
 }
 
+impl WeightsArg {
+    pub fn weighting(self) -> Weighting {
+        match self {
+            WeightsArg::Ll => Weighting::Ll,
+            WeightsArg::Aic => Weighting::Aic,
+        }
+    }
+}
+
 #[derive(Args)]
 pub struct FitArgs {
     /// Model file (TOML) or built-in model id (see `dmip models`); several,
@@ -40,10 +49,7 @@ pub struct FitArgs {
 pub fn run(args: &FitArgs) -> Result<Value, String> {
     let models: Vec<&str> = args.model.split(',').map(str::trim).collect();
     if models.len() > 1 && !Path::new(&args.model).is_file() {
-        let weighting = match args.weights {
-            WeightsArg::Ll => Weighting::Ll,
-            WeightsArg::Aic => Weighting::Aic,
-        };
+        let weighting = args.weights.weighting();
         return crate::fit_average::run(&models, &args.data, weighting, args.covariates);
     }
     let def = load_model(&args.model)?;

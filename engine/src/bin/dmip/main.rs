@@ -2,6 +2,7 @@
 //! CSV); on bad input a clear message on stderr and a non-zero exit code.
 
 mod batch;
+mod dose_average;
 mod dose_cmd;
 mod fit_average;
 mod fit_cmd;
@@ -35,7 +36,8 @@ enum Command {
     Fit(fit_cmd::FitArgs),
     /// Dose advice for a target (C0, C2, AUC…) with an optional limit, the
     /// fit check against the patient's own levels, a hold plan for a level
-    /// above the range and (--next-sample) the best next sampling time.
+    /// above the range and (--next-sample) the best next sampling time;
+    /// with --model A,B,… the advice of the weighted models.
     Dose(dose_cmd::DoseArgs),
     /// N virtual patients (IDs 1..N) of a model on a design CSV, written as a
     /// NONMEM CSV on stdout: η and κ drawn from the model's Ω, residual

@@ -1,0 +1,52 @@
+//! Translation table for model averaging on the drug screens: the model
+//! choice (the average or one pinned model, LL or AIC weights), the
+//! weights table, the headline's and the report's sentences, and why a
+//! model was left out.
+
+use super::table::table;
+
+table! {
+    AvgKey;
+    ChoiceAverage => "全モデルの平均（既定）", "Average of all models (default)";
+    Weighting => "重み付け", "Weighting";
+    WeightingLl => "尤度：exp(−OFV/2)", "Likelihood: exp(−OFV/2)";
+    WeightingAic => "AIC：exp(−OFV/2 − η の数)", "AIC: exp(−OFV/2 − number of η)";
+    WeightingNote => "各モデルをこの患者の測定値に当てはめ、目的関数値（OFV）から重みを計算して予測を平均します（Uster DW ら Clin Pharmacol Ther 2021;109:175-183）。1つのモデルだけを使うときは上で選んでください。", "Each model is fitted to this patient's levels, weighted by its objective function value (OFV), and the predictions are averaged (Uster DW et al. Clin Pharmacol Ther 2021;109:175-183). To use one model only, choose it above.";
+    Title => "モデル平均", "Model average";
+    ColModel => "モデル", "Model";
+    ColWeight => "重み", "Weight";
+    ColOfv => "目的関数値（OFV）", "OFV";
+    ColNext => "次回の測定値の予測", "Its forecast of the next level";
+    ColDose => "推奨用量", "Its dose";
+    RowAverage => "平均", "Average";
+    LeftOut => "除外：{reason}", "Left out: {reason}";
+    EqualWeights => "測定値がまだないため、各モデルの重みは等しくしています。", "No level yet: the models weigh the same.";
+    LeadNote => "推定値（η）と次回の採血時刻は、重みが最大のモデル（{model}）のものです。", "The estimate (η) and the next sampling time are those of the heaviest model, {model}.";
+    OfvNote => "OFV は測定値の尺度での値です（誤差が ln C 上のモデルは 2·Σ ln y を加えています）。", "OFV on the levels' scale (a model with its error on ln C gets 2·Σ ln y added).";
+    AssumedTypicalShort => "{name} {value} {unit}（標準値を仮定）", "{name} {value} {unit} (typical value assumed)";
+    AssumedGenotypeShort => "{name}：{genotype}（確率 {weight}）", "{name}: {genotype} ({weight})";
+    Suggest => "モデル平均（{weights}）の推奨：{regimen}、1回 {dose} mg。", "The models' average ({weights}) suggests {dose} mg, {regimen}.";
+    EqualShort => "測定値がないため、各モデルの重みは等しくしています。", "Without a level the models weigh the same.";
+    Assumed => "未入力の共変量は各モデルの既定値で計算しています：{list}。", "Covariates not given are computed with each model's stated default: {list}.";
+    Keep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量で範囲内にとどまるモデル平均の確率 {probability}）。", "In range: keep the current dose, {dose} mg, {regimen} (the models' average probability of staying in range on it: {probability}).";
+    Change => "目標範囲内ですが、測定値に合うモデル平均では現在の用量で範囲内にとどまる確率が {probability} のため、変更を提案します。", "In range, but the models' average, which fits the levels, gives only {probability} of staying in range on the current dose: it suggests a change.";
+    Misfit => "モデル平均がこの患者の測定値に合っていません（{reasons}）。採血時刻と記録を確認するか、測定値に合うモデルを選んでください。", "The models' average does not fit this patient's levels ({reasons}): check the sampling times and the record, or choose a model that fits.";
+    NoModel => "どのモデルも計算できません：{reasons}", "no model could be computed: {reasons}";
+    ModelReason => "{model}：{reason}", "{model}: {reason}";
+    NonPositiveLevel => "0 以下の測定値は、誤差を ln C 上に置くこのモデルでは当てはめられません", "a level ≤ 0 cannot be fitted by a model whose error is on ln C";
+    NotFinite => "このモデルでは測定値を説明できません（目的関数が有限になりません）", "the model cannot explain the levels (objective not finite)";
+    NoPredictions => "このモデルの予測をすべての測定時刻で計算できませんでした", "the model's predictions could not be computed at every level";
+    ReportModel => "モデル平均（{weighting}）", "Model average ({weighting})";
+    ReportLine => "{model}：重み {weight}、OFV {ofv}、次回の予測 {next}、推奨 {dose}", "{model}: weight {weight}, OFV {ofv}, next level {next}, its dose {dose}";
+    ReportEstimateOf => "（{model}：重みが最大のモデル）", " ({model}, the heaviest model)";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_and_the_same_placeholders() {
+        super::super::check_table(AvgKey::ALL, &[]);
+    }
+}
