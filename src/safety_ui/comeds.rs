@@ -103,7 +103,6 @@ pub fn CoMedications() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let refused = RwSignal::new(None::<(SafetyKey, String)>);
     let list = Memo::new(move |_| state.record.with(|r| r.patient.comedications.clone()));
-    // Rows are kept while only a period changes (a field keeps its focus).
     let rows = Memo::new(move |_| {
         list.with(|l| {
             l.iter()
@@ -169,15 +168,25 @@ pub fn CoMedications() -> impl IntoView {
             <p class="note">{i18n.tx(SafetyKey::ComedHint)}</p>
             <p class="note">{i18n.tx(SafetyKey::ComedPeriodHint)}</p>
             <ul id="safety-comed-list" class="safety-comed-list">
-                <For each=move || rows.get() key=|row| row.clone() let((i, name))>
-                    <li>
-                        <span class="safety-comed-name">{name.clone()}</span>
-                        <button type="button" class="small danger" aria-label=move || fill(i18n.t(SafetyKey::ComedRemove), &[("name", &name)]) on:click=move |_| remove(i)>
-                            {i18n.tx(SafetyKey::Remove)}
-                        </button>
-                        <PeriodFields i=i />
-                    </li>
-                </For>
+                // Redrawn when a name is added or removed, not when a period
+                // changes (a field keeps its focus).
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|(i, name)| {
+                            let label = fill(i18n.t(SafetyKey::ComedRemove), &[("name", &name)]);
+                            view! {
+                                <li>
+                                    <span class="safety-comed-name">{name}</span>
+                                    <button type="button" class="small danger" aria-label=label on:click=move |_| remove(i)>
+                                        {i18n.t(SafetyKey::Remove)}
+                                    </button>
+                                    <PeriodFields i=i />
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
             <Show when=move || list.with(Vec::is_empty)>
                 <p class="note" id="safety-comed-none">{i18n.tx(SafetyKey::ComedNone)}</p>

@@ -6,7 +6,7 @@
 
 use super::bounds;
 use super::clock;
-use super::field::{bounded_error, bounded_value, Field, RowActions, Unit};
+use super::field::{bounded_error, bounded_value, RowActions, TextInput};
 use crate::format::tick;
 use crate::i18n::{use_i18n, Key, TimeKey};
 use crate::state::use_record;
@@ -99,6 +99,7 @@ pub fn PrednisoloneRows() -> impl IntoView {
         });
         editing.set(None);
     };
+    let text = move |key: TimeKey| Signal::derive(move || i18n.t(key).to_owned());
     let body = move || {
         rows.get()
             .into_iter()
@@ -121,12 +122,11 @@ pub fn PrednisoloneRows() -> impl IntoView {
         <div class="field-wide psl-rows" aria-labelledby="pt-psl-title">
             <h4 id="pt-psl-title">{i18n.tx(TimeKey::PslTitle)}</h4>
             <p class="note">{i18n.tx(TimeKey::PslNote)}</p>
-            <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p class="muted" id="pt-psl-none">{i18n.tx(TimeKey::PslNone)}</p> }>
-                {data_table("pt-psl-table", "tdm-table stack rows", &COLUMNS, 1, body)}
-            </Show>
+            {data_table("pt-psl-table", "tdm-table stack rows", &COLUMNS, 1, body)}
+            {move || rows.with(Vec::is_empty).then(|| view! { <p class="muted" id="pt-psl-none">{i18n.t(TimeKey::PslNone)}</p> })}
             <div class="fields entry">
-                <Field id="pt-psl-start".to_owned() label=TimeKey::PslStartOptional kind="datetime-local" value=start error=start_error />
-                <Field id="pt-psl".to_owned() label=TimeKey::PslColDose unit=Unit::Word(Key::TdmUnitMgPerDay) value=dose error=dose_error />
+                <TextInput id="pt-psl-start" label=text(TimeKey::PslStartOptional) kind="datetime-local" value=start error=start_error />
+                <TextInput id="pt-psl" label=text(TimeKey::PslColDose) unit=Signal::derive(move || i18n.t(Key::TdmUnitMgPerDay).to_owned()) value=dose error=dose_error />
             </div>
             <button type="button" class="primary" id="pt-psl-add" on:click=submit>
                 {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}
