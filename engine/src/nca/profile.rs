@@ -83,7 +83,7 @@ impl Profile {
             peak,
             fit,
             c0,
-            tlag: tlag(samples, extremes),
+            tlag: tlag(samples),
             flags,
         })
     }
@@ -130,9 +130,7 @@ impl Profile {
         }
         Ok(area)
     }
-}
 
-impl Profile {
     /// AUCall − AUClast: the linear fall from Clast to the first point kept
     /// after it (a BLQ sample kept as 0), none when no point follows.
     pub(crate) fn area_after_last(&self) -> f64 {
@@ -152,8 +150,7 @@ impl Profile {
 
 /// WinNonlin's Tlag: the time of the sample just before the first measurable
 /// concentration; 0 when that is the first sample.
-fn tlag(samples: &[Sample], ex: Option<Extremes>) -> Option<f64> {
-    ex?;
+fn tlag(samples: &[Sample]) -> Option<f64> {
     let first = samples
         .iter()
         .position(|s| matches!(s.conc, Conc::Measured(c) if c > 0.0))?;
