@@ -5,8 +5,9 @@
 /// base64 (0.99 MB on 2026-11-25). Room for about 80 kB more gzipped wasm.
 /// Raised to 1.2 MB on 2026-12-02 (1.11 MB with prescribing, the
 /// interaction labels and the IV-CY rules), to 1.21 MB with the
-/// covariates over time (issue 17 item 3: 1.203 MB).
-pub const SINGLE_FILE_MAX: u64 = 1_210_000;
+/// covariates over time (issue 17 item 3: 1.203 MB), to 1.27 MB with model
+/// averaging on the drug screens (issue 17 item 1: 1.252 MB).
+pub const SINGLE_FILE_MAX: u64 = 1_270_000;
 /// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
 /// 687 kB on 2026-11-25. Raised to 820 kB on 2026-12-04 when the bedside
 /// screen, the other models' answers, a third tacrolimus model, the
@@ -14,8 +15,10 @@ pub const SINGLE_FILE_MAX: u64 = 1_210_000;
 /// 809 kB: a size cut is owed (BENCHMARKS.md, with the cold start).
 /// Raised to 850 kB when the covariates over time (issue 17 item 3:
 /// prednisolone rows, co-medication periods, absorption occasions, the
-/// timeline's new panels) took it to 843 kB; the cut is owed still.
-pub const WASM_GZIP_MAX: u64 = 850_000;
+/// timeline's new panels) took it to 843 kB; raised to 890 kB when model
+/// averaging on both drug screens (issue 17 item 1) took it to 879 kB. The
+/// cut is owed still, and it is the cold start's largest lever (issue 21).
+pub const WASM_GZIP_MAX: u64 = 890_000;
 /// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
@@ -23,8 +26,9 @@ pub const WASM_GZIP_MAX: u64 = 850_000;
 /// the next three days, market strengths) took it to 1.90 MB (gzip 0.74 MB,
 /// inside its own budget), then to 2.1 MB when the interaction labels,
 /// the IV-CY rules and the next-sample design took it to 2.02 MB, then to
-/// 2.2 MB on 2026-12-04 at 2.10 MB (see `WASM_GZIP_MAX`).
-pub const WASM_RAW_MAX: u64 = 2_200_000;
+/// 2.2 MB on 2026-12-04 at 2.10 MB, then to 2.3 MB at 2.28 MB with the
+/// covariates over time and model averaging (see `WASM_GZIP_MAX`).
+pub const WASM_RAW_MAX: u64 = 2_300_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]
@@ -60,12 +64,15 @@ mod tests {
         };
         assert!(check(ok).is_empty());
         let big = Sizes {
-            wasm_gzip: 850_001,
+            wasm_gzip: WASM_GZIP_MAX + 1,
             ..ok
         };
         assert_eq!(
             check(big),
-            ["wasm (gzip) is 850001 bytes, over its budget of 850000"]
+            [format!(
+                "wasm (gzip) is {} bytes, over its budget of {WASM_GZIP_MAX}",
+                WASM_GZIP_MAX + 1
+            )]
         );
     }
 }
