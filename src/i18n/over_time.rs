@@ -26,7 +26,7 @@ table! {
     NoteFromComeds => "{covariate} は併用薬一覧から設定しました：{names}。開始から中止の {days} 日後まで 1 とします（モデルの定義）。", "{covariate} is set from the co-medication list: {names}; 1 from the start until {days} days after the stop (the model's definition).";
     NoteUnmodelled => "{name}（{drug}）：このモデルには対応する共変量がなく、予測には次の影響が含まれていません：{effect}（{source}）。", "{name} ({drug}): the model has no covariate for it, and the predictions leave out its effect: {effect} ({source}).";
 
-    PanelPrednisolone => "プレドニゾロン", "Prednisolone";
+    PanelPrednisolone => "プレドニゾロン (mg/日)", "Prednisolone (mg/day)";
     PanelPeriods => "併用薬・服用タイミング", "Co-medications and meal timing";
     SeriesPsl => "プレドニゾロン 1日量", "Prednisolone daily dose";
     SeriesMeal => "{drug}（{meal}）", "{drug} ({meal})";

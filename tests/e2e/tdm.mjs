@@ -243,12 +243,11 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await page.fill('#pt-psl', '15');
         await page.click('#pt-psl-add');
         await waitFor(page, () => document.querySelectorAll('#pt-psl-table tbody tr').length === 2, null, 'taper row');
-        // A bad start stays in its field with the message; nothing is added.
-        await page.fill('#pt-psl-start', '2026-13-40T08:00');
-        await page.fill('#pt-psl', '10');
+        // A dose that is not one is named at its field; nothing is added.
+        await page.fill('#pt-psl', '-10');
         await page.click('#pt-psl-add');
-        assert((await page.locator('#pt-psl-table tbody tr').count()) === 2, 'a row with a bad start was added');
-        await page.fill('#pt-psl-start', '');
+        await waitText(page, '#pt-psl-error', /Must be at least 0/, 'negative dose');
+        assert((await page.locator('#pt-psl-table tbody tr').count()) === 2, 'a row with a negative dose was added');
         await page.fill('#pt-psl', '');
         await page.click('nav a[data-screen=safety]');
         await page.fill('#safety-comed-input', 'VRCZ 200mg');

@@ -37,22 +37,6 @@ pub fn in_order(rows: &[PrednisoloneRow]) -> Vec<&PrednisoloneRow> {
     sorted
 }
 
-/// The daily dose in force at `at` (0 before the first row); `None`
-/// without rows.
-pub fn mg_day_at(rows: &[PrednisoloneRow], at: DateTime<FixedOffset>) -> Option<f64> {
-    let ordered = in_order(rows);
-    if ordered.is_empty() {
-        return None;
-    }
-    Some(
-        ordered
-            .iter()
-            .rev()
-            .find(|r| r.start.is_none_or(|s| s <= at))
-            .map_or(0.0, |r| r.mg_day),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,33 +53,17 @@ mod tests {
     }
 
     #[test]
-    fn a_taper_is_read_in_time_order_with_nothing_before_it() {
+    fn rows_are_read_in_time_order_with_one_row_without_a_start_first() {
         let rows = vec![
             row(Some("2026-11-15T08:00:00+09:00"), 15.0),
+            row(None, 40.0),
             row(Some("2026-11-01T08:00:00+09:00"), 30.0),
+            row(None, 20.0),
         ];
-        let ordered: Vec<f64> = in_order(&rows).iter().map(|r| r.mg_day).collect();
-        assert_eq!(ordered, [30.0, 15.0]);
-        assert_eq!(mg_day_at(&rows, at("2026-10-31T08:00:00+09:00")), Some(0.0));
-        assert_eq!(
-            mg_day_at(&rows, at("2026-11-01T08:00:00+09:00")),
-            Some(30.0)
-        );
-        assert_eq!(
-            mg_day_at(&rows, at("2026-11-20T08:00:00+09:00")),
-            Some(15.0)
-        );
-        assert_eq!(mg_day_at(&[], at("2026-11-20T08:00:00+09:00")), None);
-        // A row without a start holds from before everything.
-        let since = vec![row(None, 40.0), rows[0].clone()];
-        assert_eq!(
-            mg_day_at(&since, at("2020-01-01T08:00:00+09:00")),
-            Some(40.0)
-        );
         // Of several rows without a start, the last typed holds.
-        let two = vec![row(None, 40.0), row(None, 20.0)];
-        assert_eq!(in_order(&two).len(), 1);
-        assert_eq!(mg_day_at(&two, at("2020-01-01T08:00:00+09:00")), Some(20.0));
+        let ordered: Vec<f64> = in_order(&rows).iter().map(|r| r.mg_day).collect();
+        assert_eq!(ordered, [20.0, 30.0, 15.0]);
+        assert!(in_order(&[]).is_empty());
     }
 
     #[test]

@@ -153,13 +153,17 @@ mod tests {
                 CoMedication::named("ST合剤")
             ]
         );
-        // The row holds at the first dose, and it still holds (no start,
-        // nothing after it).
-        let first = r.tacrolimus.doses[0].start;
+        // The row holds from before the first dose on: PSL 30 throughout.
+        let steps = crate::record::covariate_steps(&r.patient);
         assert_eq!(
-            crate::record::mg_day_at(&r.patient.prednisolone, first),
-            Some(30.0)
+            steps["PSL"],
+            [crate::tdm::CovariateStep {
+                from: None,
+                value: 30.0
+            }]
         );
+        // イトリゾール is itraconazole: AZOLE 1 throughout.
+        assert_eq!(steps["AZOLE"][0].value, 1.0);
         // Written back, it is a version-3 record that reads the same.
         let again = read(&crate::record::write(&r)).expect("v3 reads");
         assert_eq!(again, r);

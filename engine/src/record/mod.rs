@@ -10,7 +10,7 @@ mod migrate;
 
 /// Dates in the record (treatment starts, pulses), for the app.
 pub use chrono::NaiveDate;
-pub use courses::{in_order as prednisolone_in_order, mg_day_at, CoMedication, PrednisoloneRow};
+pub use courses::{in_order as prednisolone_in_order, CoMedication, PrednisoloneRow};
 pub use covariates::{
     carried_by, covariate_steps, covariates_for, setting, CarriedBy, Formulation, AZOLE, CARRIED,
 };
