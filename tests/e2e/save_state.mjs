@@ -20,13 +20,21 @@ async function expectState(page, text, ms = 5_000) {
   throw new Error(`#save-state: expected it to contain ${JSON.stringify(text)}, got ${JSON.stringify(actual)}`);
 }
 
-/** Fills localStorage until a write fails; returns the keys written. */
+/** Fills localStorage until a write fails, to the last character (a last
+ * key grown one step at a time: a new key's own length would leave room
+ * for a small growth); returns the keys written. */
 const fillStorage = (page) => page.evaluate(() => {
   const keys = [];
   for (let size = 1 << 20; size >= 1; size >>= 1) {
     for (;;) {
       const key = `junk.${keys.length}`;
       try { localStorage.setItem(key, 'x'.repeat(size)); keys.push(key); } catch { break; }
+    }
+  }
+  const last = keys.at(-1);
+  for (let step = 64; step >= 1; step >>= 1) {
+    for (;;) {
+      try { localStorage.setItem(last, localStorage.getItem(last) + 'x'.repeat(step)); } catch { break; }
     }
   }
   return keys;

@@ -257,6 +257,9 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await waitText(page, '#safety-comed-stop-0-error', /The stop is before the start/, 'stop before start');
         await page.fill('#safety-comed-stop-0', '');
         await page.click('nav a[data-screen=cyclosporine]');
+        // Press 2010 pinned: its occasion note (F) is the one asserted (the
+        // average shows the heaviest model's notes).
+        await pin(page, 'csa', 'press2010_csa');
         await page.selectOption('#csa-dose-meal', 'after');
         await dose(page, 'csa', local(3, 8), '100', 4);
         await page.selectOption('#csa-dose-meal', 'before');
