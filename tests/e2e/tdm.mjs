@@ -257,14 +257,14 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await waitText(page, '#safety-comed-stop-0-error', /The stop is before the start/, 'stop before start');
         await page.fill('#safety-comed-stop-0', '');
         await page.click('nav a[data-screen=cyclosporine]');
-        // Press 2010 pinned: its occasion note (F) is the one asserted (the
-        // average shows the heaviest model's notes).
-        await pin(page, 'csa', 'press2010_csa');
         await page.selectOption('#csa-dose-meal', 'after');
         await dose(page, 'csa', local(3, 8), '100', 4);
         await page.selectOption('#csa-dose-meal', 'before');
         await dose(page, 'csa', local(1, 8), '100', 4);
         await waitFor(page, () => document.querySelectorAll('#csa-dose-table tbody tr').length === 2, null, 'two dose rows');
+        // Press 2010 pinned: its occasion note (F) is the one asserted (the
+        // average shows the heaviest model's notes).
+        await pin(page, 'csa', 'press2010_csa');
         await waitText(page, '#csa-over-time', /prednisolone dose \(PSL\): 40 mg\/day since before the first dose; 15 mg\/day from \d{4}-\d\d-\d\d 08:00/, 'PSL over time');
         await waitText(page, '#csa-notes', /Dose row 2 \(from \d{4}-\d\d-\d\d 08:00\) changes the meal timing from after meals to before meals: a new occasion starts for the between-occasion variability of F/, 'occasion note');
         await waitText(page, '#csa-notes', /VRCZ 200mg \(from \d{4}-\d\d-\d\d 08:00\) \(voriconazole\): the model has no covariate for it, and the predictions leave out its effect: cyclosporine concentration\/dose ratio \+82\.1 %.*Mori T/, 'unmodelled azole');
