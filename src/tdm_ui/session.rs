@@ -11,7 +11,9 @@ use dmip_engine::catalog::{builtin, CovariateIssue, Covariates, ModelDef};
 use dmip_engine::dose::{Range, Regimen};
 use dmip_engine::record::{covariate_steps, covariates_for, DrugRecord, PatientInfo};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, defaults, Averaging, Market, Prescribing, TdmInput, TdmOutput};
+use dmip_engine::tdm::{
+    compute_with, defaults, Averaging, FitCache, Market, Prescribing, TdmInput, TdmOutput,
+};
 use leptos::prelude::*;
 
 /// Posterior draws for the band and the probabilities while editing: 100
@@ -135,15 +137,21 @@ pub fn build_input(
 }
 
 /// The engine's answer for `prepared`, in two steps so that an edit is
-/// shown in the next frame (issue 21: two frames at 4× CPU throttling):
-/// first without the 90 % band (half the work: the estimate, its curve,
-/// the advice with its probabilities and checks), then, one frame later,
-/// with it. The full answer is used only while it belongs to the input on
-/// screen, so a stale one is never shown.
+/// shown in the next frame (two frames at 4× CPU throttling on the bedside
+/// phone): first without the 90 % band (the estimate, its curve, the
+/// advice with its probabilities and checks), then, one frame later, with
+/// it. Both steps share the screen's kept fits, so each model is fitted
+/// once per edit, and not at all when the edit leaves its problem alone (a
+/// target, a regimen). The full answer is used only while it belongs to
+/// the input on screen, so a stale one is never shown.
 fn deferred_draws(
     prepared: Memo<Result<(TdmInput, Vec<ModelInfo>), String>>,
 ) -> Memo<Result<TdmOutput, Reason>> {
-    let answer = |input: &TdmInput| compute(input).map_err(Reason::Engine);
+    let fits = StoredValue::new_local(FitCache::new());
+    let answer = move |input: &TdmInput| {
+        fits.try_with_value(|f| compute_with(input, f).map_err(Reason::Engine))
+            .unwrap_or_else(|| Err(Reason::Setup("the screen is gone".to_owned())))
+    };
     let quick = Memo::new(move |_| {
         prepared.with(|p| match p {
             Ok((input, _)) => answer(&TdmInput {
@@ -300,7 +308,7 @@ mod tests {
     use super::*;
     use dmip_engine::clinical::body::Sex;
     use dmip_engine::record::Formulation;
-    use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
+    use dmip_engine::tdm::{compute, DoseRow, LevelRow, SampleLabel};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("valid")

@@ -139,7 +139,9 @@ impl<'a> UnitDose<'a> {
         let mut times: Vec<f64> = metrics.iter().flat_map(|m| times_of(m, tau)).collect();
         times.sort_by(f64::total_cmp);
         times.dedup();
-        let mut events = vec![Event::Dose(Dose::bolus(0.0, 1.0, 1).at_steady_state(tau))];
+        let mut events = vec![Event::Dose(
+            Dose::bolus(0.0, 1.0, UNIT_DOSE_CMT).at_steady_state(tau),
+        )];
         events.extend(
             times
                 .iter()
@@ -154,11 +156,19 @@ impl<'a> UnitDose<'a> {
     }
 
     /// The metrics per mg for `model` (the schedule is rebuilt only when
-    /// F or ALAG moved).
+    /// ALAG moved). Every metric is linear in the amount that reaches the
+    /// system, so the dose is simulated with F = 1 and the values scaled by
+    /// the model's F (a depot dose; F does not apply to another
+    /// compartment): posterior draws that differ in F share one schedule.
     pub fn evaluate(&mut self, model: &PkModel) -> Result<Vec<f64>, DoseError> {
+        let depot = model.layout(false).is_depot(UNIT_DOSE_CMT);
+        let f = if depot { model.bioavailability } else { 1.0 };
         let segments = [Segment {
             from: 0.0,
-            model: model.clone(),
+            model: PkModel {
+                bioavailability: 1.0,
+                ..model.clone()
+            },
         }];
         if !self.schedule.as_ref().is_some_and(|s| s.fits(&segments)) {
             self.schedule = Some(Schedule::new(&segments, &self.events)?);
@@ -177,9 +187,12 @@ impl<'a> UnitDose<'a> {
                 _ => f64::NAN,
             }
         };
-        Ok(self.metrics.iter().map(value).collect())
+        Ok(self.metrics.iter().map(|m| f * value(m)).collect())
     }
 }
+
+/// The compartment the unit dose goes into (the depot of an oral model).
+const UNIT_DOSE_CMT: usize = 1;
 
 /// Posterior (or prior) draws of the η part, each with a fresh κ.
 fn draws(

@@ -24,6 +24,7 @@
 //! its reason. When every model fails, the error says why for each (or is
 //! the one error they share, such as a dose row).
 
+use super::fit_cache::FitCache;
 use super::fit_check::Computed;
 use super::other_models::short_name;
 use super::products::rounding_for;
@@ -93,7 +94,11 @@ pub struct ScreenAverage {
 }
 
 /// The screen as the average of `a.models`.
-pub(super) fn compute_average(input: &TdmInput, a: &Averaging) -> Result<TdmOutput, TdmError> {
+pub(super) fn compute_average(
+    input: &TdmInput,
+    a: &Averaging,
+    fits: &FitCache,
+) -> Result<TdmOutput, TdmError> {
     let mut ids: Vec<&str> = Vec::new();
     for m in &a.models {
         if !ids.contains(&m.as_str()) {
@@ -101,7 +106,7 @@ pub(super) fn compute_average(input: &TdmInput, a: &Averaging) -> Result<TdmOutp
         }
     }
     let chosen: Vec<Result<Chosen, TdmError>> =
-        ids.iter().map(|id| fit_chosen(input, id)).collect();
+        ids.iter().map(|id| fit_chosen(input, id, fits)).collect();
     let entries: Vec<ModelWeight> = ids
         .iter()
         .zip(&chosen)

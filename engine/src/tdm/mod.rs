@@ -15,6 +15,8 @@
 //! - [`occasions`]: a change of meal timing starts an absorption occasion;
 //! - [`interacting`]: co-medications as a model covariate, or a warning
 //!   with their quantified effect;
+//! - [`fit_cache`]: fits kept between an edit's computations (the same
+//!   problem is not fitted twice);
 //! - [`fit_check`]: the fit and the advice against the patient's own levels;
 //! - [`hold`]: the plan for a high level (hold, then resume);
 //! - [`next_sample`]: the best next sampling time of the clinic grid;
@@ -30,6 +32,7 @@
 pub mod apply;
 pub mod assume;
 pub mod average;
+pub mod fit_cache;
 pub mod fit_check;
 pub mod grid;
 pub mod hold;
@@ -52,6 +55,7 @@ pub mod view;
 
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
 pub use average::{AveragedModel, Averaging, ModelLeftOut, ScreenAverage};
+pub use fit_cache::FitCache;
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
 pub use hold::HoldPlan;
 pub use input::{
@@ -66,6 +70,8 @@ pub use next_sample::{
 pub use other_models::{models_of, ModelAnswer};
 pub use plausible::{plausibility, plausible_range, Implausible};
 pub use products::{CandidateDaily, DailyDose, Market, Prescribing};
-pub use session::{compute, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput};
+pub use session::{
+    compute, compute_with, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput,
+};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};
 pub use transition::{NextLevel, Plan, Transition};

@@ -5,6 +5,7 @@
 
 use super::assume::{fill_missing, weights, Assumption, GenotypeBranch};
 use super::average::{ModelLeftOut, ScreenAverage};
+use super::fit_cache::{FitCache, ProblemParts};
 use super::fit_check::{check, Computed, FitCheck};
 use super::grid::forecast_grid;
 use super::hold::{hold_plan, HoldPlan};
@@ -17,13 +18,13 @@ use super::products::{check_advice, rounding_for, CandidateDaily};
 use super::rows::{apply_changes, dose_schedule, last_dose, plan_end};
 use super::targets::Drug;
 use super::transition::{plan_curve, plan_to_draw, transitions, Plan, Transition};
-use crate::catalog::{builtin, builtin_ids, Covariates, ModelDef};
+use crate::catalog::{builtin_ids, Covariates, ModelDef};
 use crate::clinical::interactions::Quantified;
 use crate::dose::{recommend_with, Advise, DoseError, Recommendation, Rounding};
 use crate::dosing::regimen::ScheduleError;
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
 use crate::estimate::mixture::weighted_sum;
-use crate::estimate::{mixture_band, BandPoint, MapFit, MapOptions, Part, Problem};
+use crate::estimate::{mixture_band, BandPoint, MapFit, Part, Problem};
 use crate::lss::{applicable, LssEstimate, LssSample};
 use crate::model::predict;
 use crate::nca::{Method, NcaError, NcaOptions, Profile, Sample};
@@ -231,12 +232,18 @@ fn level_event(l: &LevelRow, t: f64, central: usize) -> Observation {
 /// With `input.average`, the models listed are averaged instead
 /// ([`super::average`]).
 pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
+    compute_with(input, &FitCache::new())
+}
+
+/// [`compute`], reusing the fits `fits` kept from earlier computations of
+/// the same problems (and keeping the new ones): the drug screen's edits.
+pub fn compute_with(input: &TdmInput, fits: &FitCache) -> Result<TdmOutput, TdmError> {
     if let Some(a) = input.average.as_ref().filter(|a| !a.models.is_empty()) {
-        return super::average::compute_average(input, a);
+        return super::average::compute_average(input, a, fits);
     }
-    let mut out = compute_one(input, Extent::Screen)?;
+    let mut out = compute_one(input, Extent::Screen, fits)?;
     if out.fit_check.misfit() {
-        out.other_models = other_models(input, |i| compute_one(i, Extent::Answer));
+        out.other_models = other_models(input, |i| compute_one(i, Extent::Answer, fits));
     }
     Ok(out)
 }
@@ -252,8 +259,8 @@ pub(super) enum Extent {
 }
 
 /// The screen with the input's model only.
-fn compute_one(input: &TdmInput, extent: Extent) -> Result<TdmOutput, TdmError> {
-    let chosen = fit_chosen(input, &input.model_id)?;
+fn compute_one(input: &TdmInput, extent: Extent, fits: &FitCache) -> Result<TdmOutput, TdmError> {
+    let chosen = fit_chosen(input, &input.model_id, fits)?;
     let f = &chosen.fitted;
     let parts = Part::one(&f.problem, f.fit.as_ref());
     let mut out = finish(input, f, &parts, f.advice.clone(), extent);
@@ -298,8 +305,13 @@ pub(super) struct Chosen {
 
 /// The built-in model `model_id` fitted to the input (each genotype of a
 /// missing one, the most probable kept).
-pub(super) fn fit_chosen(input: &TdmInput, model_id: &str) -> Result<Chosen, TdmError> {
-    let def = builtin(model_id)
+pub(super) fn fit_chosen(
+    input: &TdmInput,
+    model_id: &str,
+    fits: &FitCache,
+) -> Result<Chosen, TdmError> {
+    let def = fits
+        .builtin(model_id)
         .ok_or_else(|| {
             TdmError::UnknownModel(
                 model_id.to_owned(),
@@ -310,7 +322,7 @@ pub(super) fn fit_chosen(input: &TdmInput, model_id: &str) -> Result<Chosen, Tdm
     let given = super::timed::given(&def, input);
     let (covariates, mut assumptions, genotype) = fill_missing(&def, &given);
     let Some(prior) = genotype else {
-        let fitted = fit_model(input, &def, &covariates)?;
+        let fitted = fit_model(input, (model_id, &def), &covariates, fits)?;
         return Ok(Chosen {
             fitted,
             assumptions,
@@ -322,7 +334,7 @@ pub(super) fn fit_chosen(input: &TdmInput, model_id: &str) -> Result<Chosen, Tdm
         .map(|&(value, _)| {
             let mut cov = covariates.clone();
             cov.insert(prior.covariate.to_owned(), value);
-            fit_model(input, &def, &cov)
+            fit_model(input, (model_id, &def), &cov, fits)
         })
         .collect();
     let priors: Vec<f64> = prior.levels.iter().map(|l| l.1).collect();
@@ -392,8 +404,9 @@ fn forecast_end(input: &TdmInput, plan_end: DateTime<FixedOffset>) -> DateTime<F
 /// The model fitted with these covariates, and its own advice.
 fn fit_model(
     input: &TdmInput,
-    def: &ModelDef,
+    (model_id, def): (&str, &ModelDef),
     covariates: &Covariates,
+    fits: &FitCache,
 ) -> Result<Fitted, TdmError> {
     let end = plan_end(&input.doses, input.now, input.horizon_h);
     let mut schedule = dose_schedule(&input.doses, end)?;
@@ -448,7 +461,13 @@ fn fit_model(
     let problem =
         Problem::new(def, events, &cov, &starts).map_err(|e| TdmError::Estimate(e.to_string()))?;
     let has_levels = problem.levels.iter().any(|l| l.informative());
-    let fit = has_levels.then(|| problem.fit(&MapOptions::default()));
+    let parts = ProblemParts {
+        model_id,
+        events: &problem.events,
+        covariates: &cov,
+        occasion_starts: &starts,
+    };
+    let fit = has_levels.then(|| fits.fit(&parts, &problem));
     let rounding = rounding_for(input, def);
     let advice = recommend_with(&advise(input, &problem, fit.as_ref(), &rounding));
     Ok(Fitted {
