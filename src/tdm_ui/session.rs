@@ -12,7 +12,7 @@ use dmip_engine::dose::{Range, Regimen};
 use dmip_engine::record::{covariate_steps, covariates_for, DrugRecord, PatientInfo};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
 use dmip_engine::tdm::{
-    compute_with, defaults, Averaging, FitCache, Market, Prescribing, TdmInput, TdmOutput,
+    compute, compute_with, defaults, Averaging, FitCache, Market, Prescribing, TdmInput, TdmOutput,
 };
 use leptos::prelude::*;
 
@@ -149,8 +149,9 @@ fn deferred_draws(
 ) -> Memo<Result<TdmOutput, Reason>> {
     let fits = StoredValue::new_local(FitCache::new());
     let answer = move |input: &TdmInput| {
-        fits.try_with_value(|f| compute_with(input, f).map_err(Reason::Engine))
-            .unwrap_or_else(|| Err(Reason::Setup("the screen is gone".to_owned())))
+        fits.try_with_value(|f| compute_with(input, f))
+            .unwrap_or_else(|| compute(input))
+            .map_err(Reason::Engine)
     };
     let quick = Memo::new(move |_| {
         prepared.with(|p| match p {
@@ -308,7 +309,7 @@ mod tests {
     use super::*;
     use dmip_engine::clinical::body::Sex;
     use dmip_engine::record::Formulation;
-    use dmip_engine::tdm::{compute, DoseRow, LevelRow, SampleLabel};
+    use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("valid")

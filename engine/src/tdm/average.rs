@@ -31,7 +31,6 @@ use super::products::rounding_for;
 use super::session::{advise, finish, fit_chosen, Chosen, Extent, TdmError, TdmOutput};
 use super::transition::{next_level, NextLevel, Plan};
 use super::{Assumption, TdmInput};
-use crate::catalog::builtin;
 use crate::dose::{recommend_mixture, Advise};
 use crate::estimate::average::{judged, left_out, unfitted, weigh, LeftOut, ModelWeight};
 use crate::estimate::{Part, Weighting};
@@ -169,7 +168,7 @@ pub(super) fn compute_average(
         .iter()
         .zip(&chosen)
         .zip(&avg.models)
-        .map(|((id, c), m)| line(input, id, c, m))
+        .map(|((id, c), m)| line(input, id, c, m, fits))
         .collect();
     out.average = Some(ScreenAverage {
         weighting: a.weighting,
@@ -188,8 +187,10 @@ fn line(
     id: &str,
     chosen: &Result<Chosen, TdmError>,
     m: &ModelWeight,
+    fits: &FitCache,
 ) -> AveragedModel {
-    let name = builtin(id)
+    let name = fits
+        .builtin(id)
         .and_then(Result::ok)
         .map_or_else(|| id.to_owned(), |d| short_name(&d.file.name));
     let mut out = AveragedModel {
