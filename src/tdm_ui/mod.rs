@@ -26,6 +26,7 @@ mod next_days;
 mod next_sample;
 mod over_time;
 mod patient_form;
+mod patient_limits;
 mod prednisolone;
 mod prescribe;
 mod results;

@@ -105,7 +105,7 @@ impl PatientField {
     ///   g/L (35) falls outside; below 0.5, a decimal point moved;
     /// - prednisolone 0–2000 mg/day: above a methylprednisolone pulse
     ///   (1000 mg), so an extra digit falls outside.
-    pub fn range(self) -> (f64, f64) {
+    pub const fn range(self) -> (f64, f64) {
         let umol = CREATININE_UMOL_PER_MG_DL;
         match self {
             PatientField::AgeYears => (0.0, 130.0),

@@ -1,0 +1,22 @@
+//! Translation table for the engine's plausibility limits
+//! (`dmip_engine::clinical::limits`, `dmip_engine::dosing::limits`): a value
+//! outside its range, the unit question, a time or count refused before any
+//! computation.
+
+use super::table::table;
+
+table! {
+    LimitKey;
+    BelowPlausible => "{min} 以上の数値を入力してください。値と単位を確認してください（入力：「{value}」）", "Must be at least {min}: check the value and its unit (got “{value}”)";
+    Question => "{meant} {unit} のことですか？「{value}」は{other}の値のようです。", "Did you mean {meant} {unit}? “{value}” looks like {other}.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_and_the_same_placeholders() {
+        super::super::check_table(LimitKey::ALL, &[]);
+    }
+}
