@@ -9,6 +9,12 @@ table! {
     LimitKey;
     BelowPlausible => "{min} 以上の数値を入力してください。値と単位を確認してください（入力：「{value}」）", "Must be at least {min}: check the value and its unit (got “{value}”)";
     Question => "{meant} {unit} のことですか？「{value}」は{other}の値のようです。", "Did you mean {meant} {unit}? “{value}” looks like {other}.";
+    Year => "{place}：{year} 年は受け付けられる範囲（{min}〜{max} 年）の外です", "{place}: the year {year} is outside {min}–{max}";
+    Amount => "{place}：1回 {value} mg は受け付けられる範囲（{min}〜{max} mg）の外です", "{place}: {value} mg per dose is outside {min}–{max} mg";
+    Interval => "{place}：投与間隔 {value} 時間は受け付けられる範囲（{min}〜{max} 時間）の外です", "{place}: a dose every {value} h is outside {min}–{max} h";
+    Count => "{place}：{count} 回は多すぎます（1行あたり最大 {max} 回）", "{place}: {count} doses; at most {max} per row";
+    Horizon => "予測期間 {value} 時間は長すぎます（最大 {max} 時間）", "A forecast of {value} h; at most {max} h";
+    TooMany => "{what}が多すぎます：{count}（最大 {max}）", "{count} {what}; at most {max}";
 }
 
 #[cfg(test)]
