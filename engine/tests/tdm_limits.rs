@@ -78,6 +78,15 @@ fn a_huge_horizon_count_or_tiny_dose_is_refused() {
 }
 
 #[test]
+fn a_negative_level_is_refused() {
+    // Issue 20: an imported level of −50 ng/mL was used.
+    assert_eq!(
+        refused(|i| i.levels[0].value_ng_ml = Some(-50.0)),
+        "level 1: -50 ng/mL is not a concentration (negative or not a number)"
+    );
+}
+
+#[test]
 fn an_ongoing_row_since_1900_is_refused_for_its_doses() {
     let e = refused(|i| {
         i.doses[0].start = at("1900-01-01T08:00:00+09:00");

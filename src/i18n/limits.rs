@@ -14,6 +14,7 @@ table! {
     Interval => "{place}：投与間隔 {value} 時間は受け付けられる範囲（{min}〜{max} 時間）の外です", "{place}: a dose every {value} h is outside {min}–{max} h";
     Count => "{place}：{count} 回は多すぎます（1行あたり最大 {max} 回）", "{place}: {count} doses; at most {max} per row";
     Horizon => "予測期間 {value} 時間は長すぎます（最大 {max} 時間）", "A forecast of {value} h; at most {max} h";
+    Level => "{place}：{value} ng/mL は濃度として使えません（負の値または数値でない）", "{place}: {value} ng/mL is not a concentration (negative or not a number)";
     TooMany => "{what}が多すぎます：{count}（最大 {max}）", "{count} {what}; at most {max}";
 }
 

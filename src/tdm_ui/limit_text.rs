@@ -52,6 +52,10 @@ pub fn limit_text(lang: Lang, e: &LimitError) -> String {
             t(LimitKey::Horizon),
             &[("value", &shown(*value)), ("max", &shown(MAX_HORIZON_H))],
         ),
+        LimitError::Level { place: p, value } => fill(
+            t(LimitKey::Level),
+            &[("place", &place(p)), ("value", &shown(*value))],
+        ),
         LimitError::TooMany { what, count, max } => fill(
             t(LimitKey::TooMany),
             &[
@@ -98,6 +102,10 @@ mod tests {
                 count: u32::MAX,
             },
             LimitError::Horizon { value: 1e12 },
+            LimitError::Level {
+                place: Place::Level(2),
+                value: -50.0,
+            },
             LimitError::TooMany {
                 what: Many::Doses,
                 count: 40_000,

@@ -138,6 +138,8 @@ pub enum LimitError {
     Count { place: Place, count: u32 },
     #[error("a forecast of {} h; at most {MAX_HORIZON_H} h", shown(*value))]
     Horizon { value: f64 },
+    #[error("{}: {} ng/mL is not a concentration (negative or not a number)", place.en(), shown(*value))]
+    Level { place: Place, value: f64 },
     #[error("{count} {}; at most {max}", what.en())]
     TooMany {
         what: Many,
@@ -190,6 +192,19 @@ pub fn check_count(place: Place, count: u32) -> Result<(), LimitError> {
         Ok(())
     } else {
         Err(LimitError::Count { place, count })
+    }
+}
+
+/// A measured level or limit of quantification: a number ≥ 0 (an
+/// imported −50 ng/mL is refused).
+pub fn check_level(place: Place, ng_ml: f64) -> Result<(), LimitError> {
+    if ng_ml.is_finite() && ng_ml >= 0.0 {
+        Ok(())
+    } else {
+        Err(LimitError::Level {
+            place,
+            value: ng_ml,
+        })
     }
 }
 

@@ -9,8 +9,8 @@
 use super::input::TdmInput;
 use super::rows::{doses_in, plan_end};
 use crate::dosing::limits::{
-    check_amount, check_count, check_horizon, check_interval, check_many, check_time, LimitError,
-    Many, Place, MAX_DOSES, MAX_DRAWS, MAX_ROWS,
+    check_amount, check_count, check_horizon, check_interval, check_level, check_many, check_time,
+    LimitError, Many, Place, MAX_DOSES, MAX_DRAWS, MAX_ROWS,
 };
 
 /// `Ok` when `input` is within every limit; else the first limit passed.
@@ -42,7 +42,11 @@ pub fn check_input(input: &TdmInput) -> Result<(), LimitError> {
         c.taken.map_or(Ok(()), |t| check_time(place, t))?;
     }
     for (i, l) in input.levels.iter().enumerate() {
-        check_time(Place::Level(i + 1), l.sampled)?;
+        let place = Place::Level(i + 1);
+        check_time(place, l.sampled)?;
+        for v in [l.value_ng_ml, l.lloq_ng_ml].into_iter().flatten() {
+            check_level(place, v)?;
+        }
     }
     for (i, s) in input.covariate_steps.values().flatten().enumerate() {
         s.from
