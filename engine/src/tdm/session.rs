@@ -211,6 +211,10 @@ pub enum TdmError {
     DoseRow { row: usize, error: ScheduleError },
     #[error("{0}")]
     Estimate(String),
+    /// A time, amount, count or horizon beyond the limits
+    /// ([`crate::dosing::limits`]), refused before any computation.
+    #[error("{0}")]
+    Limit(crate::dosing::limits::LimitError),
     /// Every model of an average failed, each for its reason.
     #[error("no model could be computed: {}", .0.iter().map(|(m, r)| format!("{m}: {r}")).collect::<Vec<_>>().join("; "))]
     NoModel(Vec<(String, ModelLeftOut)>),
@@ -238,6 +242,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
 /// [`compute`], reusing the fits `fits` kept from earlier computations of
 /// the same problems (and keeping the new ones): the drug screen's edits.
 pub fn compute_with(input: &TdmInput, fits: &FitCache) -> Result<TdmOutput, TdmError> {
+    super::guard::check_input(input).map_err(TdmError::Limit)?;
     if let Some(a) = input.average.as_ref().filter(|a| !a.models.is_empty()) {
         return super::average::compute_average(input, a, fits);
     }
