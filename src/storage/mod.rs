@@ -10,6 +10,7 @@ pub mod kv;
 pub mod live;
 pub mod notice;
 pub mod quarantine;
+pub mod revisions;
 pub mod save_state;
 pub mod store;
 pub mod tagged;
@@ -18,5 +19,7 @@ pub mod web;
 
 #[cfg(test)]
 mod hostile_tests;
+#[cfg(test)]
+mod revision_tests;
 #[cfg(test)]
 mod store_tests;
