@@ -4,6 +4,7 @@
 //! localStorage, random bytes, downloads).
 
 pub mod capsule;
+pub mod conflict;
 pub mod files;
 pub mod header;
 pub mod kv;
@@ -13,6 +14,7 @@ pub mod quarantine;
 pub mod revisions;
 pub mod save_state;
 pub mod store;
+pub mod tabs;
 pub mod tagged;
 pub mod vault;
 pub mod web;
