@@ -102,8 +102,11 @@ pub fn merge(
     mine: &PatientRecord,
     theirs: &PatientRecord,
 ) -> Result<Merged, RecordError> {
+    // Through the record's text form (`write`, as stored): no second serde
+    // path for the record's types, so the app's wasm stays small.
     let value = |r: &PatientRecord| {
-        serde_json::to_value(r).map_err(|e| RecordError::NotARecord(e.to_string()))
+        serde_json::from_str::<Value>(&super::write(r))
+            .map_err(|e| RecordError::NotARecord(e.to_string()))
     };
     let (b, m, t) = (value(base)?, value(mine)?, value(theirs)?);
     let mut conflicts = Vec::new();
