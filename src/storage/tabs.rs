@@ -97,10 +97,15 @@ impl Vault {
     /// nothing is waiting here, else merged with the edit waiting.
     pub fn sync(self) {
         if self.session.with_untracked(Option::is_none) {
+            // A store made (or changed) in another tab.
             let before = self.status.get_untracked();
             self.refresh_status();
-            if before != self.status.get_untracked() {
+            let now = self.status.get_untracked();
+            if before != now {
                 self.notices.set(Vec::new());
+                if now == super::store::Status::Plain {
+                    self.unlock("");
+                }
             }
             return;
         }
