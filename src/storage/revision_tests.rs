@@ -318,3 +318,21 @@ fn a_record_made_in_one_tab_is_listed_in_the_other_and_not_renamed_by_it() {
     assert_eq!(labels(&fresh), ["Bed 3", "Renamed in B"]);
     assert_eq!(labels(&tab_a), ["Bed 3", "Renamed in B"]);
 }
+
+#[test]
+fn a_damaged_newest_revision_without_index_is_kept_aside_and_the_older_one_read() {
+    let kv = store();
+    let mut rand = counter();
+    // Another page removes the index and plants a damaged revision 9.
+    kv.remove(INDEX).expect("rm");
+    kv.set(
+        "dmip.rec.a1#9",
+        "{\"sealed\":{\"nonce\":\"AAAAAAAAAAAAAAAA\",\"ct\":\"AAAA\"}}",
+    )
+    .expect("set");
+    let (mut s, q) = unlock(&kv, "pw", &mut rand).expect("opens");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].from, "dmip.rec.a1#9");
+    assert_eq!(s.load(&kv, "a1").as_ref(), Ok(&rec("a1", "Bed 3")));
+    assert_eq!(record_keys(&kv), ["dmip.rec.a1#1"]);
+}

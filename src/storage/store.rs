@@ -311,17 +311,27 @@ impl Session {
         let mut records = Vec::new();
         let mut older = Vec::new();
         for (id, revs) in present(kv)? {
-            let Some(rev) = current(listed(&id), &revs) else {
+            let Some(first) = current(listed(&id), &revs) else {
                 continue;
             };
-            let key = record_key(&id, rev);
-            let Some(text) = kv.get(&key).map_err(storage)? else {
-                continue;
-            };
-            let read = self.read_record(&key, &text);
-            records.push((key.clone(), text, read));
-            let old = revs.iter().filter(|r| **r < rev);
-            older.push((key, old.map(|r| record_key(&id, *r)).collect()));
+            // The revision to read, then, if it is damaged, the others,
+            // newest first: the damaged one is kept aside, the next that
+            // opens is the record.
+            let others = revs.iter().rev().filter(|r| **r != first);
+            for rev in std::iter::once(first).chain(others.copied()) {
+                let key = record_key(&id, rev);
+                let Some(text) = kv.get(&key).map_err(storage)? else {
+                    continue;
+                };
+                let read = self.read_record(&key, &text);
+                let damaged = matches!(read, Err(Unreadable::Bad(_) | Unreadable::Decrypt(_)));
+                records.push((key.clone(), text, read));
+                if !damaged {
+                    let old = revs.iter().filter(|r| **r < rev);
+                    older.push((key, old.map(|r| record_key(&id, *r)).collect()));
+                    break;
+                }
+            }
         }
         let errors = index
             .iter()
