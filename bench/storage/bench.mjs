@@ -14,8 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../../tests/e2e/server.mjs';
 
 const env = (n) => process.env[n] ?? (() => { throw new Error(`${n} is not set`); })();
-const dist = env('DMIP_DIST');
-const require = createRequire(path.join(env('DMIP_NODE_MODULES'), 'package.json'));
+const dist = path.resolve(env('DMIP_DIST'));
+const require = createRequire(path.resolve(env('DMIP_NODE_MODULES'), 'package.json'));
 const { chromium } = require('playwright-core');
 
 const browser = await chromium.launch({
