@@ -4,6 +4,7 @@
 use crate::i18n::{provide_i18n, Key, Lang};
 use crate::screens::Screen;
 use crate::state::provide_record;
+use crate::storage::conflict::ConflictStatus;
 use crate::storage::live::provide_vault;
 use crate::storage::save_state::SaveStatus;
 use leptos::prelude::*;
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
             </ul>
         </nav>
         <SaveStatus />
+        <ConflictStatus />
         <main class="app-main">{move || screen.get().view()}</main>
         <footer class="app-footer">
             <p>{i18n.tx(Key::Disclaimer)}</p>

@@ -4,6 +4,7 @@
 //! gives each key both languages, so a missing translation does not compile.
 
 mod average;
+mod conflict;
 mod covariates;
 mod dosing;
 mod ivcy;
@@ -16,6 +17,7 @@ mod store;
 mod table;
 
 pub use average::AvgKey;
+pub use conflict::ConflictKey;
 pub use covariates::covariate_description;
 pub use dosing::DoseKey;
 pub use ivcy::IvcyKey;

@@ -355,7 +355,7 @@ fn stripping_the_header_and_the_marker_still_leaves_it_encrypted() {
     // Everything deleted but an encrypted entry kept aside: a new store
     // may be created, but not one without passphrase.
     let (kv, _) = victim();
-    let text = kv.get("dmip.rec.a1").expect("ok").expect("stored");
+    let text = kv.get("dmip.rec.a1#1").expect("ok").expect("stored");
     for k in kv.keys().expect("ok") {
         kv.remove(&k).expect("rm");
     }

@@ -1,14 +1,16 @@
 //! The store in the running app: context with the session (key and list),
-//! autosave of the open record (debounced) and the inactivity lock.
+//! autosave of the open record (debounced), the inactivity lock, and other
+//! tabs' saves (`tabs.rs`: the open record and the list kept in step).
 
 pub use super::notice::Notice;
 use super::quarantine;
 use super::save_state::{typed, Failure, NoStore, SaveState};
-use super::store::{self, Entry, Imported, Kv, Session, Status, StoreError, StoreProblem};
+use super::store::{self, Entry, Imported, Kv, Opened, Session, Status, StoreError, StoreProblem};
 use super::vault::KdfParams;
 use super::web::{fill_random, new_id, now_local, now_ms, Backend};
 use crate::i18n::{Key, StoreKey};
 use crate::state::RecordState;
+use dmip_engine::record::merge::Conflict;
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -23,7 +25,7 @@ const RETRY_MS: u64 = 5000;
 /// The store's state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Vault {
-    kv: StoredValue<Backend, LocalStorage>,
+    pub(super) kv: StoredValue<Backend, LocalStorage>,
     pub session: RwSignal<Option<Session>>,
     pub status: RwSignal<Status>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -32,10 +34,17 @@ pub struct Vault {
     pub saving: RwSignal<bool>,
     /// Whether what was typed is kept (shown on every screen).
     pub save_state: RwSignal<SaveState>,
+    /// Fields the last save or refresh could not merge with another tab's
+    /// save (shown on the save state until dismissed or another record is
+    /// opened).
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// The open record as stored when this tab opened or last saved it
+    /// (`None`: not stored yet): what a save is merged against.
+    pub(super) base: StoredValue<Option<Opened>>,
     last_activity: StoredValue<f64>,
     generation: StoredValue<u64>,
     /// The open record (what autosave writes).
-    open: RecordState,
+    pub(super) open: RecordState,
 }
 
 impl Vault {
@@ -124,20 +133,30 @@ impl Vault {
         self.save(&record.get_untracked());
     }
 
-    /// Saves `r` now (if the store is open); whether it was stored.
+    /// Saves `r` now (if the store is open), merged with what another tab
+    /// saved since this one opened it; whether it was stored. Where both
+    /// changed a field the stored value stays and the open record shows it.
     pub fn save(&self, r: &PatientRecord) -> bool {
         let mut result = None;
+        let base = self.base.get_value().filter(|b| b.record.id == r.id);
         self.session.update(|s| {
             if let Some(s) = s {
-                result = Some(
-                    self.kv
-                        .with_value(|kv| s.save(kv, r, &now_local(), &mut fill_random)),
-                );
+                result = Some(self.kv.with_value(|kv| {
+                    s.save_merged(kv, base.as_ref(), r, &now_local(), &mut fill_random)
+                }));
             }
         });
         match result {
-            Some(Ok(())) => {
+            Some(Ok(saved)) => {
+                self.base.set_value(Some(saved.opened.clone()));
+                if saved.opened.record != *r {
+                    self.open.record.set(saved.opened.record);
+                }
+                if !saved.conflicts.is_empty() {
+                    self.conflicts.set(saved.conflicts);
+                }
                 self.save_state.set(SaveState::Saved(now_local()));
+                super::tabs::announce();
                 true
             }
             Some(Err(e)) => {
@@ -197,6 +216,8 @@ impl Vault {
             self.save(&record.record.get_untracked());
         }
         self.saving.set(false);
+        self.base.set_value(None);
+        self.conflicts.set(Vec::new());
         self.session.set(None);
         self.undo.set(None);
         record.record.set(PatientRecord::new("new"));
@@ -207,13 +228,15 @@ impl Vault {
         let mut result = None;
         self.session.update(|s| {
             if let Some(s) = s {
-                result = Some(self.kv.with_value(|kv| s.load(kv, id)));
+                result = Some(self.kv.with_value(|kv| s.open(kv, id)));
             }
         });
         match result {
-            Some(Ok(r)) => {
+            Some(Ok(opened)) => {
                 self.flush(record);
-                record.record.set(r);
+                self.conflicts.set(Vec::new());
+                self.base.set_value(Some(opened.clone()));
+                record.record.set(opened.record);
                 self.saving.set(true);
                 self.save_state.set(SaveState::Nothing);
             }
@@ -228,6 +251,8 @@ impl Vault {
     /// Starts a new record (saved on its first edit).
     pub fn new_record(&self, record: RecordState) {
         self.flush(record);
+        self.base.set_value(None);
+        self.conflicts.set(Vec::new());
         record.record.set(PatientRecord::new(new_id()));
         self.saving.set(true);
         self.save_state.set(SaveState::Nothing);
@@ -251,6 +276,8 @@ pub fn provide_vault(record: RecordState) -> Vault {
         undo: RwSignal::new(None),
         saving: RwSignal::new(false),
         save_state: RwSignal::new(SaveState::Nothing),
+        conflicts: RwSignal::new(Vec::new()),
+        base: StoredValue::new(None),
         last_activity: StoredValue::new(now_ms()),
         generation: StoredValue::new(0),
         open: record,
@@ -284,6 +311,13 @@ pub fn provide_vault(record: RecordState) -> Vault {
                 return;
             }
         }
+        if vault
+            .base
+            .with_value(|b| b.as_ref().is_some_and(|b| b.record == r))
+        {
+            // As stored (opened, saved, or refreshed from another tab).
+            return;
+        }
         vault.touch();
         vault.save_state.set(SaveState::Pending);
         let generation = vault.generation.get_value() + 1;
@@ -306,6 +340,8 @@ pub fn provide_vault(record: RecordState) -> Vault {
             e.set_return_value("");
         }
     });
+
+    let tabs = super::tabs::listen(vault);
 
     // Activity resets the lock timer; a check every 20 s locks when idle.
     let keys = window_event_listener(leptos::ev::keydown, move |_| vault.touch());
@@ -330,6 +366,7 @@ pub fn provide_vault(record: RecordState) -> Vault {
         unloading.remove();
         keys.remove();
         clicks.remove();
+        tabs.remove();
         if let Ok(t) = timer {
             t.clear();
         }

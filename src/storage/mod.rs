@@ -5,19 +5,24 @@
 
 pub mod bounded;
 pub mod capsule;
+pub mod conflict;
 pub mod files;
 pub mod header;
 pub mod kv;
 pub mod live;
 pub mod notice;
 pub mod quarantine;
+pub mod revisions;
 pub mod save_state;
 pub mod store;
+pub mod tabs;
 pub mod tagged;
 pub mod vault;
 pub mod web;
 
 #[cfg(test)]
 mod hostile_tests;
+#[cfg(test)]
+mod revision_tests;
 #[cfg(test)]
 mod store_tests;

@@ -5,7 +5,10 @@
 //!   check?}`, plain; the salt and the authenticated passphrase check.
 //! - `dmip.encrypted`: present once the store is encrypted.
 //! - `dmip.index`: the list of records (id, label, updated), sealed.
-//! - `dmip.rec.<id>`: one record each (engine `record::write`), sealed.
+//! - `dmip.rec.<id>#<rev>`: one record each (engine `record::write`),
+//!   sealed, under its revision (`revisions.rs`: written new, then the
+//!   index switched, then the old one removed); `dmip.rec.<id>` is the
+//!   layout before revisions (revision 0), read as it is.
 //! - `dmip.quarantine.<n>.<key>`: what could not be read, kept aside
 //!   (`quarantine.rs`).
 //!
@@ -20,6 +23,8 @@ pub use super::header::{status, Status, StoreProblem, META, STORE_VERSION};
 pub use super::kv::{Kv, MemKv};
 use super::quarantine::quarantine;
 pub use super::quarantine::Quarantined;
+use super::revisions::{current, parse_record_key, present, record_key};
+pub use super::revisions::{Opened, Saved};
 use super::vault::{open, seal, KdfParams, KdfSpec, Key, Sealed, VaultError};
 use dmip_engine::record::{self, PatientRecord, RecordError};
 use serde::{Deserialize, Serialize};
@@ -42,6 +47,10 @@ pub struct Entry {
     pub label: String,
     /// When last saved (RFC 3339, local time).
     pub updated: String,
+    /// The revision the index points to (0: a record stored before
+    /// revisions, under `dmip.rec.<id>`).
+    #[serde(default)]
+    pub rev: u64,
 }
 
 /// A record written by a newer version of the app: left where it is
@@ -110,7 +119,11 @@ impl Unreadable {
 /// What a scan read, before anything is changed.
 struct Plan {
     index: Option<(String, Result<Vec<Entry>, Unreadable>)>,
+    /// The revision read of each record: key, text, what it holds.
     records: Vec<(String, String, Result<PatientRecord, Unreadable>)>,
+    /// Revisions older than the one read (left by a page closed between
+    /// writes): removed once the one read opens.
+    older: Vec<(String, Vec<String>)>,
 }
 
 /// An unlocked store: the key (absent in plain mode) and the record list.
@@ -224,14 +237,14 @@ impl Session {
         if let Ok(keys) = kv.keys() {
             ids.extend(
                 keys.iter()
-                    .filter_map(|k| k.strip_prefix(RECORD_PREFIX))
-                    .map(String::from),
+                    .filter_map(|k| parse_record_key(k))
+                    .map(|(id, _)| String::from(id)),
             );
         }
         ids
     }
 
-    fn wrap(&self, slot: &str, plain: &str, rand: &mut dyn FnMut(&mut [u8])) -> String {
+    pub(super) fn wrap(&self, slot: &str, plain: &str, rand: &mut dyn FnMut(&mut [u8])) -> String {
         let slot = match &self.key {
             Some(key) => {
                 let mut nonce = [0u8; 12];
@@ -291,16 +304,34 @@ impl Session {
                 Some((text, read))
             }
         };
+        let listed = |id: &str| match &index {
+            Some((_, Ok(v))) => v.iter().find(|e| e.id == id).map(|e| e.rev),
+            _ => None,
+        };
         let mut records = Vec::new();
-        for key in kv.keys().map_err(storage)? {
-            if !key.starts_with(RECORD_PREFIX) {
-                continue;
-            }
-            let Some(text) = kv.get(&key).map_err(storage)? else {
+        let mut older = Vec::new();
+        for (id, revs) in present(kv)? {
+            let Some(first) = current(listed(&id), &revs) else {
                 continue;
             };
-            let read = self.read_record(&key, &text);
-            records.push((key, text, read));
+            // The revision to read, then, if it is damaged, the others,
+            // newest first: the damaged one is kept aside, the next that
+            // opens is the record.
+            let others = revs.iter().rev().filter(|r| **r != first);
+            for rev in std::iter::once(first).chain(others.copied()) {
+                let key = record_key(&id, rev);
+                let Some(text) = kv.get(&key).map_err(storage)? else {
+                    continue;
+                };
+                let read = self.read_record(&key, &text);
+                let damaged = matches!(read, Err(Unreadable::Bad(_) | Unreadable::Decrypt(_)));
+                records.push((key.clone(), text, read));
+                if !damaged {
+                    let old = revs.iter().filter(|r| **r < rev);
+                    older.push((key, old.map(|r| record_key(&id, *r)).collect()));
+                    break;
+                }
+            }
         }
         let errors = index
             .iter()
@@ -322,7 +353,11 @@ impl Session {
         if opened == 0 && wrong_key > 0 {
             return Err(StoreError::Refused(StoreProblem::KeyMismatch(wrong_key)));
         }
-        Ok(Plan { index, records })
+        Ok(Plan {
+            index,
+            records,
+            older,
+        })
     }
 
     fn apply(&mut self, kv: &dyn Kv, plan: Plan) -> Result<Vec<Quarantined>, StoreError> {
@@ -339,13 +374,21 @@ impl Session {
         let mut entries = Vec::new();
         let mut held = Vec::new();
         for (key, text, read) in plan.records {
-            let id = key.strip_prefix(RECORD_PREFIX).unwrap_or(&key);
+            let (id, rev) = parse_record_key(&key).unwrap_or((&key, 0));
             match read {
-                Ok(r) => entries.push(Entry {
-                    id: id.into(),
-                    label: r.label.clone(),
-                    updated: listed(id).map(|e| e.updated).unwrap_or_default(),
-                }),
+                Ok(r) => {
+                    entries.push(Entry {
+                        id: id.into(),
+                        label: r.label.clone(),
+                        updated: listed(id).map(|e| e.updated).unwrap_or_default(),
+                        rev,
+                    });
+                    let older = plan.older.iter().filter(|(k, _)| *k == key);
+                    for old in older.flat_map(|(_, o)| o) {
+                        // Cleaned again at the next scan if this fails.
+                        let _ = kv.remove(old);
+                    }
+                }
                 Err(Unreadable::Newer(found)) => held.push(Held {
                     id: id.into(),
                     found,
@@ -360,7 +403,18 @@ impl Session {
         Ok(q)
     }
 
-    fn write_index(&self, kv: &dyn Kv, rand: &mut dyn FnMut(&mut [u8])) -> Result<(), StoreError> {
+    /// The index as stored, if it reads (`None`: absent or unreadable).
+    pub(super) fn read_index(&self, kv: &dyn Kv) -> Option<Vec<Entry>> {
+        let text = kv.get(INDEX).ok()??;
+        let plain = self.read_slot(INDEX, &text).ok()?;
+        serde_json::from_str(&plain).ok()
+    }
+
+    pub(super) fn write_index(
+        &self,
+        kv: &dyn Kv,
+        rand: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<(), StoreError> {
         let mut all = self.entries.clone();
         all.extend(self.held.iter().filter_map(|h| h.listed.clone()));
         let json = serde_json::to_string(&all).unwrap_or_default();
@@ -380,19 +434,7 @@ impl Session {
         if self.held.iter().any(|h| h.id == r.id) {
             return Err(StoreError::Held(r.id.clone()));
         }
-        let key = format!("{RECORD_PREFIX}{}", r.id);
-        kv.set(&key, &self.wrap(&key, &record::write(r), rand))
-            .map_err(storage)?;
-        self.entries.retain(|e| e.id != r.id);
-        self.entries.insert(
-            0,
-            Entry {
-                id: r.id.clone(),
-                label: r.label.clone(),
-                updated: now.into(),
-            },
-        );
-        self.write_index(kv, rand)
+        self.write_revision(kv, r, now, rand).map(|_| ())
     }
 
     /// Stores imported records: one whose id is in use (or repeated in the
@@ -429,13 +471,27 @@ impl Session {
         kv: &dyn Kv,
         id: &str,
     ) -> Result<PatientRecord, (StoreError, Option<Quarantined>)> {
-        let key = format!("{RECORD_PREFIX}{id}");
+        self.open(kv, id).map(|o| o.record)
+    }
+
+    /// Loads a record with its revision (what a later save merges against);
+    /// see [`Session::load`].
+    pub fn open(
+        &mut self,
+        kv: &dyn Kv,
+        id: &str,
+    ) -> Result<Opened, (StoreError, Option<Quarantined>)> {
+        let rev = self
+            .stored_rev(kv, id)
+            .map_err(|e| (e, None))?
+            .ok_or_else(|| (StoreError::Missing(id.into()), None))?;
+        let key = record_key(id, rev);
         let text = kv
             .get(&key)
             .map_err(|e| (storage(e), None))?
             .ok_or_else(|| (StoreError::Missing(id.into()), None))?;
         match self.read_record(&key, &text) {
-            Ok(r) => Ok(r),
+            Ok(record) => Ok(Opened { record, rev }),
             Err(Unreadable::Newer(_)) => Err((StoreError::Held(id.into()), None)),
             Err(Unreadable::Encrypted) => {
                 Err((StoreError::Refused(StoreProblem::EncryptionRemoved), None))
@@ -449,6 +505,25 @@ impl Session {
         }
     }
 
+    /// Reads revision `rev` of `id` (nothing is changed or kept aside).
+    pub(super) fn load_rev(
+        &self,
+        kv: &dyn Kv,
+        id: &str,
+        rev: u64,
+    ) -> Result<PatientRecord, StoreError> {
+        let key = record_key(id, rev);
+        let text = kv
+            .get(&key)
+            .map_err(storage)?
+            .ok_or_else(|| StoreError::Missing(id.into()))?;
+        self.read_record(&key, &text).map_err(|e| match e {
+            Unreadable::Newer(_) => StoreError::Held(id.into()),
+            Unreadable::Encrypted => StoreError::Refused(StoreProblem::EncryptionRemoved),
+            other => StoreError::Vault(VaultError::Format(other.reason())),
+        })
+    }
+
     /// Deletes a record; returns what [`Session::undelete`] needs.
     pub fn delete(
         &mut self,
@@ -456,7 +531,11 @@ impl Session {
         id: &str,
         rand: &mut dyn FnMut(&mut [u8]),
     ) -> Result<(Entry, String), StoreError> {
-        let key = format!("{RECORD_PREFIX}{id}");
+        self.refresh(kv)?;
+        let revs = present(kv)?.remove(id).unwrap_or_default();
+        let listed = self.entries.iter().find(|e| e.id == id).map(|e| e.rev);
+        let rev = current(listed, &revs).ok_or_else(|| StoreError::Missing(id.into()))?;
+        let key = record_key(id, rev);
         let text = kv
             .get(&key)
             .map_err(storage)?
@@ -468,9 +547,12 @@ impl Session {
             .cloned()
             .ok_or_else(|| StoreError::Missing(id.into()))?;
         kv.remove(&key).map_err(storage)?;
+        for old in revs.iter().filter(|r| **r != rev) {
+            let _ = kv.remove(&record_key(id, *old));
+        }
         self.entries.retain(|e| e.id != id);
         self.write_index(kv, rand)?;
-        Ok((entry, text))
+        Ok((Entry { rev, ..entry }, text))
     }
 
     /// Puts back a deleted record.
@@ -480,8 +562,9 @@ impl Session {
         (entry, text): (Entry, String),
         rand: &mut dyn FnMut(&mut [u8]),
     ) -> Result<(), StoreError> {
-        kv.set(&format!("{RECORD_PREFIX}{}", entry.id), &text)
+        kv.set(&record_key(&entry.id, entry.rev), &text)
             .map_err(storage)?;
+        self.refresh(kv)?;
         self.entries.retain(|e| e.id != entry.id);
         self.entries.insert(0, entry);
         self.write_index(kv, rand)

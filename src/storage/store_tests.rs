@@ -37,7 +37,7 @@ fn encrypted_store_round_trips_and_hides_the_data() {
         .expect("saved");
     s.save(&kv, &rec("b2", "Bed 4"), "2026-04-01T11:00", &mut rand)
         .expect("saved");
-    let raw = kv.get("dmip.rec.a1").expect("ok").expect("stored");
+    let raw = kv.get("dmip.rec.a1#1").expect("ok").expect("stored");
     assert!(!raw.contains("Bed 3") && raw.contains("sealed"), "{raw}");
     assert!(!kv.get(INDEX).expect("ok").expect("index").contains("Bed"));
     assert_eq!(status(&kv).expect("ok"), Status::Locked);
@@ -61,7 +61,7 @@ fn encrypted_store_round_trips_and_hides_the_data() {
 
     let undo = s2.delete(&kv, "a1", &mut rand).expect("deleted");
     assert_eq!(s2.entries.len(), 1);
-    assert_eq!(kv.get("dmip.rec.a1").expect("ok"), None);
+    assert_eq!(kv.get("dmip.rec.a1#1").expect("ok"), None);
     s2.undelete(&kv, undo, &mut rand).expect("back");
     assert_eq!(s2.load(&kv, "a1").expect("loads").label, "Bed 3 YT");
 }
@@ -76,18 +76,18 @@ fn damaged_records_are_kept_aside_and_reported() {
     s.save(&kv, &rec("b2", "B"), "t2", &mut rand)
         .expect("saved");
     kv.set(
-        "dmip.rec.a1",
+        "dmip.rec.a1#1",
         "{\"sealed\":{\"nonce\":\"AAAAAAAAAAAAAAAA\",\"ct\":\"AAAA\"}}",
     )
     .expect("set");
     let (s2, q) = unlock(&kv, "pw", &mut rand).expect("unlocks");
     assert_eq!(s2.entries.len(), 1);
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0].from, "dmip.rec.a1");
-    assert_eq!(q[0].to, "dmip.quarantine.1.dmip.rec.a1");
+    assert_eq!(q[0].from, "dmip.rec.a1#1");
+    assert_eq!(q[0].to, "dmip.quarantine.1.dmip.rec.a1#1");
     assert_eq!(q[0].reason, "wrong passphrase, or the data was changed");
     assert!(kv
-        .get("dmip.quarantine.1.dmip.rec.a1")
+        .get("dmip.quarantine.1.dmip.rec.a1#1")
         .expect("ok")
         .is_some());
 
@@ -115,7 +115,7 @@ fn plain_mode_stores_readable_json() {
     s.save(&kv, &rec("p", "Plain"), "t", &mut rand)
         .expect("saved");
     assert!(kv
-        .get("dmip.rec.p")
+        .get("dmip.rec.p#1")
         .expect("ok")
         .expect("stored")
         .contains("Plain"));
@@ -160,7 +160,7 @@ fn a_layout_1_header_opens_and_is_rewritten_authenticated() {
     .to_string();
     kv.set(META, &v1).expect("set");
     kv.remove(MARKER).expect("rm");
-    let record = kv.get("dmip.rec.a1").expect("ok");
+    let record = kv.get("dmip.rec.a1#1").expect("ok");
     assert_eq!(status(&kv).expect("ok"), Status::Locked);
 
     assert_eq!(
@@ -192,7 +192,7 @@ fn a_layout_1_header_opens_and_is_rewritten_authenticated() {
         Some("{\"encrypted\":true}".into())
     );
     assert_eq!(
-        kv.get("dmip.rec.a1").expect("ok"),
+        kv.get("dmip.rec.a1#1").expect("ok"),
         record,
         "records untouched"
     );
@@ -228,6 +228,7 @@ fn records_of_a_newer_format_stay_where_they_are() {
         id: "n9".into(),
         label: "From the future".into(),
         updated: "t0".into(),
+        rev: 0,
     };
     assert_eq!(
         s2.held,
@@ -301,13 +302,13 @@ impl Kv for Full {
 fn an_import_counts_what_was_stored_and_copies_taken_ids() {
     let kv = Full {
         inner: MemKv::default(),
-        refuse: "dmip.rec.c3",
+        refuse: "dmip.rec.c3#1",
     };
     let mut rand = counter();
     let mut s = create(&kv, Some("pw"), KdfParams::TEST, &mut rand).expect("created");
     s.save(&kv, &rec("a1", "Mine"), "t1", &mut rand)
         .expect("saved");
-    let mine = kv.get("dmip.rec.a1").expect("ok");
+    let mine = kv.get("dmip.rec.a1#1").expect("ok");
     let mut n = 0;
     let mut ids = || {
         n += 1;
@@ -332,7 +333,11 @@ fn an_import_counts_what_was_stored_and_copies_taken_ids() {
         done.failed,
         [StoreError::Storage("QuotaExceededError".into())]
     );
-    assert_eq!(kv.get("dmip.rec.a1").expect("ok"), mine, "not overwritten");
+    assert_eq!(
+        kv.get("dmip.rec.a1#1").expect("ok"),
+        mine,
+        "not overwritten"
+    );
     let mut labels: Vec<&str> = s.entries.iter().map(|e| e.label.as_str()).collect();
     labels.sort_unstable();
     assert_eq!(labels, ["B", "B again (copy)", "Mine", "Theirs (copy)"]);
@@ -354,14 +359,14 @@ fn kept_entries_are_listed_put_back_and_exported_raw() {
         .expect("saved");
     s.save(&kv, &rec("b2", "B"), "t2", &mut rand)
         .expect("saved");
-    let text = kv.get("dmip.rec.a1").expect("ok").expect("stored");
-    let q = quarantine(&kv, "dmip.rec.a1", &text, "test").expect("kept");
-    assert_eq!(q.to, "dmip.quarantine.1.dmip.rec.a1");
+    let text = kv.get("dmip.rec.a1#1").expect("ok").expect("stored");
+    let q = quarantine(&kv, "dmip.rec.a1#1", &text, "test").expect("kept");
+    assert_eq!(q.to, "dmip.quarantine.1.dmip.rec.a1#1");
     assert_eq!(
         list_quarantined(&kv).expect("ok"),
         [Kept {
             key: q.to.clone(),
-            from: "dmip.rec.a1".into(),
+            from: "dmip.rec.a1#1".into(),
             size: text.chars().count(),
         }]
     );
@@ -379,15 +384,15 @@ fn kept_entries_are_listed_put_back_and_exported_raw() {
     );
 
     // Not over something in place.
-    kv.set("dmip.rec.a1", "{}").expect("set");
+    kv.set("dmip.rec.a1#1", "{}").expect("set");
     assert_eq!(
         restore_quarantined(&kv, &q.to).err(),
-        Some(StoreError::Occupied("dmip.rec.a1".into()))
+        Some(StoreError::Occupied("dmip.rec.a1#1".into()))
     );
-    kv.remove("dmip.rec.a1").expect("rm");
+    kv.remove("dmip.rec.a1#1").expect("rm");
     assert_eq!(
         restore_quarantined(&kv, &q.to).expect("back"),
-        "dmip.rec.a1"
+        "dmip.rec.a1#1"
     );
     assert!(list_quarantined(&kv).expect("ok").is_empty());
     let (s2, q) = unlock(&kv, "pw", &mut rand).expect("opens");

@@ -97,16 +97,30 @@ fn NumberInput(
         .record
         .with_untracked(|r| get(&r.patient).map(tick).unwrap_or_default());
     let raw = RwSignal::new(initial);
-    Effect::new(move |_| {
+    // Returns the text and the record's value it last saw: a change of the
+    // record with the text unchanged came from elsewhere (another tab's
+    // save, a merge) and is shown, never overwritten by the text on screen.
+    Effect::new(move |seen: Option<(String, Option<f64>)>| {
         let text = raw.get();
         // The field follows the record (creatinine's unit may change).
-        let value = patient_value(&text, state.record.with(|r| field(&r.patient)));
-        if value.is_some() || text.trim().is_empty() {
-            let current = state.record.with_untracked(|r| get(&r.patient));
-            if current != value {
-                state.record.update(|r| set(&mut r.patient, value));
+        let value_of = |text: &str| patient_value(text, state.record.with(|r| field(&r.patient)));
+        let current = state.record.with(|r| get(&r.patient));
+        if let Some((seen_text, seen_value)) = seen {
+            if seen_text == text && seen_value != current {
+                if value_of(&text) != current {
+                    let shown = current.map(tick).unwrap_or_default();
+                    raw.set(shown.clone());
+                    return (shown, current);
+                }
+                return (text, current);
             }
         }
+        let value = value_of(&text);
+        if (value.is_some() || text.trim().is_empty()) && current != value {
+            state.record.update(|r| set(&mut r.patient, value));
+            return (text, value);
+        }
+        (text, current)
     });
     let error = Signal::derive(move || {
         let f = state.record.with(|r| field(&r.patient));

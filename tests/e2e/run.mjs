@@ -25,6 +25,7 @@ import { perfTests } from './perf.mjs';
 import { badInputTests } from './bad_input.mjs';
 import { saveStateTests } from './save_state.mjs';
 import { timeZoneTests } from './time_zones.mjs';
+import { tabTests } from './tabs.mjs';
 import { languageTests } from './language.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 
@@ -235,6 +236,7 @@ const tests = [
   ...badInputTests({ openPage, fileUrl, shots }),
   ...saveStateTests({ openPage, fileUrl }),
   ...timeZoneTests({ openPage, fileUrl }),
+  ...tabTests({ openPage, fileUrl, httpUrl: `${server.url}/dmip.html` }),
   ...languageTests({ openPage, fileUrl }),
   ...perfTests({ openPage, fileUrl, shots }),
 ];

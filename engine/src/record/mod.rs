@@ -6,6 +6,7 @@ mod courses;
 mod covariates;
 mod disease;
 mod ivcy;
+pub mod merge;
 mod migrate;
 
 /// Dates in the record (treatment starts, pulses), for the app.

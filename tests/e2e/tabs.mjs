@@ -1,0 +1,165 @@
+// E2e tests of issue 20, item 1: one record open in two pages of one
+// browser (one context: the same storage), from file:// and from http.
+// Edits of different fields in each page are all kept; a record made in
+// one page is listed in the other within a second; one field typed in
+// both is named on the save state line, never overwritten silently.
+
+import { createStore, unlock, addRecord, PASS } from './records.mjs';
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Waits (up to `ms`) until `read()` returns what `ok` accepts. */
+async function until(read, ok, what, ms = 5_000) {
+  let last;
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    last = await read().catch(() => undefined);
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${what}: last seen ${JSON.stringify(last)}`);
+}
+
+const saved = (page) =>
+  until(() => page.textContent('#save-state'), (t) => t?.includes('Saved ('), 'save state "Saved"');
+
+const value = (page, id) => page.inputValue(id);
+
+/** Page A makes a store and record "Shared"; page B (same context)
+ * unlocks and opens it; both show the Patient screen. */
+async function twoPages(context, url, a) {
+  await createStore(a, url);
+  await addRecord(a, 'Shared');
+  await saved(a);
+  const b = await context.newPage();
+  await b.goto(`${url}#/records`);
+  await b.click('button[data-lang=en]');
+  await unlock(b, PASS);
+  await b.locator('tr', { hasText: 'Shared' }).locator('.rec-open-btn').click();
+  for (const p of [a, b]) await p.click('a[data-screen=patient]');
+  return { a, b };
+}
+
+/** Reloads `page`, unlocks, opens `label` and shows the Patient screen. */
+async function reopen(page, label) {
+  await page.reload();
+  await page.click('a[data-screen=records]');
+  await unlock(page, PASS);
+  await page.locator('tr', { hasText: label }).locator('.rec-open-btn').click();
+  await page.click('a[data-screen=patient]');
+}
+
+export function tabTests({ openPage, fileUrl, httpUrl }) {
+  const where = [['file://', fileUrl], ['http', httpUrl]];
+    return where.flatMap(([name, at]) => [
+    [`tabs (${name}): weight and height typed in one page, age and creatinine in the other, all four kept`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        // B types within A's autosave delay: A saves while B's edit waits
+        // (B is stale and merges). Saves in the same few milliseconds are
+        // not played: localStorage has no lock across pages.
+        await a.fill('#pt-weight', '52');
+        await a.fill('#pt-height', '158');
+        await b.waitForTimeout(150);
+        await b.fill('#pt-age', '64');
+        await b.fill('#pt-creatinine', '0.72');
+        const all = { '#pt-weight': '52', '#pt-height': '158', '#pt-age': '64', '#pt-creatinine': '0.72' };
+        // Each page shows the other's fields without a reload.
+        for (const p of [a, b]) {
+          for (const [id, v] of Object.entries(all)) {
+            await until(() => value(p, id), (x) => x === v, `${name}: ${id} live in ${p === a ? 'A' : 'B'}`);
+          }
+          await saved(p);
+        }
+        for (const p of [a, b]) {
+          await reopen(p, 'Shared');
+          for (const [id, v] of Object.entries(all)) {
+            const got = await value(p, id);
+            assert(got === v, `${name}: after reload ${id} is ${JSON.stringify(got)}, typed ${v}`);
+          }
+        }
+        await watch.assertClean(`tabs ${name}`);
+      } finally {
+        await context.close();
+      }
+    }],
+    [`tabs (${name}): a record made in one page is listed in the other within 1 s and keeps its name`, async () => {
+      const { context, page: first } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        await a.click('a[data-screen=records]');
+        await b.click('a[data-screen=records]');
+        await b.click('#rec-new');
+        await b.fill('#rec-label', 'Made in B');
+        await saved(b);
+        const t0 = Date.now();
+        await until(
+          () => a.$$eval('.rec-name', (e) => e.map((n) => n.textContent)),
+          (names) => names?.includes('Made in B'),
+          `${name}: B's record in A's list`,
+          1_000,
+        );
+        const ms = Date.now() - t0;
+        // A's next save (of its own record) renames nothing of B's.
+        await a.fill('#rec-label', 'Shared, edited in A');
+        await saved(a);
+        for (const p of [a, b]) {
+          const names = await until(
+            () => p.$$eval('.rec-name', (e) => e.map((n) => n.textContent).sort()),
+            (n) => n?.length === 2 && n.includes('Shared, edited in A'),
+            `${name}: both lists`,
+          );
+          assert(
+            JSON.stringify(names) === JSON.stringify(['Made in B', 'Shared, edited in A']),
+            `${name}: list ${names}`,
+          );
+        }
+        console.log(`  ${name}: listed in the other page ${ms} ms after its save`);
+      } finally {
+        await context.close();
+      }
+    }],
+    [`tabs (${name}): one field typed in both pages is named on the save state, the stored value kept`, async () => {
+      const { context, page: first } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        // B types within A's autosave delay: A's save reaches B while B's
+        // own edit of the same field waits.
+        await a.fill('#pt-weight', '60');
+        await b.waitForTimeout(150);
+        await b.fill('#pt-weight', '70');
+        const [line, page, other] = await until(
+          async () => {
+            for (const [p, o] of [[a, b], [b, a]]) {
+              const t = await p.evaluate(() => document.querySelector('#save-conflict')?.textContent);
+              if (t) return [t, p, o];
+            }
+            return null;
+          },
+          (x) => x,
+          `${name}: a conflict line`,
+        );
+        const [mine, kept] = page === b ? ['70', '60'] : ['60', '70'];
+        assert(
+          line.includes(`weight (typed here: ${mine}.0, stored: ${kept}.0)`),
+          `${name}: conflict line ${JSON.stringify(line)}`,
+        );
+        // Both pages end on the stored value; nothing was overwritten silently.
+        for (const p of [page, other]) {
+          await until(() => value(p, '#pt-weight'), (x) => x === kept, `${name}: the kept weight`);
+        }
+        await page.click('button[data-lang=ja]');
+        const ja = await page.textContent('#save-conflict');
+        assert(ja.includes(`体重（この画面：${mine}.0、保存済み：${kept}.0）`), `${name}: Japanese line ${ja}`);
+        await page.click('#save-conflict-dismiss');
+        assert(!(await page.isVisible('#save-conflict')), 'the conflict line stays after Dismiss');
+        await reopen(other, 'Shared');
+        assert((await value(other, '#pt-weight')) === kept, `${name}: stored weight after reload`);
+      } finally {
+        await context.close();
+      }
+    }],
+  ]);
+}
