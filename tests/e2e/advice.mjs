@@ -145,7 +145,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         const text = await cyclosporine(page, '200', '24', [[local(1, 10), 'C2', '1150']]);
-        assert(/^The latest C2 \(1150 ng\/mL\) is within the target 1000–1200 ng\/mL\. In range: keep the current dose, 200 mg, once daily before breakfast \(every 24 h\) \(the model's probability of staying in range on it: \d+ %\)\./.test(text), `keep: ${text}`);
+        assert(/^The latest C2 \(1150 ng\/mL\) is within the target 1000–1200 ng\/mL\. In range: keep the current dose, 200 mg, once daily before breakfast \(every 24 h\) \(the model's probabilities at steady state on it: below the range (\d+) %, in range \d+ %, above (\d+) %; a change is suggested only when one side reaches 50 %\)\./.test(text), `keep: ${text}`);
+        // Kept because neither side reaches 50 % (or the model misses the level).
+        const [, below, above] = text.match(/below the range (\d+) %, in range \d+ %, above (\d+) %/);
+        assert(Number(below) < 50 && Number(above) < 50 || /does not fit/.test(text), `sides: ${text}`);
         assert(!/The model suggests/.test(text), `no change suggested: ${text}`);
         await watch.assertClean('cyclosporine keep');
       } finally {
