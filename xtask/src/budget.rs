@@ -6,8 +6,10 @@
 /// Raised to 1.2 MB on 2026-12-02 (1.11 MB with prescribing, the
 /// interaction labels and the IV-CY rules), to 1.21 MB with the
 /// covariates over time (issue 17 item 3: 1.203 MB), to 1.27 MB with model
-/// averaging on the drug screens (issue 17 item 1: 1.252 MB).
-pub const SINGLE_FILE_MAX: u64 = 1_270_000;
+/// averaging on the drug screens (issue 17 item 1: 1.252 MB), to 1.29 MB
+/// with the population check and the tacrolimus starting dose (issue 17
+/// items 4 and 5: 1.277 MB).
+pub const SINGLE_FILE_MAX: u64 = 1_290_000;
 /// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
 /// 687 kB on 2026-11-25. Raised to 820 kB on 2026-12-04 when the bedside
 /// screen, the other models' answers, a third tacrolimus model, the
@@ -16,9 +18,11 @@ pub const SINGLE_FILE_MAX: u64 = 1_270_000;
 /// Raised to 850 kB when the covariates over time (issue 17 item 3:
 /// prednisolone rows, co-medication periods, absorption occasions, the
 /// timeline's new panels) took it to 843 kB; raised to 890 kB when model
-/// averaging on both drug screens (issue 17 item 1) took it to 879 kB. The
+/// averaging on both drug screens (issue 17 item 1) took it to 879 kB;
+/// raised to 905 kB when the population check (two screens) and the
+/// tacrolimus starting dose (issue 17 items 4 and 5) took it to 897 kB. The
 /// cut is owed still, and it is the cold start's largest lever (issue 21).
-pub const WASM_GZIP_MAX: u64 = 890_000;
+pub const WASM_GZIP_MAX: u64 = 905_000;
 /// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
@@ -27,8 +31,9 @@ pub const WASM_GZIP_MAX: u64 = 890_000;
 /// inside its own budget), then to 2.1 MB when the interaction labels,
 /// the IV-CY rules and the next-sample design took it to 2.02 MB, then to
 /// 2.2 MB on 2026-12-04 at 2.10 MB, then to 2.3 MB at 2.28 MB with the
-/// covariates over time and model averaging (see `WASM_GZIP_MAX`).
-pub const WASM_RAW_MAX: u64 = 2_300_000;
+/// covariates over time and model averaging (see `WASM_GZIP_MAX`), then to
+/// 2.35 MB at 2.33 MB with the population check and the starting dose.
+pub const WASM_RAW_MAX: u64 = 2_350_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]
