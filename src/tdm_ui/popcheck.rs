@@ -231,10 +231,18 @@ pub fn PopulationChecks() -> impl IntoView {
                 checks
                     .get()
                     .into_iter()
-                    .zip(["self-popcheck-csa", "self-popcheck-tac"])
-                    .filter_map(|((c, reference), id)| {
+                    .zip([
+                        ("self-popcheck-csa", crate::i18n::Key::ScreenCyclosporine),
+                        ("self-popcheck-tac", crate::i18n::Key::ScreenTacrolimus),
+                    ])
+                    .filter_map(|((c, reference), (id, drug))| {
                         let c = c?;
-                        Some(view! { <div id=id>{check_body(i18n, id, &c, reference)}</div> })
+                        Some(view! {
+                            <div id=id>
+                                <h4>{i18n.t(drug)}</h4>
+                                {check_body(i18n, id, &c, reference)}
+                            </div>
+                        })
                     })
                     .collect_view()
             }}
