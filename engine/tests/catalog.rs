@@ -90,6 +90,14 @@ fn covariates_outside_the_population_are_named() {
         press.individual(&cov, &[], &[]).expect_err("PSL missing"),
         "prednisolone dose (PSL) is needed by this model and was not given"
     );
+    // The screens and the CLI fill it with the model file's stated default,
+    // 0 mg/day (the model's reference: no prednisolone effect), and say so.
+    let (assumed, genotype) = dmip_engine::tdm::defaults_for(&press, |n| cov.contains_key(n));
+    assert!(genotype.is_none());
+    assert!(
+        matches!(&assumed[..], [dmip_engine::tdm::Assumption::Typical { covariate, value, .. }] if covariate == "PSL" && *value == 0.0),
+        "{assumed:?}"
+    );
 }
 
 #[test]

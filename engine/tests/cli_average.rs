@@ -103,13 +103,14 @@ fn one_model_keeps_the_single_fit_output() {
 
 #[test]
 fn a_model_that_cannot_be_fitted_is_listed_with_its_reason() {
-    // Press 2010 (cyclosporine) needs the prednisolone dose, not in the file.
+    // Monchaud 2012 needs the cystic-fibrosis flag (no stated default), not
+    // in the file.
     let data = temp_file("average_with_failure.csv", CSV);
     let v = json(&dmip(
         "fit",
         &[
             "--model",
-            "kirubakaran2022_tac,press2010_csa",
+            "kirubakaran2022_tac,monchaud2012_tac",
             "--data",
             &data,
         ],
@@ -119,7 +120,7 @@ fn a_model_that_cannot_be_fitted_is_listed_with_its_reason() {
     assert_eq!(m[1]["weight"], 0.0);
     assert_eq!(
         m[1]["reason"],
-        "prednisolone dose (PSL) is needed by this model and was not given"
+        "cystic fibrosis (1 = yes) (CF) is needed by this model and was not given"
     );
     assert_eq!(v["subjects"][0]["averaged"]["ipred"], m[0]["ipred"]);
 
@@ -133,14 +134,14 @@ fn a_model_that_cannot_be_fitted_is_listed_with_its_reason() {
             "fit",
             &[
                 "--model",
-                "kirubakaran2022_tac,press2010_csa",
+                "kirubakaran2022_tac,monchaud2012_tac",
                 "--data",
                 &zero
             ],
         )),
         "dmip: subject 1: no model could be fitted: kirubakaran2022_tac: a level ≤ 0 cannot be \
-         fitted by a model whose error is on ln C; press2010_csa: prednisolone dose (PSL) is \
-         needed by this model and was not given"
+         fitted by a model whose error is on ln C; monchaud2012_tac: cystic fibrosis (1 = yes) \
+         (CF) is needed by this model and was not given"
     );
     // An unknown model is a usage error.
     assert!(failure(&dmip(

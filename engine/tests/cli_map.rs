@@ -145,7 +145,7 @@ fn bad_arguments_get_clear_messages_and_exit_2() {
         (&["dose", "--model", "press2010_csa", "--data", MAPBAYR_CSV, "--target", "c2=1000..x"], "dmip: --target: “c2=1000..x”: “x” is not a positive number\n"),
         (&["dose", "--model", "press2010_csa", "--data", MAPBAYR_CSV, "--target", "c2=1000..1200", "--interval", "0"], "dmip: --interval: 0 h is not a positive interval\n"),
         (&["fit", "--model", "nosuchmodel", "--data", MAPBAYR_CSV], "dmip: --model nosuchmodel: no such file, and not a built-in model (press2010_csa, umpierrez2021_csa, woillard2011_tac, monchaud2012_tac, kirubakaran2022_tac)\n"),
-        (&["fit", "--model", "press2010_csa", "--data", MAPBAYR_CSV], "dmip: subject 1: prednisolone dose (PSL) is needed by this model and was not given\n"),
+        (&["fit", "--model", "woillard2011_tac", "--data", MAPBAYR_CSV], "dmip: subject 1: CYP3A5 expresser (*1 carrier = 1, *3/*3 = 0) (CYP3A5), formulation (Prograf twice daily = 1, Advagraf once daily = 0) (FORM) are needed by this model and were not given\n"),
     ];
     for (args, want) in cases {
         let out = dmip(args);

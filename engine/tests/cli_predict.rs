@@ -178,16 +178,40 @@ fn a_missing_covariate_takes_its_typical_value_or_is_named() {
     let given = json(&dmip(&["--model", "press2010_csa", "--data", &wt76]));
     assert_eq!(predictions(&v)[0]["pred"], predictions(&given)[0]["pred"]);
     assert_eq!(given["subjects"][0]["assumptions"], serde_json::json!([]));
-    // No PSL column: no typical value in the model file, so it is named.
+    // No PSL column: the model's reference, 0 mg/day (below 20: no
+    // prednisolone effect), stated; the prediction is the one with PSL = 0
+    // given, and differs from the one with the effect on (PSL 25).
     let no_psl = temp_file(
         "cli_predict_nopsl.csv",
         "TIME,AMT,CMT,DV,WT\n0,150,1,.,60\n2,.,3,500,.\n",
     );
-    let err = failure(&dmip(&["--model", "press2010_csa", "--data", &no_psl]));
+    let v = json(&dmip(&["--model", "press2010_csa", "--data", &no_psl]));
+    assert_eq!(
+        v["subjects"][0]["assumptions"],
+        serde_json::json!([{"assumption": "typical", "covariate": "PSL", "value": 0.0, "description": "prednisolone dose", "unit": "mg/day"}])
+    );
+    let given = |psl: &str| {
+        let file = temp_file(
+            &format!("cli_predict_psl{psl}.csv"),
+            &format!("TIME,AMT,CMT,DV,WT,PSL\n0,150,1,.,60,{psl}\n2,.,3,500,.,.\n"),
+        );
+        predictions(&json(&dmip(&["--model", "press2010_csa", "--data", &file])))[0]["pred"]
+            .as_f64()
+            .expect("a prediction")
+    };
+    let pred = predictions(&v)[0]["pred"].as_f64().expect("a prediction");
+    assert_eq!(pred, given("0"));
+    assert!(pred > 1.5 * given("25"), "{pred} vs {}", given("25"));
+    // A covariate without a stated default (Woillard's CYP3A5) is named.
+    let no_cyp = temp_file(
+        "cli_predict_nocyp.csv",
+        "TIME,AMT,CMT,DV,HCT,FORM\n0,5,1,.,35,1\n2,.,2,10,.,.\n",
+    );
+    let err = failure(&dmip(&["--model", "woillard2011_tac", "--data", &no_cyp]));
     assert_eq!(
         err,
         format!(
-            "dmip: {no_psl}: subject 1: prednisolone dose (PSL) is needed by this model and was not given"
+            "dmip: {no_cyp}: subject 1: CYP3A5 expresser (*1 carrier = 1, *3/*3 = 0) (CYP3A5) is needed by this model and was not given"
         )
     );
 }

@@ -611,3 +611,62 @@ fn a_change_of_meal_timing_starts_a_new_absorption_occasion_in_umpierrez() {
         |n| matches!(n, TdmNote::AbsorptionOccasion { parameters, .. } if parameters == &["F"])
     ));
 }
+
+#[test]
+fn in_an_average_each_model_keeps_its_own_notes() {
+    // Itraconazole from 2 Nov: Kirubakaran reads it as its AZOLE covariate,
+    // Woillard has no covariate for it and warns with the quantified effect.
+    let patient = PatientInfo {
+        weight_kg: Some(55.0),
+        height_cm: Some(158.0),
+        sex: Some(dmip_engine::clinical::body::Sex::Female),
+        hematocrit_pct: Some(35.0),
+        cyp3a5: dmip_engine::record::Cyp3a5::NonExpresser,
+        comedications: vec![CoMedication {
+            name: "itraconazole 200 mg".into(),
+            start: Some(at("2026-11-02T08:00:00+09:00")),
+            stop: None,
+        }],
+        ..PatientInfo::default()
+    };
+    let doses = vec![row("2026-11-01T08:00:00+09:00", 2.0, 10, None)];
+    let ids = ["woillard2011_tac", "kirubakaran2022_tac"];
+    let mut input = from_record(
+        Drug::Tacrolimus,
+        ids[0],
+        &patient,
+        doses,
+        Some(Formulation::Prograf),
+    );
+    // Each model's covariates merged, as the app does.
+    for id in &ids[1..] {
+        let def = builtin(id).expect("built in").expect("valid");
+        input
+            .covariates
+            .extend(covariates_for(&def, &patient, Some(Formulation::Prograf)).0);
+    }
+    input.average = Some(dmip_engine::tdm::Averaging {
+        models: ids.iter().map(|m| (*m).to_owned()).collect(),
+        weighting: Default::default(),
+    });
+    let out = compute(&input).expect("computable");
+    let avg = out.average.as_ref().expect("an average");
+    let kinds = |i: usize| -> Vec<&str> {
+        avg.models[i]
+            .notes
+            .iter()
+            .map(|n| match n {
+                TdmNote::Unmodelled { name, .. } => name.as_str(),
+                TdmNote::FromComedications { covariate, .. } => covariate.as_str(),
+                _ => "other",
+            })
+            .collect()
+    };
+    assert_eq!(
+        kinds(0),
+        ["itraconazole 200 mg"],
+        "{:?}",
+        avg.models[0].notes
+    );
+    assert_eq!(kinds(1), ["AZOLE"], "{:?}", avg.models[1].notes);
+}

@@ -28,8 +28,8 @@ table! {
     Suggest => "モデル平均（{weights}）の推奨：{regimen}、1回 {dose} mg。", "The models' average ({weights}) suggests {dose} mg, {regimen}.";
     EqualShort => "測定値がないため、各モデルの重みは等しくしています。", "Without a level the models weigh the same.";
     Assumed => "未入力の共変量は各モデルの既定値で計算しています：{list}。", "Covariates not given are computed with each model's stated default: {list}.";
-    Keep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量で範囲内にとどまるモデル平均の確率 {probability}）。", "In range: keep the current dose, {dose} mg, {regimen} (the models' average probability of staying in range on it: {probability}).";
-    Change => "目標範囲内ですが、測定値に合うモデル平均では現在の用量で範囲内にとどまる確率が {probability} のため、変更を提案します。", "In range, but the models' average, which fits the levels, gives only {probability} of staying in range on the current dose: it suggests a change.";
+    Keep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量での定常状態のモデル平均の確率：範囲未満 {below}、範囲内 {probability}、範囲超 {above}。どちらか一方が {at} 以上のときだけ変更を提案します）。", "In range: keep the current dose, {dose} mg, {regimen} (the models' average probabilities at steady state on it: below the range {below}, in range {probability}, above {above}; a change is suggested only when one side reaches {at}).";
+    Change => "目標範囲内ですが、測定値に合うモデル平均では現在の用量の定常状態で範囲未満 {below}、範囲超 {above} となり、一方が {at} 以上のため、変更を提案します。", "In range, but the models' average, which fits the levels, gives {below} below and {above} above the range at steady state on the current dose: one side reaches {at}, so it suggests a change.";
     Misfit => "モデル平均がこの患者の測定値に合っていません（{reasons}）。採血時刻と記録を確認するか、測定値に合うモデルを選んでください。", "The models' average does not fit this patient's levels ({reasons}): check the sampling times and the record, or choose a model that fits.";
     NoModel => "どのモデルも計算できません：{reasons}", "no model could be computed: {reasons}";
     ModelReason => "{model}：{reason}", "{model}: {reason}";

@@ -9,7 +9,7 @@
 #[cfg(test)]
 mod tests {
     use super::super::{
-        gap_ja, note_ja, AvgKey, IvcyKey, Key, LabKey, Lang, SafetyKey, Text, TimeKey,
+        gap_ja, note_ja, AvgKey, IvcyKey, Key, LabKey, Lang, PopKey, SafetyKey, Text, TimeKey,
     };
     use crate::ivcy_ui::engine_ja as ivcy_ja;
     use crate::safety_ui::{gap_text, note_text};
@@ -56,6 +56,18 @@ mod tests {
         table(IvcyKey::ALL, &mut out);
         table(TimeKey::ALL, &mut out);
         table(AvgKey::ALL, &mut out);
+        table(PopKey::ALL, &mut out);
+        for c in dmip_engine::tdm::cohorts::COHORTS {
+            out.extend(offenders(c.id, c.source));
+        }
+        out.extend(offenders(
+            "starting dose",
+            dmip_engine::tdm::starting_dose::LABEL_SOURCE,
+        ));
+        out.extend(offenders(
+            "starting dose formula",
+            dmip_engine::tdm::starting_dose::FORMULA_SOURCE,
+        ));
         for g in Gap::ALL {
             out.extend(offenders(&format!("{g:?}"), g.reason()));
             out.extend(gap_ja(g).map_or(vec![], |t| offenders(&format!("{g:?} (ja)"), t)));

@@ -217,8 +217,8 @@ table! {
     TdmNextSample => "次回の採血は {at}（{label}）が最適です：{metric} の予測の幅が {pct} 狭まります。", "Draw the next sample at {at} ({label}): it narrows the {metric} forecast by {pct}.";
     TdmNextSampleNone => "次回投与の採血時刻（C0–C6）のどれでも、{metric} の予測の幅は 1 % 以上狭まりません。", "No sampling time of the next dose (C0–C6) would narrow the {metric} forecast by 1 % or more.";
     ListSeparator => "、", "; ";
-    TdmCheckKeep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量で範囲内にとどまるモデルの確率 {probability}）。", "In range: keep the current dose, {dose} mg, {regimen} (the model's probability of staying in range on it: {probability}).";
-    TdmCheckChange => "目標範囲内ですが、測定値に合うモデルでは現在の用量で範囲内にとどまる確率が {probability} のため、変更を提案します。", "In range, but the model, which fits the levels, gives only {probability} of staying in range on the current dose: it suggests a change.";
+    TdmCheckKeep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量での定常状態のモデルの確率：範囲未満 {below}、範囲内 {probability}、範囲超 {above}。どちらか一方が {at} 以上のときだけ変更を提案します）。", "In range: keep the current dose, {dose} mg, {regimen} (the model's probabilities at steady state on it: below the range {below}, in range {probability}, above {above}; a change is suggested only when one side reaches {at}).";
+    TdmCheckChange => "目標範囲内ですが、測定値に合うモデルでは現在の用量の定常状態で範囲未満 {below}、範囲超 {above} となり、一方が {at} 以上のため、変更を提案します。", "In range, but the model, which fits the levels, gives {below} below and {above} above the range at steady state on the current dose: one side reaches {at}, so it suggests a change.";
     TdmCheckMisfit => "モデルがこの患者の測定値に合っていません（{reasons}）。採血時刻と記録を確認するか、別のモデルを選んでください。", "The model does not fit this patient's levels ({reasons}): check the sampling times and the record, or choose another model.";
     TdmCheckOutsideBand => "{level} が測定値の 90 % 予測区間 {low}–{high} ng/mL の外", "{level} lies outside the model's 90 % prediction interval for a measurement, {low}–{high} ng/mL";
     TdmCheckResidual => "{level} の IWRES が {iwres}", "{level} has IWRES {iwres}";

@@ -5,6 +5,7 @@ use super::{Screen, ScreenFrame};
 use crate::app::VERSION;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::panels::ConcentrationDemo;
+use crate::tdm_ui::PopulationChecks;
 use dmip_engine::selfcheck::{run, Tolerance};
 use leptos::prelude::*;
 
@@ -76,6 +77,8 @@ pub fn SelfCheckScreen() -> impl IntoView {
                 <tbody>{rows_view}</tbody>
             </table>
             <p class="self-sign">{i18n.tx(Key::SelfSignature)}</p>
+            // Each model's typical patient against the DM/PM-IP cohorts.
+            <PopulationChecks />
             // The reference model's typical curve, live (not a drug model).
             <div class="no-print"><ConcentrationDemo /></div>
         </ScreenFrame>

@@ -134,7 +134,7 @@ fn ofv_text(o: Option<f64>) -> String {
 
 /// One assumption in a few words: "HCT 35 % (typical value assumed)",
 /// "CYP3A5: non-expresser (84 %)".
-fn assumed_short(i18n: I18n, a: &Assumption) -> String {
+pub(super) fn assumed_short(i18n: I18n, a: &Assumption) -> String {
     match a {
         Assumption::Typical {
             covariate,
@@ -374,11 +374,26 @@ fn model_row(i18n: I18n, spec: DrugSpec, m: &AveragedModel) -> impl IntoView {
         }
         .into_any(),
     };
+    // Its own notes (co-medications, absorption occasions) under its row:
+    // they differ between models.
+    let notes = (!m.notes.is_empty()).then(|| {
+        let items = m
+            .notes
+            .iter()
+            .map(|n| view! { <li>{super::text::note(i18n, n)}</li> })
+            .collect_view();
+        view! {
+            <tr class="model-notes" data-model-notes=m.model_id.clone()>
+                <td colspan="5"><ul class="note">{items}</ul></td>
+            </tr>
+        }
+    });
     view! {
         <tr class:flagged=m.left_out.is_some() data-model=m.model_id.clone()>
             <td class="lead" data-label=i18n.t(AvgKey::ColModel)>{m.name.clone()}{assumed}</td>
             {cells}
         </tr>
+        {notes}
     }
 }
 
@@ -403,6 +418,7 @@ mod tests {
             }),
             suggested: Some(("csa_q12h_after_meals".into(), 150.0)),
             assumptions: vec![],
+            notes: vec![],
             left_out,
         }
     }

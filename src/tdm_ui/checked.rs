@@ -8,6 +8,7 @@ use super::spec::DrugSpec;
 use super::text::label_text;
 use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, AvgKey, I18n, Key};
+use dmip_engine::tdm::fit_check::CHANGE_AT_PROBABILITY;
 use dmip_engine::tdm::view::DateTime;
 use dmip_engine::tdm::{
     FitCheck, FitCheckWarning, HoldPlan, LevelRow, ModelAnswer, Plan, TdmOutput,
@@ -47,6 +48,9 @@ pub fn keep_sentence(
 ) -> Option<String> {
     let k = check.keep.as_ref()?;
     let probability = percent(k.probability_in_range);
+    let below = percent(k.probability_below);
+    let above = percent(k.probability_above);
+    let at = percent(Some(CHANGE_AT_PROBABILITY));
     let (keep, change): (&str, &str) = if averaged {
         (i18n.t(AvgKey::Keep), i18n.t(AvgKey::Change))
     } else {
@@ -59,10 +63,13 @@ pub fn keep_sentence(
                 ("dose", &tick(k.current_mg)),
                 ("regimen", &regimen_name(i18n, spec, k.interval_h)),
                 ("probability", &probability),
+                ("below", &below),
+                ("above", &above),
+                ("at", &at),
             ],
         )
     } else {
-        fill(change, &[("probability", &probability)])
+        fill(change, &[("below", &below), ("above", &above), ("at", &at)])
     })
 }
 

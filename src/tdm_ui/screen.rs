@@ -15,9 +15,11 @@ use super::levels::LevelTable;
 use super::model_choice::ModelChoice;
 use super::next_days::NextDays;
 use super::over_time::CovariatesOverTime;
+use super::popcheck::PopulationFold;
 use super::results::{ResultDetails, Results};
 use super::session::Session;
 use super::spec::DrugSpec;
+use super::starting_dose::StartingDosePanel;
 use leptos::prelude::*;
 
 #[component]
@@ -28,6 +30,7 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
             <Results session=session />
             <QuickLevel session=session />
             <AdviceTable session=session />
+            <StartingDosePanel session=session />
             <ModelWeights session=session />
             <ForecastPlot session=session />
             <Fold session=session>
@@ -37,6 +40,7 @@ pub fn DrugScreen(spec: DrugSpec) -> impl IntoView {
                 <DoseChanges session=session />
                 <LevelTable session=session />
                 <ModelChoice session=session />
+                <PopulationFold session=session />
                 <CovariatesOverTime session=session />
             </Fold>
         </div>

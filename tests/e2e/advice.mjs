@@ -117,6 +117,53 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await context.close();
       }
     }],
+    ['tacrolimus before any level: the starting dose beside the advice; the population check folded in the model section and on the self-check screen (en, ja)', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await patient(page, 'non_expresser');
+        await page.click('nav a[data-screen=tacrolimus]');
+        await dose(page, 'tac', local(3, 8), '2', 6);
+        await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'a priori advice');
+        await waitFor(page, () => /Label:/.test(document.querySelector('#tac-start')?.textContent ?? ''), null, 'starting dose');
+        const start = await page.textContent('#tac-start');
+        // 52 kg: 0.0375 × 52 = 1.95 → 2 mg; formula 7.5 × 52 / 151.1 = 2.58 mg/day → 1.29 → 1.5 mg.
+        assert(start.includes('Label: 2 mg twice daily after breakfast and dinner (0.0375 mg/kg = 1.95 mg, in 0.5-mg steps, at most 0.3 mg/kg/day).'), `label: ${start}`);
+        assert(/Models' average a priori \(no level, equal weights\): [\d.]+ mg every 12 h \(predicted C0 [\d.]+ ng\/mL for the aim 7\.5 ng\/mL; Woillard 2011 [\d.]+ mg; Monchaud 2012 [\d.]+ mg; Kirubakaran 2022 [\d.]+ mg\)\./.test(start), `average: ${start}`);
+        assert(start.includes('Japanese DM-ILD dose formula (a check from a small sample): non-expresser (*3/*3): 1.5 mg every 12 h (2.58 mg/day = aim 7.5 × weight ÷ 151.1).'), `formula: ${start}`);
+        // Beside, not instead: the fold with the details is still there.
+        assert((await page.locator('#tac-details').count()) === 1, 'the details fold');
+        // The population check: folded, one tap opens it.
+        assert(!(await page.evaluate(() => document.getElementById('tac-popcheck').open)), 'folded');
+        const summary = await page.textContent('#tac-popcheck-toggle');
+        assert(summary === 'Population check (3 of 6 comparisons off the cohort)', `summary: ${summary}`);
+        await page.click('#tac-popcheck-toggle');
+        assert(await page.evaluate(() => document.getElementById('tac-popcheck').open), 'opened');
+        const body = await page.textContent('#tac-popcheck');
+        assert(/Japanese DM-ILD C\/D.*C0: model 5\.36, cohort 11\.9 ± 1\.97 ng\/mL \(ratio 0\.45\).*more than 1 SD away \(-3\.3 SD\)/s.test(body), `check: ${body}`);
+        await page.screenshot({ path: path.join(shots, 'tdm-tacrolimus-start-popcheck-en.png'), fullPage: true });
+        await page.click('button[data-lang=ja]');
+        await waitFor(page, () => /添付文書：/.test(document.querySelector('#tac-start')?.textContent ?? ''), null, 'ja starting dose');
+        const ja = await page.textContent('#tac-start');
+        assert(ja.includes('添付文書：1回 2 mg、1日2回朝食後・夕食後（0.0375 mg/kg = 1.95 mg、0.5 mg 刻み、1日上限 0.3 mg/kg）。'), `ja label: ${ja}`);
+        assert(ja.includes('日本人 DM-ILD の用量式（少数例での確認用）：非発現型（*3/*3）：1回 1.5 mg、12 時間ごと'), `ja formula: ${ja}`);
+        assert((await page.textContent('#tac-popcheck-toggle')) === '母集団チェック（3/6 件が報告値から外れています）', 'ja summary');
+        // The self-check screen: both drugs for this record's size.
+        await page.click('nav a[data-screen=selfcheck]');
+        await waitFor(page, () => /Nagai 2010/.test(document.querySelector('#self-popcheck')?.textContent ?? ''), null, 'self-check population check');
+        const self = await page.textContent('#self-popcheck');
+        assert(self.includes('母集団チェック：各モデルの典型患者と DM/PM-IP の報告値') && self.includes('Press 2010 (変法：プレドニゾロン効果なし（PSL 0）)'), `ja self-check: ${self}`);
+        await page.click('button[data-lang=en]');
+        await waitFor(page, () => /Population check: each model's typical patient/.test(document.querySelector('#self-popcheck')?.textContent ?? ''), null, 'en self-check');
+        const en = await page.textContent('#self-popcheck');
+        assert(en.includes('Kotani 2011') && en.includes('Press 2010 (variant: prednisolone effect off (PSL 0))') && en.includes('Japanese label'), `en self-check: ${en}`);
+        await page.screenshot({ path: path.join(shots, 'selfcheck-popcheck-en.png'), fullPage: true });
+        await watch.assertClean('tacrolimus starting dose and population check');
+      } finally {
+        await context.close();
+      }
+    }],
     ['cyclosporine 100 mg twice daily, C0 150 and C2 900: the misfit is flagged beside the patient\'s own-level dose (100 × 1100 / 900 → 120 mg)', async () => {
       const { context, page, watch } = await openPage();
       try {
@@ -170,7 +217,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         const text = await cyclosporine(page, '200', '24', [[local(1, 10), 'C2', '1150']]);
-        assert(/^The latest C2 \(1150 ng\/mL\) is within the target 1000–1200 ng\/mL\. In range: keep the current dose, 200 mg, once daily before breakfast \(every 24 h\) \(the model's probability of staying in range on it: \d+ %\)\./.test(text), `keep: ${text}`);
+        assert(/^The latest C2 \(1150 ng\/mL\) is within the target 1000–1200 ng\/mL\. In range: keep the current dose, 200 mg, once daily before breakfast \(every 24 h\) \(the model's probabilities at steady state on it: below the range (\d+) %, in range \d+ %, above (\d+) %; a change is suggested only when one side reaches 50 %\)\./.test(text), `keep: ${text}`);
+        // Kept because neither side reaches 50 % (or the model misses the level).
+        const [, below, above] = text.match(/below the range (\d+) %, in range \d+ %, above (\d+) %/);
+        assert(Number(below) < 50 && Number(above) < 50 || /does not fit/.test(text), `sides: ${text}`);
         assert(!/The model suggests/.test(text), `no change suggested: ${text}`);
         await watch.assertClean('cyclosporine keep');
       } finally {

@@ -7,8 +7,9 @@
 /// interaction labels and the IV-CY rules), to 1.21 MB with the
 /// covariates over time (issue 17 item 3: 1.203 MB), to 1.27 MB with model
 /// averaging on the drug screens (issue 17 item 1: 1.252 MB), to 1.28 MB
-/// with one writer per record across tabs (issue 20: 1.276 MB).
-pub const SINGLE_FILE_MAX: u64 = 1_280_000;
+/// with one writer per record across tabs (issue 20: 1.276 MB), to
+/// SINGLE_NOTE
+pub const SINGLE_FILE_MAX: u64 = 1_320_000;
 /// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
 /// 687 kB on 2026-11-25. Raised to 820 kB on 2026-12-04 when the bedside
 /// screen, the other models' answers, a third tacrolimus model, the
@@ -19,9 +20,10 @@ pub const SINGLE_FILE_MAX: u64 = 1_280_000;
 /// timeline's new panels) took it to 843 kB; raised to 890 kB when model
 /// averaging on both drug screens (issue 17 item 1) took it to 879 kB;
 /// raised to 900 kB when records under revisions, the three-way merge of
-/// two tabs' edits and the conflict line (issue 20) took it to 895 kB. The
+/// two tabs' edits and the conflict line (issue 20) took it to 895 kB;
+/// GZIP_NOTE
 /// cut is owed still, and it is the cold start's largest lever (issue 21).
-pub const WASM_GZIP_MAX: u64 = 900_000;
+pub const WASM_GZIP_MAX: u64 = 920_000;
 /// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
@@ -33,8 +35,8 @@ pub const WASM_GZIP_MAX: u64 = 900_000;
 /// covariates over time and model averaging (see `WASM_GZIP_MAX`), then
 /// to 2.31 MB on 2026-12-05 at 2.302 MB with the engine-owned input
 /// limits (issue 20 items 5 and 7), to 2.33 MB at 2.326 MB with the two
-/// tabs' merge (issue 20).
-pub const WASM_RAW_MAX: u64 = 2_330_000;
+/// tabs' merge (issue 20), RAW_NOTE
+pub const WASM_RAW_MAX: u64 = 2_400_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]

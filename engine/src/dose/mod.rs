@@ -15,7 +15,8 @@ pub mod rounding;
 pub use draws::DrawMemo;
 pub use metric::{Metric, Range};
 pub use recommend::{
-    mixture_probability_at, per_mg, probability_at, recommend, recommend_mixture, recommend_with,
-    Advise, Candidate, DoseError, HeldRegimen, Recommendation, Regimen, UnitDose, REPORTED,
+    mixture_outcome_at, mixture_probability_at, per_mg, probability_at, recommend,
+    recommend_mixture, recommend_with, Advise, Candidate, DoseError, HeldOutcome, HeldRegimen,
+    Recommendation, Regimen, UnitDose, REPORTED,
 };
 pub use rounding::{nearest, Capsules, Rounding};

@@ -242,20 +242,60 @@ pub fn mixture_probability_at(
     parts: &[Part<'_>],
     held: &HeldRegimen<'_>,
 ) -> Result<Option<f64>, DoseError> {
+    Ok(mixture_outcome_at(parts, held)?.map(|o| o.within))
+}
+
+/// Where a held regimen leaves the target metric at steady state, as
+/// fractions of the posterior (or prior) draws; they add up to 1.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HeldOutcome {
+    /// The target metric below the target's low end.
+    pub below: f64,
+    /// In range, and within the limit when one is given.
+    pub within: f64,
+    /// The target metric above the target's high end, or (in range) the
+    /// limit's metric outside the limit: too much drug either way.
+    pub above: f64,
+}
+
+/// [`HeldOutcome`] over a mixture of models' posteriors (`None` when no
+/// draw could be evaluated).
+pub fn mixture_outcome_at(
+    parts: &[Part<'_>],
+    held: &HeldRegimen<'_>,
+) -> Result<Option<HeldOutcome>, DoseError> {
     let tau = held.interval_h;
     if !(tau.is_finite() && tau > 0.0) {
         return Err(DoseError::BadInterval(tau));
     }
     let mut metrics = vec![held.target.metric];
     metrics.extend(held.limit.map(|l| l.metric));
-    let (units, _) =
-        mixture_draw_units(parts, (tau, &metrics), (held.draws, held.seed), held.memo)?;
-    Ok(in_range_fraction(
-        &units,
-        held.amount_mg,
-        held.target,
-        held.limit,
-    ))
+    let (units, _) = mixture_draw_units(parts, (tau, &metrics), (held.draws, held.seed), held.memo)?;
+    if units.is_empty() {
+        return Ok(None);
+    }
+    let amount = held.amount_mg;
+    let (mut below, mut above) = (0usize, 0usize);
+    for (t, l) in &units {
+        let v = amount * t;
+        if held.target.low.is_some_and(|low| v < low) {
+            below += 1;
+        } else if held.target.high.is_some_and(|high| v > high)
+            || held
+                .limit
+                .zip(*l)
+                .is_some_and(|(lim, u)| !lim.contains(amount * u))
+        {
+            above += 1;
+        }
+    }
+    let n = units.len() as f64;
+    let within = in_range_fraction(&units, amount, held.target, held.limit).unwrap_or(0.0);
+    Ok(Some(HeldOutcome {
+        below: below as f64 / n,
+        within,
+        above: above as f64 / n,
+    }))
 }
 
 /// Advice for `target` (and an optional `limit`) over `regimens`, with

@@ -28,7 +28,7 @@ use super::fit_cache::FitCache;
 use super::fit_check::Computed;
 use super::other_models::short_name;
 use super::products::rounding_for;
-use super::session::{advise, finish, fit_chosen, Chosen, Extent, TdmError, TdmOutput};
+use super::session::{advise, finish, fit_chosen, Chosen, Extent, TdmError, TdmNote, TdmOutput};
 use super::transition::{next_level, NextLevel, Plan};
 use super::{Assumption, TdmInput};
 use crate::dose::{recommend_mixture, Advise};
@@ -73,6 +73,11 @@ pub struct AveragedModel {
     pub suggested: Option<(String, f64)>,
     /// What it assumed for covariates the record lacks.
     pub assumptions: Vec<Assumption>,
+    /// Its own notes on the covariates over time and the co-medications
+    /// (an absorption occasion, a covariate read from the co-medications, an
+    /// effect it has no covariate for): they differ between models, so each
+    /// model's are kept (the screen's `notes` are the lead model's).
+    pub notes: Vec<TdmNote>,
     /// Why it is left out.
     #[serde(serialize_with = "crate::estimate::average::as_text")]
     pub left_out: Option<ModelLeftOut>,
@@ -213,6 +218,7 @@ fn line(
         next_level: None,
         suggested: None,
         assumptions: Vec::new(),
+        notes: Vec::new(),
         left_out: m.reason.clone().map(ModelLeftOut::Fit),
     };
     let c = match chosen {
@@ -223,6 +229,13 @@ fn line(
         Ok(c) => c,
     };
     out.assumptions = c.assumptions.clone();
+    out.notes = c
+        .fitted
+        .notes
+        .iter()
+        .filter(|n| !matches!(n, TdmNote::Implausible { .. }))
+        .cloned()
+        .collect();
     if out.left_out.is_some() {
         return out;
     }

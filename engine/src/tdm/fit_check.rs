@@ -11,7 +11,7 @@ use super::input::{LevelRow, SampleLabel, TdmInput};
 use super::levels::LevelTiming;
 use super::levels::TIMING_TOLERANCE_H;
 use crate::dose::{
-    mixture_probability_at, nearest, Capsules, DrawMemo, HeldRegimen, Metric, Range, Recommendation,
+    mixture_outcome_at, nearest, Capsules, DrawMemo, HeldRegimen, Metric, Range, Recommendation,
 };
 use crate::dosing::TimeBase;
 use crate::estimate::{mixture_interval, MapFit, Part, Problem};
@@ -22,9 +22,13 @@ use serde::Serialize;
 pub const DISAGREEMENT_PCT: f64 = 25.0;
 /// An individual weighted residual beyond ± this is a level the fit misses.
 pub const IWRES_LIMIT: f64 = 2.0;
-/// An in-range patient keeps the dose unless the model's probability of
-/// staying in range on it is below this.
-pub const KEEP_BELOW_PROBABILITY: f64 = 0.5;
+/// An in-range patient keeps the dose unless the model gives at least this
+/// probability of ending below the target, or at least this probability of
+/// ending above it (or beyond the limit), at steady state on that dose. A
+/// narrow range (C2 1000–1200) is rarely hit by most of the draws, so the
+/// probability of staying in range is no reason to move a patient whose
+/// level is in it; only a likely drift to one side is.
+pub const CHANGE_AT_PROBABILITY: f64 = 0.5;
 
 /// The patient's own-level answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,8 +73,8 @@ pub enum FitCheckWarning {
     },
 }
 
-/// The latest level is in range: keep the dose, unless the model is
-/// confident it will not stay there.
+/// The latest level is in range: keep the dose, unless the model expects
+/// the level to drift below or above the range.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Keep {
     pub current_mg: f64,
@@ -78,9 +82,13 @@ pub struct Keep {
     /// The model's probability of the target (and limit) at steady state on
     /// the current dose.
     pub probability_in_range: Option<f64>,
-    /// `false` only when that probability is below `KEEP_BELOW_PROBABILITY`
-    /// and the model fits the levels (a model that misses the levels is not
-    /// trusted to move an in-range patient).
+    /// Its probability of the target metric below the range…
+    pub probability_below: Option<f64>,
+    /// …and above it (or beyond the limit).
+    pub probability_above: Option<f64>,
+    /// `false` only when one of those two is at least
+    /// [`CHANGE_AT_PROBABILITY`] and the model fits the levels (a model that
+    /// misses the levels is not trusted to move an in-range patient).
     pub keep: bool,
 }
 
@@ -356,12 +364,16 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
             seed: 1,
             memo,
         };
-        let probability_in_range = mixture_probability_at(parts, &held).ok().flatten();
+        let outcome = mixture_outcome_at(parts, &held).ok().flatten();
+        let drifts = outcome
+            .is_some_and(|o| o.below >= CHANGE_AT_PROBABILITY || o.above >= CHANGE_AT_PROBABILITY);
         Some(Keep {
             current_mg: p.current_mg,
             interval_h: p.interval_h,
-            probability_in_range,
-            keep: misfit || probability_in_range.is_none_or(|q| q >= KEEP_BELOW_PROBABILITY),
+            probability_in_range: outcome.map(|o| o.within),
+            probability_below: outcome.map(|o| o.below),
+            probability_above: outcome.map(|o| o.above),
+            keep: misfit || !drifts,
         })
     });
     FitCheck {

@@ -25,6 +25,10 @@
 //! - [`other_models`]: the drug's other models' answers when the one in
 //!   use misses the levels;
 //! - [`average`]: the screen as the average of the drug's models;
+//! - [`cohorts`]: what DM/PM-IP cohorts (and the tacrolimus label) measured;
+//! - [`popcheck`]: each model's typical patient against those cohorts;
+//! - [`starting_dose`]: the tacrolimus starting dose before any level (label,
+//!   the models' average, the Japanese DM-ILD formula);
 //! - [`predict`]: the individual prediction of one model or an average;
 //! - [`products`]: what can be prescribed (market strengths, steps, mg/kg/day);
 //! - [`rows`]: the doses a row gives (an ongoing row runs until changed);
@@ -34,6 +38,7 @@
 pub mod apply;
 pub mod assume;
 pub mod average;
+pub mod cohorts;
 pub mod fit_cache;
 pub mod fit_check;
 pub mod grid;
@@ -47,10 +52,12 @@ pub mod next_sample;
 pub mod occasions;
 pub mod other_models;
 pub mod plausible;
+pub mod popcheck;
 pub mod predict;
 pub mod products;
 pub mod rows;
 pub mod session;
+pub mod starting_dose;
 pub mod targets;
 pub mod timed;
 pub mod transition;
@@ -72,9 +79,11 @@ pub use next_sample::{
 };
 pub use other_models::{models_of, ModelAnswer};
 pub use plausible::{plausibility, plausible_range, Implausible};
+pub use popcheck::{population_check, Agreement, PopulationCheck, PopulationQuestion};
 pub use products::{CandidateDaily, DailyDose, Market, Prescribing};
 pub use session::{
     compute, compute_with, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput,
 };
+pub use starting_dose::{starting_dose, StartQuestion, StartingDose};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};
 pub use transition::{NextLevel, Plan, Transition};

@@ -9,6 +9,7 @@ mod fit_cmd;
 mod load;
 mod models_cmd;
 mod nca_cmd;
+mod popcheck_cmd;
 mod predict_cmd;
 mod simulate_cmd;
 mod subject;
@@ -45,6 +46,10 @@ enum Command {
     Simulate(simulate_cmd::SimulateArgs),
     /// The built-in models with their citations.
     Models,
+    /// Each built-in model's typical patient of this size (η = 0, steady
+    /// state) against the DM/PM-IP cohort figures, flagged beyond 1 SD or
+    /// outside the published range.
+    Popcheck(popcheck_cmd::PopcheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +60,7 @@ fn main() -> ExitCode {
         Command::Fit(args) => fit_cmd::run(args),
         Command::Dose(args) => dose_cmd::run(args),
         Command::Models => models_cmd::run(),
+        Command::Popcheck(args) => popcheck_cmd::run(args),
         // CSV, not JSON, on stdout.
         Command::Simulate(args) => return simulate_cmd::main(args),
     };
