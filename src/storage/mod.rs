@@ -1,7 +1,8 @@
 //! Records that never leave the browser: encrypted storage (`vault`,
-//! `header`, `store`, `quarantine` over a `kv`: pure Rust, tested
-//! natively), export/import files (`files`), and the thin web glue (`web`:
-//! localStorage, random bytes, downloads).
+//! `header`, `store`, `revisions`, `quarantine` over a `kv`: pure Rust,
+//! tested natively), export/import files (`files`), other tabs' saves
+//! (`tabs`, `conflict`), and the thin web glue (`web`: localStorage,
+//! random bytes, downloads).
 
 pub mod bounded;
 pub mod capsule;
