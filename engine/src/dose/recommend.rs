@@ -270,7 +270,8 @@ pub fn mixture_outcome_at(
     }
     let mut metrics = vec![held.target.metric];
     metrics.extend(held.limit.map(|l| l.metric));
-    let (units, _) = mixture_draw_units(parts, (tau, &metrics), (held.draws, held.seed), held.memo)?;
+    let (units, _) =
+        mixture_draw_units(parts, (tau, &metrics), (held.draws, held.seed), held.memo)?;
     if units.is_empty() {
         return Ok(None);
     }
