@@ -464,3 +464,31 @@ fn bad_bytes_name_the_line() {
         Err("line 3: not valid UTF-8 text".into())
     );
 }
+
+// ---- limits (issue 20) ------------------------------------------------------
+
+#[test]
+fn a_file_of_more_than_50000_rows_stops_at_the_limit() {
+    // A dose at 0 h, then a level every hour: `n` data rows in all.
+    let file = |n: usize| {
+        let levels: String = (1..n)
+            .map(|k| format!("1,{k},0,.,1,0,0,0,0,5,0\n"))
+            .collect();
+        rows(&format!("1,0,1,100,1,0,0,0,0,.,1\n{levels}"))
+    };
+    let t0 = std::time::Instant::now();
+    assert_eq!(
+        err(&file(50_001)),
+        "more than 50000 data rows: at most 50000 can be read"
+    );
+    assert!(t0.elapsed() < std::time::Duration::from_secs(2));
+    assert_eq!(one(&file(50_000)).events.len(), 50_000);
+}
+
+#[test]
+fn a_negative_level_is_refused_naming_the_row() {
+    assert_eq!(
+        err(&rows("1,0,1,100,1,0,0,0,0,.,1\n1,2,0,.,1,0,0,0,0,-50,0\n")),
+        "line 3, field DV: -50 is negative"
+    );
+}

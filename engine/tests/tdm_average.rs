@@ -307,7 +307,12 @@ fn every_model_failing_says_why_for_each_or_the_error_they_share() {
     let mut bad = cyclosporine(csa_levels());
     bad.doses[0].amount_mg = 0.0;
     let err = compute(&averaged(bad, &CSA, Weighting::Ll)).expect_err("no dose");
-    assert!(matches!(err, TdmError::DoseRow { row: 1, .. }), "{err:?}");
+    // (Refused by the limits before any model: `tdm::guard`.)
+    assert!(matches!(err, TdmError::Limit(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "dose row 1: 0 mg per dose is outside 0.01–5000 mg"
+    );
 }
 
 #[test]

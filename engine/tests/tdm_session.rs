@@ -162,7 +162,7 @@ fn without_levels_the_advice_is_a_priori() {
     bad.doses[0].amount_mg = -5.0;
     assert_eq!(
         compute(&bad).expect_err("negative").to_string(),
-        "dose row 1: dose must be a finite number > 0 (got -5)"
+        "dose row 1: -5 mg per dose is outside 0.01–5000 mg"
     );
 }
 

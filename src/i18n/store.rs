@@ -19,6 +19,7 @@ table! {
     WrongOrAltered => "パスフレーズが正しいのに開けない場合は、他のページが保存領域の管理情報を書き換えた可能性があります。下のボタンで保存データをそのまま書き出せます。", "If the passphrase is right, another page may have altered the store's header. The button below saves the stored entries as they are.";
     HeldNewer => "記録 {id} は新しいバージョンのアプリで作成されたもの（記録形式 {found}）のため、そのまま残し、一覧には表示しません。", "Record {id} was written by a newer version of the app (record format {found}); it is kept as it is and not listed.";
     ImportCopies => "{count} 件は同じIDの記録がすでにあるため、新しいIDの複製として保存しました。", "{count} record(s) had an id already in use and were stored as copies with new ids.";
+    ImportShortened => "{count} 件の文字列項目が {max} 文字を超えていたため、{max} 文字に短縮して読み込みました。", "{count} text field(s) were longer than {max} characters and were shortened to {max}.";
     ImportNotAll => "{count} 件は保存できませんでした：{detail}", "{count} record(s) could not be stored: {detail}";
     ImportTooLarge => "ファイルが大きすぎます（{size}）。読み込めるのは {limit} までです（ブラウザの保存領域は約 5 MB のため）。何も変更していません。", "The file is too large ({size}); files up to {limit} can be imported (the browser keeps about 5 MB). Nothing was changed.";
     CreateExists => "保存領域はすでにあります。何も変更していません。", "A store already exists here; nothing was changed.";

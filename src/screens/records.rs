@@ -57,8 +57,8 @@ fn export_records(vault: Vault, records: &[PatientRecord], passphrase: &str, nam
 
 fn import_text(vault: Vault, text: &str, passphrase: &str, copy_of: &'static str) {
     let pass = (!passphrase.is_empty()).then_some(passphrase);
-    match files::import(text, pass) {
-        Ok(records) => {
+    match files::import_bounded(text, pass) {
+        Ok((records, shortened)) => {
             let copy_label = |label: &str| fill(copy_of, &[("label", label)]);
             let done = vault.import(records, &copy_label);
             vault.notify(Notice::with(
@@ -66,6 +66,16 @@ fn import_text(vault: Vault, text: &str, passphrase: &str, copy_of: &'static str
                 vec![("count", done.stored.to_string())],
                 false,
             ));
+            if shortened > 0 {
+                vault.notify(Notice::with(
+                    StoreKey::ImportShortened,
+                    vec![
+                        ("count", shortened.to_string()),
+                        ("max", crate::storage::bounded::MAX_TEXT_CHARS.to_string()),
+                    ],
+                    false,
+                ));
+            }
             if done.copies > 0 {
                 vault.notify(Notice::with(
                     StoreKey::ImportCopies,

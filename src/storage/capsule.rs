@@ -273,6 +273,49 @@ mod tests {
     }
 
     #[test]
+    fn a_hostile_capsule_is_refused_at_once_with_the_limit() {
+        let input = input_for(
+            Drug::Cyclosporine,
+            &record(),
+            at("2026-11-03T15:00:00+09:00"),
+            Market::Japan,
+        )
+        .expect("input");
+        let text = make(&input, "0.1.0").expect("capsule");
+        let mut v: Value = serde_json::from_str(&text).expect("json");
+        let cases = [
+            (
+                "/input/horizon_h",
+                serde_json::json!(1e12),
+                "cannot compute: a forecast of 1e12 h; at most 744 h",
+            ),
+            (
+                "/input/doses/0/count",
+                serde_json::json!(u32::MAX),
+                "cannot compute: dose row 1: 4294967295 doses; at most 5000 per row",
+            ),
+            (
+                "/input/doses/0/start",
+                serde_json::json!("9999-11-01T08:00:00+09:00"),
+                "cannot compute: dose row 1: the year 9999 is outside 1900–2200",
+            ),
+        ];
+        for (path, value, message) in cases {
+            let mut hostile = v.clone();
+            *hostile.pointer_mut(path).expect(path) = value;
+            let t0 = std::time::Instant::now();
+            let e = replay(&hostile.to_string()).map(|_| ()).expect_err(path);
+            assert!(
+                t0.elapsed() < std::time::Duration::from_millis(500),
+                "{path}"
+            );
+            assert_eq!(e.to_string(), message);
+        }
+        v["input"]["horizon_h"] = serde_json::json!(72.0);
+        assert!(replay(&v.to_string()).is_ok());
+    }
+
+    #[test]
     fn a_capsule_recomputes_to_the_same_numbers_and_tampering_shows() {
         let input = input_for(
             Drug::Cyclosporine,

@@ -157,6 +157,16 @@ pub fn is_encrypted(text: &str) -> bool {
 
 /// Reads an export file (migrating older records). All or nothing.
 pub fn import(text: &str, passphrase: Option<&str>) -> Result<Vec<PatientRecord>, ImportError> {
+    import_bounded(text, passphrase).map(|(records, _)| records)
+}
+
+/// [`import`], every text field bounded in length
+/// ([`super::bounded::bound_texts`]): the records and how many fields were
+/// shortened.
+pub fn import_bounded(
+    text: &str,
+    passphrase: Option<&str>,
+) -> Result<(Vec<PatientRecord>, usize), ImportError> {
     check_size(text.len())?;
     let value = tagged_json(text, FORMAT)?;
     let env: Envelope =
@@ -164,7 +174,7 @@ pub fn import(text: &str, passphrase: Option<&str>) -> Result<Vec<PatientRecord>
     if env.version > VERSION {
         return Err(ImportError::TooNew(env.version));
     }
-    let list = match (env.records, env.kdf, env.sealed) {
+    let mut list: Vec<serde_json::Value> = match (env.records, env.kdf, env.sealed) {
         (Some(list), _, None) => list,
         (_, Some(kdf), Some(sealed)) => {
             let p = passphrase.ok_or(ImportError::NeedsPassphrase)?;
@@ -186,7 +196,9 @@ pub fn import(text: &str, passphrase: Option<&str>) -> Result<Vec<PatientRecord>
     if list.is_empty() {
         return Err(ImportError::Empty);
     }
-    list.iter()
+    let shortened = list.iter_mut().map(super::bounded::bound_texts).sum();
+    let records = list
+        .iter()
         .enumerate()
         .map(|(i, v)| {
             record::read(&v.to_string()).map_err(|e| ImportError::Record {
@@ -194,7 +206,8 @@ pub fn import(text: &str, passphrase: Option<&str>) -> Result<Vec<PatientRecord>
                 message: e.to_string(),
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((records, shortened))
 }
 
 #[cfg(test)]
@@ -210,6 +223,17 @@ mod tests {
         a.label = "A".into();
         a.patient.age_years = Some(61.0);
         vec![a, PatientRecord::new("b")]
+    }
+
+    #[test]
+    fn long_text_fields_are_shortened_on_import_and_counted() {
+        let mut list = two();
+        list[0].label = "x".repeat(super::super::bounded::MAX_TEXT_CHARS + 10);
+        let text = export(&list, "0.1.0", None, KdfParams::TEST, &mut rand).expect("ok");
+        let (records, shortened) = import_bounded(&text, None).expect("imported");
+        assert_eq!(shortened, 1);
+        assert_eq!(records[0].label.len(), 5000);
+        assert_eq!(records[1], two()[1]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! natively), export/import files (`files`), and the thin web glue (`web`:
 //! localStorage, random bytes, downloads).
 
+pub mod bounded;
 pub mod capsule;
 pub mod files;
 pub mod header;

@@ -10,7 +10,8 @@ use super::history_table::HistoryTable;
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
-use crate::i18n::{fill, use_i18n, DoseKey, Key, TimeKey};
+use crate::i18n::{fill, use_i18n, DoseKey, I18n, Key, LimitKey, TimeKey};
+use dmip_engine::dosing::limits::{check_time, Place, DOSE_MG, MAX_COUNT, YEARS};
 use dmip_engine::record::Formulation;
 use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{DoseRow, MealTiming};
@@ -25,8 +26,14 @@ fn parse_row(
     (ss, ongoing): (bool, bool),
     meal: &str,
 ) -> Result<DoseRow, [bool; 3]> {
-    let start = clock::parse_in(start, zone);
-    let amount = bounded_value(amount, bounds::DOSE_MG);
+    // The engine's limits (`dosing::limits`): a year outside 1900–2200, a
+    // dose below 0.01 mg, more than 5000 doses are refused here already.
+    let start = clock::parse_in(start, zone).and_then(|t| {
+        check_time(Place::Now, t)
+            .map(|()| t)
+            .map_err(|e| e.to_string())
+    });
+    let amount = bounded_value(amount, bounds::DOSE_MG).filter(|a| *a >= DOSE_MG.0);
     let interval_h = match interval {
         "12" => Some(12.0),
         "24" => Some(24.0),
@@ -37,7 +44,8 @@ fn parse_row(
         Some(1)
     } else {
         let c = parse_number(count);
-        (c.is_finite() && c >= 1.0 && c.fract() == 0.0 && c <= 10_000.0).then_some(c as u32)
+        (c.is_finite() && c >= 1.0 && c.fract() == 0.0 && c <= f64::from(MAX_COUNT))
+            .then_some(c as u32)
     };
     match (start, amount, count) {
         (Ok(start), Some(amount), Some(count)) => Ok(DoseRow {
@@ -52,6 +60,43 @@ fn parse_row(
         }),
         (s, a, c) => Err([s.is_err(), a.is_none(), c.is_none()]),
     }
+}
+
+/// The message for a start whose year is outside the engine's window.
+fn year_error(i18n: I18n, text: &str, zone: Option<FixedOffset>) -> Option<String> {
+    use chrono::Datelike;
+    let t = clock::parse_in(text, zone).ok()?;
+    check_time(Place::Now, t).err()?;
+    Some(fill(
+        i18n.t(LimitKey::YearField),
+        &[
+            ("min", &YEARS.0.to_string()),
+            ("max", &YEARS.1.to_string()),
+            ("year", &t.year().to_string()),
+        ],
+    ))
+}
+
+/// The message for a positive dose below the engine's smallest (1e-300).
+fn below_smallest_dose(i18n: I18n, text: &str) -> Option<String> {
+    let v = bounded_value(text, bounds::DOSE_MG)?;
+    (v < DOSE_MG.0).then(|| {
+        fill(
+            i18n.t(LimitKey::BelowPlausible),
+            &[("min", &tick(DOSE_MG.0)), ("value", text.trim())],
+        )
+    })
+}
+
+/// The message for a whole count above the engine's per-row limit.
+fn count_above_max(i18n: I18n, text: &str) -> Option<String> {
+    let c = parse_number(text);
+    (c.is_finite() && c.fract() == 0.0 && c > f64::from(MAX_COUNT)).then(|| {
+        fill(
+            i18n.t(LimitKey::CountField),
+            &[("max", &MAX_COUNT.to_string()), ("value", text.trim())],
+        )
+    })
 }
 
 fn meal_value(m: Option<MealTiming>) -> &'static str {
@@ -124,14 +169,17 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     });
     let problem = move |k: usize| parsed.with(|p| matches!(p, Err(e) if e[k]));
     let start_error = Signal::derive(move || {
-        (tried.get() && problem(0)).then(|| i18n.t(Key::TdmErrDateTime).to_owned())
+        year_error(i18n, &start.read(), zone.get())
+            .or_else(|| (tried.get() && problem(0)).then(|| i18n.t(Key::TdmErrDateTime).to_owned()))
     });
     let amount_error = Signal::derive(move || {
         bounded_error(i18n, &amount.read(), bounds::DOSE_MG)
+            .or_else(|| below_smallest_dose(i18n, &amount.read()))
             .or_else(|| (tried.get() && problem(1)).then(|| i18n.t(Key::TdmErrPositive).to_owned()))
     });
     let count_error = Signal::derive(move || {
-        (tried.get() && problem(2)).then(|| i18n.t(Key::TdmErrCount).to_owned())
+        count_above_max(i18n, &count.read())
+            .or_else(|| (tried.get() && problem(2)).then(|| i18n.t(Key::TdmErrCount).to_owned()))
     });
     let submit = move |_| {
         tried.set(true);
@@ -300,5 +348,32 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                 {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}
             </button>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(start: &str, amount: &str, count: &str) -> Result<DoseRow, [bool; 3]> {
+        parse_row((start, None), amount, "12", count, (false, false), "")
+    }
+
+    #[test]
+    fn the_engine_limits_are_checked_at_the_form() {
+        assert!(row("2026-11-01T08:00", "100", "5000").is_ok());
+        assert_eq!(
+            row("9999-11-01T08:00", "100", "2").err(),
+            Some([true, false, false])
+        );
+        assert_eq!(
+            row("2026-11-01T08:00", "1e-300", "2").err(),
+            Some([false, true, false])
+        );
+        assert_eq!(
+            row("2026-11-01T08:00", "100", "4294967295").err(),
+            Some([false, false, true])
+        );
+        assert!(row("1900-01-01T08:00", "0.01", "1").is_ok());
     }
 }

@@ -3,38 +3,28 @@
 //! dated rows: `prednisolone.rs`), and the derived BSA and renal function
 //! computed by the engine with the formula named.
 
-use super::bounds;
-use super::field::{bounded_error, bounded_value, Bounds, Field, Unit};
+use super::field::{Field, Unit};
+use super::patient_limits::{patient_error, patient_value};
 use super::prednisolone::PrednisoloneRows;
 use crate::format::{significant, tick};
-use crate::i18n::{use_i18n, DoseKey, I18n, Key, Lang};
+use crate::i18n::{use_i18n, DoseKey, Key};
 use crate::state::use_record;
 use chrono::NaiveTime;
 use dmip_engine::clinical::body::{bsa, renal, BsaFormula, RenalEquation, RenalInput, Sex};
+use dmip_engine::clinical::limits::PatientField;
 use dmip_engine::record::{CreatinineUnit, Cyp3a5, PatientInfo};
 use leptos::prelude::*;
 
 type Getter = fn(&PatientInfo) -> Option<f64>;
 type Setter = fn(&mut PatientInfo, Option<f64>);
-/// A further check of a number in range: the message, or `None` when fine.
-type Check = fn(I18n, &PatientInfo, f64) -> Option<String>;
+/// The field a number is checked as (creatinine: in the unit chosen).
+type FieldOf = fn(&PatientInfo) -> PatientField;
 
-/// Creatinine that looks typed in the other unit (the engine's heuristic,
-/// `clinical::units::check_plausibility`): the value is not used until the
-/// number or the unit is changed.
-fn creatinine_mix_up(i18n: I18n, p: &PatientInfo, value: f64) -> Option<String> {
-    use dmip_engine::clinical::analyte::Analyte;
-    use dmip_engine::clinical::units::{check_plausibility, Measurement, Unit as LabUnit};
-    let unit = match p.creatinine_unit {
-        CreatinineUnit::MgDl => LabUnit::MgPerDl,
-        CreatinineUnit::UmolL => LabUnit::UmolPerL,
-    };
-    let suggestion =
-        check_plausibility(Analyte::Creatinine, Measurement { value, unit }).ok()??;
-    Some(match i18n.lang() {
-        Lang::Ja => suggestion.message_ja(),
-        Lang::En => suggestion.message_en(),
-    })
+fn creatinine_field(p: &PatientInfo) -> PatientField {
+    match p.creatinine_unit {
+        CreatinineUnit::MgDl => PatientField::CreatinineMgDl,
+        CreatinineUnit::UmolL => PatientField::CreatinineUmolL,
+    }
 }
 
 /// Formulas shown (issue 6): DuBois, Mosteller, Fujimoto.
@@ -89,17 +79,17 @@ fn kidney(p: &PatientInfo) -> Derived {
         .collect()
 }
 
+/// A number field checked against the engine's plausibility limits of
+/// `field` (`patient_limits`): a value outside them stays typed, with the
+/// message and the unit question, and is not put in the record.
 #[component]
 fn NumberInput(
     id: &'static str,
     label: Key,
     unit: Unit,
-    bounds: Bounds,
+    field: FieldOf,
     get: Getter,
     set: Setter,
-    /// A further check on a number within `bounds` (a unit mix-up).
-    #[prop(optional)]
-    check: Option<Check>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_record();
@@ -109,10 +99,8 @@ fn NumberInput(
     let raw = RwSignal::new(initial);
     Effect::new(move |_| {
         let text = raw.get();
-        // A checked field follows the record (its unit may change).
-        let value = bounded_value(&text, bounds).filter(|v| {
-            check.is_none_or(|c| state.record.with(|r| c(i18n, &r.patient, *v)).is_none())
-        });
+        // The field follows the record (creatinine's unit may change).
+        let value = patient_value(&text, state.record.with(|r| field(&r.patient)));
         if value.is_some() || text.trim().is_empty() {
             let current = state.record.with_untracked(|r| get(&r.patient));
             if current != value {
@@ -121,13 +109,8 @@ fn NumberInput(
         }
     });
     let error = Signal::derive(move || {
-        let text = raw.read();
-        bounded_error(i18n, &text, bounds).or_else(|| {
-            let v = bounded_value(&text, bounds)?;
-            state
-                .record
-                .with(|r| check.and_then(|c| c(i18n, &r.patient, v)))
-        })
+        let f = state.record.with(|r| field(&r.patient));
+        patient_error(i18n.lang(), &raw.read(), f)
     });
     view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error /> }
 }
@@ -254,7 +237,7 @@ pub fn PatientForm() -> impl IntoView {
             <h3 id="patient-form-title">{i18n.tx(Key::TdmPatientTitle)}</h3>
             <p class="note">{i18n.tx(Key::TdmPatientNote)}</p>
             <div class="fields">
-                <NumberInput id="pt-age" label=Key::TdmAge unit=Unit::Word(Key::TdmUnitYears) bounds=bounds::AGE get=|p| p.age_years set=|p, v| p.age_years = v />
+                <NumberInput id="pt-age" label=Key::TdmAge unit=Unit::Word(Key::TdmUnitYears) field=|_| PatientField::AgeYears get=|p| p.age_years set=|p, v| p.age_years = v />
                 {bound_choice(
                     "pt-sex",
                     Key::TdmSex,
@@ -272,9 +255,9 @@ pub fn PatientForm() -> impl IntoView {
                         }
                     },
                 )}
-                <NumberInput id="pt-weight" label=Key::TdmWeight unit=Unit::Symbol("kg") bounds=bounds::WEIGHT get=|p| p.weight_kg set=|p, v| p.weight_kg = v />
-                <NumberInput id="pt-height" label=Key::TdmHeight unit=Unit::Symbol("cm") bounds=bounds::HEIGHT get=|p| p.height_cm set=|p, v| p.height_cm = v />
-                <NumberInput id="pt-creatinine" label=Key::TdmCreatinine unit=Unit::Symbol("") bounds=bounds::CREATININE check=creatinine_mix_up get=|p| p.creatinine set=|p, v| p.creatinine = v />
+                <NumberInput id="pt-weight" label=Key::TdmWeight unit=Unit::Symbol("kg") field=|_| PatientField::WeightKg get=|p| p.weight_kg set=|p, v| p.weight_kg = v />
+                <NumberInput id="pt-height" label=Key::TdmHeight unit=Unit::Symbol("cm") field=|_| PatientField::HeightCm get=|p| p.height_cm set=|p, v| p.height_cm = v />
+                <NumberInput id="pt-creatinine" label=Key::TdmCreatinine unit=Unit::Symbol("") field=creatinine_field get=|p| p.creatinine set=|p, v| p.creatinine = v />
                 {bound_choice(
                     "pt-creatinine-unit",
                     Key::TdmCreatinineUnit,
@@ -291,8 +274,8 @@ pub fn PatientForm() -> impl IntoView {
                         }
                     },
                 )}
-                <NumberInput id="pt-hct" label=Key::TdmHematocrit unit=Unit::Symbol("%") bounds=bounds::HEMATOCRIT get=|p| p.hematocrit_pct set=|p, v| p.hematocrit_pct = v />
-                <NumberInput id="pt-albumin" label=Key::TdmAlbumin unit=Unit::Symbol("g/dL") bounds=bounds::ALBUMIN get=|p| p.albumin_g_dl set=|p, v| p.albumin_g_dl = v />
+                <NumberInput id="pt-hct" label=Key::TdmHematocrit unit=Unit::Symbol("%") field=|_| PatientField::HematocritPct get=|p| p.hematocrit_pct set=|p, v| p.hematocrit_pct = v />
+                <NumberInput id="pt-albumin" label=Key::TdmAlbumin unit=Unit::Symbol("g/dL") field=|_| PatientField::AlbuminGDl get=|p| p.albumin_g_dl set=|p, v| p.albumin_g_dl = v />
                 {bound_choice(
                     "pt-cyp3a5",
                     Key::TdmCyp3a5,

@@ -4,13 +4,14 @@
 //! edit, delete, kept in time order. The field conventions are the dose
 //! rows': the text typed stays in its field, the message beside it.
 
-use super::bounds;
 use super::clock;
-use super::field::{bounded_error, bounded_value, RowActions, TextInput};
+use super::field::{RowActions, TextInput};
+use super::patient_limits::{patient_error, patient_value};
 use crate::format::tick;
 use crate::i18n::{use_i18n, Key, TimeKey};
 use crate::state::use_record;
 use crate::widgets::data_table;
+use dmip_engine::clinical::limits::PatientField;
 use dmip_engine::record::PrednisoloneRow;
 use dmip_engine::tdm::view::{display, local_input};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ fn parse_row(start: &str, mg_day: &str) -> Result<PrednisoloneRow, RowError> {
         "" => Ok(None),
         t => clock::parse(t).map(Some),
     };
-    let dose = bounded_value(mg_day, bounds::PREDNISOLONE);
+    let dose = patient_value(mg_day, PatientField::PrednisoloneMgDay);
     match (start, dose) {
         (Ok(start), Some(mg_day)) => Ok(PrednisoloneRow { start, mg_day }),
         (s, d) => Err(RowError {
@@ -66,7 +67,7 @@ pub fn PrednisoloneRows() -> impl IntoView {
             .then(|| i18n.t(Key::TdmErrDateTime).to_owned())
     });
     let dose_error = Signal::derive(move || {
-        bounded_error(i18n, &dose.read(), bounds::PREDNISOLONE).or_else(|| {
+        patient_error(i18n.lang(), &dose.read(), PatientField::PrednisoloneMgDay).or_else(|| {
             let missing = parsed.with(|p| matches!(p, Err(e) if e.dose));
             (tried.get() && missing).then(|| i18n.t(Key::TdmErrPositive).to_owned())
         })

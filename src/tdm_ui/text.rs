@@ -36,6 +36,7 @@ pub fn reason(i18n: I18n, r: &Reason) -> String {
             fill(i18n.t(Key::TdmErrEstimate), &[("message", message)])
         }
         Reason::Engine(TdmError::NoModel(reasons)) => super::average::no_model_text(i18n, reasons),
+        Reason::Engine(TdmError::Limit(e)) => super::limit_text(i18n.lang(), e),
         Reason::Setup(message) => message.clone(),
     }
 }

@@ -92,6 +92,31 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await context.close();
       }
     }],
+    ['tacrolimus, haematocrit typed as a fraction (0.35, issue 20): the unit question under the field, the value not used, no absurd advice', async () => {
+      const { context, page, watch } = await openPage();
+      try {
+        await page.goto(fileUrl);
+        await page.click('button[data-lang=en]');
+        await patient(page, 'unknown');
+        await page.fill('#pt-hct', '0.35');
+        const question = await page.textContent('#pt-hct-error');
+        assert(question === 'Must be at least 5: check the value and its unit (got “0.35”) Did you mean 35 %? “0.35” looks like a fraction.', `question: ${question}`);
+        assert((await page.inputValue('#pt-hct')) === '0.35', 'the typed text was not kept');
+        await page.click('nav a[data-screen=tacrolimus]');
+        await pin(page, 'tac', 'woillard2011_tac');
+        await dose(page, 'tac', local(3, 8), '3', 6);
+        await level(page, 'tac', local(1, 7, 55), 'C0', '8');
+        await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'advice');
+        const advice = await page.textContent('#tac-advice');
+        const mg = [...advice.matchAll(/([\d.]+) mg/g)].map((m) => Number(m[1]));
+        // 100 000 mg was advised when 0.35 reached the model as 0.35 %.
+        assert(mg.length > 0 && Math.max(...mg) <= 20, `advice: ${advice}`);
+        assert(!/0\.35 %/.test(await page.textContent('section[data-screen=tacrolimus]')), 'HCT 0.35 % reached the model');
+        await watch.assertClean('tacrolimus haematocrit fraction');
+      } finally {
+        await context.close();
+      }
+    }],
     ['tacrolimus before any level: the starting dose beside the advice; the population check folded in the model section and on the self-check screen (en, ja)', async () => {
       const { context, page, watch } = await openPage();
       try {

@@ -7,6 +7,7 @@
 
 use super::analyte::Analyte;
 use super::error::{finite_result, positive, within, ClinicalError, Field, Result};
+use super::limits::PatientField;
 use super::sources::Source;
 use serde::{Deserialize, Serialize};
 
@@ -18,10 +19,11 @@ pub enum Sex {
 }
 
 /// Hard limits that only reject impossible entries (e.g. metres typed as cm);
-/// not clinical ranges.
-const HEIGHT_CM: (f64, f64) = (20.0, 300.0);
-const WEIGHT_KG_MAX: f64 = 700.0;
-const AGE_MAX: f64 = 130.0;
+/// not clinical ranges: the patient fields' plausibility limits
+/// ([`super::limits`]).
+const HEIGHT_CM: (f64, f64) = PatientField::HeightCm.range();
+const WEIGHT_KG: (f64, f64) = PatientField::WeightKg.range();
+const AGE_MAX: f64 = PatientField::AgeYears.range().1;
 /// The adult equations (Cockcroft–Gault, CKD-EPI, JSN) need age ≥ 18.
 const ADULT: f64 = 18.0;
 
@@ -31,7 +33,7 @@ fn height(h: f64) -> Result<f64> {
 
 fn weight(w: f64) -> Result<f64> {
     let w = positive(Field::WeightKg, w)?;
-    within(Field::WeightKg, w, 0.0, WEIGHT_KG_MAX)
+    within(Field::WeightKg, w, WEIGHT_KG.0, WEIGHT_KG.1)
 }
 
 fn adult_age(age: f64) -> Result<f64> {
@@ -316,5 +318,9 @@ mod tests {
         assert_eq!(e.to_string(), "height (cm): 1.7 is outside 20–300");
         assert!(bsa(BsaFormula::Mosteller, 170.0, f64::NAN).is_err());
         assert!(bsa(BsaFormula::Mosteller, 170.0, -70.0).is_err());
+        // Issue 20: 0.00001 kg flowed into BSA (the limits: 1–500 kg).
+        let e = bsa(BsaFormula::DuBois, 170.0, 0.00001).unwrap_err();
+        assert_eq!(e.to_string(), "weight (kg): 0.00001 is outside 1–500");
+        assert!(bsa(BsaFormula::DuBois, 170.0, 1.0).is_ok());
     }
 }

@@ -18,6 +18,7 @@
 //! | [`body`] | BSA (DuBois, Mosteller, Haycock, Fujimoto), CG, CKD-EPI 2021, JSN eGFR |
 //! | [`cyclophosphamide`] | IVCY dose, regimens, EULAR 2009 table, schedule, cumulative ledger |
 //! | [`risk`] | FLAIR, MCK, Gono 2010/2012, Isoda 2014, A-aDO2 |
+//! | [`limits`] | plausibility limits of the patient fields, the unit question |
 //! | [`interactions`] | CsA / TAC interactions with Japanese label categories |
 //! | [`adverse`] | adverse-event checks: creatinine rise, K, BP, glucose, AST/ALT |
 //! | [`notes`], [`sources`], [`status`], [`error`] | statements, citations, gaps, errors |
@@ -30,6 +31,7 @@ pub mod citable;
 pub mod cyclophosphamide;
 pub mod error;
 pub mod interactions;
+pub mod limits;
 pub mod notes;
 pub mod ranges;
 pub mod risk;

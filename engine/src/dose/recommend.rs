@@ -11,16 +11,13 @@
 //! the exact amount is `aim / Σ w_m·(per mg)`; the probability is over the
 //! mixture's draws (model m's posterior gives its share w_m of them).
 
+use super::draws::{individual_of, mixture_draw_units, DrawMemo, DrawUnits};
 use super::metric::{Metric, Range};
 use super::rounding::{nearest, Capsules, Rounding};
 use crate::dosing::{Dose, Event, Observation};
-use crate::estimate::mixture::{shares, Part};
+use crate::estimate::mixture::Part;
 use crate::estimate::{MapFit, Problem};
 use crate::model::{run, Method, ModelError, PkModel, Schedule, Segment};
-use nalgebra::{DMatrix, DVector};
-use rand_chacha::rand_core::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, StandardNormal};
 use serde::Serialize;
 
 /// A regimen to consider.
@@ -194,68 +191,9 @@ impl<'a> UnitDose<'a> {
 /// The compartment the unit dose goes into (the depot of an oral model).
 const UNIT_DOSE_CMT: usize = 1;
 
-/// Posterior (or prior) draws of the η part, each with a fresh κ.
-fn draws(
-    problem: &Problem,
-    fit: Option<&MapFit>,
-    n: usize,
-    seed: u64,
-) -> Vec<(Vec<f64>, Vec<f64>)> {
-    let n_eta = problem.n_eta;
-    let (mean, cov): (Vec<f64>, Option<DMatrix<f64>>) = match fit {
-        Some(f) => (
-            f.eta[..n_eta].to_vec(),
-            f.eta_cov
-                .as_ref()
-                .map(|c| DMatrix::from_fn(n_eta, n_eta, |i, j| c[i][j])),
-        ),
-        None => (
-            vec![0.0; n_eta],
-            problem.def.omega.as_ref().map(|o| o.matrix.clone()),
-        ),
-    };
-    let chol = |m: Option<DMatrix<f64>>| m.and_then(|m| m.cholesky()).map(|c| c.unpack());
-    let (Some(l), iov) = (
-        chol(cov),
-        chol(problem.def.iov.as_ref().map(|o| o.matrix.clone())),
-    ) else {
-        return Vec::new();
-    };
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut normal = |k: usize| DVector::from_fn(k, |_, _| StandardNormal.sample(&mut rng));
-    (0..n)
-        .map(|_| {
-            let eta = DVector::from_column_slice(&mean) + &l * normal(n_eta);
-            let kappa = iov
-                .as_ref()
-                .map_or(vec![], |p| (p * normal(p.nrows())).as_slice().to_vec());
-            (eta.as_slice().to_vec(), kappa)
-        })
-        .collect()
-}
-
-/// Per-mg values of the target (and limit) metrics, `metrics`, for each
-/// draw, dosed every `tau`.
-fn draw_units(
-    typical: &crate::catalog::Typical,
-    individual: &PkModel,
-    tau: f64,
-    metrics: &[Metric],
-    samples: &[(Vec<f64>, Vec<f64>)],
-) -> Result<Vec<(f64, Option<f64>)>, DoseError> {
-    let mut unit_dose = UnitDose::new(tau, metrics, individual)?;
-    Ok(samples
-        .iter()
-        .filter_map(|(e, k)| {
-            let u = unit_dose.evaluate(&typical.model(e, k)).ok()?;
-            Some((u[0], u.get(1).copied()))
-        })
-        .collect())
-}
-
 /// Fraction of draws in range (and within the limit) at `amount`.
 fn in_range_fraction(
-    draw_units: &[(f64, Option<f64>)],
+    draw_units: &DrawUnits,
     amount: f64,
     target: &Range,
     limit: Option<&Range>,
@@ -285,6 +223,8 @@ pub struct HeldRegimen<'a> {
     pub amount_mg: f64,
     pub draws: usize,
     pub seed: u64,
+    /// Where draws' values are kept between questions (`dose::draws`).
+    pub memo: Option<&'a DrawMemo>,
 }
 
 /// The probability that the held regimen keeps the target metric in range
@@ -295,45 +235,6 @@ pub fn probability_at(
     held: &HeldRegimen<'_>,
 ) -> Result<Option<f64>, DoseError> {
     mixture_probability_at(&Part::one(problem, fit), held)
-}
-
-/// The model's estimate (else the typical values) of a part: its typical
-/// parameters of the latest segment and its individual model.
-fn individual_of<'a>(part: &Part<'a>) -> (&'a crate::catalog::Typical, PkModel) {
-    let problem = part.problem;
-    let eta: Vec<f64> = part.fit.map_or(vec![0.0; problem.n_eta], |f| {
-        f.eta[..problem.n_eta].to_vec()
-    });
-    let typical = problem.current_typical();
-    (typical, typical.model(&eta, &[]))
-}
-
-/// Per-mg values of the target's and (when given) the limit's metric, one
-/// pair per posterior draw.
-type DrawUnits = Vec<(f64, Option<f64>)>;
-
-/// Per-mg values of `metrics` (first the target's, then the limit's) for
-/// each draw of the mixture, dosed every `tau`: each part's share of `n`
-/// draws, seeded by `seed`; with the number of draws made.
-fn mixture_draw_units(
-    parts: &[Part<'_>],
-    tau: f64,
-    metrics: &[Metric],
-    n: usize,
-    seed: u64,
-) -> Result<(DrawUnits, usize), DoseError> {
-    let mut units = Vec::new();
-    let mut drawn = 0;
-    for (part, count) in parts.iter().zip(shares(parts, n)) {
-        if count == 0 {
-            continue;
-        }
-        let samples = draws(part.problem, part.fit, count, seed);
-        drawn += samples.len();
-        let (typical, individual) = individual_of(part);
-        units.extend(draw_units(typical, &individual, tau, metrics, &samples)?);
-    }
-    Ok((units, drawn))
 }
 
 /// [`probability_at`] over a mixture of models' posteriors.
@@ -369,7 +270,8 @@ pub fn mixture_outcome_at(
     }
     let mut metrics = vec![held.target.metric];
     metrics.extend(held.limit.map(|l| l.metric));
-    let (units, _) = mixture_draw_units(parts, tau, &metrics, held.draws, held.seed)?;
+    let (units, _) =
+        mixture_draw_units(parts, (tau, &metrics), (held.draws, held.seed), held.memo)?;
     if units.is_empty() {
         return Ok(None);
     }
@@ -424,6 +326,7 @@ pub fn recommend(
         n_draws,
         seed,
         rounding: &Rounding::capsules(&strengths),
+        memo: None,
     })
 }
 
@@ -439,6 +342,8 @@ pub struct Advise<'a> {
     pub seed: u64,
     /// How amounts are made (the market's products).
     pub rounding: &'a Rounding,
+    /// Where draws' values are kept between questions (`dose::draws`).
+    pub memo: Option<&'a DrawMemo>,
 }
 
 /// Advice with amounts made as `rounding` says.
@@ -463,6 +368,7 @@ pub fn recommend_mixture(parts: &[(f64, Advise<'_>)]) -> Result<Recommendation, 
         n_draws,
         seed,
         rounding,
+        memo,
         ..
     } = first;
     if regimens.is_empty() {
@@ -510,10 +416,9 @@ pub fn recommend_mixture(parts: &[(f64, Advise<'_>)]) -> Result<Recommendation, 
         };
         let (draw_units, n) = mixture_draw_units(
             &mix,
-            r.interval_h,
-            &metrics[REPORTED.len()..],
-            n_draws,
-            seed,
+            (r.interval_h, &metrics[REPORTED.len()..]),
+            (n_draws, seed),
+            memo,
         )?;
         drawn = n;
         let probability = |amount: f64| in_range_fraction(&draw_units, amount, target, limit);

@@ -6,6 +6,7 @@
 //! are a mixture's: each model's posterior gives its share of the draws
 //! (`mixture::shares`), pooled before the quantiles.
 
+use super::band_memo::{ColumnMemo, Percentiles};
 use super::map::MapFit;
 use super::mixture::{shares, weighted_sum, Part};
 use super::problem::Problem;
@@ -14,6 +15,7 @@ use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 use serde::Serialize;
+use std::rc::Rc;
 
 /// One time of the band.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -137,6 +139,24 @@ fn mixture_columns(
     Some((columns, weighted_sum(parts, &ipreds)?))
 }
 
+/// The pooled draws' percentiles at each time and Σ w·the individual
+/// prediction, kept in `memo` when one is given.
+fn mixture_percentiles(
+    parts: &[Part<'_>],
+    times: &[f64],
+    (draws, seed, residual): (usize, u64, bool),
+    memo: Option<&ColumnMemo>,
+) -> Rc<Option<Percentiles>> {
+    let make = || {
+        let (mut columns, ipred) = mixture_columns(parts, times, draws, seed, residual)?;
+        Some((columns.iter_mut().map(|c| percentiles(c)).collect(), ipred))
+    };
+    match memo {
+        Some(memo) => memo.get(parts, times, (draws, seed, residual), make),
+        None => Rc::new(make()),
+    }
+}
+
 /// The band at `times`, from `draws` posterior draws seeded by `seed`.
 /// `None` when the fit has no posterior covariance or no draw could be
 /// computed.
@@ -147,32 +167,31 @@ pub fn prediction_band(
     draws: usize,
     seed: u64,
 ) -> Option<Vec<BandPoint>> {
-    mixture_band(&Part::one(problem, Some(fit)), times, draws, seed)
+    mixture_band(&Part::one(problem, Some(fit)), times, (draws, seed), None)
 }
 
 /// The band of a mixture of models' posteriors (one part: that model's
-/// band); `ipred` is Σ w·each model's individual prediction.
+/// band); `ipred` is Σ w·each model's individual prediction. `memo` keeps
+/// it for the next call with the same models, times and draws.
 pub fn mixture_band(
     parts: &[Part<'_>],
     times: &[f64],
-    draws: usize,
-    seed: u64,
+    (draws, seed): (usize, u64),
+    memo: Option<&ColumnMemo>,
 ) -> Option<Vec<BandPoint>> {
-    let (mut columns, ipred) = mixture_columns(parts, times, draws, seed, false)?;
+    let kept = mixture_percentiles(parts, times, (draws, seed, false), memo);
+    let (quantiles, ipred) = kept.as_ref().as_ref()?;
     Some(
         times
             .iter()
-            .zip(columns.iter_mut())
+            .zip(quantiles)
             .zip(ipred)
-            .map(|((&time, col), ipred)| {
-                let (p05, p50, p95) = percentiles(col);
-                BandPoint {
-                    time,
-                    p05,
-                    p50,
-                    p95,
-                    ipred,
-                }
+            .map(|((&time, &(p05, p50, p95)), &ipred)| BandPoint {
+                time,
+                p05,
+                p50,
+                p95,
+                ipred,
             })
             .collect(),
     )
@@ -189,27 +208,21 @@ pub fn predictive_interval(
     draws: usize,
     seed: u64,
 ) -> Option<Vec<(f64, f64)>> {
-    mixture_interval(&Part::one(problem, Some(fit)), times, draws, seed)
+    mixture_interval(&Part::one(problem, Some(fit)), times, (draws, seed), None)
 }
 
 /// The predictive interval of a measurement under a mixture of models'
-/// posteriors, each with its own residual error.
+/// posteriors, each with its own residual error; `memo` as for
+/// [`mixture_band`].
 pub fn mixture_interval(
     parts: &[Part<'_>],
     times: &[f64],
-    draws: usize,
-    seed: u64,
+    (draws, seed): (usize, u64),
+    memo: Option<&ColumnMemo>,
 ) -> Option<Vec<(f64, f64)>> {
-    let (mut columns, _) = mixture_columns(parts, times, draws, seed, true)?;
-    Some(
-        columns
-            .iter_mut()
-            .map(|col| {
-                let (p05, _, p95) = percentiles(col);
-                (p05, p95)
-            })
-            .collect(),
-    )
+    let kept = mixture_percentiles(parts, times, (draws, seed, true), memo);
+    let (quantiles, _) = kept.as_ref().as_ref()?;
+    Some(quantiles.iter().map(|&(p05, _, p95)| (p05, p95)).collect())
 }
 
 #[cfg(test)]

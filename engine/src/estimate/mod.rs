@@ -13,6 +13,7 @@
 
 pub mod average;
 pub mod band;
+pub mod band_memo;
 pub mod map;
 pub mod mixture;
 pub mod optimize;
@@ -22,6 +23,7 @@ pub use average::{
     average, AverageError, AverageQuestion, Candidate, ModelAverage, ModelWeight, Weighting,
 };
 pub use band::{mixture_band, mixture_interval, prediction_band, predictive_interval, BandPoint};
+pub use band_memo::ColumnMemo;
 pub use map::{FitWarning, MapFit, MapOptions};
 pub use mixture::Part;
 pub use problem::{normal_cdf, EstimateError, Level, Problem};

@@ -74,6 +74,18 @@ pub struct Problem {
     pub floor: f64,
 }
 
+/// What [`Problem::prediction_identity`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PredictionIdentity {
+    events: Vec<Event>,
+    seg_from: Vec<f64>,
+    seg_typical: Vec<Typical>,
+    seg_occasion: Vec<Option<usize>>,
+    n_eta: usize,
+    n_iov: usize,
+    error: ResidualError,
+}
+
 /// The floor of predictions as a fraction of the smallest reported value
 /// (a level predicted a million times below every measurement is, for the
 /// fit, not there).
@@ -296,6 +308,21 @@ impl Problem {
                 }
             })
             .collect()
+    }
+
+    /// What the predictions at `times` depend on besides θ: the events
+    /// they are predicted from, the segments' typical values and occasions,
+    /// and the residual error (equal identities, equal predictions).
+    pub fn prediction_identity(&self, times: &[f64]) -> PredictionIdentity {
+        PredictionIdentity {
+            events: self.prediction_events(times),
+            seg_from: self.seg_from.clone(),
+            seg_typical: self.seg_typical.clone(),
+            seg_occasion: self.seg_occasion.clone(),
+            n_eta: self.n_eta,
+            n_iov: self.n_iov,
+            error: self.def.error,
+        }
     }
 
     /// Typical values at the time of the last event (for reports).

@@ -73,6 +73,8 @@ pub enum NonmemCsvError {
     DuplicateColumn(String),
     #[error("no data rows after the header")]
     NoRows,
+    #[error("more than {limit} data rows: at most {limit} can be read")]
+    TooManyRows { limit: usize },
     #[error("line {line}, field {field}: {message}")]
     Field {
         line: u64,
@@ -219,7 +221,12 @@ impl Open {
     }
 }
 
-/// Reads a NONMEM-style CSV with default [`Options`].
+/// Data rows a file may have (a limit of this project, issue 20: a file of
+/// 1 000 000 rows hung the page). 50 000 rows is years of a patient's
+/// doses and levels, or a study's hundreds of subjects.
+pub const MAX_ROWS: usize = 50_000;
+
+/// Reads a NONMEM-style CSV with the default options.
 pub fn read(bytes: &[u8]) -> Result<Vec<Subject>, NonmemCsvError> {
     read_with(bytes, &Options::default())
 }
@@ -247,6 +254,10 @@ pub fn read_with_convention(
     let mut done: Vec<Subject> = Vec::new();
     let mut open: Option<Open> = None;
     for (i, record) in reader.records().enumerate() {
+        // Counted while reading: a file of a million rows stops here.
+        if i >= MAX_ROWS {
+            return Err(NonmemCsvError::TooManyRows { limit: MAX_ROWS });
+        }
         let fallback = i as u64 + 2;
         let record = record.map_err(|e| csv_error(&e, fallback))?;
         let line = record.position().map_or(fallback, |p| p.line());

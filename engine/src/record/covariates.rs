@@ -10,6 +10,7 @@ use super::{CoMedication, Cyp3a5, PatientInfo, PrednisoloneRow};
 use crate::catalog::{Covariates, ModelDef};
 use crate::clinical::body::{renal, RenalEquation, RenalInput, Sex};
 use crate::clinical::interactions::{identify, AZOLES};
+use crate::clinical::limits::{plausible, PatientField};
 use crate::tdm::CovariateStep;
 pub use crate::tdm::Formulation;
 use chrono::{DateTime, Duration, FixedOffset};
@@ -86,7 +87,9 @@ pub fn covariate_steps(patient: &PatientInfo) -> BTreeMap<String, Vec<CovariateS
 }
 
 fn prednisolone_steps(rows: &[PrednisoloneRow]) -> Option<Vec<CovariateStep>> {
-    let ordered = in_order(rows);
+    let mut ordered = in_order(rows);
+    // A row outside the limits (an imported -5 mg/day) is not used.
+    ordered.retain(|r| plausible(PatientField::PrednisoloneMgDay, r.mg_day).is_some());
     let first = ordered.first()?;
     let mut steps = Vec::with_capacity(ordered.len() + 1);
     if first.start.is_some() {
@@ -154,7 +157,10 @@ fn period_steps(c: &CarriedBy, on: &[&CoMedication]) -> Vec<CovariateStep> {
 
 /// The covariates `def` uses, from `patient` (and the formulation), and the
 /// descriptions of those that cannot be derived. A covariate that changes
-/// over time ([`covariate_steps`]) is given its latest value here.
+/// over time ([`covariate_steps`]) is given its latest value here. A value
+/// outside its plausibility limits (`clinical::limits`: a haematocrit of
+/// 0.35 typed as a fraction, a weight of 0.00001 kg from an imported file)
+/// is not used: the covariate counts as missing.
 pub fn covariates_for(
     def: &ModelDef,
     patient: &PatientInfo,
@@ -166,16 +172,16 @@ pub fn covariates_for(
     let latest = |name: &str| Some(steps.get(name)?.last()?.value);
     for c in &def.file.covariates {
         let value = match c.name.as_str() {
-            "WT" => patient.weight_kg,
-            "AGE" => patient.age_years,
-            "HT" => patient.height_cm,
+            "WT" => checked(PatientField::WeightKg, patient.weight_kg),
+            "AGE" => checked(PatientField::AgeYears, patient.age_years),
+            "HT" => checked(PatientField::HeightCm, patient.height_cm),
             // Kirubakaran 2022 (fat-free mass): 1 = female, 0 = male.
             "SEX" => patient.sex.map(|s| match s {
                 Sex::Female => 1.0,
                 Sex::Male => 0.0,
             }),
             "PSL" | "AZOLE" => latest(&c.name),
-            "HCT" => patient.hematocrit_pct,
+            "HCT" => checked(PatientField::HematocritPct, patient.hematocrit_pct),
             "CYP3A5" => match patient.cyp3a5 {
                 Cyp3a5::Expresser => Some(1.0),
                 Cyp3a5::NonExpresser => Some(0.0),
@@ -199,12 +205,17 @@ pub fn covariates_for(
     (cov, missing)
 }
 
+/// `value` when within the limits of `field`.
+fn checked(field: PatientField, value: Option<f64>) -> Option<f64> {
+    plausible(field, value?)
+}
+
 fn crcl(p: &PatientInfo) -> Option<f64> {
     let input = RenalInput {
-        age_years: p.age_years?,
+        age_years: checked(PatientField::AgeYears, p.age_years)?,
         sex: p.sex?,
-        creatinine_mg_dl: p.creatinine_mg_dl()?,
-        weight_kg: p.weight_kg,
+        creatinine_mg_dl: checked(PatientField::CreatinineMgDl, p.creatinine_mg_dl())?,
+        weight_kg: checked(PatientField::WeightKg, p.weight_kg),
     };
     renal(RenalEquation::CockcroftGault, &input)
         .ok()
@@ -272,6 +283,29 @@ mod tests {
         assert_eq!(names, ["AZOLE"]);
         assert_eq!(filled["AZOLE"], 0.0);
         assert!(k.typical(&filled).is_ok());
+    }
+
+    #[test]
+    fn values_outside_the_limits_count_as_missing() {
+        // Issue 20: a haematocrit typed as a fraction (0.35) reached the
+        // model as 0.35 % and tacrolimus advised 100 000 mg.
+        let p = PatientInfo {
+            weight_kg: Some(0.00001),
+            hematocrit_pct: Some(0.35),
+            ..PatientInfo::default()
+        };
+        let w = builtin("woillard2011_tac")
+            .expect("built in")
+            .expect("valid");
+        let (cov, missing) = covariates_for(&w, &p, Some(Formulation::Prograf));
+        assert!(!cov.contains_key("HCT"), "{cov:?}");
+        assert!(missing.iter().any(|m| m.ends_with("(HCT)")), "{missing:?}");
+        let ok = PatientInfo {
+            hematocrit_pct: Some(5.0),
+            ..p
+        };
+        let (cov, _) = covariates_for(&w, &ok, Some(Formulation::Prograf));
+        assert_eq!(cov["HCT"], 5.0);
     }
 
     fn at(s: &str) -> DateTime<FixedOffset> {

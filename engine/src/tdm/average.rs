@@ -157,10 +157,22 @@ pub(super) fn compute_average(
     let rounding = rounding_for(input, &lead.fitted.problem.def);
     let questions: Vec<(f64, Advise<'_>)> = parts
         .iter()
-        .map(|p| (p.weight, advise(input, p.problem, p.fit, &rounding)))
+        .map(|p| {
+            (
+                p.weight,
+                advise(input, p.problem, p.fit, &rounding, fits.draws()),
+            )
+        })
         .collect();
     let advice = recommend_mixture(&questions);
-    let mut out = finish(input, &lead.fitted, &parts, advice, Extent::Screen);
+    let mut out = finish(
+        input,
+        &lead.fitted,
+        &parts,
+        advice,
+        Extent::Screen,
+        fits.draws(),
+    );
     out.assumptions = lead.assumptions.clone();
     let target = input.target.metric.label();
     let next = out
@@ -237,6 +249,7 @@ fn line(
         parts: &one,
         timing: &f.levels,
         advice: f.advice.as_ref().ok(),
+        memo: Some(fits.draws()),
     });
     out.suggested = f.suggested();
     out

@@ -8,10 +8,13 @@
 //!
 //! The drug screen keeps one cache for its two steps (the estimate and
 //! advice first, the band one frame later), so an edit fits each model
-//! once, or not at all when only the target moved. [`super::compute`] uses
+//! once, or not at all when only the target moved. The advice's draws are
+//! kept beside the fits (`dose::DrawMemo`): a model's own advice, the
+//! average's and the keep rule count over the same evaluated draws. [`super::compute`] uses
 //! a fresh cache: every call fits.
 
 use crate::catalog::ModelDef;
+use crate::dose::DrawMemo;
 use crate::dosing::{CovariateSeries, Event};
 use crate::estimate::{MapFit, MapOptions, Problem};
 use std::cell::RefCell;
@@ -62,6 +65,7 @@ impl ProblemParts<'_> {
 pub struct FitCache {
     fits: RefCell<Vec<(Key, MapFit)>>,
     defs: RefCell<Vec<(String, ModelDef)>>,
+    draws: DrawMemo,
 }
 
 impl FitCache {
@@ -102,6 +106,12 @@ impl FitCache {
             self.defs.borrow_mut().push((id.to_owned(), d.clone()));
         }
         Some(parsed)
+    }
+
+    /// The advice's posterior draws' values, kept for the same posterior
+    /// and interval (`dose::draws`).
+    pub(super) fn draws(&self) -> &DrawMemo {
+        &self.draws
     }
 
     /// How many fits are kept.

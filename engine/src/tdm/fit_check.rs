@@ -11,7 +11,7 @@ use super::input::{LevelRow, SampleLabel, TdmInput};
 use super::levels::LevelTiming;
 use super::levels::TIMING_TOLERANCE_H;
 use crate::dose::{
-    mixture_outcome_at, nearest, Capsules, HeldRegimen, Metric, Range, Recommendation,
+    mixture_outcome_at, nearest, Capsules, DrawMemo, HeldRegimen, Metric, Range, Recommendation,
 };
 use crate::dosing::TimeBase;
 use crate::estimate::{mixture_interval, MapFit, Part, Problem};
@@ -155,6 +155,8 @@ pub struct Computed<'a> {
     pub parts: &'a [Part<'a>],
     pub timing: &'a [LevelTiming],
     pub advice: Option<&'a Recommendation>,
+    /// Where the draws' values are kept (`dose::draws`).
+    pub memo: Option<&'a DrawMemo>,
 }
 
 /// A measured level as the check reads it: its index (as the caller
@@ -195,6 +197,8 @@ pub struct LevelCheck<'a> {
     pub latest_limit: Option<f64>,
     /// How the proportional dose is made (as the advice's amounts).
     pub rounding: &'a crate::dose::Rounding,
+    /// Where the draws' values are kept (`dose::draws`; `None`: not kept).
+    pub memo: Option<&'a DrawMemo>,
 }
 
 /// Checks the fit and the advice against the levels of a drug screen.
@@ -206,6 +210,7 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         parts,
         timing,
         advice,
+        memo,
         ..
     } = c;
     let index_of = |time: f64, dv: f64| {
@@ -249,6 +254,7 @@ pub fn check(c: Computed<'_>) -> FitCheck {
         latest_target,
         latest_limit,
         rounding: &super::products::rounding_for(input, &problem.def),
+        memo,
     })
 }
 
@@ -264,6 +270,7 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
         latest_target,
         latest_limit,
         rounding,
+        memo,
     } = *q;
     let mut warnings = Vec::new();
     let index_of = |time: f64, dv: f64| {
@@ -274,7 +281,12 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
     };
     if let Some(iwres) = mixture_iwres(parts) {
         let times: Vec<f64> = measured.iter().map(|m| m.time_h).collect();
-        let interval = mixture_interval(parts, &times, draws.max(100), 2);
+        let interval = mixture_interval(
+            parts,
+            &times,
+            (draws.max(100), 2),
+            memo.map(DrawMemo::columns),
+        );
         for (m, &(p05, p95)) in measured.iter().zip(interval.iter().flatten()) {
             if m.value < p05 || m.value > p95 {
                 warnings.push(FitCheckWarning::OutsideBand {
@@ -350,6 +362,7 @@ pub fn check_levels(q: &LevelCheck<'_>) -> FitCheck {
             amount_mg: p.current_mg,
             draws,
             seed: 1,
+            memo,
         };
         let outcome = mixture_outcome_at(parts, &held).ok().flatten();
         let drifts = outcome

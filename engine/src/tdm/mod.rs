@@ -3,6 +3,8 @@
 //! formats this.
 //!
 //! - [`input`]: dose rows, levels, targets;
+//! - [`guard`]: the input checked against the limits of times, amounts,
+//!   counts and horizons before anything is computed;
 //! - [`apply`]: the advised regimen written as a prescription (clock times,
 //!   meal timing, until changed);
 //! - [`levels`]: time after dose and label checks;
@@ -40,6 +42,7 @@ pub mod cohorts;
 pub mod fit_cache;
 pub mod fit_check;
 pub mod grid;
+pub mod guard;
 pub mod hold;
 pub mod input;
 pub mod interacting;

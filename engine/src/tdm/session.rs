@@ -20,7 +20,7 @@ use super::targets::Drug;
 use super::transition::{plan_curve, plan_to_draw, transitions, Plan, Transition};
 use crate::catalog::{builtin_ids, Covariates, ModelDef};
 use crate::clinical::interactions::Quantified;
-use crate::dose::{recommend_with, Advise, DoseError, Recommendation, Rounding};
+use crate::dose::{recommend_with, Advise, DoseError, DrawMemo, Recommendation, Rounding};
 use crate::dosing::regimen::ScheduleError;
 use crate::dosing::{CovariateSeries, Event, Observation, TimeBase};
 use crate::estimate::mixture::weighted_sum;
@@ -211,6 +211,10 @@ pub enum TdmError {
     DoseRow { row: usize, error: ScheduleError },
     #[error("{0}")]
     Estimate(String),
+    /// A time, amount, count or horizon beyond the limits
+    /// ([`crate::dosing::limits`]), refused before any computation.
+    #[error("{0}")]
+    Limit(crate::dosing::limits::LimitError),
     /// Every model of an average failed, each for its reason.
     #[error("no model could be computed: {}", .0.iter().map(|(m, r)| format!("{m}: {r}")).collect::<Vec<_>>().join("; "))]
     NoModel(Vec<(String, ModelLeftOut)>),
@@ -238,6 +242,7 @@ pub fn compute(input: &TdmInput) -> Result<TdmOutput, TdmError> {
 /// [`compute`], reusing the fits `fits` kept from earlier computations of
 /// the same problems (and keeping the new ones): the drug screen's edits.
 pub fn compute_with(input: &TdmInput, fits: &FitCache) -> Result<TdmOutput, TdmError> {
+    super::guard::check_input(input).map_err(TdmError::Limit)?;
     if let Some(a) = input.average.as_ref().filter(|a| !a.models.is_empty()) {
         return super::average::compute_average(input, a, fits);
     }
@@ -263,7 +268,7 @@ fn compute_one(input: &TdmInput, extent: Extent, fits: &FitCache) -> Result<TdmO
     let chosen = fit_chosen(input, &input.model_id, fits)?;
     let f = &chosen.fitted;
     let parts = Part::one(&f.problem, f.fit.as_ref());
-    let mut out = finish(input, f, &parts, f.advice.clone(), extent);
+    let mut out = finish(input, f, &parts, f.advice.clone(), extent, fits.draws());
     out.assumptions = chosen.assumptions;
     Ok(out)
 }
@@ -469,7 +474,13 @@ fn fit_model(
     };
     let fit = has_levels.then(|| fits.fit(&parts, &problem));
     let rounding = rounding_for(input, def);
-    let advice = recommend_with(&advise(input, &problem, fit.as_ref(), &rounding));
+    let advice = recommend_with(&advise(
+        input,
+        &problem,
+        fit.as_ref(),
+        &rounding,
+        fits.draws(),
+    ));
     Ok(Fitted {
         base,
         end,
@@ -491,6 +502,7 @@ pub(super) fn advise<'a>(
     problem: &'a Problem,
     fit: Option<&'a MapFit>,
     rounding: &'a Rounding,
+    memo: &'a DrawMemo,
 ) -> Advise<'a> {
     Advise {
         problem,
@@ -501,6 +513,7 @@ pub(super) fn advise<'a>(
         n_draws: input.draws,
         seed: 1,
         rounding,
+        memo: Some(memo),
     }
 }
 
@@ -513,6 +526,7 @@ pub(super) fn finish(
     parts: &[Part<'_>],
     advice: Result<Recommendation, DoseError>,
     extent: Extent,
+    memo: &DrawMemo,
 ) -> TdmOutput {
     let base = &lead.base;
     let dose_times: Vec<f64> = lead.doses.iter().map(|d| d.time).collect();
@@ -538,6 +552,7 @@ pub(super) fn finish(
         parts,
         timing: &lead.levels,
         advice: advice.as_ref(),
+        memo: Some(memo),
     };
     let fit_check = check(computed);
     let daily_doses = check_advice(input, advice.as_ref());
@@ -550,7 +565,7 @@ pub(super) fn finish(
             parts,
             (&dose_times, &amounts),
             (now_h, base.hours(forecast_end(input, lead.end))),
-            (input, plan_to_draw(&transitions, advice.as_ref())),
+            (input, plan_to_draw(&transitions, advice.as_ref()), memo),
         );
         (hold, transitions, curves, best_next_sample(computed))
     } else {
@@ -612,7 +627,7 @@ fn curves(
     parts: &[Part<'_>],
     (dose_times, dose_amounts): (&[f64], &[f64]),
     (now_h, end): (f64, f64),
-    (input, plan): (&TdmInput, Option<&Transition>),
+    (input, plan, memo): (&TdmInput, Option<&Transition>, &DrawMemo),
 ) -> Curves {
     // The grid follows the history's doses and, after now, the plan's.
     let mut times: Vec<f64> = dose_times.to_vec();
@@ -640,7 +655,7 @@ fn curves(
     let band = if input.without_band {
         None
     } else {
-        mixture_band(parts, &time_h, input.draws, 1)
+        mixture_band(parts, &time_h, (input.draws, 1), Some(memo.columns()))
     };
     let plan = plan.and_then(|p| plan_curve(parts, p, &time_h));
     Curves {

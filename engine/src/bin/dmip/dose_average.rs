@@ -70,6 +70,7 @@ pub fn run(args: &DoseArgs, models: &[&str]) -> Result<Value, String> {
                     n_draws: args.draws,
                     seed: args.seed,
                     rounding: &rounding,
+                    memo: None,
                 };
                 (p.weight, q)
             })

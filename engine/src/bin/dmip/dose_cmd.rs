@@ -203,6 +203,7 @@ impl Checks<'_> {
                     .map(|x| x.strengths_mg.clone())
                     .unwrap_or_default(),
             ),
+            memo: None,
         });
         let proportional = check.proportional.as_ref();
         subject["fit_check"] = json!({
