@@ -86,6 +86,9 @@ export async function level(page, s, at, label, value) {
 /** Pins `model` on drug screen `s` (`''`: back to the average of the
  * drug's models), opening the fold that holds the model section. */
 export async function pin(page, s, model) {
+  // The fold is built after the screen's first frame (a loaded machine
+  // takes longer): wait for it rather than read it at once.
+  await page.waitForSelector(`#${s}-details`, { state: 'attached' });
   if (!(await page.$eval(`#${s}-details`, (d) => d.open))) await page.click(`#${s}-details-toggle`);
   await page.selectOption(`#${s}-model`, { value: model });
 }
