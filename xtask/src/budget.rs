@@ -8,8 +8,9 @@
 /// covariates over time (issue 17 item 3: 1.203 MB), to 1.27 MB with model
 /// averaging on the drug screens (issue 17 item 1: 1.252 MB), to 1.29 MB
 /// with the population check and the tacrolimus starting dose (issue 17
-/// items 4 and 5: 1.277 MB).
-pub const SINGLE_FILE_MAX: u64 = 1_290_000;
+/// items 4 and 5: 1.277 MB), to 1.30 MB with them and the input limits of
+/// issue 20 together (1.289 MB).
+pub const SINGLE_FILE_MAX: u64 = 1_300_000;
 /// The wasm as shipped inside the single file (gzip): issue 8's 800 kB.
 /// 687 kB on 2026-11-25. Raised to 820 kB on 2026-12-04 when the bedside
 /// screen, the other models' answers, a third tacrolimus model, the
@@ -20,9 +21,10 @@ pub const SINGLE_FILE_MAX: u64 = 1_290_000;
 /// timeline's new panels) took it to 843 kB; raised to 890 kB when model
 /// averaging on both drug screens (issue 17 item 1) took it to 879 kB;
 /// raised to 905 kB when the population check (two screens) and the
-/// tacrolimus starting dose (issue 17 items 4 and 5) took it to 897 kB. The
+/// tacrolimus starting dose (issue 17 items 4 and 5) took it to 897 kB, and
+/// to 915 kB with the input limits of issue 20 beside them (906 kB). The
 /// cut is owed still, and it is the cold start's largest lever (issue 21).
-pub const WASM_GZIP_MAX: u64 = 905_000;
+pub const WASM_GZIP_MAX: u64 = 915_000;
 /// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
@@ -37,7 +39,7 @@ pub const WASM_GZIP_MAX: u64 = 905_000;
 /// limits and unit question, the dosing limits and their messages in two
 /// languages); gzip and the single file stayed within theirs. Then to
 /// 2.37 MB with the population check and the tacrolimus starting dose
-/// (issue 17 items 4 and 5: +49 kB raw on their own).
+/// (issue 17 items 4 and 5: +49 kB raw on their own; 2.352 MB together).
 pub const WASM_RAW_MAX: u64 = 2_370_000;
 
 /// Sizes of one build.
