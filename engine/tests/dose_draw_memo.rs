@@ -2,48 +2,16 @@
 //! is the same with or without the memo, in either order of questions, and
 //! a mixture's share of a model's draws is taken from that model's own.
 
-use dmip_engine::catalog::builtin;
 use dmip_engine::dose::{
     mixture_probability_at, recommend_mixture, recommend_with, Advise, DrawMemo, HeldRegimen,
     Range, Recommendation, Regimen, Rounding,
 };
-use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
 use dmip_engine::estimate::{
     mixture_band, mixture_interval, ColumnMemo, MapFit, MapOptions, Part, Problem,
 };
-use std::collections::BTreeMap;
 
-fn press_problem(levels: &[(f64, f64)]) -> Problem {
-    let def = builtin("press2010_csa").expect("built in").expect("valid");
-    let mut events = vec![Event::Dose(
-        Dose::bolus(0.0, 150.0, 1)
-            .at_steady_state(12.0)
-            .repeated(12.0, 3),
-    )];
-    events.extend(
-        levels
-            .iter()
-            .map(|&(t, y)| Event::Observation(Observation::measured(t, 3, y))),
-    );
-    events.sort_by(|a, b| a.time().total_cmp(&b.time()));
-    let cov: BTreeMap<String, CovariateSeries> = [
-        ("WT".to_string(), CovariateSeries::constant(76.0)),
-        ("PSL".to_string(), CovariateSeries::constant(10.0)),
-    ]
-    .into();
-    Problem::new(&def, events, &cov, &[]).expect("valid")
-}
-
-fn regimens() -> Vec<Regimen> {
-    [("twice daily", 12.0), ("once daily", 24.0)]
-        .into_iter()
-        .map(|(label, interval_h)| Regimen {
-            label: label.into(),
-            interval_h,
-            note: None,
-        })
-        .collect()
-}
+mod dose_support;
+use dose_support::{press_problem, regimens};
 
 struct Case {
     fitted: Problem,
