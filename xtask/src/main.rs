@@ -9,6 +9,7 @@ mod run_tests;
 mod serve;
 mod setup;
 mod steps;
+mod tidy;
 mod wasm_flags;
 
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   test e2e     the build and the end-to-end tests in Chromium
   dist         build dist/dmip.html only
   setup        install what is missing, nothing else
+  tidy         the structural rules (xtask/src/tidy), against xtask/tidy-debt.txt
   fresh-check  the two commands in a fresh clone with an empty CARGO_HOME,
                each step timed (--keep keeps it, --no-test stops at serve)
   forecast-bench
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         "fresh-check" => fresh_check::main(rest),
         "dist" => dist::main(),
         "setup" => setup::for_tests(),
+        "tidy" => tidy::main(),
         "forecast-bench" => cmd::run(
             cmd::command("cargo")
                 .args(["run", "--profile", "bench", "-p", "dmip-engine"])

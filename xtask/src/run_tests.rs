@@ -1,4 +1,5 @@
-//! `cargo xtask test [engine|app|e2e]`: formatting, lints, engine and app
+//! `cargo xtask test [engine|app|e2e]`: formatting, the tidy's structural
+//! rules, lints, engine and app
 //! unit tests (native), the app's tests in headless Chromium
 //! (wasm-bindgen-test), the builds, and the end-to-end tests (Playwright
 //! driving Debian Chromium). A tier runs the part one works on; no tier
@@ -6,7 +7,7 @@
 
 use crate::cmd::{command, root, run, target_dir, tools_dir, Result};
 use crate::steps::{self, Step};
-use crate::{dist, setup};
+use crate::{dist, setup, tidy};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -99,6 +100,7 @@ fn nothing_to_install() -> Result {
 const ALL: &[Step<'static>] = &[
     ("setup", &setup::for_tests),
     ("fmt", &fmt),
+    ("tidy", &tidy::main),
     ("clippy", &clippy),
     ("native tests", &native_tests),
     ("browser tests", &browser_tests),
@@ -110,6 +112,7 @@ const ALL: &[Step<'static>] = &[
 const ENGINE: &[Step<'static>] = &[
     ("setup", &nothing_to_install),
     ("fmt", &fmt),
+    ("tidy", &tidy::main),
     ("clippy (engine, xtask)", &clippy_engine),
     ("engine tests", &engine_tests),
 ];
@@ -169,6 +172,7 @@ mod tests {
             [
                 "setup",
                 "fmt",
+                "tidy",
                 "clippy",
                 "native tests",
                 "browser tests",
@@ -182,6 +186,7 @@ mod tests {
         );
         assert!(names(tier(Some("app")).unwrap()).contains(&"browser tests"));
         assert!(names(tier(Some("engine")).unwrap()).contains(&"engine tests"));
+        assert!(names(tier(Some("engine")).unwrap()).contains(&"tidy"));
         let err = tier(Some("ui")).err().unwrap_or_default();
         assert_eq!(
             err,

@@ -194,7 +194,8 @@ pub fn renal(equation: RenalEquation, input: &RenalInput) -> Result<RenalEstimat
             }
         }
         RenalEquation::CkdEpi2021 => {
-            // [V] pack §5.3 (Inker 2021): κ 0.7 F / 0.9 M; α −0.241 F / −0.302 M
+            // [V] pack §5.3 (Inker 2021): 142 × min(SCr/κ, 1)^α × max(SCr/κ, 1)^−1.200
+            // × 0.9938^age × 1.012 if female; κ 0.7 F / 0.9 M; α −0.241 F / −0.302 M
             let (kappa, alpha, sex_factor) = if female {
                 (0.7, -0.241, 1.012)
             } else {

@@ -128,7 +128,8 @@ impl PatientField {
     }
 
     /// The other units a number in this field may have been typed in, with
-    /// the factor to this field's unit.
+    /// the factor to this field's unit (the units' definitions: 1 kg =
+    /// 1000 g, 1 m = 100 cm, 1 = 100 %, 1 g/dL = 10 g/L).
     fn other_units(self) -> &'static [(OtherUnit, f64)] {
         match self {
             PatientField::WeightKg => &[(OtherUnit::Grams, 0.001)],

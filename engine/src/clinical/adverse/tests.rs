@@ -1,3 +1,6 @@
+//! Tests of the adverse-event checks: each rule against its source's
+//! threshold, and the inputs it refuses.
+
 use super::*;
 use crate::clinical::error::{ClinicalError, Field};
 use approx::assert_relative_eq;

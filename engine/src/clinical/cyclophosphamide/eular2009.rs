@@ -7,6 +7,7 @@
 
 use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{non_negative, within, Field, Result};
+use crate::clinical::limits::PatientField;
 use crate::clinical::notes::Note;
 use crate::clinical::sources::Source;
 use crate::clinical::status::{Gap, Status};
@@ -57,8 +58,9 @@ pub const TABLE: [Row; 3] = [
 
 /// The table row for an age in years.
 pub fn row(age_years: f64) -> Result<Row> {
-    let age = within(Field::AgeYears, age_years, 0.0, 130.0)?;
-    // Rows in TABLE order: <60, 60–70, >70.
+    let (lowest, highest) = PatientField::AgeYears.range();
+    let age = within(Field::AgeYears, age_years, lowest, highest)?;
+    // EULAR 2009 Table 6's rows, in TABLE order: <60, 60–70, >70 years.
     let i = if age < 60.0 {
         0
     } else if age <= 70.0 {

@@ -7,6 +7,7 @@ use crate::clinical::body::Sex;
 use crate::clinical::error::{
     finite_result, non_negative, positive, within, ClinicalError, Field, Result,
 };
+use crate::clinical::limits::PatientField;
 use crate::clinical::notes::Note;
 use crate::clinical::sources::Source;
 use crate::clinical::status::Gap;
@@ -122,6 +123,14 @@ pub struct LedgerSummary {
     pub notes: Vec<Note>,
 }
 
+/// The patient field's plausibility limits (not clinical ranges).
+const AGE: (f64, f64) = PatientField::AgeYears.range();
+
+/// J Rheumatol 2002;29(10):2129 (`Source::JRheumatol2002Ovarian`): the
+/// cumulative-dose thresholds of ovarian failure were reported for women
+/// aged 32 years or more only.
+const OVARIAN_THRESHOLDS_FROM_AGE: f64 = 32.0;
+
 fn check(t: Threshold, value: f64) -> ThresholdCheck {
     let (limit, _, _) = t.figure();
     ThresholdCheck {
@@ -184,7 +193,9 @@ pub fn summarise(given: &[GivenPulse], patient: LedgerPatient) -> Result<LedgerS
         (Some(Sex::Male), _) => {}
         (None, _) => missing_inputs.push(Field::Sex),
         (Some(Sex::Female), None) => missing_inputs.push(Field::AgeYears),
-        (Some(Sex::Female), Some(age)) if within(Field::AgeYears, age, 0.0, 130.0)? < 32.0 => {
+        (Some(Sex::Female), Some(age))
+            if within(Field::AgeYears, age, AGE.0, AGE.1)? < OVARIAN_THRESHOLDS_FROM_AGE =>
+        {
             unavailable.push(Gap::OvarianFailureUnder32);
             notes.push(Note::OvarianFailureUnder32);
         }
