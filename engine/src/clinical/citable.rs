@@ -1,5 +1,5 @@
 //! What a shown clinical text must not contain: references to how this
-//! calculator was made ("issue 9", "project brief", "the pack", "[M]",
+//! calculator was made (an issue number, "project brief", "the pack", "[M]",
 //! repository paths) or the hosts of the copies and web pages its sources
 //! were read at. A clinician cites the publication, label or guideline.
 //! Tests run [`workshop_words`] over every `Source`, every gap and note,

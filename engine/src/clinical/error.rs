@@ -70,7 +70,7 @@ impl Field {
         }
     }
 
-    /// Japanese label (terms from shared/clinical/glossary-ja.md where listed).
+    /// Japanese label (terms from the project's Japanese glossary where listed).
     pub fn ja(self) -> &'static str {
         match self {
             Field::Lab(a) => a.ja(),

@@ -61,7 +61,7 @@ impl PatientField {
         }
     }
 
-    /// The field's name in Japanese (shared/clinical/glossary-ja.md terms).
+    /// The field's name in Japanese (the project's Japanese glossary's terms).
     pub fn ja(self) -> &'static str {
         match self {
             PatientField::AgeYears => "年齢",

@@ -1,7 +1,10 @@
-//! Clinical calculations for DM/PM interstitial pneumonia (issue 9).
+//! Clinical calculations for DM/PM interstitial pneumonia: body size, renal
+//! function, biomarkers, risk models, IVCY dosing, adverse events,
+//! interactions.
 //!
-//! Every number here comes from shared/clinical/clinical-reference.md (the
-//! "pack") where it is tagged verified [V] or definitional, with its
+//! Every number here comes from the project's clinical reference pack (the
+//! "pack"; its sections are cited as "pack §N") where it is tagged
+//! verified [V] or definitional, with its
 //! citation next to it ([`sources::Source`]). Anything the pack marks
 //! unverified [M], "not seen" or missing is returned as
 //! [`Status::Unavailable`] with a [`Gap`] saying why — never a number;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
-    // Body size and renal function (pack §5.2, §5.3; shared/reference/README.md).
+    // Body size and renal function (pack §5.2, §5.3).
     DuBois,
     Mosteller,
     Haycock,

@@ -10,6 +10,7 @@
 //! | `wildcard-translation` | no `_ =>` (or catch-all binding) arm in a match that translates |
 //! | `effect-writes` | an `Effect` writes a signal only in the canvas, storage and timer files |
 //! | `uncited-number` | every number of `engine/src/clinical` has its source beside it; every model file names its citation |
+//! | `internal-reference` | no "issue N" or `shared/…` in the sources: say what it means, or cite the publication |
 //!
 //! What the tree does not yet meet is written, per rule and file, with a
 //! count, in `xtask/tidy-debt.txt`: a file may not grow past its count, and
@@ -36,16 +37,18 @@ pub enum Rule {
     WildcardTranslation,
     EffectWrites,
     UncitedNumber,
+    InternalReference,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 6] = [
+    pub const ALL: [Rule; 7] = [
         Rule::EngineWeb,
         Rule::ModuleDoc,
         Rule::JapaneseLiteral,
         Rule::WildcardTranslation,
         Rule::EffectWrites,
         Rule::UncitedNumber,
+        Rule::InternalReference,
     ];
 
     pub fn name(self) -> &'static str {
@@ -56,6 +59,7 @@ impl Rule {
             Rule::WildcardTranslation => "wildcard-translation",
             Rule::EffectWrites => "effect-writes",
             Rule::UncitedNumber => "uncited-number",
+            Rule::InternalReference => "internal-reference",
         }
     }
 

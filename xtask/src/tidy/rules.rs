@@ -46,14 +46,14 @@ fn under(rel: &str, homes: &[&str]) -> bool {
 
 /// The findings of one file (Rust or a model file).
 pub fn check_file(rel: &str, text: &str) -> Vec<Finding> {
+    let mut findings = internal_references(rel, text);
     if rel.ends_with(".toml") {
-        return if rel.starts_with("engine/models/") {
-            model_citation(rel, text)
-        } else {
-            Vec::new()
-        };
+        if rel.starts_with("engine/models/") {
+            findings.extend(model_citation(rel, text));
+        }
+        return findings;
     }
-    let mut findings = module_doc(rel, text);
+    findings.extend(module_doc(rel, text));
     let app_or_engine = rel.starts_with("src/") || rel.starts_with("engine/src/");
     let test = is_test_file(rel);
     let scope = Scope {
@@ -72,6 +72,38 @@ pub fn check_file(rel: &str, text: &str) -> Vec<Finding> {
                 line: e.span().start().line,
                 message: format!("not read as Rust: {e}"),
             }),
+        }
+    }
+    findings
+}
+
+/// `internal-reference`: a comment that points at an issue number or at
+/// the packs outside the repository (`shared/…`), which a reader of the
+/// repository cannot follow. (Code may read reference data from there; the
+/// tidy's own rules and tests name the patterns.)
+pub fn internal_references(rel: &str, text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if rel.starts_with("xtask/src/tidy/") {
+        return findings;
+    }
+    let mark = if rel.ends_with(".toml") { "#" } else { "//" };
+    for (i, line) in text.lines().enumerate() {
+        let Some(at) = line.find(mark) else {
+            continue;
+        };
+        let comment = &line[at..];
+        let lower = comment.to_lowercase();
+        let issue = lower.match_indices("issue").any(|(at, _)| {
+            let rest = lower[at + 5..].trim_start_matches([' ', '#']);
+            rest.starts_with(|c: char| c.is_ascii_digit())
+        });
+        if issue || comment.contains("shared/") {
+            findings.push(Finding {
+                rule: Rule::InternalReference,
+                path: rel.to_owned(),
+                line: i + 1,
+                message: "an issue number or a `shared/` path: say what it means, or cite the publication".into(),
+            });
         }
     }
     findings

@@ -192,3 +192,21 @@ fn the_debt_list_holds_a_file_to_its_count_both_ways() {
         .unwrap_err()
         .contains("unknown rule `no-such-rule`"));
 }
+
+#[test]
+fn an_issue_number_or_a_path_outside_the_repository_is_named() {
+    let planted = format!("{DOC}// Limits of issue 20.\nfn f() {{}}\n/// See ../shared/clinical/x.md §2.\nfn g() {{}}\n");
+    assert_eq!(
+        found("engine/src/x.rs", &planted),
+        [(Rule::InternalReference, 2), (Rule::InternalReference, 4)]
+    );
+    let meant =
+        format!("{DOC}// Input limits that no input may pass (Nagai 2010 §2).\nfn f() {{}}\n");
+    assert_eq!(found("engine/src/x.rs", &meant), []);
+    let toml =
+        "# Every number: shared/clinical/poppk-models.md\ncitation = \"Press RR et al. 2010\"\n";
+    assert_eq!(
+        found("engine/models/m.toml", toml),
+        [(Rule::InternalReference, 1)]
+    );
+}

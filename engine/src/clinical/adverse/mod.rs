@@ -1,5 +1,4 @@
-//! Adverse-event checks during CsA / TAC / IVCY / steroid treatment (issue 9
-//! item 7): serum creatinine (rise from baseline), potassium, blood pressure,
+//! Adverse-event checks during CsA / TAC / IVCY / steroid treatment: serum creatinine (rise from baseline), potassium, blood pressure,
 //! glucose, HbA1c and liver enzymes.
 //!
 //! For each check: the baseline (the earliest result), the latest, the

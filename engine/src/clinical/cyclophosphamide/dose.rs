@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn six_hundred_per_m2_on_mosteller() {
-        // shared/reference/README.md: CYC 600 mg/m² × BSA Mosteller 1.8181 → 1090.9 mg
+        // Reference case: CYC 600 mg/m² × BSA Mosteller 1.8181 → 1090.9 mg
         let p = Prescription {
             basis: Basis::MgPerM2,
             amount: 600.0,
