@@ -3,11 +3,8 @@
 // set against the patient's own levels, an in-range patient keeps the dose.
 
 import path from 'node:path';
-import { dose, level, local, patient, pin, rows, waitFor } from './tdm.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { dose, level, local, patient, pin, rows } from './tdm.mjs';
+import { assert, waitFor } from './helpers.mjs';
 
 /** Tacrolimus 3 mg twice daily with CYP3A5 unknown and haematocrit blank,
  * a trough of 25 ng/mL, Woillard 2011 pinned: the screen computes, flags

@@ -1,5 +1,6 @@
 // What the e2e tests know about the app: its screens, its policy, and one
 // walk through it (language, navigation, an input, the value, the canvas).
+import { assert } from './helpers.mjs';
 
 export const STRICT_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; " +
@@ -15,10 +16,6 @@ export const SCREENS = [
   { slug: 'report', ja: 'レポート', en: 'Report' },
   { slug: 'records', ja: '記録', en: 'Records' },
 ];
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /**
  * Records the page's requests, console errors, uncaught errors and CSP

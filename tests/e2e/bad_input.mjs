@@ -9,14 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStore } from './records.mjs';
+import { assert } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.join(here, '..', 'bad_input');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(corpus, name), 'utf8')).cases;
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const HOUR = 3_600_000;
 const iso = (ms) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace(/:00\.000Z$/, ':00+00:00');

@@ -5,11 +5,8 @@
 // label guessed, Enter) changes the advice, all within two screen heights.
 
 import path from 'node:path';
-import { dose, level, local, patient, waitFor } from './tdm.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { dose, level, local, patient } from './tdm.mjs';
+import { assert, waitFor } from './helpers.mjs';
 
 /** The bottom of each element, in CSS px from the top of the page. */
 const bottoms = (page, selectors) => page.evaluate((sels) => Object.fromEntries(sels.map((s) => {

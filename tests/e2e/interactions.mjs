@@ -4,20 +4,8 @@
 // and the report's co-medication section with the same rows.
 
 import path from 'node:path';
-import { dose, local, waitFor } from './tdm.mjs';
-
-async function waitText(page, selector, pattern, what) {
-  try {
-    await page.waitForFunction(
-      ([s, src]) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ''),
-      [selector, pattern.source],
-      { timeout: 15_000 },
-    );
-  } catch (e) {
-    const seen = await page.evaluate((s) => document.querySelector(s)?.textContent ?? '(missing)', selector);
-    throw new Error(`${what}: ${pattern} not in ${selector}: ${seen.slice(0, 600)}`);
-  }
-}
+import { dose, local } from './tdm.mjs';
+import { assert, waitFor, waitText } from './helpers.mjs';
 
 async function comeds(page, names) {
   await page.click('nav a[data-screen=safety]');
@@ -29,10 +17,6 @@ async function comeds(page, names) {
 }
 
 const count = (page, sel) => page.evaluate((s) => document.querySelectorAll(s).length, sel);
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 export function interactionTests({ openPage, fileUrl, shots }) {
   return [

@@ -5,24 +5,9 @@
 // 360 px phone.
 
 import path from 'node:path';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert, waitText } from './helpers.mjs';
 
 const text = (page, sel) => page.textContent(sel);
-
-async function waitText(page, sel, re, what) {
-  try {
-    await page.waitForFunction(
-      ([s, src, flags]) => new RegExp(src, flags).test(document.querySelector(s)?.textContent ?? ''),
-      [sel, re.source, re.flags],
-      { timeout: 10_000 },
-    );
-  } catch (e) {
-    throw new Error(`${what}: ${sel} is “${await page.textContent(sel).catch(() => '?')}”`);
-  }
-}
 
 const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
 

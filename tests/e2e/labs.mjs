@@ -3,18 +3,7 @@
 // computed, the time axis, reload, phone layout.
 
 import path from 'node:path';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function waitFor(page, fn, arg, what) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: 10_000 });
-  } catch (e) {
-    throw new Error(`${what}: ${e.message.split('\n')[0]}`);
-  }
-}
+import { assert, waitFor } from './helpers.mjs';
 
 const text = (page, sel) => page.evaluate((s) => document.querySelector(s)?.textContent ?? '', sel);
 const hasText = (page, sel, re, what) =>

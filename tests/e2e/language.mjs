@@ -6,10 +6,7 @@
 
 import { SCREENS } from './app.mjs';
 import { createStore, unlock, PASS } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert } from './helpers.mjs';
 
 const lab = (analyte, date, value, unit, assay = null) => ({ analyte, date, value, unit, assay });
 

@@ -15,10 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { median, timeEdits } from './app.mjs';
 import { createStore } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert } from './helpers.mjs';
 
 const HOUR = 3_600_000;
 

@@ -5,11 +5,8 @@
 // the next three days under each option; the plan drawn on the plot.
 
 import path from 'node:path';
-import { dose, level, local, patient, waitFor } from './tdm.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { dose, level, local, patient } from './tdm.mjs';
+import { assert, waitFor } from './helpers.mjs';
 
 /** The next 08:00 from now, as the dose table shows it. */
 function nextBreakfast() {

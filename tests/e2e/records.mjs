@@ -4,10 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expectText } from './app.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert } from './helpers.mjs';
 
 export const PASS = 'correct horse battery';
 

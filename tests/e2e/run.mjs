@@ -28,6 +28,7 @@ import { timeZoneTests } from './time_zones.mjs';
 import { tabTests } from './tabs.mjs';
 import { languageTests } from './language.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
+import { assert } from './helpers.mjs';
 
 const env = (name) => {
   const value = process.env[name];
@@ -65,10 +66,6 @@ async function openPage(viewport = { width: 1280, height: 900 }, deviceScaleFact
   const page = await context.newPage();
   const watch = await watchPage(page);
   return { context, page, watch };
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 /** The single file, loaded from `url`, makes no request but for itself. */

@@ -5,23 +5,7 @@
 
 import path from 'node:path';
 import { addRecord, createStore, PASS, unlock } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function waitText(page, selector, pattern, what) {
-  try {
-    await page.waitForFunction(
-      ([s, src]) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ''),
-      [selector, pattern.source],
-      { timeout: 10_000 },
-    );
-  } catch (e) {
-    const seen = await page.evaluate((s) => document.querySelector(s)?.textContent ?? '(missing)', selector);
-    throw new Error(`${what}: ${pattern} not in ${selector}: ${seen.slice(0, 400)}`);
-  }
-}
+import { assert, waitText } from './helpers.mjs';
 
 async function addComed(page, name, key = true) {
   await page.fill('#safety-comed-input', name);

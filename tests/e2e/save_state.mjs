@@ -4,10 +4,7 @@
 // delay (a reload at once, New record at once).
 
 import { createStore, unlock, PASS } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert } from './helpers.mjs';
 
 /** Waits (up to `ms`) until the save state line contains `text`. */
 async function expectState(page, text, ms = 5_000) {

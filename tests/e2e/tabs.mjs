@@ -5,10 +5,7 @@
 // both is named on the save state line, never overwritten silently.
 
 import { createStore, unlock, addRecord, PASS } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert } from './helpers.mjs';
 
 /** Waits (up to `ms`) until `read()` returns what `ok` accepts. */
 async function until(read, ok, what, ms = 5_000) {

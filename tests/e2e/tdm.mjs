@@ -4,10 +4,7 @@
 
 import path from 'node:path';
 import { expectText, timeEdits } from './app.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert, waitFor, waitText } from './helpers.mjs';
 
 /** `YYYY-MM-DDTHH:MM` local, `days` before today at `hh:mm`. */
 export function local(days, hh, mm = 0) {
@@ -16,19 +13,6 @@ export function local(days, hh, mm = 0) {
   d.setHours(hh, mm, 0, 0);
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export async function waitFor(page, fn, arg, what) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: 15_000 });
-  } catch (e) {
-    throw new Error(`${what}: ${e.message.split('\n')[0]}`);
-  }
-}
-
-/** Waits until `sel`'s text matches `re`. */
-async function waitText(page, sel, re, what) {
-  await waitFor(page, ([s, src]) => new RegExp(src).test(document.querySelector(s)?.textContent ?? ''), [sel, re.source], `${what} (${sel})`);
 }
 
 /** Prednisolone `mg` mg/day since before the first dose: the one row of

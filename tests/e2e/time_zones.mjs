@@ -4,10 +4,7 @@
 // screen says the zone where it is not the browser's.
 
 import { createStore } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+import { assert } from './helpers.mjs';
 
 const RECORD = {
   schema: 2, id: 'tz1', label: 'Tokyo record',
