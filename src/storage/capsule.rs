@@ -3,10 +3,11 @@
 //! this version and says whether anything differs.
 
 use super::tagged::{tagged_json, TagError};
-use crate::tdm_ui::{build_input, DrugSpec};
 use dmip_engine::record::PatientRecord;
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
-use dmip_engine::tdm::{compute, Drug, Market, TdmInput};
+use dmip_engine::tdm::{
+    compute, drug_catalogue, input_from_record, Drug, Market, RecordQuestion, TdmInput,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -60,9 +61,9 @@ pub fn input_for(
     input_with_draws(drug, record, now, DRAWS, market)
 }
 
-/// The engine input for one drug of `record`: the drug screen's own
-/// (`build_input`), so that the screen, the report and the capsule give
-/// the same numbers for the same draws.
+/// The engine input for one drug of `record`: the engine's
+/// `input_from_record`, as the drug screen builds it, so that the screen,
+/// the report and the capsule give the same numbers for the same draws.
 pub fn input_with_draws(
     drug: Drug,
     record: &PatientRecord,
@@ -70,17 +71,17 @@ pub fn input_with_draws(
     draws: usize,
     market: Market,
 ) -> Result<TdmInput, String> {
-    let spec = DrugSpec::of_drug(drug);
-    let (input, _) = build_input(
-        *spec,
-        spec.of(record),
-        &record.patient,
+    input_from_record(&RecordQuestion {
+        drug,
+        record: drug_catalogue(drug).of(record),
+        patient: &record.patient,
         now,
-        20.0,
         draws,
         market,
-    )?;
-    Ok(input)
+        disagreement_pct: None,
+    })
+    .map(|made| made.input)
+    .map_err(|e| e.to_string())
 }
 
 fn results(input: &TdmInput) -> Result<Value, CapsuleError> {

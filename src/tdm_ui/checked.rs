@@ -19,7 +19,7 @@ use dmip_engine::tdm::{
 fn regimen_name(i18n: I18n, spec: DrugSpec, interval_h: f64) -> String {
     spec.regimens
         .iter()
-        .find(|r| (r.interval_h - interval_h).abs() < 1e-9)
+        .find(|r| (r.choice.interval_h - interval_h).abs() < 1e-9)
         .map_or_else(
             || fill(i18n.t(Key::TdmEveryHours), &[("hours", &tick(interval_h))]),
             |r| i18n.t(r.name).to_owned(),

@@ -240,6 +240,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
         let v = formulation.get();
         let spec = session.spec;
         if let Some(f) = spec
+            .catalogue()
             .formulations
             .iter()
             .copied()
@@ -260,6 +261,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
     let products = Signal::derive(move || {
         session
             .spec
+            .catalogue()
             .formulations
             .iter()
             .map(|f| {

@@ -57,7 +57,7 @@ pub(crate) use next_sample::{key as next_sample_key, sentence as next_sample_sen
 pub use patient_form::PatientForm;
 pub use popcheck::PopulationChecks;
 pub use screen::DrugScreen;
-pub(crate) use session::{build_input, LIVE_DRAWS};
+pub(crate) use session::LIVE_DRAWS;
 pub(crate) use spec::formulation_key;
 pub use spec::{DrugSpec, CYCLOSPORINE, TACROLIMUS};
 pub(crate) use text::{

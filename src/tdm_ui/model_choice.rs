@@ -56,7 +56,7 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
     });
     let options = Signal::derive(move || {
         let mut all = vec![(String::new(), i18n.t(AvgKey::ChoiceAverage).to_owned())];
-        all.extend(spec.models.iter().map(|id| {
+        all.extend(spec.models().iter().map(|id| {
             let name = builtin(id)
                 .and_then(Result::ok)
                 .map_or_else(|| (*id).to_owned(), |m| m.file.name);

@@ -48,9 +48,9 @@ pub fn write_candidate(
         now,
         prescription: Prescription {
             amount_mg: c.dose.amount_mg,
-            interval_h: regimen.interval_h,
-            formulation: regimen.formulation,
-            meal: Some(regimen.meal),
+            interval_h: regimen.choice.interval_h,
+            formulation: regimen.choice.formulation,
+            meal: Some(regimen.choice.meal),
             first_of_day: breakfast_or_default(patient.breakfast),
         },
     };
@@ -67,7 +67,7 @@ pub fn write_candidate(
                 ))
             });
             d.doses = applied.rows;
-            d.formulation = Some(regimen.formulation);
+            d.formulation = Some(regimen.choice.formulation);
             let mut text = fill(
                 i18n.t(DoseKey::Applied),
                 &[

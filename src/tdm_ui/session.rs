@@ -7,12 +7,13 @@ use super::spec::DrugSpec;
 use super::text::Reason;
 use crate::format::parse_number;
 use crate::state::use_record;
-use dmip_engine::catalog::{builtin, CovariateIssue, Covariates, ModelDef};
-use dmip_engine::dose::{Range, Regimen};
-use dmip_engine::record::{covariate_steps, covariates_for, DrugRecord, PatientInfo};
+use dmip_engine::catalog::{CovariateIssue, Covariates, ModelDef};
+use dmip_engine::dose::Range;
+use dmip_engine::record::{DrugRecord, PatientInfo};
 use dmip_engine::tdm::view::{DateTime, FixedOffset};
 use dmip_engine::tdm::{
-    compute, compute_with, defaults, Averaging, FitCache, Market, Prescribing, TdmInput, TdmOutput,
+    compute, compute_with, defaults, input_from_record, FitCache, Market, RecordQuestion, TdmInput,
+    TdmOutput,
 };
 use leptos::prelude::*;
 
@@ -20,9 +21,8 @@ use leptos::prelude::*;
 /// keeps a 30-dose history within one frame (200 takes ~14 ms natively).
 /// They are computed one frame after the estimate (see `Session::new`).
 pub const LIVE_DRAWS: usize = 100;
-/// Hours of forecast after "now": the next three days.
-pub const HORIZON_H: f64 = 72.0;
-/// Default AUC disagreement flag, percent (issue 6).
+/// The AUC disagreement field's first text: the engine's default,
+/// `from_record::DEFAULT_DISAGREEMENT_PCT` (a test holds them equal).
 pub const DEFAULT_DISAGREEMENT_PCT: &str = "20";
 
 /// What the model-choice section shows.
@@ -67,10 +67,9 @@ fn model_info(id: &'static str, def: &ModelDef, covariates: &Covariates) -> Mode
     }
 }
 
-/// The engine input for `record`, or why there is none, and what the model
-/// section shows of each model in use: the pinned one, else every model of
-/// the drug, averaged (each gets the covariates it reads; their names mean
-/// the same patient value in every model).
+/// The engine input for `record` (the engine's `input_from_record`, the
+/// same for the report, the capsule and the CLI), or why there is none, and
+/// what the model section shows of each model in use.
 pub fn build_input(
     spec: DrugSpec,
     record: &DrugRecord,
@@ -80,60 +79,22 @@ pub fn build_input(
     draws: usize,
     market: Market,
 ) -> Result<(TdmInput, Vec<ModelInfo>), String> {
-    let pinned = spec.pinned(record);
-    let ids: Vec<&'static str> = pinned.map_or_else(|| spec.models.to_vec(), |id| vec![id]);
-    let mut covariates = Covariates::new();
-    let mut infos = Vec::with_capacity(ids.len());
-    for &id in &ids {
-        let def = builtin(id)
-            .ok_or_else(|| format!("no built-in model {id}"))?
-            .map_err(|e| e.to_string())?;
-        let (own, _missing) = covariates_for(&def, patient, Some(spec.formulation(record)));
-        infos.push(model_info(id, &def, &own));
-        covariates.extend(own);
-    }
-    let average = pinned.is_none().then(|| Averaging {
-        models: ids.iter().map(|m| (*m).to_owned()).collect(),
-        weighting: record.weighting,
-    });
-    let targets = defaults(spec.drug);
-    let input = TdmInput {
+    let made = input_from_record(&RecordQuestion {
         drug: spec.drug,
-        model_id: spec.model_id(record).to_owned(),
-        covariates,
-        covariate_steps: covariate_steps(patient),
-        comedications: patient.comedications.clone(),
-        doses: record.doses.clone(),
-        dose_changes: record.dose_changes.clone(),
-        levels: record.levels.clone(),
+        record,
+        patient,
         now,
-        target: record.target.unwrap_or(targets.aim.range),
-        limit: record.limit.or(targets.limit.map(|l| l.range)),
-        regimens: spec
-            .regimens
-            .iter()
-            .map(|r| Regimen {
-                label: r.id.to_owned(),
-                interval_h: r.interval_h,
-                note: None,
-            })
-            .collect(),
-        disagreement_pct: if disagreement_pct.is_finite() && disagreement_pct > 0.0 {
-            disagreement_pct
-        } else {
-            20.0
-        },
-        horizon_h: HORIZON_H,
         draws,
-        without_band: false,
-        prescribing: Prescribing {
-            market,
-            weight_kg: patient.weight_kg,
-            breakfast: patient.breakfast,
-        },
-        average,
-    };
-    Ok((input, infos))
+        market,
+        disagreement_pct: Some(disagreement_pct),
+    })
+    .map_err(|e| e.to_string())?;
+    let infos = made
+        .models
+        .iter()
+        .map(|m| model_info(m.id, &m.def, &m.covariates))
+        .collect();
+    Ok((made.input, infos))
 }
 
 /// The engine's answer for `prepared`, in two steps so that an edit is
@@ -365,51 +326,25 @@ mod tests {
     }
 
     #[test]
-    fn cyclosporine_record_gives_the_average_of_both_models_unless_one_is_pinned() {
+    fn the_disagreement_field_starts_at_the_engine_s_default() {
+        assert_eq!(
+            parse_number(DEFAULT_DISAGREEMENT_PCT),
+            dmip_engine::tdm::from_record::DEFAULT_DISAGREEMENT_PCT
+        );
+        // The cyclosporine screen's input: the engine's, with both models
+        // shown (the engine's own tests hold the values).
         let record = DrugRecord {
             doses: doses(100.0, 6),
-            levels: vec![
-                level("2026-11-03T07:55:00+09:00", 110.0, SampleLabel::C0),
-                level("2026-11-03T10:00:00+09:00", 650.0, SampleLabel::C2),
-            ],
             ..DrugRecord::default()
         };
-        let now = at("2026-11-03T15:00:00+09:00");
-        let (input, info) = prepared(CYCLOSPORINE, &record, now);
+        let (input, info) = prepared(CYCLOSPORINE, &record, at("2026-11-03T15:00:00+09:00"));
         let ids: Vec<&str> = info.iter().map(|m| m.id).collect();
         assert_eq!(ids, ["press2010_csa", "umpierrez2021_csa"]);
-        // Each model's covariates: Press's weight and prednisolone,
-        // Umpierrez's creatinine clearance (Cockcroft–Gault).
-        assert_eq!(input.covariates["WT"], 52.0);
-        assert_eq!(input.covariates["PSL"], 40.0);
-        assert!(input.covariates["CRCL"] > 0.0);
-        assert_eq!(
-            input.average.as_ref().map(|a| a.weighting),
-            Some(dmip_engine::estimate::Weighting::Ll)
-        );
-        let out = compute(&input).expect("computable");
-        assert!(out.fit.is_some());
-        let avg = out.average.as_ref().expect("averaged");
-        let total: f64 = avg.models.iter().map(|m| m.weight).sum();
-        assert!((total - 1.0).abs() < 1e-12);
-        let advice = out.advice.expect("advice");
-        assert_eq!(advice.candidates.len(), 2);
-        // C2 650 < 1000: the suggested twice-daily dose is above 100 mg.
-        assert!(advice.candidates[0].dose.amount_mg > 100.0, "{advice:?}");
-        // Pinned: that model alone.
-        let pinned = DrugRecord {
-            model_id: "umpierrez2021_csa".into(),
-            weighting: dmip_engine::estimate::Weighting::Aic,
-            ..record
-        };
-        let (input, info) = prepared(CYCLOSPORINE, &pinned, now);
-        assert_eq!(info.len(), 1);
-        assert_eq!(
-            (info[0].id, input.model_id.as_str()),
-            ("umpierrez2021_csa", "umpierrez2021_csa")
-        );
-        assert!(input.average.is_none() && !input.covariates.contains_key("WT"));
-        assert!(compute(&input).expect("computable").average.is_none());
+        assert_eq!(input.disagreement_pct, 20.0);
+        assert!(info[0]
+            .covariates
+            .iter()
+            .any(|(n, v, _)| n == "WT" && *v == 52.0));
     }
 
     #[test]

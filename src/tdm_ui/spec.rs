@@ -1,60 +1,48 @@
-//! What differs between the two drug screens: the drug, its built-in
-//! models, its products and the regimens the advice compares.
+//! What differs between the two drug screens: the drug, its element-id
+//! prefix and the words of the regimens its advice compares. The models,
+//! products and regimens themselves are the engine's
+//! (`dmip_engine::tdm::drug_catalogue`), which the CLI offers too.
 
 use crate::i18n::Key;
 use dmip_engine::record::{DrugRecord, Formulation, PatientRecord};
-use dmip_engine::tdm::Drug;
-use dmip_engine::tdm::{DoseRow, MealTiming};
+use dmip_engine::tdm::drug_catalogue::{self, DrugCatalogue, RegimenChoice};
+use dmip_engine::tdm::{DoseRow, Drug};
 
-/// A regimen the advice table compares.
+/// A regimen the advice table compares: the engine's (interval, product,
+/// meals) with the words the screen shows for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RegimenSpec {
-    /// Stable id passed to the engine as the regimen label.
-    pub id: &'static str,
-    pub interval_h: f64,
-    /// Product given with it (set on the record when applied).
-    pub formulation: Formulation,
+    pub choice: &'static RegimenChoice,
     /// Name shown.
     pub name: Key,
     /// Plain-language remark shown with it.
     pub note: Option<Key>,
-    /// Before or after meals, as the prescription writes it.
-    pub meal: MealTiming,
 }
 
-/// One drug screen.
+/// One drug screen: the engine's catalogue of the drug, with the screen's
+/// element-id prefix and the words of its regimens.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DrugSpec {
     pub drug: Drug,
     /// Prefix of element ids (`csa`, `tac`).
     pub slug: &'static str,
-    /// The built-in models for this drug (averaged unless one is pinned).
-    pub models: &'static [&'static str],
-    pub formulations: &'static [Formulation],
+    /// The catalogue's regimens, in its order, with their words.
     pub regimens: &'static [RegimenSpec],
 }
 
 pub static CYCLOSPORINE: DrugSpec = DrugSpec {
     drug: Drug::Cyclosporine,
     slug: "csa",
-    models: &["press2010_csa", "umpierrez2021_csa"],
-    formulations: &[Formulation::Neoral],
     regimens: &[
         RegimenSpec {
-            id: "csa_q12h_after_meals",
-            interval_h: 12.0,
-            formulation: Formulation::Neoral,
+            choice: &drug_catalogue::CYCLOSPORINE.regimens[0],
             name: Key::TdmRegimenCsaTwiceDaily,
             note: Some(Key::TdmRegimenNoFoodEffect),
-            meal: MealTiming::AfterMeal,
         },
         RegimenSpec {
-            id: "csa_q24h_before_breakfast",
-            interval_h: 24.0,
-            formulation: Formulation::Neoral,
+            choice: &drug_catalogue::CYCLOSPORINE.regimens[1],
             name: Key::TdmRegimenCsaOnceDaily,
             note: Some(Key::TdmRegimenNagai),
-            meal: MealTiming::BeforeMeal,
         },
     ],
 };
@@ -62,23 +50,10 @@ pub static CYCLOSPORINE: DrugSpec = DrugSpec {
 pub static TACROLIMUS: DrugSpec = DrugSpec {
     drug: Drug::Tacrolimus,
     slug: "tac",
-    models: &[
-        "woillard2011_tac",
-        "monchaud2012_tac",
-        "kirubakaran2022_tac",
-    ],
-    formulations: &[Formulation::Prograf, Formulation::Graceptor],
-    // The Japanese label's PM/DM-IP regimen: Prograf twice daily after
-    // breakfast and dinner (DSU No.323, 2024-01). Graceptor has no PM/DM-IP
-    // indication (transplant only: Graceptor package insert 2023-12), so it
-    // is not offered as advice; a patient on it keeps it in the history.
     regimens: &[RegimenSpec {
-        id: "tac_q12h_prograf",
-        interval_h: 12.0,
-        formulation: Formulation::Prograf,
+        choice: &drug_catalogue::TACROLIMUS.regimens[0],
         name: Key::TdmRegimenTacPrograf,
         note: None,
-        meal: MealTiming::AfterMeal,
     }],
 };
 
@@ -91,51 +66,45 @@ impl DrugSpec {
         }
     }
 
+    /// What the engine offers for this drug.
+    pub fn catalogue(self) -> &'static DrugCatalogue {
+        drug_catalogue::drug_catalogue(self.drug)
+    }
+
+    /// The built-in models of this drug.
+    pub fn models(self) -> &'static [&'static str] {
+        self.catalogue().models
+    }
+
     /// The product of dose row `row` of `record`: its own, else the
     /// record's (as the engine reads a row that names none).
     pub fn row_formulation(self, record: &DrugRecord, row: &DoseRow) -> Formulation {
-        row.formulation.unwrap_or_else(|| self.formulation(record))
+        self.catalogue().row_formulation(record, row)
     }
 
     /// This drug's part of the record.
     pub fn of(self, record: &PatientRecord) -> &DrugRecord {
-        match self.drug {
-            Drug::Cyclosporine => &record.cyclosporine,
-            Drug::Tacrolimus => &record.tacrolimus,
-        }
+        self.catalogue().of(record)
     }
 
     /// This drug's part of the record, to edit.
     pub fn of_mut(self, record: &mut PatientRecord) -> &mut DrugRecord {
-        match self.drug {
-            Drug::Cyclosporine => &mut record.cyclosporine,
-            Drug::Tacrolimus => &mut record.tacrolimus,
-        }
+        self.catalogue().of_mut(record)
     }
 
-    /// The model the record pins, when it is one of this drug's; `None`:
-    /// the average of the drug's models (the default).
+    /// The model the record pins; `None`: the average of the drug's models.
     pub fn pinned(self, record: &DrugRecord) -> Option<&'static str> {
-        self.models.iter().copied().find(|m| *m == record.model_id)
-    }
-
-    /// The model in use: the pinned one, else the drug's first (the one
-    /// whose compartments a table of levels is read in).
-    pub fn model_id(self, record: &DrugRecord) -> &'static str {
-        self.pinned(record).unwrap_or(self.models[0])
+        self.catalogue().pinned(record)
     }
 
     /// The product in use: the record's, else the first.
     pub fn formulation(self, record: &DrugRecord) -> Formulation {
-        record
-            .formulation
-            .filter(|f| self.formulations.contains(f))
-            .unwrap_or(self.formulations[0])
+        self.catalogue().formulation(record)
     }
 
     /// The regimen with engine label `id`.
     pub fn regimen(self, id: &str) -> Option<&'static RegimenSpec> {
-        self.regimens.iter().find(|r| r.id == id)
+        self.regimens.iter().find(|r| r.choice.id == id)
     }
 }
 
@@ -151,6 +120,15 @@ pub fn formulation_key(f: Formulation) -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_regimen_of_the_engine_has_its_words_in_order() {
+        for spec in [&CYCLOSPORINE, &TACROLIMUS] {
+            let ids: Vec<&str> = spec.regimens.iter().map(|r| r.choice.id).collect();
+            let engine: Vec<&str> = spec.catalogue().regimens.iter().map(|r| r.id).collect();
+            assert_eq!(ids, engine, "{}", spec.slug);
+        }
+    }
 
     #[test]
     fn a_row_naming_no_product_has_the_record_s() {

@@ -111,7 +111,11 @@ pub fn StartingDosePanel(session: Session) -> impl IntoView {
         let target = session
             .prepared
             .with(|p| p.as_ref().ok().map(|(input, _)| input.target));
-        Some(session.patient.with(|p| start_for(p, target, spec.models)))
+        Some(
+            session
+                .patient
+                .with(|p| start_for(p, target, spec.models())),
+        )
     });
     move || {
         shown.get().map(|start| {

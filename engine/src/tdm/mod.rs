@@ -39,8 +39,10 @@ pub mod apply;
 pub mod assume;
 pub mod average;
 pub mod cohorts;
+pub mod drug_catalogue;
 pub mod fit_cache;
 pub mod fit_check;
+pub mod from_record;
 pub mod grid;
 pub mod guard;
 pub mod hold;
@@ -65,8 +67,10 @@ pub mod view;
 
 pub use assume::{defaults_for, Assumption, GenotypeBranch, GenotypePrior, CYP3A5_JAPANESE};
 pub use average::{AveragedModel, Averaging, ModelLeftOut, ScreenAverage};
+pub use drug_catalogue::{drug_catalogue, DrugCatalogue, RegimenChoice};
 pub use fit_cache::FitCache;
 pub use fit_check::{FitCheck, FitCheckWarning, Keep, Proportional};
+pub use from_record::{input_from_record, RecordInput, RecordInputError, RecordQuestion};
 pub use hold::HoldPlan;
 pub use input::{
     CoMedication, CovariateStep, DoseChange, DoseRow, Formulation, LevelRow, MealTiming,

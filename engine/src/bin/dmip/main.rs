@@ -1,6 +1,7 @@
 //! `dmip`: the command-line face of the engine. JSON on stdout (`simulate`:
 //! CSV); on bad input a clear message on stderr and a non-zero exit code.
 
+mod advise_cmd;
 mod batch;
 mod dose_average;
 mod dose_cmd;
@@ -50,6 +51,10 @@ enum Command {
     /// state) against the DM/PM-IP cohort figures, flagged beyond 1 SD or
     /// outside the published range.
     Popcheck(popcheck_cmd::PopcheckArgs),
+    /// What the drug screen shows for a patient record (the app's record
+    /// file): the estimate, curves, AUCs and the advice with its checks,
+    /// from the same questions the app asks.
+    Advise(advise_cmd::AdviseArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +66,7 @@ fn main() -> ExitCode {
         Command::Dose(args) => dose_cmd::run(args),
         Command::Models => models_cmd::run(),
         Command::Popcheck(args) => popcheck_cmd::run(args),
+        Command::Advise(args) => advise_cmd::run(args),
         // CSV, not JSON, on stdout.
         Command::Simulate(args) => return simulate_cmd::main(args),
     };

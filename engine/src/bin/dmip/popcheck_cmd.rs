@@ -12,6 +12,15 @@ pub enum DrugArg {
     Tacrolimus,
 }
 
+impl From<DrugArg> for Drug {
+    fn from(d: DrugArg) -> Drug {
+        match d {
+            DrugArg::Cyclosporine => Drug::Cyclosporine,
+            DrugArg::Tacrolimus => Drug::Tacrolimus,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum SexArg {
     Female,
@@ -34,10 +43,7 @@ pub struct PopcheckArgs {
 
 pub fn run(args: &PopcheckArgs) -> Result<Value, String> {
     let q = PopulationQuestion {
-        drug: match args.drug {
-            DrugArg::Cyclosporine => Drug::Cyclosporine,
-            DrugArg::Tacrolimus => Drug::Tacrolimus,
-        },
+        drug: args.drug.into(),
         weight_kg: args.weight,
         height_cm: args.height,
         sex: args.sex.map(|s| match s {
