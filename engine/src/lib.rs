@@ -14,6 +14,7 @@
 //! |---|---|---|
 //! | what goes into the computation for this record's drug? | [`tdm::input_from_record`] ([`tdm::RecordQuestion`]) | `dmip advise --record … --input-only` |
 //! | what does the drug screen show: estimate, curves, AUCs, advice with its checks? | [`tdm::compute`] (its input from the question above) | `dmip advise --record …` |
+//! | where do the levels sit against the targets; which regimen is suggested? | [`tdm::target_status()`] ([`tdm::TargetQuestion`]) | `dmip advise` (`advice`) |
 //! | which models, products and regimens does a drug offer? | [`tdm::drug_catalogue()`] | `dmip models` |
 //! | does each model predict our DM/PM-IP patients? | [`tdm::popcheck::population_check`] ([`tdm::popcheck::PopulationQuestion`]) | `dmip popcheck` |
 //! | what tacrolimus dose before any level? | [`tdm::starting_dose::starting_dose`] | |

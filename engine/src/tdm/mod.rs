@@ -60,6 +60,7 @@ pub mod products;
 pub mod rows;
 pub mod session;
 pub mod starting_dose;
+pub mod target_status;
 pub mod targets;
 pub mod timed;
 pub mod transition;
@@ -89,5 +90,6 @@ pub use session::{
     compute, compute_with, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput,
 };
 pub use starting_dose::{starting_dose, StartQuestion, StartingDose};
+pub use target_status::{target_status, TargetQuestion, TargetStatus};
 pub use targets::{defaults, DefaultTargets, Drug, SourcedRange};
 pub use transition::{NextLevel, Plan, Transition};
