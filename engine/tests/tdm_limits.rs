@@ -82,7 +82,7 @@ fn a_negative_level_is_refused() {
     // Issue 20: an imported level of −50 ng/mL was used.
     assert_eq!(
         refused(|i| i.levels[0].value_ng_ml = Some(-50.0)),
-        "level 1: -50 ng/mL is not a concentration (negative or not a number)"
+        "level 1: -50 ng/mL is not a concentration (negative, above 100000 ng/mL, or not a number)"
     );
 }
 

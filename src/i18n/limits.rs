@@ -14,7 +14,7 @@ table! {
     Interval => "{place}：投与間隔 {value} 時間は受け付けられる範囲（{min}〜{max} 時間）の外です", "{place}: a dose every {value} h is outside {min}–{max} h";
     Count => "{place}：{count} 回は多すぎます（1行あたり最大 {max} 回）", "{place}: {count} doses; at most {max} per row";
     Horizon => "予測期間 {value} 時間は長すぎます（最大 {max} 時間）", "A forecast of {value} h; at most {max} h";
-    Level => "{place}：{value} ng/mL は濃度として使えません（負の値または数値でない）", "{place}: {value} ng/mL is not a concentration (negative or not a number)";
+    Level => "{place}：{value} ng/mL は濃度として使えません（負の値、{max} ng/mL 超、または数値でない）", "{place}: {value} ng/mL is not a concentration (negative, above {max} ng/mL, or not a number)";
     YearField => "年は {min}〜{max} 年の範囲で入力してください（入力：{year} 年）", "The year must be within {min}–{max} (got {year})";
     CountField => "1行の投与回数は最大 {max} 回です（入力：「{value}」）", "At most {max} doses in a row (got “{value}”)";
     TooMany => "{what}が多すぎます：{count}（最大 {max}）", "{count} {what}; at most {max}";

@@ -1,18 +1,19 @@
-//! Input sanity bounds of the drug screens' number fields (the patient
-//! fields' are the engine's: `dmip_engine::clinical::limits`). None is a
-//! clinical threshold: each is a physical limit (a haematocrit cannot pass
-//! 100 %) or a value far beyond any patient's, chosen here so that a slip
-//! (an extra digit, a wrong unit) is caught at the field instead of
-//! reaching the model. Conventions of this project, not published figures.
+//! The drug screens' number fields' bounds: the engine's input limits
+//! (`dmip_engine::dosing::limits`, `dmip_engine::clinical::limits`), read
+//! here so that a field refuses what the engine would. None is a clinical
+//! threshold: each is a value far beyond any patient's, so that a slip (an
+//! extra digit, a wrong unit) is caught at the field.
 
 use super::field::Bounds;
+use dmip_engine::clinical::limits::PatientField;
+use dmip_engine::dosing::limits;
 
-/// Years; above the oldest recorded human age (122 y).
-pub const AGE: Bounds = Bounds::up_to(130.0);
+/// Years.
+pub const AGE: Bounds = Bounds::up_to(PatientField::AgeYears.range().1);
 /// mg per dose of cyclosporine or tacrolimus.
-pub const DOSE_MG: Bounds = Bounds::positive_up_to(5000.0);
+pub const DOSE_MG: Bounds = Bounds::positive_up_to(limits::DOSE_MG.1);
 /// ng/mL, a measured level or an LLOQ.
-pub const LEVEL_NG_ML: Bounds = Bounds::up_to(100_000.0);
+pub const LEVEL_NG_ML: Bounds = Bounds::up_to(limits::LEVEL_NG_ML.1);
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 
 use crate::i18n::{fill, Lang, LimitKey};
 use dmip_engine::dosing::limits::{
-    shown, LimitError, DOSE_MG, INTERVAL_H, MAX_COUNT, MAX_HORIZON_H, YEARS,
+    shown, LimitError, DOSE_MG, INTERVAL_H, LEVEL_NG_ML, MAX_COUNT, MAX_HORIZON_H, YEARS,
 };
 
 /// `e` in `lang`.
@@ -54,7 +54,11 @@ pub fn limit_text(lang: Lang, e: &LimitError) -> String {
         ),
         LimitError::Level { place: p, value } => fill(
             t(LimitKey::Level),
-            &[("place", &place(p)), ("value", &shown(*value))],
+            &[
+                ("place", &place(p)),
+                ("value", &shown(*value)),
+                ("max", &shown(LEVEL_NG_ML.1)),
+            ],
         ),
         LimitError::TooMany { what, count, max } => fill(
             t(LimitKey::TooMany),
@@ -119,6 +123,18 @@ mod tests {
         assert_eq!(
             limit_text(Lang::Ja, &LimitError::Horizon { value: 1e12 }),
             "予測期間 1e12 時間は長すぎます（最大 744 時間）"
+        );
+        let above = LimitError::Level {
+            place: Place::Level(1),
+            value: 2e5,
+        };
+        assert_eq!(
+            limit_text(Lang::Ja, &above),
+            "血中濃度の 1 件目：200000 ng/mL は濃度として使えません（負の値、100000 ng/mL 超、または数値でない）"
+        );
+        assert_eq!(
+            dmip_engine::dosing::limits::check_level(Place::Level(1), 2e5),
+            Err(above)
         );
     }
 }

@@ -218,6 +218,10 @@ pub enum DosingError {
 
 /// Largest time, and infusion duration, accepted: 10⁶ h (114 years). A
 /// sanity bound that keeps every computation finite, not a clinical limit.
+/// These two bound the NONMEM-style datasets of the CLI and the reference
+/// cases, whose amounts are in the dataset's own unit; the drug screens'
+/// inputs (mg, clock times) are held to the tighter `dosing::limits`
+/// before they become events.
 pub const MAX_TIME_H: f64 = 1e6;
 /// Largest amount accepted (10⁹ dose units): a sanity bound, as above.
 pub const MAX_AMOUNT: f64 = 1e9;

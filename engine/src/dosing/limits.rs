@@ -37,6 +37,10 @@ pub const MAX_DOSES: u32 = 5000;
 /// Rows of one kind (dose rows, levels, dose changes, covariate steps,
 /// co-medications, regimens).
 pub const MAX_ROWS: usize = 1000;
+/// ng/mL, a measured whole-blood level or its limit of quantification:
+/// 100 000 is far above any cyclosporine or tacrolimus level measured
+/// (a plausibility limit: a slip of units or digits falls above it).
+pub const LEVEL_NG_ML: (f64, f64) = (0.0, 100_000.0);
 /// Posterior draws of the band (the screens use 100, a capsule 200).
 pub const MAX_DRAWS: usize = 200;
 
@@ -138,7 +142,7 @@ pub enum LimitError {
     Count { place: Place, count: u32 },
     #[error("a forecast of {} h; at most {MAX_HORIZON_H} h", shown(*value))]
     Horizon { value: f64 },
-    #[error("{}: {} ng/mL is not a concentration (negative or not a number)", place.en(), shown(*value))]
+    #[error("{}: {} ng/mL is not a concentration (negative, above {} ng/mL, or not a number)", place.en(), shown(*value), shown(LEVEL_NG_ML.1))]
     Level { place: Place, value: f64 },
     #[error("{count} {}; at most {max}", what.en())]
     TooMany {
@@ -195,10 +199,10 @@ pub fn check_count(place: Place, count: u32) -> Result<(), LimitError> {
     }
 }
 
-/// A measured level or limit of quantification: a number ≥ 0 (an
+/// A measured level or limit of quantification within [`LEVEL_NG_ML`] (an
 /// imported −50 ng/mL is refused).
 pub fn check_level(place: Place, ng_ml: f64) -> Result<(), LimitError> {
-    if ng_ml.is_finite() && ng_ml >= 0.0 {
+    if (LEVEL_NG_ML.0..=LEVEL_NG_ML.1).contains(&ng_ml) {
         Ok(())
     } else {
         Err(LimitError::Level {
