@@ -33,7 +33,7 @@ fn a_priori_advice_aims_at_the_middle_and_rounds_to_capsules() {
     let target = Range::parse("c2=1000..1200").expect("valid");
     let limit = Range::parse("c0<=200").expect("valid");
     let r = recommend(&p, None, &target, Some(&limit), &regimens(), 400, 7).expect("advice");
-    assert_eq!(r.basis, "a priori");
+    assert_eq!(r.basis, dmip_engine::dose::AdviceBasis::APriori);
     let bid = &r.candidates[0];
     // 1100 ng/mL ÷ (873.195/150 per mg) = 188.96 mg exactly.
     assert!(
@@ -78,7 +78,7 @@ fn individual_advice_follows_the_levels() {
     assert!(fit.converged);
     let target = Range::parse("c2=1000..1200").expect("valid");
     let r = recommend(&p, Some(&fit), &target, None, &regimens()[..1], 400, 7).expect("advice");
-    assert_eq!(r.basis, "individual");
+    assert_eq!(r.basis, dmip_engine::dose::AdviceBasis::Individual);
     let exact = r.candidates[0].exact_mg;
     let a_priori = 1100.0 * 150.0 / 873.195;
     assert!(

@@ -218,15 +218,15 @@ fn the_averaged_curve_and_advice_are_the_weighted_sums_of_each_model_alone() {
     let model_auc = out
         .aucs
         .iter()
-        .find(|a| a.method == "model")
+        .find(|a| a.method == dmip_engine::tdm::AucMethod::Model)
         .expect("a model AUC");
     assert!(
-        model_auc.basis.starts_with("Press 2010 "),
+        model_auc.basis.to_string().starts_with("Press 2010 "),
         "{}",
         model_auc.basis
     );
     assert!(
-        model_auc.basis.contains(", Umpierrez 2021 "),
+        model_auc.basis.to_string().contains(", Umpierrez 2021 "),
         "{}",
         model_auc.basis
     );
@@ -325,7 +325,7 @@ fn without_levels_the_models_weigh_the_same_and_the_advice_is_a_priori() {
         .iter()
         .all(|m| m.weight == 0.5 && m.objective.is_none()));
     let advice = out.advice.expect("advice from the covariates");
-    assert_eq!(advice.basis, "a priori");
+    assert_eq!(advice.basis, dmip_engine::dose::AdviceBasis::APriori);
     assert!(out.curves.band.is_none() && out.curves.individual.is_none());
     assert!(!out.curves.population.is_empty());
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use dmip_engine::dose::Regimen;
 use dmip_engine::tdm::{
-    compute, defaults, DoseRow, Drug, LevelRow, SampleLabel, TdmInput, TimingProblem,
+    compute, defaults, AucMethod, DoseRow, Drug, LevelRow, SampleLabel, TdmInput, TimingProblem,
 };
 
 fn at(s: &str) -> DateTime<FixedOffset> {
@@ -89,19 +89,19 @@ fn a_full_profile_gives_trapezoid_lss_and_model_aucs_and_advice() {
     let trap4 = out
         .aucs
         .iter()
-        .find(|a| a.method == "trapezoid" && a.interval == "AUC0-4")
+        .find(|a| a.method == AucMethod::Trapezoid && a.interval == "AUC0-4")
         .expect("profile covers 0–4 h");
     // Linear trapezoid with C(0) = 120: 0.5·(120+480) + 0.5·(480+620) + 0.5·(620+520) + 0.5·(520+400).
     assert!((trap4.value - 1880.0).abs() < 1e-9, "{}", trap4.value);
     assert!(out
         .aucs
         .iter()
-        .any(|a| a.method == "model" && a.interval == "AUC0-6"));
+        .any(|a| a.method == AucMethod::Model && a.interval == "AUC0-6"));
     // AUC0-6 = 0.496·C2 + 0.517·C3 + 776.9 (lung Tx; poppk-models §3a).
     let lss = out
         .aucs
         .iter()
-        .find(|a| a.method == "lss" && a.interval == "AUC0-6")
+        .find(|a| a.method == AucMethod::Lss && a.interval == "AUC0-6")
         .expect("C2 and C3 present");
     assert!((lss.value - (0.496 * 620.0 + 0.517 * 520.0 + 776.9)).abs() < 1e-9);
     assert_eq!(out.curves.time_h.len(), out.curves.population.len());
@@ -151,7 +151,10 @@ fn mislabelled_future_and_early_levels_are_flagged() {
 fn without_levels_the_advice_is_a_priori() {
     let out = compute(&cyclosporine(vec![])).expect("computable");
     assert!(out.fit.is_none());
-    assert_eq!(out.advice.expect("advice").basis, "a priori");
+    assert_eq!(
+        out.advice.expect("advice").basis,
+        dmip_engine::dose::AdviceBasis::APriori
+    );
     let mut bad = cyclosporine(vec![]);
     bad.model_id = "nope".into();
     assert_eq!(

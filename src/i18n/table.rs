@@ -264,6 +264,7 @@ table! {
     TdmColMethod => "方法", "Method";
     TdmColBasis => "根拠", "Basis";
     TdmMethodTrapezoid => "台形法", "Trapezoid";
+    TdmAucBasisTrapezoid => "実測値 {levels} 点、線形台形法", "{levels} levels, linear trapezoid";
     TdmMethodLss => "限定採血法（LSS）", "Limited sampling (LSS)";
     TdmMethodModel => "モデル", "Model";
     TdmDisagrees => "モデルと不一致", "disagrees with the model";

@@ -9,7 +9,7 @@ use super::summary::{AUC_UNIT, CONC_UNIT};
 use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, use_i18n, DoseKey, I18n, Key};
 use crate::widgets::data_table;
-use dmip_engine::dose::Candidate;
+use dmip_engine::dose::{AdviceBasis, Candidate};
 use dmip_engine::tdm::{CandidateDaily, DailyDose};
 use leptos::prelude::*;
 
@@ -163,7 +163,7 @@ pub fn AdviceTable(session: Session) -> impl IntoView {
             {move || match advice.get() {
                 None => view! { <p class="muted" id=format!("{slug}-advice-none")>{i18n.t(Key::TdmAdviceNone)}</p> }.into_any(),
                 Some((a, daily)) => {
-                    let basis = if a.basis == "individual" { Key::TdmBasisIndividual } else { Key::TdmBasisPrior };
+                    let basis = match a.basis { AdviceBasis::Individual => Key::TdmBasisIndividual, AdviceBasis::APriori => Key::TdmBasisPrior };
                     view! {
                         {data_table(
                             format!("{slug}-advice"),

@@ -16,7 +16,7 @@ use crate::state::use_record;
 use crate::widgets::data_table;
 use dmip_engine::dose::Range;
 use dmip_engine::estimate::MapFit;
-use dmip_engine::tdm::defaults;
+use dmip_engine::tdm::{defaults, AucBasis, AucMethod};
 use leptos::prelude::*;
 
 fn param_unit(name: &str) -> &'static str {
@@ -91,6 +91,18 @@ fn TargetFields(session: Session) -> impl IntoView {
             })}
             <p class="note">{move || fill(i18n.t(Key::TdmTargetMetric), &[("metric", &metric)])}</p>
         </div>
+    }
+}
+
+/// What an AUC rests on, in the screen's language (model names and an
+/// equation's formula and population are the sources' own words).
+fn auc_basis(i18n: I18n, basis: &AucBasis) -> String {
+    match basis {
+        AucBasis::Trapezoid { levels } => fill(
+            i18n.t(Key::TdmAucBasisTrapezoid),
+            &[("levels", &levels.to_string())],
+        ),
+        AucBasis::Model(_) | AucBasis::Lss { .. } => basis.to_string(),
     }
 }
 
@@ -196,10 +208,11 @@ pub fn ResultDetails(session: Session) -> impl IntoView {
                 view! {
                     {move || out.get().map(|o| o.aucs.into_iter().map(|a| {
                         let method = match a.method {
-                            "trapezoid" => Key::TdmMethodTrapezoid,
-                            "lss" => Key::TdmMethodLss,
-                            _ => Key::TdmMethodModel,
+                            AucMethod::Trapezoid => Key::TdmMethodTrapezoid,
+                            AucMethod::Lss => Key::TdmMethodLss,
+                            AucMethod::Model => Key::TdmMethodModel,
                         };
+                        let basis = auc_basis(i18n, &a.basis);
                         view! {
                             <tr class:flagged=a.disagrees>
                                 <td class="lead" data-label=i18n.t(Key::TdmColMethod)>{i18n.t(method)}</td>
@@ -208,7 +221,7 @@ pub fn ResultDetails(session: Session) -> impl IntoView {
                                     {format!("{} {AUC_UNIT}", significant(a.value, 3))}
                                     {a.disagrees.then(|| view! { <span class="row-warning">{i18n.t(Key::TdmDisagrees)}</span> })}
                                 </td>
-                                <td class="source" data-label=i18n.t(Key::TdmColBasis)>{a.basis.clone()}</td>
+                                <td class="source" data-label=i18n.t(Key::TdmColBasis)>{basis}</td>
                             </tr>
                         }
                     }).collect_view())}
@@ -303,4 +316,25 @@ fn eta_table(i18n: I18n, fit: &MapFit, slug: &'static str) -> impl IntoView {
             )}
             {above.then(|| view! { <p class="row-warning" id=format!("{slug}-eta-above")>{i18n.t(Key::TdmEtaAbove100)}</p> })}
         }
+}
+
+#[cfg(test)]
+mod auc_basis_tests {
+    use super::*;
+    use crate::i18n::{fixed_i18n, Lang};
+
+    #[test]
+    fn the_trapezoid_s_levels_are_worded_in_each_language() {
+        let t = AucBasis::Trapezoid { levels: 3 };
+        assert_eq!(
+            auc_basis(fixed_i18n(Lang::Ja), &t),
+            "実測値 3 点、線形台形法"
+        );
+        assert_eq!(
+            auc_basis(fixed_i18n(Lang::En), &t),
+            "3 levels, linear trapezoid"
+        );
+        // The JSON keeps the English phrase it had before it was typed.
+        assert_eq!(t.to_string(), "3 levels, linear trapezoid");
+    }
 }

@@ -16,7 +16,7 @@ pub use draws::DrawMemo;
 pub use metric::{Metric, Range};
 pub use recommend::{
     mixture_outcome_at, mixture_probability_at, per_mg, probability_at, recommend,
-    recommend_mixture, recommend_with, Advise, Candidate, DoseError, HeldOutcome, HeldRegimen,
-    Recommendation, Regimen, UnitDose, REPORTED,
+    recommend_mixture, recommend_with, AdviceBasis, Advise, Candidate, DoseError, HeldOutcome,
+    HeldRegimen, Recommendation, Regimen, UnitDose, REPORTED,
 };
 pub use rounding::{nearest, Capsules, Rounding};

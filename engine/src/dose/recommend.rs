@@ -61,13 +61,24 @@ pub struct Candidate {
     pub probability_in_range: Option<f64>,
 }
 
+/// What the advice rests on (JSON: "individual", "a priori").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AdviceBasis {
+    /// The patient's levels (a MAP estimate).
+    #[serde(rename = "individual")]
+    Individual,
+    /// The covariates only (the population prior).
+    #[serde(rename = "a priori")]
+    APriori,
+}
+
 /// The advice.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
     pub target: Range,
     pub limit: Option<Range>,
-    /// "individual" (from the levels) or "a priori" (covariates only).
-    pub basis: &'static str,
+    /// From the levels, or from the covariates only.
+    pub basis: AdviceBasis,
     pub candidates: Vec<Candidate>,
     pub draws: usize,
 }
@@ -462,9 +473,9 @@ pub fn recommend_mixture(parts: &[(f64, Advise<'_>)]) -> Result<Recommendation, 
         target: *target,
         limit: limit.copied(),
         basis: if mix.iter().any(|p| p.weight > 0.0 && p.fit.is_some()) {
-            "individual"
+            AdviceBasis::Individual
         } else {
-            "a priori"
+            AdviceBasis::APriori
         },
         candidates,
         draws: drawn,

@@ -87,7 +87,8 @@ pub use plausible::{plausibility, plausible_range, Implausible};
 pub use popcheck::{population_check, Agreement, PopulationCheck, PopulationQuestion};
 pub use products::{CandidateDaily, DailyDose, Market, Prescribing};
 pub use session::{
-    compute, compute_with, AucEstimate, Curves, PlanCurve, TdmError, TdmNote, TdmOutput,
+    compute, compute_with, AucBasis, AucEstimate, AucMethod, Curves, PlanCurve, TdmError, TdmNote,
+    TdmOutput,
 };
 pub use starting_dose::{starting_dose, StartQuestion, StartingDose};
 pub use target_status::{target_status, TargetQuestion, TargetStatus};

@@ -59,15 +59,59 @@ pub struct Curves {
 /// One AUC estimate for the latest sampled dosing interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AucEstimate {
-    /// "trapezoid", "lss" or "model".
-    pub method: &'static str,
+    pub method: AucMethod,
     /// "AUC0-4", "AUC0-6", "AUC0-12", …
     pub interval: String,
     pub value: f64,
-    /// Population/equation behind it (LSS) or the model name.
-    pub basis: String,
+    /// What it rests on: the levels, the equation and its population, or
+    /// the model(s).
+    pub basis: AucBasis,
     /// Differs from the model's estimate by more than the set percentage.
     pub disagrees: bool,
+}
+
+/// How an AUC was computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AucMethod {
+    /// The levels' linear trapezoid.
+    Trapezoid,
+    /// A limited-sampling equation.
+    Lss,
+    /// The model's curve.
+    Model,
+}
+
+/// What an AUC rests on. Written in JSON as one English phrase (its
+/// `Display`), as before it was typed; a screen words it in its language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AucBasis {
+    /// The model's name, or each averaged model's short name with its
+    /// weight ("Press 2010 62 %, Umpierrez 2021 38 %").
+    Model(String),
+    /// The number of levels under the trapezoid.
+    Trapezoid { levels: usize },
+    /// The equation and the population it was derived in.
+    Lss { formula: String, population: String },
+}
+
+impl std::fmt::Display for AucBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AucBasis::Model(name) => f.write_str(name),
+            AucBasis::Trapezoid { levels } => write!(f, "{levels} levels, linear trapezoid"),
+            AucBasis::Lss {
+                formula,
+                population,
+            } => write!(f, "{formula} ({population})"),
+        }
+    }
+}
+
+impl Serialize for AucBasis {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Everything the screen shows.
@@ -732,10 +776,10 @@ fn aucs(
         let reference = model_auc(to);
         if let Some(v) = reference {
             out.push(AucEstimate {
-                method: "model",
+                method: AucMethod::Model,
                 interval: format!("AUC0-{to}"),
                 value: v,
-                basis: basis.clone(),
+                basis: AucBasis::Model(basis.clone()),
                 disagrees: false,
             });
         }
@@ -753,10 +797,12 @@ fn aucs(
             };
             match Profile::new(&nca, &opts).and_then(|p| Ok(p.partial_auc(0.0, to)?)) {
                 Ok(v) => out.push(AucEstimate {
-                    method: "trapezoid",
+                    method: AucMethod::Trapezoid,
                     interval: format!("AUC0-{to}"),
                     value: v,
-                    basis: format!("{} levels, linear trapezoid", samples.len()),
+                    basis: AucBasis::Trapezoid {
+                        levels: samples.len(),
+                    },
                     disagrees: reference.is_some_and(|r| tolerance(v, r)),
                 }),
                 Err(e) => notes.push(TdmNote::TrapezoidAuc {
@@ -785,10 +831,13 @@ fn aucs(
             .and_then(|s| s.parse::<f64>().ok());
         let reference = to.and_then(model_auc);
         out.push(AucEstimate {
-            method: "lss",
+            method: AucMethod::Lss,
             interval: label,
             value: e.auc,
-            basis: format!("{} ({})", e.equation.formula, e.equation.population),
+            basis: AucBasis::Lss {
+                formula: e.equation.formula.to_owned(),
+                population: e.equation.population.to_owned(),
+            },
             disagrees: reference.is_some_and(|r| tolerance(e.auc, r)),
         });
     }
