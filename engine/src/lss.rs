@@ -15,15 +15,11 @@ use serde::Serialize;
 
 /// Default matching tolerance, ±15 min. A project choice, not a published
 /// number: the sampling windows of the source studies are not in the
-/// reference pack (../shared/clinical/poppk-models.md §3).
+/// equations as this catalogue holds them.
 pub const DEFAULT_TOLERANCE_H: f64 = 0.25;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Drug {
-    Cyclosporine,
-    Tacrolimus,
-}
+/// The drug an equation is for: the engine's one `Drug`.
+pub use crate::tdm::Drug;
 
 /// The AUC an equation estimates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

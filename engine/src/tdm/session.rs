@@ -16,7 +16,6 @@ use super::other_models::{other_models, ModelAnswer};
 use super::plausible::plausibility;
 use super::products::{check_advice, rounding_for, CandidateDaily};
 use super::rows::{apply_changes, dose_schedule, last_dose, plan_end};
-use super::targets::Drug;
 use super::transition::{plan_curve, plan_to_draw, transitions, Plan, Transition};
 use crate::catalog::{builtin_ids, Covariates, ModelDef};
 use crate::clinical::interactions::Quantified;
@@ -812,15 +811,12 @@ fn aucs(
             }
         }
     }
-    let drug = match input.drug {
-        Drug::Cyclosporine => crate::lss::Drug::Cyclosporine,
-        Drug::Tacrolimus => crate::lss::Drug::Tacrolimus,
-    };
     let lss_samples: Vec<LssSample> = samples
         .iter()
         .map(|&(t, c)| LssSample { time_h: t, conc: c })
         .collect();
-    let lss = applicable(drug, &lss_samples, super::levels::TIMING_TOLERANCE_H).unwrap_or_default();
+    let lss =
+        applicable(input.drug, &lss_samples, super::levels::TIMING_TOLERANCE_H).unwrap_or_default();
     for e in &lss {
         let label = serde_json::to_value(e.equation.interval)
             .ok()
