@@ -14,9 +14,7 @@ use dmip_engine::tdm::{
 };
 use std::hint::black_box;
 
-#[path = "../tests/tdm_support/mod.rs"]
-mod tdm_support;
-use tdm_support::{at, level, regimen};
+use dmip_engine::test_support::{self, at, level, regimen};
 
 /// 30 single doses of `mg` every 12 h, the last 4 h before now; a C0 of
 /// `c0` 5 min before the last dose and a C2 of `c2` 2 h after it; 72 h of
@@ -52,7 +50,7 @@ fn input(
         level(&clock(last - Duration::minutes(5)), c0, SampleLabel::C0),
         level(&clock(last + Duration::hours(2)), c2, SampleLabel::C2),
     ];
-    let mut input = tdm_support::input(
+    let mut input = test_support::input(
         drug,
         model,
         covariates,

@@ -89,3 +89,5 @@ pub mod record;
 pub mod selfcheck;
 pub mod simulate;
 pub mod tdm;
+#[cfg(feature = "test-support")]
+pub mod test_support;

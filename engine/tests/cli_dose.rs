@@ -6,13 +6,12 @@
 
 #![cfg(feature = "cli")]
 mod cli_support;
-mod tdm_support;
 
 use cli_support::{dmip, json, temp_file};
 use dmip_engine::catalog::builtin;
 use dmip_engine::tdm::{compute, Drug, SampleLabel};
+use dmip_engine::test_support::{doses, input, level, regimen};
 use serde_json::Value;
-use tdm_support::{doses, input, level, regimen};
 
 fn central(model: &str) -> usize {
     builtin(model)

@@ -2,10 +2,8 @@
 //! values from the model file, and an unknown genotype computed both ways
 //! and weighted (prior frequency × likelihood of the levels).
 
-mod tdm_support;
-
 use dmip_engine::tdm::{compute, Assumption, Drug, SampleLabel, TdmInput, CYP3A5_JAPANESE};
-use tdm_support::{doses, input, level, regimen};
+use dmip_engine::test_support::{doses, input, level, regimen};
 
 /// Prograf 3 mg every 12 h at steady state, FORM known, HCT and CYP3A5 not.
 fn tacrolimus(levels: Vec<dmip_engine::tdm::LevelRow>) -> TdmInput {

@@ -4,15 +4,13 @@
 //! reason, every model failing as one error, equal weights without a
 //! level, and each model's assumptions.
 
-mod tdm_support;
-
 use dmip_engine::estimate::average::LeftOut;
 use dmip_engine::estimate::Weighting;
 use dmip_engine::tdm::{
     compute, Assumption, Averaging, Drug, LevelRow, ModelLeftOut, SampleLabel, TdmError, TdmInput,
     TdmOutput,
 };
-use tdm_support::{doses, input, level, regimen};
+use dmip_engine::test_support::{doses, input, level, regimen};
 
 const CSA: [&str; 2] = ["press2010_csa", "umpierrez2021_csa"];
 const TAC: [&str; 3] = [

@@ -7,7 +7,6 @@
 
 mod cli_support;
 mod common;
-mod tdm_support;
 
 use cli_support::{dmip, json, temp_file};
 use common::{reference_over_time, RefDose};
@@ -23,8 +22,8 @@ use dmip_engine::tdm::{
     compute, Assumption, CoMedication, DoseRow, Drug, Formulation, MealTiming, SampleLabel,
     TdmInput, TdmNote, TdmOutput,
 };
+use dmip_engine::test_support::{at, input, level};
 use std::collections::BTreeMap;
-use tdm_support::{at, input, level};
 
 /// A level to predict only (no value) at `time`.
 fn predict_at(time: &str) -> dmip_engine::tdm::LevelRow {

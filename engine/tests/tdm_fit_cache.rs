@@ -3,11 +3,9 @@
 //! gives exactly the answer of a fresh computation; an edit of a level
 //! fits afresh, and its answer is the fresh one too.
 
-mod tdm_support;
-
 use dmip_engine::estimate::Weighting;
 use dmip_engine::tdm::{compute, compute_with, Averaging, Drug, FitCache, SampleLabel, TdmInput};
-use tdm_support::{doses, input, level, regimen};
+use dmip_engine::test_support::{doses, input, level, regimen};
 
 /// Neoral 100 mg every 12 h, a C0 and a C2, as the average of the two
 /// cyclosporine models.

@@ -3,11 +3,9 @@
 //! outside the individual band or with |IWRES| > 2, and "keep the dose"
 //! for a patient already in range.
 
-mod tdm_support;
-
 use dmip_engine::tdm::fit_check::CHANGE_AT_PROBABILITY;
 use dmip_engine::tdm::{compute, Drug, FitCheckWarning, LevelRow, SampleLabel, TdmInput};
-use tdm_support::{doses, input, level, regimen};
+use dmip_engine::test_support::{doses, input, level, regimen};
 
 /// Neoral `amount` mg every `interval` h at steady state (three days),
 /// 60 kg, prednisolone 50 mg/day (Press 2010), 200 draws.
@@ -222,7 +220,7 @@ fn a_trough_in_range_that_is_still_rising_is_a_reason_to_change() {
         vec![regimen("twice daily", 12.0)],
     );
     i.draws = 200;
-    i.now = tdm_support::at("2026-11-03T09:00:00+09:00");
+    i.now = dmip_engine::test_support::at("2026-11-03T09:00:00+09:00");
     let out = compute(&i).expect("computable");
     assert!(!out.fit_check.misfit(), "{:?}", out.fit_check);
     let keep = out.fit_check.keep.as_ref().expect("in range");

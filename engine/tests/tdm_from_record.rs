@@ -6,60 +6,19 @@
 
 mod cli_support;
 
-use chrono::{DateTime, FixedOffset};
 use cli_support::{dmip, failure, json, temp_file};
-use dmip_engine::clinical::body::Sex;
 use dmip_engine::estimate::Weighting;
-use dmip_engine::record::{self, DrugRecord, PatientInfo, PatientRecord, PrednisoloneRow};
+use dmip_engine::record::{self, DrugRecord, PatientRecord};
 use dmip_engine::tdm::from_record::{DEFAULT_DISAGREEMENT_PCT, HORIZON_H};
 use dmip_engine::tdm::{
-    compute, defaults, drug_catalogue, input_from_record, DoseRow, Drug, LevelRow, Market,
-    RecordInput, RecordQuestion, SampleLabel,
+    compute, defaults, drug_catalogue, input_from_record, Drug, Market, RecordInput,
+    RecordQuestion, SampleLabel,
 };
-
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("valid")
-}
-
-fn patient() -> PatientInfo {
-    PatientInfo {
-        age_years: Some(55.0),
-        sex: Some(Sex::Female),
-        weight_kg: Some(52.0),
-        height_cm: Some(156.0),
-        creatinine: Some(0.7),
-        hematocrit_pct: Some(35.0),
-        prednisolone: vec![PrednisoloneRow {
-            start: None,
-            mg_day: 40.0,
-        }],
-        ..PatientInfo::default()
-    }
-}
-
-fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
-    LevelRow {
-        sampled: at(time),
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label,
-        assay: None,
-    }
-}
+use dmip_engine::test_support::{at, dm_patient, doses, level};
 
 fn cyclosporine() -> DrugRecord {
     DrugRecord {
-        doses: vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 6,
-            at_steady_state: true,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        }],
+        doses: doses(100.0, 12.0, 6),
         levels: vec![
             level("2026-11-03T07:55:00+09:00", 110.0, SampleLabel::C0),
             level("2026-11-03T10:00:00+09:00", 650.0, SampleLabel::C2),
@@ -69,7 +28,7 @@ fn cyclosporine() -> DrugRecord {
 }
 
 fn ask(drug: Drug, record: &DrugRecord, disagreement_pct: Option<f64>) -> RecordInput {
-    let patient = patient();
+    let patient = dm_patient();
     input_from_record(&RecordQuestion {
         drug,
         record,
@@ -181,7 +140,7 @@ fn tacrolimus_offers_the_label_regimen_and_its_three_models() {
 #[test]
 fn dmip_advise_answers_a_record_file_as_the_screen_does() {
     let mut patient_record = PatientRecord::new("r1");
-    patient_record.patient = patient();
+    patient_record.patient = dm_patient();
     patient_record.cyclosporine = cyclosporine();
     let path = temp_file("record.json", &record::write(&patient_record));
     let now = "2026-11-03T15:00:00+09:00";

@@ -1,10 +1,8 @@
 //! A plan for a high level: hold the doses until the individual
 //! prediction is back at the limit, then resume with the advised dose.
 
-mod tdm_support;
-
 use dmip_engine::tdm::{compute, Drug, SampleLabel, TdmInput};
-use tdm_support::{at, doses, input, level, regimen};
+use dmip_engine::test_support::{at, doses, input, level, regimen};
 
 /// Prograf 3 mg every 12 h at steady state, five doses, the last at
 /// 08:00 on 3 Nov; a trough of `c0` at 07:55 that morning; now 15:00.

@@ -2,12 +2,10 @@
 //! beyond `dosing::limits` are refused by `tdm::compute` before anything
 //! is computed, with the limit named; a value just inside passes the guard.
 
-mod tdm_support;
-
 use dmip_engine::tdm::guard::check_input;
 use dmip_engine::tdm::{compute, Drug, SampleLabel, TdmInput};
+use dmip_engine::test_support::{at, doses, input, level, regimen};
 use std::time::{Duration, Instant};
-use tdm_support::{at, doses, input, level, regimen};
 
 /// Prograf 3 mg every 12 h, five doses from 1 Nov, a trough on 3 Nov.
 fn tacrolimus() -> TdmInput {

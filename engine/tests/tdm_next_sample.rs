@@ -3,19 +3,17 @@
 //! linearised variance after a hypothetical level against the posterior of
 //! a refit with that level.
 
-mod tdm_support;
-
 use dmip_engine::catalog::builtin;
 use dmip_engine::dose::{per_mg, Metric};
 use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
 use dmip_engine::estimate::{MapOptions, Problem};
 use dmip_engine::tdm::{compute, next_sample, Drug, SampleLabel, SampleQuestion, TdmInput};
+use dmip_engine::test_support::{doses, input, level, regimen};
 use nalgebra::{DMatrix, DVector};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 use std::collections::BTreeMap;
-use tdm_support::{doses, input, level, regimen};
 
 /// The case: Neoral 100 mg every 12 h at steady state from 1 Nov
 /// 08:00 (six doses, the last at 3 Nov 20:00), C0 150 at 3 Nov 07:55 and

@@ -2,21 +2,10 @@
 //! against the drug's targets (each default with its source), and the
 //! suggested regimen.
 
-use chrono::DateTime;
 use dmip_engine::dose::{Metric, Range};
 use dmip_engine::tdm::target_status::{status, Status, TargetKind};
-use dmip_engine::tdm::{defaults, target_status, Drug, LevelRow, SampleLabel, TargetQuestion};
-
-fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
-    LevelRow {
-        sampled: DateTime::parse_from_rfc3339(time).expect("time"),
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label,
-        assay: None,
-    }
-}
+use dmip_engine::tdm::{defaults, target_status, Drug, SampleLabel, TargetQuestion};
+use dmip_engine::test_support::level;
 
 #[test]
 fn a_value_is_below_within_or_above_its_range() {

@@ -2,10 +2,8 @@
 //! as a prescription: checked against steady-state arithmetic and the
 //! hold plan.
 
-mod tdm_support;
-
 use dmip_engine::tdm::{compute, Drug, Plan, SampleLabel, TdmInput, Transition};
-use tdm_support::{at, doses, input, level, regimen};
+use dmip_engine::test_support::{at, doses, input, level, regimen};
 
 /// Neoral 100 mg twice daily from 1 Nov 08:00, at steady state and going
 /// on until changed; now 3 Nov 15:00; no level (the typical patient).

@@ -268,40 +268,9 @@ impl Session {
 mod tests {
     use super::super::spec::{CYCLOSPORINE, TACROLIMUS};
     use super::*;
-    use dmip_engine::clinical::body::Sex;
     use dmip_engine::record::Formulation;
-    use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(s).expect("valid")
-    }
-
-    fn patient() -> PatientInfo {
-        PatientInfo {
-            age_years: Some(55.0),
-            sex: Some(Sex::Female),
-            weight_kg: Some(52.0),
-            height_cm: Some(156.0),
-            creatinine: Some(0.7),
-            hematocrit_pct: Some(35.0),
-            prednisolone: vec![dmip_engine::record::PrednisoloneRow {
-                start: None,
-                mg_day: 40.0,
-            }],
-            ..PatientInfo::default()
-        }
-    }
-
-    fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
-        LevelRow {
-            sampled: at(time),
-            value_ng_ml: Some(value),
-            blq: false,
-            lloq_ng_ml: None,
-            label,
-            assay: None,
-        }
-    }
+    use dmip_engine::tdm::SampleLabel;
+    use dmip_engine::test_support::{at, dm_patient, level};
 
     /// The input with 50 draws, the Japanese market.
     fn prepared(
@@ -309,20 +278,12 @@ mod tests {
         record: &DrugRecord,
         now: DateTime<FixedOffset>,
     ) -> (TdmInput, Vec<ModelInfo>) {
-        build_input(spec, record, &patient(), now, 20.0, 50, Market::Japan).expect("prepared")
+        build_input(spec, record, &dm_patient(), now, 20.0, 50, Market::Japan).expect("prepared")
     }
 
-    fn doses(amount: f64, count: u32) -> Vec<DoseRow> {
-        vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: amount,
-            interval_h: Some(12.0),
-            count,
-            at_steady_state: true,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        }]
+    /// Twice daily at steady state.
+    fn doses(amount: f64, count: u32) -> Vec<dmip_engine::tdm::DoseRow> {
+        dmip_engine::test_support::doses(amount, 12.0, count)
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! Builders shared by the drug-screen tests: clock times, levels, dose rows
-//! and a `TdmInput` with the drug's default targets.
-#![allow(dead_code)]
+//! Builders shared by the drug-screen tests of the engine and the app
+//! (feature `test-support`): clock times, levels, dose rows, a DM-IP
+//! patient and a `TdmInput` with the drug's default targets.
 
+use crate::clinical::body::Sex;
+use crate::dose::Regimen;
+use crate::record::{PatientInfo, PrednisoloneRow};
+use crate::tdm::{defaults, DoseRow, Drug, LevelRow, SampleLabel, TdmInput};
 use chrono::{DateTime, FixedOffset};
-use dmip_engine::dose::Regimen;
-use dmip_engine::tdm::{defaults, DoseRow, Drug, LevelRow, SampleLabel, TdmInput};
 
+/// A clock time written in RFC 3339 with its offset.
 pub fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("valid time")
 }
@@ -37,6 +40,7 @@ pub fn doses(amount: f64, interval: f64, count: u32) -> Vec<DoseRow> {
     }]
 }
 
+/// A regimen the advice compares.
 pub fn regimen(label: &str, interval_h: f64) -> Regimen {
     Regimen {
         label: label.into(),
@@ -78,5 +82,23 @@ pub fn input(
         without_band: false,
         prescribing: Default::default(),
         average: None,
+    }
+}
+
+/// A 55-year-old woman, 52 kg, 156 cm, creatinine 0.7 mg/dL, haematocrit
+/// 35 %, on prednisolone 40 mg/day: a typical DM-IP patient in induction.
+pub fn dm_patient() -> PatientInfo {
+    PatientInfo {
+        age_years: Some(55.0),
+        sex: Some(Sex::Female),
+        weight_kg: Some(52.0),
+        height_cm: Some(156.0),
+        creatinine: Some(0.7),
+        hematocrit_pct: Some(35.0),
+        prednisolone: vec![PrednisoloneRow {
+            start: None,
+            mg_day: 40.0,
+        }],
+        ..PatientInfo::default()
     }
 }
