@@ -1,5 +1,5 @@
 //! Measurement hooks for the in-browser performance harness
-//! (`tests/e2e/perf.mjs`, issue 8): a `performance.mark` when the app is
+//! (`tests/e2e/perf.mjs`): a `performance.mark` when the app is
 //! interactive, and functions on the `wasm_bindgen` global that the
 //! harness calls (two measurements, one deliberate fault). They read
 //! nothing from the record and send nothing anywhere.

@@ -1,4 +1,4 @@
-//! MAP estimation, prediction band and dose search (issue 5 targets: MAP
+//! MAP estimation, prediction band and dose search (the targets: MAP
 //! ≤ 0.5 ms native; band + dose search ≤ 10 ms).
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -2,7 +2,7 @@
 //! harness's record (tests/e2e/perf.mjs): 30 single doses every 12 h
 //! ending 4 h before now, a C0 before the last dose and a C2 after it,
 //! 100 draws (the app's live setting). One model against the average of
-//! the drug's models (issue 17): cyclosporine (2 models) and tacrolimus
+//! the drug's models: cyclosporine (2 models) and tacrolimus
 //! with CYP3A5 unknown (3 models; Woillard and Monchaud each fitted for
 //! both genotypes: 5 fits).
 

@@ -1,4 +1,4 @@
-//! The disease profile (issue 9) on the Patient screen: myositis type,
+//! The disease profile on the Patient screen: myositis type,
 //! autoantibodies, IP pattern and course (`profile.rs`), HRCT findings
 //! (`hrct.rs`), treatment start dates with the interval from the
 //! corticosteroid start (`starts.rs`); `bound.rs` binds inputs to the record.

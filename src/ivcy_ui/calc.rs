@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn mosteller_600_per_m2_and_missing_inputs_named() {
-        // shared/reference/README.md: 170 cm, 70 kg → Mosteller 1.8181 m²;
+        // Reference case: 170 cm, 70 kg → Mosteller 1.8181 m²;
         // 600 mg/m² → 1090.9 mg.
         let p = PatientInfo {
             height_cm: Some(170.0),

@@ -11,7 +11,7 @@ use dmip_engine::clinical::error::Field;
 use dmip_engine::clinical::status::Status;
 use leptos::prelude::*;
 
-/// The induction length after which issue 9 plans the hand-over (Yamasaki
+/// The induction length after which the hand-over is planned (Yamasaki
 /// 2007: at least 6 pulses; Euro-Lupus and NIH: 6).
 const INDUCTION_PULSES: u32 = 6;
 

@@ -1,4 +1,4 @@
-//! The IV cyclophosphamide planner (issue 9): BSA by the chosen formula,
+//! The IV cyclophosphamide planner: BSA by the chosen formula,
 //! published regimen, dose, the EULAR 2009 table, planned dates, the ledger
 //! of given pulses with cumulative dose and WBC nadirs, the hand-over to
 //! maintenance. `plan.rs` keeps the typed inputs and the record's plan in

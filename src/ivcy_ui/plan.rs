@@ -9,7 +9,7 @@ use dmip_engine::clinical::cyclophosphamide::{Basis, Prescription, Regimen, Spac
 use dmip_engine::record::{IvcyPlan, NaiveDate};
 use leptos::prelude::*;
 
-/// Formulas offered (issue 9): DuBois, Mosteller, Fujimoto.
+/// Formulas offered: DuBois, Mosteller, Fujimoto.
 pub const FORMULAS: [(BsaFormula, &str); 3] = [
     (BsaFormula::DuBois, "du_bois"),
     (BsaFormula::Mosteller, "mosteller"),

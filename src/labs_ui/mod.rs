@@ -1,4 +1,4 @@
-//! The Biomarkers screen (issue 9 items 3–6): result entry with unit checks,
+//! The Biomarkers screen: result entry with unit checks,
 //! blood gas → A-aDO2, results and trends by test, the Pneumocystis
 //! prophylaxis reminder, the risk models, and the one time axis. Every
 //! number comes from `dmip_engine::labs` / `clinical` in a memo; the views

@@ -89,7 +89,7 @@ fn size_bitmap(canvas: &HtmlCanvasElement, css: (i32, i32)) -> f64 {
 /// the layout in the middle of an update makes the browser lay the page
 /// out at once (the screen's text has just changed), which cost a redraw
 /// of the forecast about 4 ms on this machine and four times that on a
-/// slow phone (issue 21). So a redraw uses the size remembered from the
+/// slow phone. So a redraw uses the size remembered from the
 /// last one; after the frame is laid out, `recheck` reads the size again
 /// (the page is being laid out then anyway) and asks for a redraw only when
 /// the box changed (a window resize, a scroll bar, a fold opened).

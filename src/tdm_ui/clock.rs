@@ -42,7 +42,7 @@ pub fn parse(local: &str) -> Result<DateTime<FixedOffset>, String> {
 
 /// Reads a `datetime-local` value as clock time in `zone` (a time being
 /// edited keeps the UTC offset it was typed with, in any zone the record
-/// is opened in: issue 20), or with the browser's offset.
+/// is opened in), or with the browser's offset.
 pub fn parse_in(local: &str, zone: Option<FixedOffset>) -> Result<DateTime<FixedOffset>, String> {
     let minutes = zone.map_or_else(|| offset_minutes_at(local), |z| z.local_minus_utc() / 60);
     dmip_engine::tdm::view::parse_local(local, minutes)

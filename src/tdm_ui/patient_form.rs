@@ -27,7 +27,7 @@ fn creatinine_field(p: &PatientInfo) -> PatientField {
     }
 }
 
-/// Formulas shown (issue 6): DuBois, Mosteller, Fujimoto.
+/// Formulas shown: DuBois, Mosteller, Fujimoto.
 const BSA_FORMULAS: [(BsaFormula, Key); 3] = [
     (BsaFormula::DuBois, Key::TdmBsaDuBois),
     (BsaFormula::Mosteller, Key::TdmBsaMosteller),

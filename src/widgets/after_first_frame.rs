@@ -1,7 +1,7 @@
 //! A part of a screen drawn one frame after the rest: what the clinician
 //! reads first (the top of the screen) is laid out and painted before the
 //! parts below the fold are even built. On a slow phone this halves the
-//! time to the first paint of a long screen (issue 21: the Patient screen's
+//! time to the first paint of a long screen (the Patient screen's
 //! disease profile is two thirds of its nodes).
 
 use leptos::prelude::*;

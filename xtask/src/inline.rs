@@ -3,7 +3,7 @@
 //! and the strict CSP. Then checks that the result references nothing outside
 //! itself.
 //!
-//! The order serves the cold start on a slow phone (issue 21): the data
+//! The order serves the cold start on a slow phone: the data
 //! block comes first and a small script starts unpacking it at once (the
 //! browser's `DecompressionStream` into `WebAssembly.compileStreaming`,
 //! which compiles off the main thread while the glue is parsed); the async

@@ -1,4 +1,4 @@
-//! How the shipped wasm is compiled: for size (issue 8). Trunk's builds in
+//! How the shipped wasm is compiled: for size. Trunk's builds in
 //! `cargo xtask dist` and `cargo xtask serve` get these settings; the
 //! wasm-bindgen browser tests do not (they keep panic messages).
 //!

@@ -7,7 +7,7 @@
 //! These are **limits of this project, not clinical figures**: each is far
 //! beyond what a record of a living patient holds, and tight enough that
 //! the computation they allow stays short (the drug screen's budget of
-//! 2 s, issue 20).
+//! 2 s).
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;

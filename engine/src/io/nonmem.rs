@@ -221,8 +221,8 @@ impl Open {
     }
 }
 
-/// Data rows a file may have (a limit of this project, issue 20: a file of
-/// 1 000 000 rows hung the page). 50 000 rows is years of a patient's
+/// Data rows a file may have (a limit of this project: a file of
+/// 1 000 000 rows once hung the page). 50 000 rows is years of a patient's
 /// doses and levels, or a study's hundreds of subjects.
 pub const MAX_ROWS: usize = 50_000;
 

@@ -1,4 +1,4 @@
-//! What the Biomarkers screen computes from the record (issue 9): the
+//! What the Biomarkers screen computes from the record: the
 //! latest value of each analyte on a date, A-aDO2 from blood gases, the risk
 //! models' inputs, the Pneumocystis-prophylaxis reminder and the data of the
 //! multi-panel time axis. The clinical rules themselves live in

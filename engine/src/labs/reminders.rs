@@ -1,5 +1,5 @@
 //! The reminder to check Pneumocystis prophylaxis under combined
-//! immunosuppression (issue 9 item 4). The clinical pack has no verified
+//! immunosuppression. The clinical pack has no verified
 //! recommendation, dose or threshold ([`Gap::PneumocystisProphylaxis`]):
 //! the app only asks the clinician to check, and says so.
 

@@ -1,4 +1,4 @@
-//! The data of the one time axis (issue 9 item 5): drug levels, daily
+//! The data of the one time axis: drug levels, daily
 //! doses, the prednisolone steps and the periods of co-medications and
 //! meal timing (`courses.rs`), IVCY pulses, markers, lung function and
 //! infection labs, all on days since the first date in the record. Laboratory series are plotted

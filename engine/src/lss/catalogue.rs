@@ -1,7 +1,7 @@
 //! Published limited-sampling equations with full coefficients, copied with
-//! their population, n, r² and citation exactly as written in
-//! ../shared/clinical/poppk-models.md §3a (cyclosporine) and §3b (tacrolimus),
-//! all tagged V-paper there. Equations published without coefficients (Gaspari
+//! their population, n, r² and citation exactly as the project's
+//! pharmacokinetic pack transcribes them from each publication (each
+//! verified against the paper). Equations published without coefficients (Gaspari
 //! 1997 CsA 0-1-3 h; Minamisono 2026 tacrolimus C0-C1-C3-C6) are not here.
 //! Concentrations in ng/mL, AUC in ng·h/mL.
 

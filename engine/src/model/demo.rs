@@ -1,12 +1,12 @@
 //! The curve the app shell plots: the typical subject of mapbayr's example
 //! model 001 (one compartment, first-order absorption; CL 4 L/h, V 70 L,
-//! KA 1 /h — `shared/reference/README.md`, map/), dosed every interval.
+//! KA 1 /h, as mapbayr's example states them), dosed every interval.
 
 use super::params::{positive, Absorption, Disposition, ModelError, PkModel};
 use super::simulate::{predict, Segment};
 use crate::dosing::{Dose, Event, Observation};
 
-/// mapbayr 001 typical values (shared/reference/README.md, map/).
+/// mapbayr 001 typical values.
 fn mapbayr001_typical() -> PkModel {
     PkModel {
         absorption: Absorption::FirstOrder { ka: 1.0 },

@@ -40,8 +40,7 @@ impl CarriedBy {
 /// its 759 azole samples, voriconazole 23, fluconazole 21), kept at 1 for
 /// one week after the azole is stopped (Kirubakaran R et al. Br J Clin
 /// Pharmacol 2023;89:1162-1175, as encoded in nlmixr2lib
-/// Kirubakaran_2022_tacrolimus.R; shared/clinical/poppk-autoimmune.md §1.3
-/// T9 [V-code]). The azoles of the labels' rows, systemic ones only:
+/// Kirubakaran_2022_tacrolimus.R [V-code]). The azoles of the labels' rows, systemic ones only:
 /// miconazole is left out, its name does not tell an oral gel from a skin
 /// cream.
 pub const AZOLE: CarriedBy = CarriedBy {
@@ -242,7 +241,7 @@ mod tests {
             .expect("built in")
             .expect("valid");
         let (cov, missing) = covariates_for(&u, &p, None);
-        // shared/reference/README.md: Cockcroft–Gault, 60 y male, 70 kg, SCr 1.0 → 77.78 mL/min.
+        // Cockcroft–Gault's reference case: 60 y male, 70 kg, SCr 1.0 → 77.78 mL/min.
         assert!((cov["CRCL"] - 77.78).abs() < 0.01, "{cov:?}");
         assert!(missing.is_empty());
         let w = builtin("woillard2011_tac")
@@ -287,7 +286,7 @@ mod tests {
 
     #[test]
     fn values_outside_the_limits_count_as_missing() {
-        // Issue 20: a haematocrit typed as a fraction (0.35) reached the
+        // A haematocrit typed as a fraction (0.35) once reached the
         // model as 0.35 % and tacrolimus advised 100 000 mg.
         let p = PatientInfo {
             weight_kg: Some(0.00001),

@@ -1,4 +1,4 @@
-//! The disease profile (issue 9): myositis type, autoantibodies, pattern and
+//! The disease profile: myositis type, autoantibodies, pattern and
 //! course of the interstitial pneumonia, HRCT findings and the dates each
 //! treatment started.
 
@@ -139,8 +139,8 @@ pub struct StartInterval {
     pub days_after_corticosteroid: i64,
 }
 
-/// Whether an interval counts as early combination therapy. Issue 9 cites a
-/// 2-week window (Nagasawa 2003; Takada 2007), but neither paper is in the
+/// Whether an interval counts as early combination therapy. The review
+/// this project is built from cites a 2-week window (Nagasawa 2003; Takada 2007), but neither paper is in the
 /// clinical pack, so no verdict is given: only the days are shown.
 pub const EARLY_COMBINATION: Status<bool> = Status::Unavailable {
     gap: Gap::EarlyCombinationWindow,

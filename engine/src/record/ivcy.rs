@@ -1,4 +1,4 @@
-//! IV cyclophosphamide in the record (issue 9): the plan and the pulses
+//! IV cyclophosphamide in the record: the plan and the pulses
 //! given, with their WBC nadirs. The calculations are in
 //! [`crate::clinical::cyclophosphamide`].
 

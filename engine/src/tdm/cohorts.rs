@@ -1,8 +1,8 @@
 //! What DM/PM-IP patients were measured at: the cohort figures the
 //! population check ([`super::popcheck`]) sets each model's typical patient
-//! against. Only verified pack items (shared/clinical/clinical-reference.md
-//! §5.1 [V] and §5.1b [V-review]; poppk-autoimmune.md §1.1 and §1.2
-//! [V-paper]), each with its citation.
+//! against. Only verified items of the clinical pack (§5.1 [V] and §5.1b
+//! [V-review]) and of the pharmacokinetic pack for autoimmune disease
+//! (§1.1 and §1.2 [V-paper]), each with its citation.
 
 use super::targets::Drug;
 use crate::dose::Metric;

@@ -3,7 +3,7 @@
 //! time, dose amount, interval, count, the horizon, the number of rows and
 //! draws, and the doses the history expands to. An input beyond them is
 //! refused at once with the limit named ([`super::TdmError::Limit`]), so no
-//! input keeps the page busy (issue 20: a dose in the year 9999, a horizon
+//! input keeps the page busy (a dose in the year 9999, a horizon
 //! of 10¹² h, a count of 4 294 967 295).
 
 use super::input::TdmInput;

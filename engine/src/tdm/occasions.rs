@@ -1,7 +1,7 @@
 //! Meal timing and absorption occasions. Taken before or after a meal, a
 //! cyclosporine dose is absorbed differently (Japanese series: preprandial
-//! doses peak at C1–C2, postprandial ones often not within 4 h;
-//! shared/clinical/poppk-autoimmune.md §2.1–2.2), and no published model
+//! doses peak at C1–C2, postprandial ones often not within 4 h: the
+//! pharmacokinetic pack for autoimmune disease, §2.1–2.2), and no published model
 //! has meal timing as a covariate. So, in a model with between-occasion
 //! variability on absorption (Umpierrez 2021: KA and ALAG; Press 2010: F,
 //! the extent absorbed), a change of meal timing between dose rows starts
