@@ -6,13 +6,13 @@
 use super::bounds;
 use super::clock;
 use super::clock::display;
-use super::field::{bounded_error, bounded_value, Field, SelectInput, Unit};
 use super::session::Session;
 use super::summary::CONC_UNIT;
 use super::text::{label_from, label_text, LABELS};
 use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::significant;
 use crate::i18n::{fill, use_i18n, Key};
+use crate::widgets::field::{bounded_error, bounded_value, Field, SelectInput, Unit};
 use dmip_engine::tdm::view::local_input;
 use dmip_engine::tdm::{guess_label, Implausible, LevelRow};
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 //! threshold: each is a value far beyond any patient's, so that a slip (an
 //! extra digit, a wrong unit) is caught at the field.
 
-use super::field::Bounds;
+use crate::widgets::field::Bounds;
 use dmip_engine::clinical::limits::PatientField;
 use dmip_engine::dosing::limits;
 
@@ -17,8 +17,8 @@ pub const LEVEL_NG_ML: Bounds = Bounds::up_to(limits::LEVEL_NG_ML.1);
 
 #[cfg(test)]
 mod tests {
-    use super::super::field::bounded_value;
     use super::*;
+    use crate::widgets::field::bounded_value;
 
     #[test]
     fn bounds_admit_patients_and_refuse_slips() {

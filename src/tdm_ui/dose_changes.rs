@@ -4,9 +4,9 @@
 
 use super::clock;
 use super::clock::display;
-use super::field::{Choice, Field};
 use super::session::Session;
 use crate::i18n::{use_i18n, Key};
+use crate::widgets::field::{Choice, Field};
 use dmip_engine::tdm::view::FixedOffset;
 use dmip_engine::tdm::DoseChange;
 use leptos::prelude::*;

@@ -5,12 +5,12 @@
 use super::bounds;
 use super::clock;
 use super::clock::display;
-use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use super::history_table::HistoryTable;
 use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, use_i18n, DoseKey, I18n, Key, LimitKey, TimeKey};
+use crate::widgets::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use dmip_engine::dosing::limits::{check_time, Place, DOSE_MG, MAX_COUNT, YEARS};
 use dmip_engine::record::Formulation;
 use dmip_engine::tdm::view::{local_input, FixedOffset};

@@ -5,7 +5,6 @@
 use super::bounds;
 use super::clock;
 use super::clock::display;
-use super::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use super::history_table::HistoryTable;
 use super::session::Session;
 use super::summary::CONC_UNIT;
@@ -13,6 +12,7 @@ use super::text::{label_from, label_text, label_value, timing, LABELS};
 use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
+use crate::widgets::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
 use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{Implausible, LevelRow};
 use leptos::prelude::*;

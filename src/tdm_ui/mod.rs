@@ -13,7 +13,6 @@ mod clock;
 mod comeds;
 mod dose_changes;
 mod doses;
-mod field;
 mod fold;
 mod forecast;
 mod forecast_plot;
@@ -40,6 +39,7 @@ mod summary;
 mod text;
 mod unit_question;
 
+pub use crate::widgets::field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use advice::candidate_text;
 pub(crate) use assumed::sentences as assumed_sentences;
 pub(crate) use average::{
@@ -49,7 +49,6 @@ pub(crate) use bounds::AGE;
 pub(crate) use checked::check_sentences;
 pub(crate) use clock::parse as parse_clock;
 pub(crate) use comeds::{report as comed_report, sentences as comed_sentences};
-pub use field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use forecast::ForecastData;
 pub(crate) use forecast_plot::ForecastFigure;
 pub(crate) use limit_text::limit_text;

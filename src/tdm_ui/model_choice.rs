@@ -5,11 +5,11 @@
 
 use super::assumed;
 use super::average::assumptions_of;
-use super::field::Choice;
 use super::session::{ModelInfo, Session};
 use super::text::covariate;
 use crate::format::{significant, tick};
 use crate::i18n::{use_i18n, AvgKey, I18n, Key};
+use crate::widgets::field::Choice;
 use dmip_engine::catalog::{builtin, CovariateIssue};
 use dmip_engine::estimate::Weighting;
 use leptos::prelude::*;

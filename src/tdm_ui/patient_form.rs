@@ -3,12 +3,12 @@
 //! dated rows: `prednisolone.rs`), and the derived BSA and renal function
 //! computed by the engine with the formula named.
 
-use super::field::{Field, Unit};
 use super::patient_limits::{patient_error, patient_value};
 use super::prednisolone::PrednisoloneRows;
 use crate::format::{significant, tick};
 use crate::i18n::{use_i18n, DoseKey, Key};
 use crate::state::use_record;
+use crate::widgets::field::{Field, Unit};
 use chrono::NaiveTime;
 use dmip_engine::clinical::body::{bsa, renal, BsaFormula, RenalEquation, RenalInput, Sex};
 use dmip_engine::clinical::limits::PatientField;

@@ -5,12 +5,12 @@
 //! rows': the text typed stays in its field, the message beside it.
 
 use super::clock;
-use super::field::{RowActions, TextInput};
 use super::patient_limits::{patient_error, patient_value};
 use crate::format::tick;
 use crate::i18n::{use_i18n, Key, TimeKey};
 use crate::state::use_record;
 use crate::widgets::data_table;
+use crate::widgets::field::{RowActions, TextInput};
 use dmip_engine::clinical::limits::PatientField;
 use dmip_engine::record::PrednisoloneRow;
 use dmip_engine::tdm::view::{display, local_input};

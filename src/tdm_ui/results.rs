@@ -4,7 +4,6 @@
 //! next sampling time, and why anything could not be computed.
 
 use super::comeds;
-use super::field::{number_error, number_value, Field, Unit};
 use super::headline;
 use super::next_sample::NextSampleLine;
 use super::session::Session;
@@ -14,6 +13,7 @@ use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::state::use_record;
 use crate::widgets::data_table;
+use crate::widgets::field::{number_error, number_value, Field, Unit};
 use dmip_engine::dose::Range;
 use dmip_engine::estimate::MapFit;
 use dmip_engine::tdm::{defaults, AucBasis, AucMethod};
@@ -193,7 +193,7 @@ pub fn ResultDetails(session: Session) -> impl IntoView {
             <TargetFields session=session />
             <h4>{i18n.tx(Key::TdmAucTitle)}</h4>
             <p class="note">{i18n.tx(Key::TdmAucNote)}</p>
-            <crate::tdm_ui::field::Field
+            <crate::widgets::field::Field
                 id=format!("{slug}-disagree")
                 label=Key::TdmDisagreement
                 unit=Unit::Symbol("%")

@@ -2,9 +2,9 @@
 //! (the Patient form and the disease profile): the choice is written to
 //! the record when it differs, so opening a screen writes nothing.
 
+use super::field::Choice;
 use crate::i18n::{use_i18n, Text};
 use crate::state::use_record;
-use crate::tdm_ui::Choice;
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
 

@@ -3,10 +3,10 @@
 //! field, is written to the record; other text shows its message and leaves
 //! the record's value as it was.
 
+use super::field::{Field, Unit};
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, use_i18n, IvcyKey};
 use crate::state::use_record;
-use crate::tdm_ui::{Field, Unit};
 use dmip_engine::record::PatientRecord;
 use leptos::prelude::*;
 

@@ -4,6 +4,7 @@ mod after_first_frame;
 mod bound_choice;
 mod bound_number;
 mod data_table;
+pub mod field;
 mod labelled;
 mod number_field;
 

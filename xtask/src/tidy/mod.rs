@@ -10,6 +10,7 @@
 //! | `wildcard-translation` | no `_ =>` (or catch-all binding) arm in a match that translates |
 //! | `effect-writes` | an `Effect` writes a signal only in the canvas, storage and timer files |
 //! | `uncited-number` | every number of `engine/src/clinical` has its source beside it; every model file names its citation |
+//! | `widget-imports-feature` | a widget (`src/widgets/`) imports no feature module (`*_ui`, `screens`, `panels`) |
 //! | `internal-reference` | no "issue N" or `shared/…` in the sources: say what it means, or cite the publication |
 //!
 //! What the tree does not yet meet is written, per rule and file, with a
@@ -38,10 +39,11 @@ pub enum Rule {
     EffectWrites,
     UncitedNumber,
     InternalReference,
+    WidgetImportsFeature,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 8] = [
         Rule::EngineWeb,
         Rule::ModuleDoc,
         Rule::JapaneseLiteral,
@@ -49,6 +51,7 @@ impl Rule {
         Rule::EffectWrites,
         Rule::UncitedNumber,
         Rule::InternalReference,
+        Rule::WidgetImportsFeature,
     ];
 
     pub fn name(self) -> &'static str {
@@ -60,6 +63,7 @@ impl Rule {
             Rule::EffectWrites => "effect-writes",
             Rule::UncitedNumber => "uncited-number",
             Rule::InternalReference => "internal-reference",
+            Rule::WidgetImportsFeature => "widget-imports-feature",
         }
     }
 

@@ -62,6 +62,7 @@ pub fn check_file(rel: &str, text: &str) -> Vec<Finding> {
         effects: rel.starts_with("src/") && !test && !under(rel, &EFFECT_HOMES),
         web: rel.starts_with("engine/src/"),
         numbers: rel.starts_with("engine/src/clinical/") && !test,
+        widget: rel.starts_with("src/widgets/"),
     };
     if scope.any() {
         match syn::parse_file(text) {

@@ -20,11 +20,12 @@ pub struct Scope {
     pub effects: bool,
     pub web: bool,
     pub numbers: bool,
+    pub widget: bool,
 }
 
 impl Scope {
     pub fn any(self) -> bool {
-        self.japanese || self.wildcard || self.effects || self.web || self.numbers
+        self.japanese || self.wildcard || self.effects || self.web || self.numbers || self.widget
     }
 }
 
@@ -139,6 +140,17 @@ impl Visitor<'_> {
         }
     }
 
+    /// `crate::<module>` named by a widget: a feature module is a finding.
+    fn widget_import(&mut self, module: &str, line: usize) {
+        if module.ends_with("_ui") || module == "screens" || module == "panels" {
+            self.push(
+                Rule::WidgetImportsFeature,
+                line,
+                format!("a widget imports the feature module `crate::{module}`: move what it needs into src/widgets/ (or a shared layer)"),
+            );
+        }
+    }
+
     fn web(&mut self, ident: &str, line: usize) {
         let krate = ident.replace('_', "-");
         if WEB_CRATES.contains(&krate.as_str()) || krate.starts_with("gloo") {
@@ -165,6 +177,17 @@ impl Visitor<'_> {
             attrs.iter().any(|a| doc_of(a).is_some_and(|d| cites(&d))) || names_source(tokens);
         f(self);
         self.item_cited = before;
+    }
+}
+
+/// The first names of a use tree after `crate::` (`{a::X, b}` → a, b).
+fn use_heads(tree: &syn::UseTree) -> Vec<(String, usize)> {
+    match tree {
+        syn::UseTree::Path(p) => vec![(p.ident.to_string(), p.ident.span().start().line)],
+        syn::UseTree::Name(n) => vec![(n.ident.to_string(), n.ident.span().start().line)],
+        syn::UseTree::Rename(r) => vec![(r.ident.to_string(), r.ident.span().start().line)],
+        syn::UseTree::Group(g) => g.items.iter().flat_map(use_heads).collect(),
+        syn::UseTree::Glob(_) => Vec::new(),
     }
 }
 
@@ -296,6 +319,15 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
     }
 
     fn visit_path(&mut self, path: &'ast syn::Path) {
+        if self.scope.widget {
+            let mut segments = path.segments.iter();
+            if let (Some(first), Some(second)) = (segments.next(), segments.next()) {
+                if first.ident == "crate" {
+                    let line = second.ident.span().start().line;
+                    self.widget_import(&second.ident.to_string(), line);
+                }
+            }
+        }
         if self.scope.web {
             if let Some(first) = path.segments.first() {
                 self.web(&first.ident.to_string(), first.ident.span().start().line);
@@ -305,6 +337,15 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
     }
 
     fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        if self.scope.widget {
+            if let syn::UseTree::Path(p) = &u.tree {
+                if p.ident == "crate" {
+                    for (module, line) in use_heads(&p.tree) {
+                        self.widget_import(&module, line);
+                    }
+                }
+            }
+        }
         if self.scope.web {
             if let syn::UseTree::Path(p) = &u.tree {
                 self.web(&p.ident.to_string(), p.ident.span().start().line);

@@ -210,3 +210,18 @@ fn an_issue_number_or_a_path_outside_the_repository_is_named() {
         [(Rule::InternalReference, 1)]
     );
 }
+
+#[test]
+fn a_widget_importing_a_feature_module_is_named() {
+    let planted = format!("{DOC}use crate::i18n::Key;\nuse crate::{{format::tick, tdm_ui::Field}};\nfn f() {{\n    let _ = crate::labs_ui::LIMIT;\n}}\n");
+    assert_eq!(
+        found("src/widgets/x.rs", &planted),
+        [
+            (Rule::WidgetImportsFeature, 3),
+            (Rule::WidgetImportsFeature, 5)
+        ]
+    );
+    assert_eq!(found("src/tdm_ui/x.rs", &planted), []);
+    let shared = format!("{DOC}use crate::i18n::Key;\nuse crate::format::tick;\n");
+    assert_eq!(found("src/widgets/x.rs", &shared), []);
+}

@@ -1,4 +1,4 @@
-//! Form fields of the TDM screens: the text as typed stays in the field
+//! Form fields of every screen: the text as typed stays in the field
 //! (even when invalid); the message is shown next to it.
 
 use crate::i18n::{use_i18n, Key, Text};
