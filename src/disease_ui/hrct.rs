@@ -49,30 +49,30 @@ pub fn HrctFields() -> impl IntoView {
             .map(|d| d.to_string())
             .unwrap_or_default()
     }));
-    let parsed = move || {
-        let t = date.get();
+    let parsed = move |t: &str| {
         if t.trim().is_empty() {
             Some(None)
         } else {
-            parse_date(&t).map(Some)
+            parse_date(t).map(Some)
         }
     };
-    Effect::new(move |_| {
-        if let Some(d) = parsed() {
+    // Written from the typing event, when the date reads and differs.
+    let typed = Callback::new(move |t: String| {
+        if let Some(d) = parsed(&t) {
             if state.record.with_untracked(|r| r.disease.hrct.date != d) {
                 state.record.update(|r| r.disease.hrct.date = d);
             }
         }
     });
     let date_error = Signal::derive(move || {
-        parsed()
+        parsed(&date.get())
             .is_none()
             .then(|| i18n.t(IvcyKey::ErrDate).to_owned())
     });
     view! {
         <h4>{i18n.tx(IvcyKey::HrctTitle)}</h4>
         <div class="fields">
-            <Field id="dz-hrct-date".to_owned() label=IvcyKey::HrctDate kind="date" value=date error=date_error />
+            <Field id="dz-hrct-date".to_owned() label=IvcyKey::HrctDate kind="date" value=date error=date_error on_text=typed />
         </div>
         <fieldset class="ivcy-checks">
             <legend>{i18n.tx(IvcyKey::HrctFindings)}</legend>

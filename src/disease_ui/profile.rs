@@ -105,9 +105,10 @@ pub fn ProfileFields() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_record();
     let other = RwSignal::new(state.record.with_untracked(|r| others(&r.disease)));
-    Effect::new(move |_| {
+    // Written from the typing event, when the antibodies differ.
+    let typed = Callback::new(move |text: String| {
         let mut d = state.record.with_untracked(|r| r.disease.clone());
-        set_others(&mut d, &other.get());
+        set_others(&mut d, &text);
         if state
             .record
             .with_untracked(|r| r.disease.antibodies != d.antibodies)
@@ -135,7 +136,7 @@ pub fn ProfileFields() -> impl IntoView {
             {antibody_checks(false)}
         </fieldset>
         <div class="fields">
-            <Field id="dz-ab-other".to_owned() label=IvcyKey::OtherAntibodies words=true value=other error=no_error />
+            <Field id="dz-ab-other".to_owned() label=IvcyKey::OtherAntibodies words=true value=other error=no_error on_text=typed />
             {select("dz-pattern", IvcyKey::IpPattern, PATTERNS,
                 |d| match d.ip_pattern { Some(IpPattern::Nsip) => "nsip", Some(IpPattern::Cop) => "cop", Some(IpPattern::Dad) => "dad", Some(IpPattern::Uip) => "uip", Some(IpPattern::Unclassified) => "unclassified", None => "" },
                 |d, v| d.ip_pattern = match v { "nsip" => Some(IpPattern::Nsip), "cop" => Some(IpPattern::Cop), "dad" => Some(IpPattern::Dad), "uip" => Some(IpPattern::Uip), "unclassified" => Some(IpPattern::Unclassified), _ => None })}

@@ -27,15 +27,12 @@ pub fn LabEntry() -> impl IntoView {
     let other = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let analyte = Memo::new(move |_| analyte_from(&analyte_s.read()).unwrap_or(Analyte::Kl6));
-    // A new test starts from its canonical unit and first assay.
-    Effect::new(move |prev: Option<Analyte>| {
-        let a = analyte.get();
-        if prev.is_some_and(|p| p != a) {
-            unit_s.set(unit_slug(a.canonical_unit()));
-            let first = assay_choices(a).first().map_or("none", |c| c.0);
-            assay.set(first.to_owned());
-        }
-        a
+    // A new test chosen starts from its canonical unit and first assay.
+    let chosen = Callback::new(move |slug: String| {
+        let a = analyte_from(&slug).unwrap_or(Analyte::Kl6);
+        unit_s.set(unit_slug(a.canonical_unit()));
+        let first = assay_choices(a).first().map_or("none", |c| c.0);
+        assay.set(first.to_owned());
     });
     let unit = Memo::new(move |_| unit_from(analyte.get(), &unit_s.read()));
     let checked = Memo::new(move |_| check_value(i18n, analyte.get(), unit.get(), &value.read()));
@@ -141,7 +138,7 @@ pub fn LabEntry() -> impl IntoView {
         <section class="panel lab-entry" aria-labelledby="lab-entry-title">
             <h3 id="lab-entry-title">{i18n.tx(LabKey::EntryTitle)}</h3>
             <div class="fields">
-                <LabSelect id="lab-analyte" label=Signal::derive(move || i18n.t(LabKey::Analyte).to_owned()) options=analyte_options value=analyte_s />
+                <LabSelect id="lab-analyte" label=Signal::derive(move || i18n.t(LabKey::Analyte).to_owned()) options=analyte_options value=analyte_s on_text=Some(chosen) />
                 <LabField id="lab-date" kind="date" label=Signal::derive(move || i18n.t(LabKey::Date).to_owned()) value=date error=date_error />
                 <LabField
                     id="lab-value"

@@ -66,8 +66,10 @@ fn PeriodFields(i: usize) -> impl IntoView {
     let start = RwSignal::new(shown(start0));
     let stop = RwSignal::new(shown(stop0));
     let parsed = Memo::new(move |_| period(&start.read(), &stop.read()));
-    Effect::new(move |_| {
-        let Ok((a, b)) = parsed.get() else {
+    // Written from either field's typing event, when the period reads and
+    // differs.
+    let typed = Callback::new(move |_: String| {
+        let Ok((a, b)) = period(&start.read_untracked(), &stop.read_untracked()) else {
             return;
         };
         if entry().is_some_and(|m| (m.start, m.stop) != (a, b)) {
@@ -90,8 +92,8 @@ fn PeriodFields(i: usize) -> impl IntoView {
     };
     view! {
         <div class="fields safety-comed-period">
-            <Field id=format!("safety-comed-start-{i}") label=SafetyKey::ComedStart kind="datetime-local" value=start error=error(PeriodError::Start) />
-            <Field id=format!("safety-comed-stop-{i}") label=SafetyKey::ComedStop kind="datetime-local" value=stop error=error(PeriodError::Stop) />
+            <Field id=format!("safety-comed-start-{i}") label=SafetyKey::ComedStart kind="datetime-local" value=start error=error(PeriodError::Start) on_text=typed />
+            <Field id=format!("safety-comed-stop-{i}") label=SafetyKey::ComedStop kind="datetime-local" value=stop error=error(PeriodError::Stop) on_text=typed />
         </div>
     }
 }

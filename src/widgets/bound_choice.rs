@@ -20,8 +20,8 @@ pub fn bound_choice<K: Text + Send + Sync + 'static>(
     let i18n = use_i18n();
     let state = use_record();
     let raw = RwSignal::new(state.record.with_untracked(|r| get(r).to_owned()));
-    Effect::new(move |_| {
-        let v = raw.get();
+    // Written from the choice's event, when it differs.
+    let chosen = Callback::new(move |v: String| {
         if state.record.with_untracked(|r| get(r)) != v {
             state.record.update(|r| set(r, &v));
         }
@@ -32,5 +32,5 @@ pub fn bound_choice<K: Text + Send + Sync + 'static>(
             .map(|(v, k)| ((*v).to_owned(), i18n.t(*k).to_owned()))
             .collect()
     });
-    view! { <Choice id=id.to_owned() label=label options=options value=raw /> }
+    view! { <Choice id=id.to_owned() label=label options=options value=raw on_text=chosen /> }
 }

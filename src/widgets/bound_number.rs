@@ -33,8 +33,9 @@ pub fn bound_number(
         let v = parse_number(t);
         (v.is_finite() && (min..=max).contains(&v)).then_some(Some(v))
     };
-    Effect::new(move |_| {
-        if let Some(v) = parsed(&raw.get()) {
+    // Written from the typing event, when the number is valid and differs.
+    let typed = Callback::new(move |t: String| {
+        if let Some(v) = parsed(&t) {
             if state.record.with_untracked(|r| get(r)) != v {
                 state.record.update(|r| set(r, v));
             }
@@ -53,5 +54,5 @@ pub fn bound_number(
             )
         })
     });
-    view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error /> }
+    view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error on_text=typed /> }
 }

@@ -14,7 +14,9 @@ pub enum Unit {
 /// A labelled input. `kind` is the input type (`text`, `datetime-local`);
 /// text inputs get `inputmode="decimal"`, or hold words (names, class
 /// `text`, no decimal keyboard) with `words`. `unit` is shown after it.
-/// The label is a key of any translation table.
+/// The label is a key of any translation table. `on_text` is called with
+/// what the user typed (after `value` holds it): the place to write the
+/// record from the event, instead of an effect copying `value`.
 #[component]
 pub fn Field<L: Text + Send + Sync + 'static>(
     id: String,
@@ -24,6 +26,7 @@ pub fn Field<L: Text + Send + Sync + 'static>(
     #[prop(optional)] words: bool,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] on_text: Option<Callback<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label = Signal::derive(move || i18n.t(label).to_owned());
@@ -34,7 +37,7 @@ pub fn Field<L: Text + Send + Sync + 'static>(
         }
         .to_owned()
     });
-    view! { <TextInput id=id label=label unit=unit kind=kind words=words value=value error=error /> }
+    view! { <TextInput id=id label=label unit=unit kind=kind words=words value=value error=error on_text=on_text /> }
 }
 
 /// [`Field`] with its label and unit as text (names that come from the
@@ -48,8 +51,10 @@ pub fn TextInput(
     #[prop(optional)] words: bool,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = None)] on_text: Option<Callback<String>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
+    let typed = move |ev: leptos::ev::Event| typed(value, on_text, event_target_value(&ev));
     let mode = (kind == "text" && !words).then_some("decimal");
     view! {
         <div class="field">
@@ -62,8 +67,8 @@ pub fn TextInput(
                     inputmode=mode
                     autocomplete="off"
                     prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
-                    on:change=move |ev| value.set(event_target_value(&ev))
+                    on:input=typed
+                    on:change=typed
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=error_id.clone()
                 />
@@ -84,10 +89,13 @@ pub fn Choice<L: Text + Send + Sync + 'static>(
     /// (value, text key or literal text) of each option.
     options: Signal<Vec<(String, String)>>,
     value: RwSignal<String>,
+    /// Called with the choice made (after `value` holds it).
+    #[prop(optional)]
+    on_text: Option<Callback<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label = Signal::derive(move || i18n.t(label).to_owned());
-    view! { <SelectInput id=id label=label options=options value=value /> }
+    view! { <SelectInput id=id label=label options=options value=value on_text=on_text /> }
 }
 
 /// [`Choice`] with its label as text.
@@ -97,6 +105,7 @@ pub fn SelectInput(
     #[prop(into)] label: Signal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     value: RwSignal<String>,
+    #[prop(default = None)] on_text: Option<Callback<String>>,
 ) -> impl IntoView {
     view! {
         <div class="field">
@@ -105,7 +114,7 @@ pub fn SelectInput(
                 <select
                     id=id
                     prop:value=move || value.get()
-                    on:change=move |ev| value.set(event_target_value(&ev))
+                    on:change=move |ev| typed(value, on_text, event_target_value(&ev))
                 >
                     {move || {
                         options
@@ -120,6 +129,14 @@ pub fn SelectInput(
                 </select>
             </div>
         </div>
+    }
+}
+
+/// What the user typed or chose: into `value`, then to `on_text`.
+fn typed(value: RwSignal<String>, on_text: Option<Callback<String>>, text: String) {
+    value.set(text.clone());
+    if let Some(on_text) = on_text {
+        on_text.run(text);
     }
 }
 
