@@ -38,6 +38,7 @@ table! {
     NoPredictions => "このモデルの予測をすべての測定時刻で計算できませんでした", "the model's predictions could not be computed at every level";
     ReportModel => "モデル平均（{weighting}）", "Model average ({weighting})";
     ReportLine => "{model}：重み {weight}、OFV {ofv}、次回の予測 {next}、推奨 {dose}", "{model}: weight {weight}, OFV {ofv}, next level {next}, its dose {dose}";
+    ReportAssumed => "未入力の共変量は既定値：{list}", "Covariates not given, at the model's default: {list}";
     ReportEstimateOf => "（{model}：重みが最大のモデル）", " ({model}, the heaviest model)";
 }
 

@@ -30,6 +30,9 @@ table! {
     Genotype => "CYP3A5 は非発現型（*3/*3）で計算しています（日本人患者で多い遺伝子型で、C/D の報告値もこの遺伝子型のものです）。", "CYP3A5 computed as non-expresser (*3/*3): the more frequent genotype in Japanese patients, and the genotype of the C/D figure.";
     NotComputed => "計算できません：{reason}", "Not computed: {reason}";
     Source => "出典：{source}", "Source: {source}";
+    ReportTitle => "母集団チェック（各モデルの典型患者と DM/PM-IP の報告値）", "Population check (each model's typical patient against DM/PM-IP cohorts)";
+    ReportIntro => "体重 {weight} kg・身長 {height}・性別 {sex}、プレドニゾロン {psl} mg/日（1 mg/kg/日）の典型患者（η = 0、定常状態）の予測値です。そのほかの共変量は各モデルの既定値です。1 SD を超えて外れる行に印を付けています。", "Typical patient (η = 0, steady state) of {weight} kg, height {height}, sex {sex}, prednisolone {psl} mg/day (1 mg/kg/day); every other covariate at each model's stated default. Rows more than 1 SD away are marked.";
+    ReportRow => "{model}、{regimen}：{compared}", "{model}, {regimen}: {compared}";
     StartTitle => "開始用量（測定値がまだないとき）", "Starting dose (no level yet)";
     StartLabel => "添付文書：1回 {dose} mg、1日2回朝食後・夕食後（0.0375 mg/kg = {exact} mg、0.5 mg 刻み、1日上限 0.3 mg/kg）{capped}。", "Label: {dose} mg twice daily after breakfast and dinner (0.0375 mg/kg = {exact} mg, in 0.5-mg steps, at most 0.3 mg/kg/day){capped}.";
     StartAveraged => "モデル平均（測定値なし・等しい重み）：1回 {dose} mg、12 時間ごと（目標 {aim} ng/mL に対する C0 予測 {c0} ng/mL；{models}）{capped}。", "Models' average a priori (no level, equal weights): {dose} mg every 12 h (predicted C0 {c0} ng/mL for the aim {aim} ng/mL; {models}){capped}.";

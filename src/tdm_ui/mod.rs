@@ -42,9 +42,7 @@ mod unit_question;
 
 pub(crate) use advice::candidate_text;
 pub(crate) use assumed::sentences as assumed_sentences;
-pub(crate) use average::{
-    assumed_sentence as average_assumed, report_lines as average_report_lines, weighting_text,
-};
+pub(crate) use average::{report_lines as average_report_lines, weighting_text};
 pub(crate) use bounds::AGE;
 pub(crate) use checked::check_sentences;
 pub(crate) use clock::parse as parse_clock;
@@ -56,6 +54,7 @@ pub(crate) use limit_text::limit_text;
 pub(crate) use next_sample::{key as next_sample_key, sentence as next_sample_sentence};
 pub use patient_form::PatientForm;
 pub use popcheck::PopulationChecks;
+pub(crate) use popcheck::{check_for as population_check_for, row_line as population_row_line};
 pub use screen::DrugScreen;
 pub(crate) use session::{build_input, LIVE_DRAWS};
 pub(crate) use spec::formulation_key;

@@ -102,11 +102,48 @@ fn regimen_text(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> String {
     }
 }
 
-fn row_view(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> impl IntoView {
-    let mut name = r.name.clone();
-    if r.variant.is_some() {
-        name = format!("{name} ({})", i18n.t(PopKey::Variant));
+/// The model's name, a variant labelled as one.
+fn row_name(i18n: I18n, r: &ModelRow) -> String {
+    match r.variant {
+        Some(_) => format!("{} ({})", r.name, i18n.t(PopKey::Variant)),
+        None => r.name.clone(),
     }
+}
+
+/// The report's line of a row: "Woillard 2011: 2 mg every 12 h (…) — C0:
+/// model 5.36, cohort 11.2 ± 1.86 ng/mL (ratio 0.48) — more than 1 SD away
+/// (-3.2 SD)", and whether it is flagged (a row not computed is).
+pub fn row_line(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> (String, bool) {
+    let (compared, flagged) = match &r.error {
+        Some(e) => (fill(i18n.t(PopKey::NotComputed), &[("reason", e)]), true),
+        None => (
+            r.compared
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} — {}",
+                        compared_text(i18n, c),
+                        verdict(i18n, &c.agreement)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" · "),
+            r.compared.iter().any(|c| c.agreement.flagged()),
+        ),
+    };
+    let line = fill(
+        i18n.t(PopKey::ReportRow),
+        &[
+            ("model", &row_name(i18n, r)),
+            ("regimen", &regimen_text(i18n, cohort, r)),
+            ("compared", &compared),
+        ],
+    );
+    (line, flagged)
+}
+
+fn row_view(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> impl IntoView {
+    let name = row_name(i18n, r);
     let assumed: Vec<String> = r
         .assumptions
         .iter()
@@ -285,6 +322,19 @@ mod tests {
         assert_eq!(
             verdict(fixed_i18n(Lang::Ja), &c.agreement),
             "1 SD を超えて外れる（-3.2 SD）"
+        );
+        let (line, flagged) = row_line(fixed_i18n(Lang::En), cd, woillard);
+        assert!(flagged);
+        assert_eq!(
+            line,
+            "Woillard 2011, 2.00 mg every 12 h (0.073 mg/kg/day): C0: model 5.36, cohort \
+             11.2 ± 1.86 ng/mL (ratio 0.48) — more than 1 SD away (-3.2 SD)"
+        );
+        let (ja, _) = row_line(fixed_i18n(Lang::Ja), cd, woillard);
+        assert_eq!(
+            ja,
+            "Woillard 2011、1回 2.00 mg、12 時間ごと（0.073 mg/kg/日）：C0：モデル 5.36、報告値 \
+             11.2 ± 1.86 ng/mL（比 0.48） — 1 SD を超えて外れる（-3.2 SD）"
         );
         // Two tacrolimus cohorts × three models: the C/D flags all three.
         assert_eq!(counts(&check), (3, 6));
