@@ -39,6 +39,7 @@ table! {
     ReportModel => "モデル平均（{weighting}）", "Model average ({weighting})";
     ReportLine => "{model}：重み {weight}、OFV {ofv}、次回の予測 {next}、推奨 {dose}", "{model}: weight {weight}, OFV {ofv}, next level {next}, its dose {dose}";
     ReportAssumed => "未入力の共変量は既定値：{list}", "Covariates not given, at the model's default: {list}";
+    ReportSameNote => "{model} と同じ注意", "Same note as {model}";
     ReportEstimateOf => "（{model}：重みが最大のモデル）", " ({model}, the heaviest model)";
 }
 

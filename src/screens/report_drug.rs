@@ -206,6 +206,13 @@ fn estimate_view(
         .into_iter()
         .map(|s| view! { <li>{s}</li> })
         .collect_view();
+    // Of an average, the notes each model printed under its line are not
+    // printed again (the screen's are the heaviest model's).
+    let notes = o.notes.iter().filter(|n| {
+        o.average
+            .as_ref()
+            .is_none_or(|a| !a.models.iter().any(|m| m.notes.contains(n)))
+    });
     let next_sample = o
         .next_sample
         .as_ref()
@@ -221,7 +228,7 @@ fn estimate_view(
         <ul class="report-advice">{advice}</ul>
         <p class="report-next-sample" id=format!("report-{slug}-next-sample")>{next_sample}</p>
 
-        {o.notes.iter().map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
+        {notes.map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
     }
 }
 

@@ -286,6 +286,9 @@ pub fn report_lines(i18n: I18n, spec: DrugSpec, out: &TdmOutput) -> Vec<ReportLi
             ("dose", &dose_text(i18n, spec, suggested.as_ref())),
         ],
     ))];
+    // A note printed under an earlier model (the same co-medication every
+    // model without its covariate leaves out) is referred to, not repeated.
+    let mut printed: Vec<(String, &str)> = Vec::new();
     lines.extend(avg.models.iter().map(|m| {
         let text = match &m.left_out {
             Some(why) => fill(
@@ -312,10 +315,17 @@ pub fn report_lines(i18n: I18n, spec: DrugSpec, out: &TdmOutput) -> Vec<ReportLi
                 ],
             ),
         };
-        ReportLine {
-            text,
-            notes: model_notes(i18n, m),
-        }
+        let notes = model_notes(i18n, m)
+            .into_iter()
+            .map(|n| match printed.iter().find(|(p, _)| *p == n) {
+                Some((_, first)) => fill(i18n.t(AvgKey::ReportSameNote), &[("model", first)]),
+                None => {
+                    printed.push((n.clone(), &m.name));
+                    n
+                }
+            })
+            .collect();
+        ReportLine { text, notes }
     }));
     if avg.equal {
         lines.push(ReportLine::bare(i18n.t(AvgKey::EqualWeights).to_owned()));
@@ -571,6 +581,19 @@ mod tests {
             lines[2].notes,
             ["Covariates not given, at the model's default: HCT 35.0 % (typical value assumed)"]
         );
+        // The same note under a second model is referred to.
+        let mut avg = average(false);
+        avg.models[0].assumptions = out.average.as_ref().expect("avg").models[1]
+            .assumptions
+            .clone();
+        avg.models[1].assumptions = avg.models[0].assumptions.clone();
+        let twice = TdmOutput {
+            average: Some(avg),
+            ..empty_output()
+        };
+        let lines = report_lines(en, CYCLOSPORINE, &twice);
+        assert_eq!(lines[1].notes.len(), 1);
+        assert_eq!(lines[2].notes, ["Same note as Press 2010"]);
         let ja = report_lines(fixed_i18n(Lang::Ja), CYCLOSPORINE, &out);
         assert_eq!(
             ja[2].notes,

@@ -54,7 +54,7 @@ pub(crate) use limit_text::limit_text;
 pub(crate) use next_sample::{key as next_sample_key, sentence as next_sample_sentence};
 pub use patient_form::PatientForm;
 pub use popcheck::PopulationChecks;
-pub(crate) use popcheck::{check_for as population_check_for, row_line as population_row_line};
+pub(crate) use popcheck::{check_for as population_check_for, report_cell, report_head};
 pub use screen::DrugScreen;
 pub(crate) use session::{build_input, LIVE_DRAWS};
 pub(crate) use spec::formulation_key;
