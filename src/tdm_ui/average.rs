@@ -597,7 +597,7 @@ mod tests {
         let ja = report_lines(fixed_i18n(Lang::Ja), CYCLOSPORINE, &out);
         assert_eq!(
             ja[2].notes,
-            ["未入力の共変量は既定値：HCT 35.0 %（標準値を仮定）"]
+            ["未入力の共変量は既定値：HCT 35.0 %（典型値を仮定）"]
         );
     }
 
@@ -643,7 +643,7 @@ mod tests {
             )
         );
         let ja = assumed_sentence(fixed_i18n(Lang::Ja), &avg).expect("a sentence");
-        assert!(ja.starts_with("未入力の共変量は各モデルの既定値で計算しています：Press 2010：HCT 35.0 %（標準値を仮定）、Umpierrez 2021：CYP3A5："), "{ja}");
+        assert!(ja.starts_with("未入力の共変量は各モデルの既定値で計算しています：Press 2010：HCT 35.0 %（典型値を仮定）、Umpierrez 2021：CYP3A5："), "{ja}");
         assert_eq!(
             assumed_sentence(fixed_i18n(Lang::En), &average(false)),
             None
