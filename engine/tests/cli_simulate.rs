@@ -167,3 +167,133 @@ fn bad_input_is_refused_with_its_message() {
     let no_seed = run(&["--model", "woillard2011_tac", "--data", &data, "--n", "1"]);
     assert!(no_seed.contains("--seed <SEED>"), "{no_seed}");
 }
+
+/// Kirubakaran 2022 at steady state on 2 mg every 12 h, C2 and C0, no
+/// azole; the patients' size and haematocrit come from the table.
+const KIRUBAKARAN_SS: &str = "\
+ID,TIME,EVID,AMT,II,SS,DV,MDV,AZOLE
+1,0,1,2,12,1,.,1,0
+1,2,0,.,.,.,0,0,0
+1,12,0,.,.,.,0,0,0
+";
+
+/// Three patients: poppk-autoimmune §1.5's 55-kg, 158-cm woman with HCT
+/// 35 %, a heavier man, a small woman; CRP is no covariate of the model.
+const PATIENTS: &str = "\
+ID,WT,HT,SEX,HCT,CRP
+101,55,158,1,35,0.3
+102,80,175,0,40,1.2
+103,45,150,1,30,0.1
+";
+
+/// (WT, HT, SEX, HCT, DV at 2 h, DV at 12 h) of each ID in the output.
+fn per_id(csv: &str) -> Vec<(String, Vec<String>)> {
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let cols = ["WT", "HT", "SEX", "HCT"].map(at);
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for l in lines {
+        let cells: Vec<&str> = l.split(',').collect();
+        let id = cells[0].to_string();
+        let covs: Vec<String> = cols.iter().map(|&c| cells[c].to_string()).collect();
+        match out.iter_mut().find(|(i, _)| *i == id) {
+            Some((_, v)) => {
+                // Every row of a patient carries its covariates.
+                assert_eq!(v[..4], covs[..], "ID {id}: {l}");
+                if cells[7] == "0" {
+                    v.push(cells[6].to_string());
+                }
+            }
+            None => out.push((id, covs)),
+        }
+    }
+    out
+}
+
+#[test]
+fn covariates_per_virtual_patient_come_from_the_table_row_by_row() {
+    let data = temp_file("kiru_design.csv", KIRUBAKARAN_SS);
+    let table = temp_file("patients.csv", PATIENTS);
+    let run = |seed: &str, variability: &str| {
+        dmip(
+            "simulate",
+            &[
+                "--model",
+                "kirubakaran2022_tac",
+                "--data",
+                &data,
+                "--n",
+                "5",
+                "--seed",
+                seed,
+                "--variability",
+                variability,
+                "--covariate-table",
+                &table,
+            ],
+        )
+    };
+    // The typical patient of each row: patient i takes row (i − 1) mod 3.
+    let typical = run("3", "none");
+    let text = stdout(&typical);
+    let ids = per_id(&text);
+    let covs: Vec<(&str, Vec<&str>)> = ids
+        .iter()
+        .map(|(id, v)| (id.as_str(), v[..4].iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        covs,
+        [
+            ("1", vec!["55", "158", "1", "35"]),
+            ("2", vec!["80", "175", "0", "40"]),
+            ("3", vec!["45", "150", "1", "30"]),
+            ("4", vec!["55", "158", "1", "35"]),
+            ("5", vec!["80", "175", "0", "40"]),
+        ]
+    );
+    // Row 1 is §1.5's patient: C2 14.41, C0 8.39 ng/mL (fat-free mass
+    // derived from the row's WT, HT and SEX, not the model's 57 kg).
+    let dv = |i: usize, j: usize| ids[i].1[4 + j].parse::<f64>().expect("DV");
+    assert!((dv(0, 0) - 14.41).abs() < 0.005, "C2 {}", dv(0, 0));
+    assert!((dv(0, 1) - 8.39).abs() < 0.005, "C0 {}", dv(0, 1));
+    assert_eq!(ids[3].1, ids[0].1, "patients 1 and 4 share row 1");
+    // The other rows are other patients: the 80-kg man (fat-free mass
+    // 60 kg against 36 kg: CL ∝ FFM^0.75) has the lower trough.
+    assert!(dv(1, 1) < dv(0, 1) && dv(2, 1) != dv(0, 1), "{text}");
+    let stderr = String::from_utf8_lossy(&typical.stderr);
+    assert!(
+        stderr.contains("dmip: note: covariates per patient from the table (WT, HT, SEX, HCT): 3 row(s), patient i takes row (i − 1) mod 3")
+            && stderr.contains("the table's column(s) CRP are not covariates of kirubakaran2022_tac: left out")
+            && !stderr.contains("fat-free mass"),
+        "{stderr}"
+    );
+    // Drawn patients: the same seed gives the same bytes.
+    let drawn = stdout(&run("7", "full"));
+    assert_eq!(drawn, stdout(&run("7", "full")));
+    assert_ne!(drawn, stdout(&run("8", "full")));
+    // A cell that is not a number is refused with its place.
+    let bad = temp_file(
+        "bad_patients.csv",
+        "ID,WT,HT,SEX\n1,55,158,1\n2,heavy,170,0\n",
+    );
+    let msg = failure(&dmip(
+        "simulate",
+        &[
+            "--model",
+            "kirubakaran2022_tac",
+            "--data",
+            &data,
+            "--n",
+            "2",
+            "--seed",
+            "1",
+            "--covariate-table",
+            &bad,
+        ],
+    ));
+    assert_eq!(
+        msg,
+        format!("dmip: {bad}: covariate table: line 3, column WT: “heavy” is not a number")
+    );
+}

@@ -32,6 +32,7 @@ fn ask(
         n,
         seed,
         variability,
+        patients: None,
     })
 }
 

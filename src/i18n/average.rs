@@ -17,13 +17,13 @@ table! {
     ColWeight => "重み", "Weight";
     ColOfv => "目的関数値（OFV）", "OFV";
     ColNext => "次回の測定値の予測", "Its forecast of the next level";
-    ColDose => "推奨用量", "Its dose";
+    ColDose => "推奨投与量", "Its dose";
     RowAverage => "平均", "Average";
     LeftOut => "除外：{reason}", "Left out: {reason}";
     EqualWeights => "測定値がまだないため、各モデルの重みは等しくしています。", "No level yet: the models weigh the same.";
     LeadNote => "推定値（η）と次回の採血時刻は、重みが最大のモデル（{model}）のものです。", "The estimate (η) and the next sampling time are those of the heaviest model, {model}.";
     OfvNote => "OFV は測定値の尺度での値です（誤差が ln C 上のモデルは 2·Σ ln y を加えています）。", "OFV on the levels' scale (a model with its error on ln C gets 2·Σ ln y added).";
-    AssumedTypicalShort => "{name} {value} {unit}（標準値を仮定）", "{name} {value} {unit} (typical value assumed)";
+    AssumedTypicalShort => "{name} {value} {unit}（典型値を仮定）", "{name} {value} {unit} (typical value assumed)";
     AssumedGenotypeShort => "{name}：{genotype}（確率 {weight}）", "{name}: {genotype} ({weight})";
     Suggest => "モデル平均（{weights}）の推奨：{regimen}、1回 {dose} mg。", "The models' average ({weights}) suggests {dose} mg, {regimen}.";
     EqualShort => "測定値がないため、各モデルの重みは等しくしています。", "Without a level the models weigh the same.";
@@ -38,6 +38,8 @@ table! {
     NoPredictions => "このモデルの予測をすべての測定時刻で計算できませんでした", "the model's predictions could not be computed at every level";
     ReportModel => "モデル平均（{weighting}）", "Model average ({weighting})";
     ReportLine => "{model}：重み {weight}、OFV {ofv}、次回の予測 {next}、推奨 {dose}", "{model}: weight {weight}, OFV {ofv}, next level {next}, its dose {dose}";
+    ReportAssumed => "未入力の共変量は既定値：{list}", "Covariates not given, at the model's default: {list}";
+    ReportSameNote => "{model} と同じ注意", "Same note as {model}";
     ReportEstimateOf => "（{model}：重みが最大のモデル）", " ({model}, the heaviest model)";
 }
 

@@ -11,6 +11,7 @@ mod report;
 mod report_clinical;
 mod report_comeds;
 mod report_drug;
+mod report_popcheck;
 mod safety;
 mod selfcheck;
 mod tacrolimus;

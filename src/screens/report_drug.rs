@@ -5,6 +5,7 @@
 //! model average, the weights table line by line.
 
 use super::report::clock;
+use super::report_popcheck::popcheck_section;
 use crate::format::{percent, tick};
 use crate::i18n::{fill, use_i18n, AvgKey, Key, Lang};
 use crate::storage::capsule::input_with_draws;
@@ -12,10 +13,9 @@ use crate::storage::web::now_clock;
 use crate::tdm_ui::market;
 use crate::tdm_ui::LIVE_DRAWS;
 use crate::tdm_ui::{
-    average_assumed, average_report_lines, candidate_text, check_sentences, comed_report,
-    comed_sentences, fit_warning, formulation_key, level_label, next_sample_key,
-    next_sample_sentence, tdm_note, tdm_reason, weighting_text, DrugSpec, ForecastData,
-    ForecastFigure, Reason,
+    average_report_lines, candidate_text, check_sentences, comed_report, comed_sentences,
+    fit_warning, formulation_key, level_label, next_sample_key, next_sample_sentence, tdm_note,
+    tdm_reason, weighting_text, DrugSpec, ForecastData, ForecastFigure, Reason,
 };
 use dmip_engine::catalog::builtin;
 use dmip_engine::record::{DrugRecord, PatientRecord};
@@ -172,17 +172,29 @@ fn estimate_view(
             .collect_view()
             .into_any(),
     };
+    // Of an average, each model's defaults are under its line.
     let assumed = match &o.average {
-        Some(a) => average_assumed(i18n, a).into_iter().collect(),
+        Some(_) => Vec::new(),
         None => crate::tdm_ui::assumed_sentences(i18n, *spec, &o.assumptions),
     }
     .into_iter()
     .map(|s| view! { <li>{s}</li> })
     .collect_view();
-    // Of an average: the weights table, and whose estimate is printed.
+    // Of an average: the weights table, each model with its own notes, and
+    // whose estimate is printed.
     let weights = average_report_lines(i18n, *spec, o)
         .into_iter()
-        .map(|s| view! { <li>{s}</li> })
+        .map(|l| {
+            let notes = (!l.notes.is_empty()).then(|| {
+                let items = l
+                    .notes
+                    .into_iter()
+                    .map(|n| view! { <li>{n}</li> })
+                    .collect_view();
+                view! { <ul class="report-model-notes">{items}</ul> }
+            });
+            view! { <li>{l.text}{notes}</li> }
+        })
         .collect_view();
     let lead = o.average.as_ref().map(|a| {
         let name = builtin(&a.lead)
@@ -194,6 +206,13 @@ fn estimate_view(
         .into_iter()
         .map(|s| view! { <li>{s}</li> })
         .collect_view();
+    // Of an average, the notes each model printed under its line are not
+    // printed again (the screen's are the heaviest model's).
+    let notes = o.notes.iter().filter(|n| {
+        o.average
+            .as_ref()
+            .is_none_or(|a| !a.models.iter().any(|m| m.notes.contains(n)))
+    });
     let next_sample = o
         .next_sample
         .as_ref()
@@ -209,7 +228,7 @@ fn estimate_view(
         <ul class="report-advice">{advice}</ul>
         <p class="report-next-sample" id=format!("report-{slug}-next-sample")>{next_sample}</p>
 
-        {o.notes.iter().map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
+        {notes.map(|n| view! { <p class="report-note">{tdm_note(i18n, n)}</p> }).collect_view()}
     }
 }
 
@@ -250,6 +269,13 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
         }
     };
     let citation = computed.as_ref().map(|c| c.citation.clone());
+    // The models in use (the average's, or the one pinned); all without a
+    // computation.
+    let models: Option<Vec<String>> = computed.as_ref().map(|c| match &c.input.average {
+        Some(a) => a.models.clone(),
+        None => vec![c.input.model_id.clone()],
+    });
+    let popcheck = popcheck_section(&r.patient, drug, models.as_deref(), slug);
     let unmatched = computed
         .as_ref()
         .and_then(|c| c.output.as_ref().ok())
@@ -278,6 +304,7 @@ pub(super) fn drug_section(r: &PatientRecord, drug: Drug, lang: Lang) -> impl In
             <p class="report-cite">{citation}</p>
             {interactions}
             {result}
+            {popcheck}
             <p class="report-see">{i18n.tx(Key::ReportSeeScreen)}</p>
         </section>
     }

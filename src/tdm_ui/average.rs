@@ -239,14 +239,44 @@ fn suggested(out: &TdmOutput) -> Option<(String, f64)> {
     Some((c.regimen.label.clone(), c.dose.amount_mg))
 }
 
+/// One line of the report's weights table, with what the model alone
+/// says under it: the defaults it assumed, then its own notes
+/// (co-medications, absorption occasions, covariates over time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportLine {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+impl ReportLine {
+    fn bare(text: String) -> Self {
+        Self {
+            text,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// A model's notes as the report prints them under its line.
+fn model_notes(i18n: I18n, m: &AveragedModel) -> Vec<String> {
+    let assumed = assumed_list(i18n, m);
+    let assumed = (!assumed.is_empty())
+        .then(|| fill(i18n.t(AvgKey::ReportAssumed), &[("list", assumed.as_str())]));
+    assumed
+        .into_iter()
+        .chain(m.notes.iter().map(|n| super::text::note(i18n, n)))
+        .collect()
+}
+
 /// The report's lines: the weighting, then each model's weight, OFV,
-/// forecast of the next level and dose (or why it was left out).
-pub fn report_lines(i18n: I18n, spec: DrugSpec, out: &TdmOutput) -> Vec<String> {
+/// forecast of the next level and dose (or why it was left out), each
+/// with its own notes.
+pub fn report_lines(i18n: I18n, spec: DrugSpec, out: &TdmOutput) -> Vec<ReportLine> {
     let Some(avg) = &out.average else {
         return Vec::new();
     };
     let suggested = suggested(out);
-    let mut lines = vec![fill(
+    let mut lines = vec![ReportLine::bare(fill(
         i18n.t(AvgKey::ReportLine),
         &[
             ("model", i18n.t(AvgKey::RowAverage)),
@@ -255,34 +285,50 @@ pub fn report_lines(i18n: I18n, spec: DrugSpec, out: &TdmOutput) -> Vec<String> 
             ("next", &next_text(avg.next_level.as_ref())),
             ("dose", &dose_text(i18n, spec, suggested.as_ref())),
         ],
-    )];
-    lines.extend(avg.models.iter().map(|m| match &m.left_out {
-        Some(why) => fill(
-            i18n.t(AvgKey::ModelReason),
-            &[
-                ("model", &m.name),
-                (
-                    "reason",
-                    &fill(
-                        i18n.t(AvgKey::LeftOut),
-                        &[("reason", &left_out_text(i18n, why))],
+    ))];
+    // A note printed under an earlier model (the same co-medication every
+    // model without its covariate leaves out) is referred to, not repeated.
+    let mut printed: Vec<(String, &str)> = Vec::new();
+    lines.extend(avg.models.iter().map(|m| {
+        let text = match &m.left_out {
+            Some(why) => fill(
+                i18n.t(AvgKey::ModelReason),
+                &[
+                    ("model", &m.name),
+                    (
+                        "reason",
+                        &fill(
+                            i18n.t(AvgKey::LeftOut),
+                            &[("reason", &left_out_text(i18n, why))],
+                        ),
                     ),
-                ),
-            ],
-        ),
-        None => fill(
-            i18n.t(AvgKey::ReportLine),
-            &[
-                ("model", &m.name),
-                ("weight", &percent(Some(m.weight))),
-                ("ofv", &ofv_text(m.objective)),
-                ("next", &next_text(m.next_level.as_ref())),
-                ("dose", &dose_text(i18n, spec, m.suggested.as_ref())),
-            ],
-        ),
+                ],
+            ),
+            None => fill(
+                i18n.t(AvgKey::ReportLine),
+                &[
+                    ("model", &m.name),
+                    ("weight", &percent(Some(m.weight))),
+                    ("ofv", &ofv_text(m.objective)),
+                    ("next", &next_text(m.next_level.as_ref())),
+                    ("dose", &dose_text(i18n, spec, m.suggested.as_ref())),
+                ],
+            ),
+        };
+        let notes = model_notes(i18n, m)
+            .into_iter()
+            .map(|n| match printed.iter().find(|(p, _)| *p == n) {
+                Some((_, first)) => fill(i18n.t(AvgKey::ReportSameNote), &[("model", first)]),
+                None => {
+                    printed.push((n.clone(), &m.name));
+                    n
+                }
+            })
+            .collect();
+        ReportLine { text, notes }
     }));
     if avg.equal {
-        lines.push(i18n.t(AvgKey::EqualWeights).to_owned());
+        lines.push(ReportLine::bare(i18n.t(AvgKey::EqualWeights).to_owned()));
     }
     lines
 }
@@ -498,25 +544,61 @@ mod tests {
         };
         let lines = report_lines(en, CYCLOSPORINE, &out);
         assert_eq!(
-            lines[0],
+            lines[0].text,
             "Average: weight 100 %, OFV -, next level -, its dose -"
         );
         assert_eq!(
-            lines[1],
+            lines[1].text,
             "Press 2010: weight 62 %, OFV 12.35, next level C2 702 ng/mL (2026-11-04 10:00), \
              its dose 150 mg, twice daily after breakfast and dinner (every 12 h)"
         );
         assert_eq!(
-            lines[3],
+            lines[3].text,
             "Other 2020: Left out: a level ≤ 0 cannot be fitted by a model whose error is on ln C"
         );
-        assert_eq!(lines[4], "No level yet: the models weigh the same.");
+        assert_eq!(lines[4].text, "No level yet: the models weigh the same.");
         let ja = report_lines(fixed_i18n(Lang::Ja), CYCLOSPORINE, &out);
         assert_eq!(
-            ja[1],
+            ja[1].text,
             "Press 2010：重み 62 %、OFV 12.35、次回の予測 C2 702 ng/mL (2026-11-04 10:00)、推奨 1日2回朝食後・夕食後（12 時間ごと）、1回 150 mg"
         );
         assert!(report_lines(en, CYCLOSPORINE, &empty_output()).is_empty());
+        // What a model assumed is printed under its own line.
+        let mut avg = average(false);
+        avg.models[1].assumptions = vec![Assumption::Typical {
+            covariate: "HCT".into(),
+            value: 35.0,
+            description: "haematocrit".into(),
+            unit: "%".into(),
+        }];
+        let out = TdmOutput {
+            average: Some(avg),
+            ..empty_output()
+        };
+        let lines = report_lines(en, CYCLOSPORINE, &out);
+        assert!(lines[1].notes.is_empty());
+        assert_eq!(
+            lines[2].notes,
+            ["Covariates not given, at the model's default: HCT 35.0 % (typical value assumed)"]
+        );
+        // The same note under a second model is referred to.
+        let mut avg = average(false);
+        avg.models[0].assumptions = out.average.as_ref().expect("avg").models[1]
+            .assumptions
+            .clone();
+        avg.models[1].assumptions = avg.models[0].assumptions.clone();
+        let twice = TdmOutput {
+            average: Some(avg),
+            ..empty_output()
+        };
+        let lines = report_lines(en, CYCLOSPORINE, &twice);
+        assert_eq!(lines[1].notes.len(), 1);
+        assert_eq!(lines[2].notes, ["Same note as Press 2010"]);
+        let ja = report_lines(fixed_i18n(Lang::Ja), CYCLOSPORINE, &out);
+        assert_eq!(
+            ja[2].notes,
+            ["未入力の共変量は既定値：HCT 35.0 %（典型値を仮定）"]
+        );
     }
 
     #[test]
@@ -561,7 +643,7 @@ mod tests {
             )
         );
         let ja = assumed_sentence(fixed_i18n(Lang::Ja), &avg).expect("a sentence");
-        assert!(ja.starts_with("未入力の共変量は各モデルの既定値で計算しています：Press 2010：HCT 35.0 %（標準値を仮定）、Umpierrez 2021：CYP3A5："), "{ja}");
+        assert!(ja.starts_with("未入力の共変量は各モデルの既定値で計算しています：Press 2010：HCT 35.0 %（典型値を仮定）、Umpierrez 2021：CYP3A5："), "{ja}");
         assert_eq!(
             assumed_sentence(fixed_i18n(Lang::En), &average(false)),
             None

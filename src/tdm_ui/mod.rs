@@ -42,9 +42,7 @@ mod unit_question;
 pub use crate::widgets::field::{Choice, Field, RowActions, SelectInput, TextInput, Unit};
 pub(crate) use advice::candidate_text;
 pub(crate) use assumed::sentences as assumed_sentences;
-pub(crate) use average::{
-    assumed_sentence as average_assumed, report_lines as average_report_lines, weighting_text,
-};
+pub(crate) use average::{report_lines as average_report_lines, weighting_text};
 pub(crate) use bounds::AGE;
 pub(crate) use checked::check_sentences;
 pub(crate) use clock::parse as parse_clock;
@@ -55,6 +53,7 @@ pub(crate) use limit_text::limit_text;
 pub(crate) use next_sample::{key as next_sample_key, sentence as next_sample_sentence};
 pub use patient_form::PatientForm;
 pub use popcheck::PopulationChecks;
+pub(crate) use popcheck::{check_for as population_check_for, report_cell, report_head};
 pub use screen::DrugScreen;
 pub(crate) use session::LIVE_DRAWS;
 pub(crate) use spec::formulation_key;

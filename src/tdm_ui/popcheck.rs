@@ -67,12 +67,17 @@ fn verdict(i18n: I18n, a: &Agreement) -> String {
     }
 }
 
-fn compared_text(i18n: I18n, c: &Compared) -> String {
-    let cohort = match (c.sd, c.range) {
+/// The cohort's figure: "11.2 ± 1.86", "5–10", "201.3".
+fn cohort_text(c: &Compared) -> String {
+    match (c.sd, c.range) {
         (Some(sd), _) => format!("{} ± {}", significant(c.expected, 3), significant(sd, 3)),
         (None, Some((low, high))) => format!("{}–{}", tick(low), tick(high)),
         (None, None) => significant(c.expected, 4),
-    };
+    }
+}
+
+fn compared_text(i18n: I18n, c: &Compared) -> String {
+    let cohort = cohort_text(c);
     fill(
         i18n.t(PopKey::Compared),
         &[
@@ -102,11 +107,81 @@ fn regimen_text(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> String {
     }
 }
 
-fn row_view(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> impl IntoView {
-    let mut name = r.name.clone();
-    if r.variant.is_some() {
-        name = format!("{name} ({})", i18n.t(PopKey::Variant));
+/// The model's name, a variant labelled as one.
+fn row_name(i18n: I18n, r: &ModelRow) -> String {
+    match r.variant {
+        Some(_) => format!("{} ({})", r.name, i18n.t(PopKey::Variant)),
+        None => r.name.clone(),
     }
+}
+
+/// The report's row head of a cohort: "Japanese DM-ILD C/D: C0 11.2 ±
+/// 1.86 ng/mL" (the figures as compared with its first computed row).
+pub fn report_head(i18n: I18n, cohort: &CohortCheck) -> String {
+    let figures = cohort
+        .rows
+        .iter()
+        .find(|r| r.error.is_none())
+        .map(|r| {
+            r.compared
+                .iter()
+                .map(|c| format!("{} {}", c.metric, cohort_text(c)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+                + " ng/mL"
+        })
+        .unwrap_or_default();
+    fill(
+        i18n.t(PopKey::ReportHead),
+        &[("cohort", cohort.cohort.name), ("figures", &figures)],
+    )
+}
+
+/// The report's short verdict of one comparison.
+fn report_verdict(i18n: I18n, c: &Compared) -> String {
+    let sds = |s: &f64| format!("{s:+.1}");
+    match &c.agreement {
+        Agreement::WithinSd { sds: s } => fill(i18n.t(PopKey::ReportWithin), &[("sds", &sds(s))]),
+        Agreement::BeyondSd { sds: s } => fill(i18n.t(PopKey::ReportBeyond), &[("sds", &sds(s))]),
+        Agreement::InRange => i18n.t(PopKey::ReportInRange).to_owned(),
+        Agreement::OutsideRange => i18n.t(PopKey::ReportOutside).to_owned(),
+        Agreement::MeanOnly => fill(
+            i18n.t(PopKey::ReportRatio),
+            &[("ratio", &format!("{:.2}", c.ratio))],
+        ),
+    }
+}
+
+/// The report's cell of a model at a cohort: "2.00 mg: C0 5.36 (-3.2 SD,
+/// beyond 1 SD)", and whether it is flagged (a row not computed is).
+pub fn report_cell(i18n: I18n, r: &ModelRow) -> (String, bool) {
+    if let Some(e) = &r.error {
+        return (fill(i18n.t(PopKey::NotComputed), &[("reason", e)]), true);
+    }
+    let values = r
+        .compared
+        .iter()
+        .map(|c| {
+            fill(
+                i18n.t(PopKey::ReportValue),
+                &[
+                    ("metric", &c.metric),
+                    ("model", &significant(c.predicted, 3)),
+                    ("verdict", &report_verdict(i18n, c)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let cell = fill(
+        i18n.t(PopKey::ReportCell),
+        &[("dose", &significant(r.amount_mg, 3)), ("values", &values)],
+    );
+    (cell, r.compared.iter().any(|c| c.agreement.flagged()))
+}
+
+fn row_view(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> impl IntoView {
+    let name = row_name(i18n, r);
     let assumed: Vec<String> = r
         .assumptions
         .iter()
@@ -285,6 +360,15 @@ mod tests {
         assert_eq!(
             verdict(fixed_i18n(Lang::Ja), &c.agreement),
             "1 SD を超えて外れる（-3.2 SD）"
+        );
+        let (cell, flagged) = report_cell(fixed_i18n(Lang::En), woillard);
+        assert!(flagged);
+        assert_eq!(cell, "2.00 mg: C0 5.36 (-3.2 SD, beyond 1 SD)");
+        let (ja, _) = report_cell(fixed_i18n(Lang::Ja), woillard);
+        assert_eq!(ja, "1回 2.00 mg：C0 5.36（-3.2 SD、1 SD 超）");
+        assert_eq!(
+            report_head(fixed_i18n(Lang::En), cd),
+            "Japanese DM-ILD C/D: C0 11.2 ± 1.86 ng/mL"
         );
         // Two tacrolimus cohorts × three models: the C/D flags all three.
         assert_eq!(counts(&check), (3, 6));

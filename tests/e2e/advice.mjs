@@ -150,7 +150,7 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await page.click('nav a[data-screen=selfcheck]');
         await waitFor(page, () => /Nagai 2010/.test(document.querySelector('#self-popcheck')?.textContent ?? ''), null, 'self-check population check');
         const self = await page.textContent('#self-popcheck');
-        assert(self.includes('母集団チェック：各モデルの典型患者と DM/PM-IP の報告値') && self.includes('Press 2010 (変法：プレドニゾロン効果なし（PSL 0）)'), `ja self-check: ${self}`);
+        assert(self.includes('母集団チェック：各モデルの典型患者と DM/PM-IP の報告値') && self.includes('Press 2010 (改変モデル：プレドニゾロン効果なし（PSL 0）)'), `ja self-check: ${self}`);
         await page.click('button[data-lang=en]');
         await waitFor(page, () => /Population check: each model's typical patient/.test(document.querySelector('#self-popcheck')?.textContent ?? ''), null, 'en self-check');
         const en = await page.textContent('#self-popcheck');

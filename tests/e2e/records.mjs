@@ -226,7 +226,10 @@ export function recordTests({ openPage, fileUrl, shots }) {
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
         fs.writeFileSync(path.join(shots, 'report-data-en.pdf'), pdf);
         const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-        assert(pages >= 1 && pages <= 2, `report prints on ${pages} A4 pages`);
+        // Two pages before the population check (issue 17) was printed;
+        // its table (one row per cohort, 7.5 pt, sources abridged) adds
+        // 217 px at A4 width and the third page.
+        assert(pages >= 1 && pages <= 3, `report prints on ${pages} A4 pages`);
         await watch.assertClean('calc files');
       } finally {
         await context.close();
@@ -336,6 +339,68 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '#report-label', 'not recorded');
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: path.join(shots, 'report-print-en.png'), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['report: the model average prints each model\'s own notes and the population check (tacrolimus, en and ja), A4', async () => {
+      const { context, page, watch } = await openPage({ width: 1000, height: 1200 });
+      try {
+        await createStore(page, fileUrl);
+        // 55-kg, 158-cm woman (the reference patient of the population
+        // check's sources) on itraconazole: Kirubakaran 2022 reads it as its
+        // AZOLE covariate, Woillard 2011 and Monchaud 2012 have none.
+        const record = {
+          schema: 2, id: 'e2e-tac-report', label: 'E2E Tac report',
+          patient: { age_years: 55, sex: 'female', weight_kg: 55, height_cm: 158, comedications: ['itraconazole'] },
+          tacrolimus: {
+            doses: [{ start: '2025-01-06T08:00:00+09:00', amount_mg: 2, interval_h: 12, count: 6, at_steady_state: true, formulation: 'prograf' }],
+            levels: [{ sampled: '2025-01-09T07:50:00+09:00', value_ng_ml: 9, blq: false, lloq_ng_ml: null, label: 'c0' }],
+          },
+        };
+        const file = { format: 'dmip-monitor-export', version: 1, app: 'e2e', records: [record] };
+        await page.setInputFiles('#rec-import', { name: 'tac.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+        await expectText(page, '.rec-notice', 'Imported 1 record(s).');
+        await page.click('.rec-open-btn');
+        await page.click('a[data-screen=report]');
+        await expectText(page, '#report-label', 'E2E Tac report');
+        await page.waitForSelector('#report-tac-weights > li');
+        const weights = await page.$$eval('#report-tac-weights > li', (lis) => lis.map((li) => li.textContent));
+        assert(weights.length === 4 && weights[0].startsWith('Average: weight 100 %')
+          && ['Woillard 2011', 'Monchaud 2012', 'Kirubakaran 2022'].every((m) => weights.some((w) => w.startsWith(`${m}: weight `))), `weights: ${weights.join(' | ')}`);
+        // Each model's own notes under its line: the azole is Kirubakaran's
+        // covariate and an effect Woillard's predictions leave out.
+        const notes = await page.$$eval('#report-tac-weights > li', (lis) => lis.map((li) => [...li.querySelectorAll('.report-model-notes li')].map((n) => n.textContent)));
+        const of = (m) => notes[weights.findIndex((w) => w.startsWith(m))] ?? [];
+        assert(of('Woillard 2011').some((n) => /itraconazole.*the model has no covariate for it/.test(n)), `Woillard's notes: ${of('Woillard 2011').join(' | ')}`);
+        assert(of('Kirubakaran 2022').some((n) => /itraconazole/.test(n)) && !of('Kirubakaran 2022').some((n) => /no covariate for it/.test(n)), `Kirubakaran's notes: ${of('Kirubakaran 2022').join(' | ')}`);
+        // The population check: Woillard's typical C0 beside the Japanese
+        // DM-ILD C/D (EULAR 2020 FRI0246), flagged; its source printed.
+        const cell = '#report-tac-popcheck tr[data-cohort=japanese_dm_ild] td[data-model=woillard2011_tac]';
+        await expectText(page, cell, '2.00 mg: C0 5.36 (-3.2 SD, beyond 1 SD)');
+        assert(await page.$eval(cell, (td) => td.classList.contains('flagged')), 'Woillard not flagged');
+        await expectText(page, '#report-tac-popcheck tr[data-cohort=japanese_dm_ild] th', 'Japanese DM-ILD C/D: C0 11.2 ± 1.86 ng/mL');
+        assert((await page.locator('#report-tac-popcheck thead th[data-model]').count()) === 3, 'three models, twice daily');
+        assert((await page.locator('#report-tac-popcheck tbody tr').count()) === 2, 'two cohorts');
+        assert((await page.textContent('#report-tac-popcheck')).includes('EULAR 2020 abstract FRI0246'), 'cohort source');
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: path.join(shots, 'report-print-tac-en.png'), fullPage: true });
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        fs.writeFileSync(path.join(shots, 'report-tac-en.pdf'), pdf);
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+        // The co-medication table of itraconazole and three models' notes:
+        // four pages (2026-12-05).
+        assert(pages >= 1 && pages <= 4, `report prints on ${pages} A4 pages`);
+        await page.emulateMedia({ media: 'screen' });
+        await page.click('button[data-lang=ja]');
+        await expectText(page, cell, '1回 2.00 mg：C0 5.36（-3.2 SD、1 SD 超）');
+        await expectText(page, '#report-tac-popcheck h4', '母集団チェック（各モデルの典型患者と DM/PM-IP の報告値）');
+        const ja = await page.$$eval('#report-tac-weights > li', (lis) => lis.map((li) => li.textContent));
+        assert(ja[0].startsWith('平均：重み 100 %'), `weights (ja): ${ja[0]}`);
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: path.join(shots, 'report-print-tac-ja.png'), fullPage: true });
+        await watch.assertClean('report tac');
       } finally {
         await context.close();
       }

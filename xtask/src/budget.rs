@@ -26,7 +26,9 @@ pub const SINGLE_FILE_MAX: u64 = 1_320_000;
 /// (issue 20 items 5 and 7), the population check and the tacrolimus
 /// starting dose (issue 17 items 4 and 5) took it to 921 kB. The
 /// cut is owed still, and it is the cold start's largest lever (issue 21).
-pub const WASM_GZIP_MAX: u64 = 925_000;
+/// Raised to 927 kB when the report's population check table and each
+/// model's notes under its weight took it to 926.6 kB.
+pub const WASM_GZIP_MAX: u64 = 927_000;
 /// The wasm after wasm-opt, before gzip: 1.76 MB on 2026-11-25, over issue
 /// 8's 800 kB read as the uncompressed module (Leptos views are about half
 /// of it: BENCHMARKS.md). A ceiling against growth, not the target; raised
@@ -39,8 +41,9 @@ pub const WASM_GZIP_MAX: u64 = 925_000;
 /// to 2.31 MB on 2026-12-05 at 2.302 MB with the engine-owned input
 /// limits (issue 20 items 5 and 7), to 2.33 MB at 2.326 MB with the two
 /// tabs' merge (issue 20), to 2.40 MB at 2.392 MB with the population
-/// check and the starting dose (issue 17 items 4 and 5).
-pub const WASM_RAW_MAX: u64 = 2_400_000;
+/// check and the starting dose (issue 17 items 4 and 5), to 2.407 MB at
+/// 2.405 MB with the report's population check and model notes.
+pub const WASM_RAW_MAX: u64 = 2_407_000;
 
 /// Sizes of one build.
 #[derive(Debug, Clone, Copy)]

@@ -247,6 +247,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
         n: q.n,
         seed: q.seed,
         variability: Variability::Full,
+        patients: None,
     })?;
     let designs: Vec<Result<Design, String>> = q
         .models

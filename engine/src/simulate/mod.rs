@@ -14,6 +14,8 @@
 //!   fitted by every model of the drug and by their average, the next
 //!   level forecast and scored.
 //! - [`designs`]: the benchmark's two designs (tacrolimus, cyclosporine).
+//! - [`patients`]: covariates per virtual patient from a table of
+//!   patients (row (i − 1) mod n for patient i), instead of the design's.
 //!
 //! Levels below 0 (possible with an additive error part) are kept as
 //! drawn, as `$SIM` writes them; a level below the row's `LLOQ` is
@@ -22,6 +24,7 @@
 pub mod design;
 pub mod designs;
 pub mod forecast;
+pub mod patients;
 pub mod write;
 
 use crate::catalog::ModelDef;
@@ -29,6 +32,7 @@ use crate::estimate::{EstimateError, Problem};
 use crate::tdm::Assumption;
 pub use design::Design;
 use nalgebra::{DMatrix, DVector};
+pub use patients::CovariateTable;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
@@ -62,6 +66,9 @@ pub struct SimulateQuestion<'a> {
     pub n: usize,
     pub seed: u64,
     pub variability: Variability,
+    /// Covariates per patient ([`CovariateTable`], read for this model);
+    /// `None`: the design's for every patient.
+    pub patients: Option<&'a CovariateTable>,
 }
 
 /// One simulated level.
@@ -80,6 +87,9 @@ pub struct SimLevel {
 pub struct VirtualPatient {
     /// 1-based.
     pub id: usize,
+    /// The covariates the table gave this patient (model's name, value);
+    /// empty without a table.
+    pub covariates: Vec<(String, f64)>,
     /// η in the order of the model's `[omega]`.
     pub eta: Vec<f64>,
     /// κ of each occasion, in the order of the model's `[iov]`.
@@ -99,7 +109,8 @@ pub struct Simulation {
     pub seed: u64,
     pub variability: Variability,
     pub patients: Vec<VirtualPatient>,
-    /// Covariates the design lacks, with the value used for every patient.
+    /// Covariates the design and the table lack, with the value used for
+    /// every patient.
     pub assumptions: Vec<Assumption>,
     /// What the user should know (the template, occasions, levels ≤ 0).
     pub notes: Vec<String>,
@@ -110,6 +121,8 @@ pub struct Simulation {
 pub enum SimulateError {
     #[error("design: {0}")]
     Design(String),
+    #[error("covariate table: {0}")]
+    Patients(String),
     #[error("the design has no observation row to simulate (an EVID 0 row without MDV = 1)")]
     NoObservation,
     #[error("the number of virtual patients must be at least 1 (got 0)")]
@@ -158,18 +171,30 @@ pub fn simulate(q: &SimulateQuestion) -> Result<Simulation, SimulateError> {
     if !design.simulated.iter().any(|s| *s) {
         return Err(SimulateError::NoObservation);
     }
-    let problem = Problem::for_simulation(
-        q.model,
-        design.subject.events.clone(),
-        &design.covariates,
-        &design.occasions,
-    )
-    .map_err(|e| match e {
-        EstimateError::MissingCovariate(m) => {
-            SimulateError::Design(format!("{m}; add its column to the design"))
-        }
-        other => other.into(),
-    })?;
+    let build =
+        |covariates: &std::collections::BTreeMap<String, crate::dosing::CovariateSeries>| {
+            Problem::for_simulation(
+                q.model,
+                design.subject.events.clone(),
+                covariates,
+                &design.occasions,
+            )
+            .map_err(|e| match e {
+                EstimateError::MissingCovariate(m) => {
+                    SimulateError::Design(format!("{m}; add its column to the design"))
+                }
+                other => other.into(),
+            })
+        };
+    // One problem per row of the table that a patient takes (the design's
+    // covariates for all without one).
+    let problems: Vec<Problem> = match q.patients {
+        None => vec![build(&design.covariates)?],
+        Some(t) => (0..t.rows.len().min(q.n))
+            .map(|row| build(&t.apply(q.model, row, &design.covariates)))
+            .collect::<Result<_, _>>()?,
+    };
+    let problem = &problems[0];
     let l_omega = factor(q.model.omega.as_ref(), "Ω")?;
     let l_iov = factor(q.model.iov.as_ref(), "between-occasion Ω")?;
     let occasions = problem.occasions.len();
@@ -177,6 +202,21 @@ pub fn simulate(q: &SimulateQuestion) -> Result<Simulation, SimulateError> {
     let mut patients = Vec::with_capacity(q.n);
     let mut non_positive = 0usize;
     for id in 1..=q.n {
+        let (problem, covariates) = match q.patients {
+            None => (problem, Vec::new()),
+            Some(t) => {
+                let row = t.row_of(id);
+                let values = t.rows.get(row).map_or(&[][..], |r| &r[..]);
+                (
+                    problems.get(row).unwrap_or(problem),
+                    t.names
+                        .iter()
+                        .cloned()
+                        .zip(values.iter().copied())
+                        .collect(),
+                )
+            }
+        };
         let (eta, kappa) = match q.variability {
             Variability::None => (
                 vec![0.0; problem.n_eta],
@@ -218,6 +258,7 @@ pub fn simulate(q: &SimulateQuestion) -> Result<Simulation, SimulateError> {
             .collect();
         patients.push(VirtualPatient {
             id,
+            covariates,
             eta,
             kappa,
             ipred,
@@ -225,6 +266,27 @@ pub fn simulate(q: &SimulateQuestion) -> Result<Simulation, SimulateError> {
         });
     }
     let mut notes = design.notes.clone();
+    let mut assumptions = design.assumptions.clone();
+    if let Some(t) = q.patients {
+        assumptions.retain(|a| match a {
+            Assumption::Typical { covariate, .. } | Assumption::Genotype { covariate, .. } => {
+                !t.gives(covariate) && !t.rederived(q.model, covariate, &design.covariates)
+            }
+        });
+        notes.push(format!(
+            "covariates per patient from the table ({}): {} row(s), patient i takes row (i − 1) mod {}; they replace the design's",
+            t.names.join(", "),
+            t.rows.len(),
+            t.rows.len()
+        ));
+        if !t.ignored.is_empty() {
+            notes.push(format!(
+                "the table's column(s) {} are not covariates of {}: left out",
+                t.ignored.join(", "),
+                q.model.id()
+            ));
+        }
+    }
     if non_positive > 0 {
         notes.push(format!(
             "{non_positive} simulated level(s) ≤ 0 (the additive part of the residual error) are written as drawn, as NONMEM's $SIM does (the engine's fit refuses a negative DV); give the rows an LLOQ to have them reported below the limit"
@@ -235,7 +297,7 @@ pub fn simulate(q: &SimulateQuestion) -> Result<Simulation, SimulateError> {
         seed: q.seed,
         variability: q.variability,
         patients,
-        assumptions: design.assumptions.clone(),
+        assumptions,
         notes,
     })
 }

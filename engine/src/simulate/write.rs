@@ -4,7 +4,9 @@
 //! as NONMEM's M3 data: BLQ = 1 (or CENS = 1 when the design uses CENS)
 //! and DV the limit. Columns the output needs and the design lacks (ID,
 //! DV, BLQ) are added; numbers are written in their shortest exact form,
-//! so the same simulation gives the same bytes.
+//! so the same simulation gives the same bytes. Covariates from a table of
+//! patients are written on every row of their patient (in the design's
+//! column of that name, or a column added).
 
 use super::design::{column, Design};
 use super::Simulation;
@@ -18,10 +20,12 @@ struct Columns {
     flag: Option<usize>,
     /// Whether ID was added in front (every design column shifts by 1).
     id_added: bool,
+    /// The column of each covariate a table gave, by its name.
+    covariates: Vec<(String, usize)>,
 }
 
 impl Columns {
-    fn new(design: &Design, any_blq: bool) -> Columns {
+    fn new(design: &Design, any_blq: bool, covariates: &[String]) -> Columns {
         let mut header = design.header.clone();
         let id_added = column(&header, "ID").is_none();
         if id_added {
@@ -36,8 +40,19 @@ impl Columns {
             header.push("BLQ".into());
             flag = Some(header.len() - 1);
         }
+        let covariates = covariates
+            .iter()
+            .map(|name| {
+                let at = column(&header, name).unwrap_or_else(|| {
+                    header.push(name.clone());
+                    header.len() - 1
+                });
+                (name.clone(), at)
+            })
+            .collect();
         Columns {
             id: column(&header, "ID").unwrap_or(0),
+            covariates,
             mdv: column(&header, "MDV"),
             dv,
             flag,
@@ -66,7 +81,12 @@ impl Simulation {
             .iter()
             .flat_map(|p| &p.levels)
             .any(|l| l.is_some_and(|l| l.blq));
-        let cols = Columns::new(design, any_blq);
+        let names: Vec<String> = self
+            .patients
+            .first()
+            .map(|p| p.covariates.iter().map(|(n, _)| n.clone()).collect())
+            .unwrap_or_default();
+        let cols = Columns::new(design, any_blq, &names);
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
@@ -77,6 +97,11 @@ impl Simulation {
             for (line, cells) in &design.rows {
                 let mut row = cols.row(cells);
                 row[cols.id].clone_from(&id);
+                for (name, value) in &p.covariates {
+                    if let Some((_, at)) = cols.covariates.iter().find(|(n, _)| n == name) {
+                        row[*at] = format!("{value}");
+                    }
+                }
                 let level = design
                     .observation_lines
                     .iter()

@@ -4,7 +4,9 @@
 
 use crate::load::load_model;
 use clap::{Args, ValueEnum};
-use dmip_engine::simulate::{simulate, Design, SimulateError, SimulateQuestion, Variability};
+use dmip_engine::simulate::{
+    simulate, CovariateTable, Design, SimulateError, SimulateQuestion, Variability,
+};
 use dmip_engine::tdm::Assumption;
 use std::io::Write;
 use std::process::ExitCode;
@@ -43,6 +45,12 @@ pub struct SimulateArgs {
     /// forward, the default) or nonmem (next value carried backward).
     #[arg(long, value_enum, default_value = "locf")]
     pub covariates: crate::subject::CovariatesArg,
+    /// Covariates per virtual patient: a CSV with one row per patient (an
+    /// optional ID column, then covariates under the model's names, e.g.
+    /// WT,HT,SEX,HCT,CYP3A5); patient i takes row (i − 1) mod n and its
+    /// values replace the design's for the whole design.
+    #[arg(long, value_name = "FILE.csv")]
+    pub covariate_table: Option<std::path::PathBuf>,
 }
 
 fn assumed(a: &Assumption) -> String {
@@ -65,6 +73,14 @@ fn run(args: &SimulateArgs) -> Result<(String, Vec<String>), String> {
     let bytes = std::fs::read(&args.data).map_err(|e| format!("{shown}: {e}"))?;
     let design = Design::read(&bytes, &def, args.covariates.convention())
         .map_err(|e| format!("{shown}: {e}"))?;
+    let table = match &args.covariate_table {
+        None => None,
+        Some(path) => {
+            let shown = path.display();
+            let bytes = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
+            Some(CovariateTable::read(&bytes, &def).map_err(|e| format!("{shown}: {e}"))?)
+        }
+    };
     let variability = match args.variability {
         VariabilityArg::Full => Variability::Full,
         VariabilityArg::Parameters => Variability::Parameters,
@@ -76,6 +92,7 @@ fn run(args: &SimulateArgs) -> Result<(String, Vec<String>), String> {
         n: args.n,
         seed: args.seed,
         variability,
+        patients: table.as_ref(),
     })
     .map_err(|e| match e {
         SimulateError::NoPatients | SimulateError::TooManyPatients(_) => format!("--n: {e}"),
