@@ -128,7 +128,7 @@ impl Vault {
         }
         self.saving.set(true);
         if record.with_untracked(|r| r.id == "new") {
-            record.update_untracked(|r| r.id = new_id());
+            record.update(|r| r.id = new_id());
         }
         self.save(&record.get_untracked());
     }
@@ -159,6 +159,11 @@ impl Vault {
                 super::tabs::announce();
                 true
             }
+            Some(Err(StoreError::DeletedElsewhere(_))) => {
+                // Said on the save state, with the button that keeps it.
+                self.save_state.set(SaveState::Deleted);
+                false
+            }
             Some(Err(e)) => {
                 self.notify(Notice::failed(&e));
                 self.save_state.set(SaveState::Failed(Failure::of(&e)));
@@ -166,6 +171,17 @@ impl Vault {
             }
             None => false,
         }
+    }
+
+    /// Keeps the open record, deleted in another tab, as a new record (a
+    /// new id, everything on screen) and writes it at once.
+    pub fn keep_as_new(&self) {
+        self.base.set_value(None);
+        self.conflicts.set(Vec::new());
+        self.saving.set(true);
+        let record = self.open.record;
+        record.update(|r| r.id = new_id());
+        self.save(&record.get_untracked());
     }
 
     /// Writes the open record now if an edit is waiting (or failed): before
@@ -383,6 +399,9 @@ fn save_later(vault: Vault, record: RecordState, generation: u64, after_ms: u64)
             if current
                 && vault.saving.get_untracked()
                 && !vault.save(&record.record.get_untracked())
+                && vault
+                    .save_state
+                    .with_untracked(|s| matches!(s, SaveState::Failed(_)))
             {
                 save_later(vault, record, generation, RETRY_MS);
             }

@@ -161,5 +161,42 @@ export function tabTests({ openPage, fileUrl, httpUrl }) {
         await context.close();
       }
     }],
+    [`tabs (${name}): a record deleted in one page is not brought back by the other's edit, which can keep it as new`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        await b.click('a[data-screen=records]');
+        await b.locator('tr', { hasText: 'Shared' }).locator('.rec-del-btn').click();
+        const deleted = 'This record was deleted in another tab. What is on this screen was not saved';
+        // A is told where it types, before and after its next edit.
+        await until(() => a.textContent('#save-state'), (t) => t?.includes(deleted), `${name}: A told of the deletion`);
+        await a.fill('#pt-weight', '52');
+        await a.waitForTimeout(800);
+        await until(() => a.textContent('#save-state'), (t) => t?.includes(deleted), `${name}: A's edit not saved`);
+        const recordKeys = () => b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dmip.rec.')));
+        assert((await recordKeys()).length === 0, `${name}: resurrected: ${await recordKeys()}`);
+        assert((await b.$$('.rec-name')).length === 0, `${name}: B lists a record again`);
+        assert((await value(a, '#pt-weight')) === '52', `${name}: A's edit left the screen`);
+        await a.click('button[data-lang=ja]');
+        const ja = await a.textContent('#save-state');
+        assert(ja.includes('この記録は別のタブで削除されました') && ja.includes('新しい記録として保存'), `${name}: Japanese ${ja}`);
+        await a.click('button[data-lang=en]');
+        assert((await a.textContent('#save-keep-new')) === 'Keep it as a new record', `${name}: no keep button`);
+        await a.click('#save-keep-new');
+        await saved(a);
+        const keys = await recordKeys();
+        assert(keys.length === 1 && keys[0].endsWith('#1'), `${name}: kept as ${keys}`);
+        await until(
+          () => b.$$eval('.rec-name', (e) => e.map((n) => n.textContent)),
+          (n) => JSON.stringify(n) === '["Shared"]',
+          `${name}: the kept record in B's list`,
+        );
+        await reopen(a, 'Shared');
+        assert((await value(a, '#pt-weight')) === '52', `${name}: weight after reload`);
+        await watch.assertClean(`tabs deleted ${name}`);
+      } finally {
+        await context.close();
+      }
+    }],
   ]);
 }
