@@ -53,8 +53,8 @@ const NAMED: [(Autoantibody, &str, &str); 7] = [
     (Autoantibody::Srp, "dz-ab-srp", "SRP"),
 ];
 
-fn others(d: &DiseaseProfile) -> String {
-    d.antibodies
+fn others(antibodies: &[Autoantibody]) -> String {
+    antibodies
         .iter()
         .filter_map(|a| match a {
             Autoantibody::Other(name) => Some(name.as_str()),
@@ -104,17 +104,23 @@ fn antibody_checks(ars: bool) -> impl IntoView {
 pub fn ProfileFields() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_record();
-    let other = RwSignal::new(state.record.with_untracked(|r| others(&r.disease)));
-    Effect::new(move |_| {
-        let mut d = state.record.with_untracked(|r| r.disease.clone());
-        set_others(&mut d, &other.get());
-        if state
+    let other = RwSignal::new(
+        state
             .record
-            .with_untracked(|r| r.disease.antibodies != d.antibodies)
-        {
-            state.record.update(|r| r.disease.antibodies = d.antibodies);
-        }
-    });
+            .with_untracked(|r| others(&r.disease.antibodies)),
+    );
+    // The antibodies as typed here; changed elsewhere (another tab), shown.
+    crate::widgets::follow(
+        other,
+        move || state.record.with(|r| r.disease.antibodies.clone()),
+        move |a| state.record.update(|r| r.disease.antibodies = a),
+        move |text| {
+            let mut d = state.record.with(|r| r.disease.clone());
+            set_others(&mut d, text);
+            Some(d.antibodies)
+        },
+        |a| others(a),
+    );
     let no_error = Signal::derive(|| None::<String>);
     view! {
         <div class="fields">
@@ -167,6 +173,6 @@ mod tests {
                 Autoantibody::Other("Ro52".into()),
             ]
         );
-        assert_eq!(others(&d), "TIF1-γ, Mi-2, Ro52");
+        assert_eq!(others(&d.antibodies), "TIF1-γ, Mi-2, Ro52");
     }
 }

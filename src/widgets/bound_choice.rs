@@ -1,6 +1,7 @@
 //! A `<select>` bound to a value of the open record through its text form
 //! (the Patient form and the disease profile): the choice is written to
-//! the record when it differs, so opening a screen writes nothing.
+//! the record when it differs, so opening a screen writes nothing; a
+//! choice changed elsewhere (another tab's save) is shown.
 
 use crate::i18n::{use_i18n, Text};
 use crate::state::use_record;
@@ -20,12 +21,13 @@ pub fn bound_choice<K: Text + Send + Sync + 'static>(
     let i18n = use_i18n();
     let state = use_record();
     let raw = RwSignal::new(state.record.with_untracked(|r| get(r).to_owned()));
-    Effect::new(move |_| {
-        let v = raw.get();
-        if state.record.with_untracked(|r| get(r)) != v {
-            state.record.update(|r| set(r, &v));
-        }
-    });
+    super::follow(
+        raw,
+        move || state.record.with(|r| get(r).to_owned()),
+        move |v: String| state.record.update(|r| set(r, &v)),
+        |t| Some(t.to_owned()),
+        String::clone,
+    );
     let options = Signal::derive(move || {
         options
             .iter()

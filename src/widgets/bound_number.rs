@@ -1,7 +1,8 @@
 //! A number field bound to a value of the open record (the disease profile,
 //! the IVCY course): the typed text is kept; a number in range, or an empty
 //! field, is written to the record; other text shows its message and leaves
-//! the record's value as it was.
+//! the record's value as it was; the record's value changed elsewhere
+//! (another tab's save) is shown.
 
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, use_i18n, IvcyKey};
@@ -33,13 +34,13 @@ pub fn bound_number(
         let v = parse_number(t);
         (v.is_finite() && (min..=max).contains(&v)).then_some(Some(v))
     };
-    Effect::new(move |_| {
-        if let Some(v) = parsed(&raw.get()) {
-            if state.record.with_untracked(|r| get(r)) != v {
-                state.record.update(|r| set(r, v));
-            }
-        }
-    });
+    super::follow(
+        raw,
+        move || state.record.with(|r| get(r)),
+        move |v| state.record.update(|r| set(r, v)),
+        parsed,
+        |v| v.map(tick).unwrap_or_default(),
+    );
     let error = Signal::derive(move || {
         let t = raw.get();
         parsed(&t).is_none().then(|| {

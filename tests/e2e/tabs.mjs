@@ -198,5 +198,43 @@ export function tabTests({ openPage, fileUrl, httpUrl }) {
         await context.close();
       }
     }],
+    [`tabs (${name}): a dose row, a choice and a text added in one page appear in the other within 1 s`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        for (const p of [a, b]) await p.click('nav a[data-screen=tacrolimus]');
+        const doseRows = (p) => p.$$eval('#tac-dose-table tbody tr', (trs) => trs.map((tr) => tr.cells[1]?.textContent));
+        await b.fill('#tac-dose-start', '2026-11-02T08:00');
+        await b.fill('#tac-dose-amount', '3.5');
+        await b.selectOption('#tac-dose-interval', '12');
+        await b.uncheck('#tac-dose-ongoing');
+        await b.fill('#tac-dose-count', '6');
+        await b.click('#tac-dose-add');
+        await saved(b);
+        let t0 = Date.now();
+        await until(() => doseRows(a), (r) => JSON.stringify(r) === '["3.5 mg"]', `${name}: B's dose row in A`, 1_000);
+        const doseMs = Date.now() - t0;
+        // Fields that keep their own text follow too (a choice, a list).
+        for (const p of [a, b]) await p.click('a[data-screen=patient]');
+        await b.selectOption('#pt-sex', 'female');
+        await b.fill('#pt-meds', 'fluconazole\nrosuvastatin');
+        await saved(b);
+        t0 = Date.now();
+        await until(() => value(a, '#pt-sex'), (v) => v === 'female', `${name}: B's sex in A`, 1_000);
+        await until(() => value(a, '#pt-meds'), (v) => v === 'fluconazole\nrosuvastatin', `${name}: B's list in A`, 1_000);
+        const fieldMs = Date.now() - t0;
+        // A's next edit keeps all of B's (nothing stale written back).
+        await a.fill('#pt-weight', '49');
+        await saved(a);
+        await reopen(b, 'Shared');
+        assert((await value(b, '#pt-sex')) === 'female' && (await value(b, '#pt-weight')) === '49', `${name}: after reload`);
+        await b.click('nav a[data-screen=tacrolimus]');
+        assert(JSON.stringify(await doseRows(b)) === '["3.5 mg"]', `${name}: dose rows after reload ${await doseRows(b)}`);
+        console.log(`  ${name}: dose row shown in the other page ${doseMs} ms after its save, fields ${fieldMs} ms`);
+        await watch.assertClean(`tabs follow ${name}`);
+      } finally {
+        await context.close();
+      }
+    }],
   ]);
 }
