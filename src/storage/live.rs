@@ -391,20 +391,32 @@ pub fn provide_vault(record: RecordState) -> Vault {
 }
 
 /// Writes the open record `after_ms` from now unless another edit came in
-/// between; a failed write is tried again every `RETRY_MS`.
+/// between, holding the store's write lock across tabs (`lock.rs`); a
+/// failed write is tried again every `RETRY_MS`.
 fn save_later(vault: Vault, record: RecordState, generation: u64, after_ms: u64) {
+    let due = move || {
+        vault.generation.try_get_value() == Some(generation)
+            && vault.saving.get_untracked()
+            && vault
+                .save_state
+                .with_untracked(|s| matches!(s, SaveState::Pending | SaveState::Failed(_)))
+    };
     set_timeout(
         move || {
-            let current = vault.generation.try_get_value() == Some(generation);
-            if current
-                && vault.saving.get_untracked()
-                && !vault.save(&record.record.get_untracked())
-                && vault
-                    .save_state
-                    .with_untracked(|s| matches!(s, SaveState::Failed(_)))
-            {
-                save_later(vault, record, generation, RETRY_MS);
+            if !due() {
+                return;
             }
+            super::lock::with_write_lock(move || {
+                // Still waiting once the lock is held (no flush, no newer edit).
+                if due()
+                    && !vault.save(&record.record.get_untracked())
+                    && vault
+                        .save_state
+                        .with_untracked(|s| matches!(s, SaveState::Failed(_)))
+                {
+                    save_later(vault, record, generation, RETRY_MS);
+                }
+            });
         },
         Duration::from_millis(after_ms),
     );
