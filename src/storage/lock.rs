@@ -21,6 +21,26 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The lock every tab of the app takes to write the store.
 pub const WRITE_LOCK: &str = "dmip-records-write";
 
+/// How long the lock is kept after a save: each page reads localStorage
+/// from its own copy, which another page's writes reach a few
+/// milliseconds later — the lock alone does not order them (seen in the
+/// e2e test of saves at the same moment under load: the second page read
+/// the index from before the first page's save). Holding the lock a
+/// little longer lets the writes arrive before the next writer reads.
+const HOLD_MS: i32 = 100;
+
+/// A promise resolved `HOLD_MS` from now (at once where there is no
+/// window timer).
+fn hold() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _reject| {
+        let set = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, HOLD_MS));
+        if !matches!(set, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    })
+}
+
 type Job = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
 fn run(job: &Job) {
@@ -49,8 +69,11 @@ pub fn with_write_lock(f: impl FnOnce() + 'static) {
         return run(&job);
     };
     let held = job.clone();
-    // Returns at once: the lock is released when `f` returns.
-    let granted = Closure::once_into_js(move |_lock: JsValue| run(&held));
+    // The lock is held `HOLD_MS` after `f` returns (see `HOLD_MS`).
+    let granted = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        run(&held);
+        hold().into()
+    });
     match request.call2(&locks, &JsValue::from_str(WRITE_LOCK), &granted) {
         Ok(promise) => {
             // Refused (an opaque origin, a browser setting): run unlocked.

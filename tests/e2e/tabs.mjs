@@ -230,7 +230,7 @@ export function tabTests({ openPage, fileUrl, httpUrl }) {
         await reopen(b, 'Shared');
         assert((await value(b, '#pt-sex')) === 'female' && (await value(b, '#pt-weight')) === '49', `${name}: after reload`);
         await b.click('nav a[data-screen=tacrolimus]');
-        assert(JSON.stringify(await doseRows(b)) === '["3.5 mg"]', `${name}: dose rows after reload ${await doseRows(b)}`);
+        await until(() => doseRows(b), (r) => JSON.stringify(r) === '["3.5 mg"]', `${name}: dose rows after reload`);
         console.log(`  ${name}: dose row shown in the other page ${doseMs} ms after its save, fields ${fieldMs} ms`);
         await watch.assertClean(`tabs follow ${name}`);
       } finally {
