@@ -4,7 +4,7 @@
 use super::bound::{check, number, select, Options};
 use crate::i18n::{use_i18n, IvcyKey};
 use crate::state::use_record;
-use crate::tdm_ui::Field;
+use crate::widgets::field::Field;
 use dmip_engine::clinical::risk::AntiMda5;
 use dmip_engine::record::{Autoantibody, DiseaseProfile, IpCourse, IpPattern, MyositisType};
 use leptos::prelude::*;
@@ -53,8 +53,8 @@ const NAMED: [(Autoantibody, &str, &str); 7] = [
     (Autoantibody::Srp, "dz-ab-srp", "SRP"),
 ];
 
-fn others(d: &DiseaseProfile) -> String {
-    d.antibodies
+fn others(antibodies: &[Autoantibody]) -> String {
+    antibodies
         .iter()
         .filter_map(|a| match a {
             Autoantibody::Other(name) => Some(name.as_str()),
@@ -104,18 +104,23 @@ fn antibody_checks(ars: bool) -> impl IntoView {
 pub fn ProfileFields() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_record();
-    let other = RwSignal::new(state.record.with_untracked(|r| others(&r.disease)));
-    // Written from the typing event, when the antibodies differ.
-    let typed = Callback::new(move |text: String| {
-        let mut d = state.record.with_untracked(|r| r.disease.clone());
-        set_others(&mut d, &text);
-        if state
+    let other = RwSignal::new(
+        state
             .record
-            .with_untracked(|r| r.disease.antibodies != d.antibodies)
-        {
-            state.record.update(|r| r.disease.antibodies = d.antibodies);
-        }
-    });
+            .with_untracked(|r| others(&r.disease.antibodies)),
+    );
+    // The antibodies as typed here; changed elsewhere (another tab), shown.
+    crate::widgets::follow(
+        other,
+        move || state.record.with(|r| r.disease.antibodies.clone()),
+        move |a| state.record.update(|r| r.disease.antibodies = a),
+        move |text| {
+            let mut d = state.record.with(|r| r.disease.clone());
+            set_others(&mut d, text);
+            Some(d.antibodies)
+        },
+        |a| others(a),
+    );
     let no_error = Signal::derive(|| None::<String>);
     view! {
         <div class="fields">
@@ -136,7 +141,7 @@ pub fn ProfileFields() -> impl IntoView {
             {antibody_checks(false)}
         </fieldset>
         <div class="fields">
-            <Field id="dz-ab-other".to_owned() label=IvcyKey::OtherAntibodies words=true value=other error=no_error on_text=typed />
+            <Field id="dz-ab-other".to_owned() label=IvcyKey::OtherAntibodies words=true value=other error=no_error />
             {select("dz-pattern", IvcyKey::IpPattern, PATTERNS,
                 |d| match d.ip_pattern { Some(IpPattern::Nsip) => "nsip", Some(IpPattern::Cop) => "cop", Some(IpPattern::Dad) => "dad", Some(IpPattern::Uip) => "uip", Some(IpPattern::Unclassified) => "unclassified", None => "" },
                 |d, v| d.ip_pattern = match v { "nsip" => Some(IpPattern::Nsip), "cop" => Some(IpPattern::Cop), "dad" => Some(IpPattern::Dad), "uip" => Some(IpPattern::Uip), "unclassified" => Some(IpPattern::Unclassified), _ => None })}
@@ -168,6 +173,6 @@ mod tests {
                 Autoantibody::Other("Ro52".into()),
             ]
         );
-        assert_eq!(others(&d), "TIF1-γ, Mi-2, Ro52");
+        assert_eq!(others(&d.antibodies), "TIF1-γ, Mi-2, Ro52");
     }
 }

@@ -31,6 +31,8 @@ table! {
     NotKeptCreate => "入力内容は保存されていません：記録の保存領域がまだありません。作成するまでは、ページを閉じると失われます。", "Not kept: there is no record store yet. What you type is lost when the page closes until you create one.";
     NotKeptUnlock => "入力内容は保存されていません：記録の保存領域がロックされています。解除するまでは、ページを閉じると失われます。", "Not kept: the record store is locked. What you type is lost when the page closes until you unlock it.";
     NotKeptProblem => "入力内容は保存されていません：記録の保存領域を開けません（記録の画面に理由があります）。", "Not kept: the record store cannot be opened (the Records screen says why).";
+    DeletedElsewhere => "この記録は別のタブで削除されました。この画面の内容は保存していません（削除された記録を元に戻すことはしません）。入力内容はこの画面に残っています。", "This record was deleted in another tab. What is on this screen was not saved (a deleted record is not brought back); it stays on this screen.";
+    KeepAsNew => "新しい記録として保存", "Keep it as a new record";
     GoCreate => "保存領域を作成", "Create a store";
     GoUnlock => "ロックを解除", "Unlock";
     GoRecords => "記録の画面へ", "Go to Records";

@@ -128,7 +128,7 @@ impl Vault {
         }
         self.saving.set(true);
         if record.with_untracked(|r| r.id == "new") {
-            record.update_untracked(|r| r.id = new_id());
+            record.update(|r| r.id = new_id());
         }
         self.save(&record.get_untracked());
     }
@@ -159,6 +159,11 @@ impl Vault {
                 super::tabs::announce();
                 true
             }
+            Some(Err(StoreError::DeletedElsewhere(_))) => {
+                // Said on the save state, with the button that keeps it.
+                self.save_state.set(SaveState::Deleted);
+                false
+            }
             Some(Err(e)) => {
                 self.notify(Notice::failed(&e));
                 self.save_state.set(SaveState::Failed(Failure::of(&e)));
@@ -166,6 +171,17 @@ impl Vault {
             }
             None => false,
         }
+    }
+
+    /// Keeps the open record, deleted in another tab, as a new record (a
+    /// new id, everything on screen) and writes it at once.
+    pub fn keep_as_new(&self) {
+        self.base.set_value(None);
+        self.conflicts.set(Vec::new());
+        self.saving.set(true);
+        let record = self.open.record;
+        record.update(|r| r.id = new_id());
+        self.save(&record.get_untracked());
     }
 
     /// Writes the open record now if an edit is waiting (or failed): before
@@ -375,17 +391,32 @@ pub fn provide_vault(record: RecordState) -> Vault {
 }
 
 /// Writes the open record `after_ms` from now unless another edit came in
-/// between; a failed write is tried again every `RETRY_MS`.
+/// between, holding the store's write lock across tabs (`lock.rs`); a
+/// failed write is tried again every `RETRY_MS`.
 fn save_later(vault: Vault, record: RecordState, generation: u64, after_ms: u64) {
+    let due = move || {
+        vault.generation.try_get_value() == Some(generation)
+            && vault.saving.get_untracked()
+            && vault
+                .save_state
+                .with_untracked(|s| matches!(s, SaveState::Pending | SaveState::Failed(_)))
+    };
     set_timeout(
         move || {
-            let current = vault.generation.try_get_value() == Some(generation);
-            if current
-                && vault.saving.get_untracked()
-                && !vault.save(&record.record.get_untracked())
-            {
-                save_later(vault, record, generation, RETRY_MS);
+            if !due() {
+                return;
             }
+            super::lock::with_write_lock(move || {
+                // Still waiting once the lock is held (no flush, no newer edit).
+                if due()
+                    && !vault.save(&record.record.get_untracked())
+                    && vault
+                        .save_state
+                        .with_untracked(|s| matches!(s, SaveState::Failed(_)))
+                {
+                    save_later(vault, record, generation, RETRY_MS);
+                }
+            });
         },
         Duration::from_millis(after_ms),
     );

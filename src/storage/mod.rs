@@ -1,7 +1,7 @@
 //! Records that never leave the browser: encrypted storage (`vault`,
 //! `header`, `store`, `revisions`, `quarantine` over a `kv`: pure Rust,
 //! tested natively), export/import files (`files`), other tabs' saves
-//! (`tabs`, `conflict`), and the thin web glue (`web`: localStorage,
+//! (`tabs`, `conflict`, `lock`: one writer at a time), and the thin web glue (`web`: localStorage,
 //! random bytes, downloads).
 
 pub mod bounded;
@@ -11,6 +11,7 @@ pub mod files;
 pub mod header;
 pub mod kv;
 pub mod live;
+pub mod lock;
 pub mod notice;
 pub mod quarantine;
 pub mod revisions;

@@ -336,3 +336,46 @@ fn a_damaged_newest_revision_without_index_is_kept_aside_and_the_older_one_read(
     assert_eq!(s.load(&kv, "a1").as_ref(), Ok(&rec("a1", "Bed 3")));
     assert_eq!(record_keys(&kv), ["dmip.rec.a1#1"]);
 }
+
+#[test]
+fn a_record_deleted_in_another_tab_is_not_written_back_and_can_be_kept_as_new() {
+    let kv = store();
+    let (mut ra, mut rb) = (counter(), counter());
+    let (mut tab_a, _) = unlock(&kv, "pw", &mut ra).expect("opens");
+    let (mut tab_b, _) = unlock(&kv, "pw", &mut rb).expect("opens");
+    let base = tab_a.open(&kv, "a1").expect("loads");
+    tab_b.delete(&kv, "a1", &mut rb).expect("deleted in B");
+    let mut mine = base.record.clone();
+    mine.patient.weight_kg = Some(61.5);
+    let refused = tab_a.save_merged(&kv, Some(&base), &mine, "t2", &mut ra);
+    assert_eq!(refused, Err(StoreError::DeletedElsewhere("a1".into())));
+    // Nothing resurrected: no revision, no line in the index.
+    assert!(record_keys(&kv).is_empty(), "{:?}", record_keys(&kv));
+    let (fresh, _) = unlock(&kv, "pw", &mut ra).expect("opens");
+    assert!(fresh.entries.is_empty(), "{:?}", fresh.entries);
+    assert!(tab_a.entries.is_empty(), "{:?}", tab_a.entries);
+    // Kept as a new record: every field typed is stored under the new id.
+    let mut copy = mine.clone();
+    copy.id = "c9".into();
+    let saved = tab_a
+        .save_merged(&kv, None, &copy, "t3", &mut ra)
+        .expect("kept as new");
+    assert!(saved.conflicts.is_empty());
+    assert_eq!(record_keys(&kv), ["dmip.rec.c9#1"]);
+    let (mut fresh, _) = unlock(&kv, "pw", &mut ra).expect("opens");
+    let stored = fresh.load(&kv, "c9").expect("loads");
+    assert_eq!(stored.patient.weight_kg, Some(61.5));
+    assert_eq!(stored.label, "Bed 3");
+    // Deleted elsewhere and then put back (undo): saved as usual, merged.
+    let base = fresh.open(&kv, "c9").expect("loads");
+    let (entry, text) = tab_b.delete(&kv, "c9", &mut rb).expect("deleted");
+    tab_b
+        .undelete(&kv, (entry, text), &mut rb)
+        .expect("put back");
+    let mut again = base.record.clone();
+    again.patient.height_cm = Some(158.0);
+    let saved = fresh
+        .save_merged(&kv, Some(&base), &again, "t4", &mut ra)
+        .expect("saved");
+    assert_eq!(saved.opened.record.patient.height_cm, Some(158.0));
+}

@@ -182,7 +182,9 @@ impl Session {
 
     /// Saves this tab's edit `mine` of the record opened as `base` (`None`:
     /// a record new in this tab). When another tab saved the record since,
-    /// the two are merged (see the module) and the conflicts returned.
+    /// the two are merged (see the module) and the conflicts returned; when
+    /// another tab deleted it since, nothing is written
+    /// ([`StoreError::DeletedElsewhere`]).
     pub fn save_merged(
         &mut self,
         kv: &dyn Kv,
@@ -195,6 +197,12 @@ impl Session {
             return Err(StoreError::Held(mine.id.clone()));
         }
         let stored = self.stored_rev(kv, &mine.id)?;
+        if stored.is_none() && base.is_some() {
+            // Stored when this tab opened it, gone now: deleted in another
+            // tab. Never written back (it would come back from the dead).
+            self.refresh(kv)?;
+            return Err(StoreError::DeletedElsewhere(mine.id.clone()));
+        }
         let (record, conflicts) = match stored {
             Some(rev) if Some(rev) != base.map(|b| b.rev) => {
                 let theirs = self.load_rev(kv, &mine.id, rev)?;

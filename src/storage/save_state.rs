@@ -28,13 +28,19 @@ pub enum SaveState {
     Failed(Failure),
     /// Typed while no store is open: lost when the page closes.
     NotKept(NoStore),
+    /// The open record was deleted in another tab: what is on screen is not
+    /// written back; it stays in memory and can be kept as a new record.
+    Deleted,
 }
 
 impl SaveState {
     /// Whether closing the page now would lose what was typed (after the
     /// flush that closing triggers).
     pub fn would_lose(&self) -> bool {
-        matches!(self, SaveState::Failed(_) | SaveState::NotKept(_))
+        matches!(
+            self,
+            SaveState::Failed(_) | SaveState::NotKept(_) | SaveState::Deleted
+        )
     }
 }
 
@@ -131,12 +137,24 @@ pub fn SaveStatus() -> impl IntoView {
                 })
                 .to_owned(),
             ),
+            SaveState::Deleted => (
+                "save-state failed",
+                i18n.t(StoreKey::DeletedElsewhere).to_owned(),
+            ),
         };
         let action = match &state {
             SaveState::Failed(_) => Some(
                 view! {
                     <button type="button" id="save-export-now" on:click=export_now>
                         {i18n.tx(StoreKey::ExportNow)}
+                    </button>
+                }
+                .into_any(),
+            ),
+            SaveState::Deleted => Some(
+                view! {
+                    <button type="button" id="save-keep-new" on:click=move |_| vault.keep_as_new()>
+                        {i18n.tx(StoreKey::KeepAsNew)}
                     </button>
                 }
                 .into_any(),
@@ -188,6 +206,7 @@ mod tests {
     fn only_unsaved_or_unkept_input_would_be_lost() {
         assert!(SaveState::NotKept(NoStore::Create).would_lose());
         assert!(SaveState::Failed(Failure::Full).would_lose());
+        assert!(SaveState::Deleted.would_lose());
         assert!(!SaveState::Pending.would_lose());
         assert!(!SaveState::Saved("2026-12-04T10:00".into()).would_lose());
         assert!(!SaveState::Nothing.would_lose());

@@ -87,6 +87,10 @@ pub enum StoreError {
     Vault(#[from] VaultError),
     #[error("no record “{0}”")]
     Missing(String),
+    /// The record this tab opened was deleted in another tab since: it is
+    /// not written back (kept in memory; it can be kept as a new record).
+    #[error("record “{0}” was deleted in another tab; this edit was not saved")]
+    DeletedElsewhere(String),
 }
 
 pub(super) fn storage(e: String) -> StoreError {

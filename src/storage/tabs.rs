@@ -110,18 +110,35 @@ impl Vault {
             return;
         }
         let mut opened = None;
+        let mut deleted = false;
         let base = self.base.get_value();
         self.session.update(|s| {
             let Some(s) = s else { return };
             self.with_kv(|kv| {
                 let _ = s.refresh(kv);
                 let Some(base) = &base else { return };
-                let stored = s.stored_rev(kv, &base.record.id);
-                if matches!(stored, Ok(Some(rev)) if rev != base.rev) {
-                    opened = s.open(kv, &base.record.id).ok();
+                match s.stored_rev(kv, &base.record.id) {
+                    Ok(Some(rev)) if rev != base.rev => {
+                        opened = s.open(kv, &base.record.id).ok();
+                    }
+                    Ok(None) => deleted = true,
+                    _ => {}
                 }
             });
         });
+        let open_here = base
+            .as_ref()
+            .is_some_and(|b| self.open.record.with_untracked(|r| r.id == b.record.id));
+        if deleted && open_here && self.saving.get_untracked() {
+            // Deleted in another tab: said where the user types; what is on
+            // screen stays, and is not written back.
+            self.save_state.set(SaveState::Deleted);
+            return;
+        }
+        if open_here && self.save_state.with_untracked(|s| *s == SaveState::Deleted) {
+            // Put back in the other tab (undo): what is here is saved.
+            self.save(&self.open.record.get_untracked());
+        }
         let (Some(base), Some(theirs)) = (base, opened) else {
             return;
         };

@@ -33,27 +33,35 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
             .drug
             .with_untracked(|d| spec.pinned(d).unwrap_or_default().to_owned()),
     );
-    Effect::new(move |_| {
-        let id = chosen.get();
-        if session.drug.with_untracked(|d| d.model_id != id) {
-            session.edit(|d| d.model_id = id);
-        }
-    });
+    crate::widgets::follow(
+        chosen,
+        move || {
+            session
+                .drug
+                .with(|d| spec.pinned(d).unwrap_or_default().to_owned())
+        },
+        move |id| session.edit(|d| d.model_id = id),
+        |t| Some(t.to_owned()),
+        String::clone,
+    );
     let weighting = RwSignal::new(
         session
             .drug
             .with_untracked(|d| weighting_value(d.weighting).to_owned()),
     );
-    Effect::new(move |_| {
-        let w = if weighting.get() == "aic" {
-            Weighting::Aic
-        } else {
-            Weighting::Ll
-        };
-        if session.drug.with_untracked(|d| d.weighting != w) {
-            session.edit(|d| d.weighting = w);
-        }
-    });
+    crate::widgets::follow(
+        weighting,
+        move || session.drug.with(|d| d.weighting),
+        move |w| session.edit(|d| d.weighting = w),
+        |t| {
+            Some(if t == "aic" {
+                Weighting::Aic
+            } else {
+                Weighting::Ll
+            })
+        },
+        |w| weighting_value(*w).to_owned(),
+    );
     let options = Signal::derive(move || {
         let mut all = vec![(String::new(), i18n.t(AvgKey::ChoiceAverage).to_owned())];
         all.extend(spec.models().iter().map(|id| {

@@ -97,31 +97,18 @@ fn NumberInput(
         .record
         .with_untracked(|r| get(&r.patient).map(tick).unwrap_or_default());
     let raw = RwSignal::new(initial);
-    // Returns the text and the record's value it last saw: a change of the
-    // record with the text unchanged came from elsewhere (another tab's
-    // save, a merge) and is shown, never overwritten by the text on screen.
-    Effect::new(move |seen: Option<(String, Option<f64>)>| {
-        let text = raw.get();
-        // The field follows the record (creatinine's unit may change).
-        let value_of = |text: &str| patient_value(text, state.record.with(|r| field(&r.patient)));
-        let current = state.record.with(|r| get(&r.patient));
-        if let Some((seen_text, seen_value)) = seen {
-            if seen_text == text && seen_value != current {
-                if value_of(&text) != current {
-                    let shown = current.map(tick).unwrap_or_default();
-                    raw.set(shown.clone());
-                    return (shown, current);
-                }
-                return (text, current);
-            }
-        }
-        let value = value_of(&text);
-        if (value.is_some() || text.trim().is_empty()) && current != value {
-            state.record.update(|r| set(&mut r.patient, value));
-            return (text, value);
-        }
-        (text, current)
-    });
+    // The field follows the record (creatinine's unit may change); a value
+    // changed elsewhere (another tab's save, a merge) is shown.
+    crate::widgets::follow(
+        raw,
+        move || state.record.with(|r| get(&r.patient)),
+        move |v| state.record.update(|r| set(&mut r.patient, v)),
+        move |text| {
+            let value = patient_value(text, state.record.with(|r| field(&r.patient)));
+            (value.is_some() || text.trim().is_empty()).then_some(value)
+        },
+        |v| v.map(tick).unwrap_or_default(),
+    );
     let error = Signal::derive(move || {
         let f = state.record.with(|r| field(&r.patient));
         patient_error(i18n.lang(), &raw.read(), f)
@@ -227,24 +214,31 @@ pub fn PatientForm() -> impl IntoView {
             .with_untracked(|r| r.patient.comedication_names().join("\n")),
     );
     // The names as a list; each keeps its period (set on the Safety screen).
-    Effect::new(move |_| {
-        let names: Vec<String> = meds
-            .get()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let list = state
-            .record
-            .with_untracked(|r| r.patient.with_comedication_names(&names));
-        if state
-            .record
-            .with_untracked(|r| r.patient.comedications != list)
-        {
+    crate::widgets::follow(
+        meds,
+        move || {
+            state.record.with(|r| {
+                let names = r.patient.comedication_names();
+                names.into_iter().map(str::to_owned).collect::<Vec<_>>()
+            })
+        },
+        move |names: Vec<String>| {
+            let list = state
+                .record
+                .with_untracked(|r| r.patient.with_comedication_names(&names));
             state.record.update(|r| r.patient.comedications = list);
-        }
-    });
+        },
+        |text| {
+            Some(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            )
+        },
+        |names| names.join("\n"),
+    );
 
     view! {
         <section class="panel tdm-patient" aria-labelledby="patient-form-title">

@@ -1,6 +1,7 @@
 //! A `<select>` bound to a value of the open record through its text form
 //! (the Patient form and the disease profile): the choice is written to
-//! the record when it differs, so opening a screen writes nothing.
+//! the record when it differs, so opening a screen writes nothing; a
+//! choice changed elsewhere (another tab's save) is shown.
 
 use super::field::Choice;
 use crate::i18n::{use_i18n, Text};
@@ -20,17 +21,18 @@ pub fn bound_choice<K: Text + Send + Sync + 'static>(
     let i18n = use_i18n();
     let state = use_record();
     let raw = RwSignal::new(state.record.with_untracked(|r| get(r).to_owned()));
-    // Written from the choice's event, when it differs.
-    let chosen = Callback::new(move |v: String| {
-        if state.record.with_untracked(|r| get(r)) != v {
-            state.record.update(|r| set(r, &v));
-        }
-    });
+    super::follow(
+        raw,
+        move || state.record.with(|r| get(r).to_owned()),
+        move |v: String| state.record.update(|r| set(r, &v)),
+        |t| Some(t.to_owned()),
+        String::clone,
+    );
     let options = Signal::derive(move || {
         options
             .iter()
             .map(|(v, k)| ((*v).to_owned(), i18n.t(*k).to_owned()))
             .collect()
     });
-    view! { <Choice id=id.to_owned() label=label options=options value=raw on_text=chosen /> }
+    view! { <Choice id=id.to_owned() label=label options=options value=raw /> }
 }

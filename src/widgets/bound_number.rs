@@ -1,7 +1,8 @@
 //! A number field bound to a value of the open record (the disease profile,
 //! the IVCY course): the typed text is kept; a number in range, or an empty
 //! field, is written to the record; other text shows its message and leaves
-//! the record's value as it was.
+//! the record's value as it was; the record's value changed elsewhere
+//! (another tab's save) is shown.
 
 use super::field::{Field, Unit};
 use crate::format::{parse_number, tick};
@@ -33,14 +34,13 @@ pub fn bound_number(
         let v = parse_number(t);
         (v.is_finite() && (min..=max).contains(&v)).then_some(Some(v))
     };
-    // Written from the typing event, when the number is valid and differs.
-    let typed = Callback::new(move |t: String| {
-        if let Some(v) = parsed(&t) {
-            if state.record.with_untracked(|r| get(r)) != v {
-                state.record.update(|r| set(r, v));
-            }
-        }
-    });
+    super::follow(
+        raw,
+        move || state.record.with(|r| get(r)),
+        move |v| state.record.update(|r| set(r, v)),
+        parsed,
+        |v| v.map(tick).unwrap_or_default(),
+    );
     let error = Signal::derive(move || {
         let t = raw.get();
         parsed(&t).is_none().then(|| {
@@ -54,5 +54,5 @@ pub fn bound_number(
             )
         })
     });
-    view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error on_text=typed /> }
+    view! { <Field id=id.to_owned() label=label unit=unit value=raw error=error /> }
 }

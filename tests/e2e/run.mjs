@@ -26,6 +26,7 @@ import { badInputTests } from './bad_input.mjs';
 import { saveStateTests } from './save_state.mjs';
 import { timeZoneTests } from './time_zones.mjs';
 import { tabTests } from './tabs.mjs';
+import { tortureTests } from './torture.mjs';
 import { languageTests } from './language.mjs';
 import { exerciseApp, expectText, SCREENS, STRICT_CSP, watchPage } from './app.mjs';
 import { assert } from './helpers.mjs';
@@ -234,6 +235,7 @@ const tests = [
   ...saveStateTests({ openPage, fileUrl }),
   ...timeZoneTests({ openPage, fileUrl }),
   ...tabTests({ openPage, fileUrl, httpUrl: `${server.url}/dmip.html` }),
+  ...tortureTests({ openPage, fileUrl, httpUrl: `${server.url}/dmip.html` }),
   ...languageTests({ openPage, fileUrl }),
   ...perfTests({ openPage, fileUrl, shots }),
 ];

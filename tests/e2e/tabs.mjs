@@ -2,7 +2,8 @@
 // browser (one context: the same storage), from file:// and from http.
 // Edits of different fields in each page are all kept; a record made in
 // one page is listed in the other within a second; one field typed in
-// both is named on the save state line, never overwritten silently.
+// both is named on the save state line, never overwritten silently; saves
+// at the same moment take turns (Web Locks) and lose nothing.
 
 import { createStore, unlock, addRecord, PASS } from './records.mjs';
 import { assert } from './helpers.mjs';
@@ -55,8 +56,8 @@ export function tabTests({ openPage, fileUrl, httpUrl }) {
       try {
         const { a, b } = await twoPages(context, at, first);
         // B types within A's autosave delay: A saves while B's edit waits
-        // (B is stale and merges). Saves in the same few milliseconds are
-        // not played: localStorage has no lock across pages.
+        // (B is stale and merges). Saves in the same few milliseconds: the
+        // test "saving at the same moment" below.
         await a.fill('#pt-weight', '52');
         await a.fill('#pt-height', '158');
         await b.waitForTimeout(150);
@@ -154,6 +155,125 @@ export function tabTests({ openPage, fileUrl, httpUrl }) {
         assert(!(await page.isVisible('#save-conflict')), 'the conflict line stays after Dismiss');
         await reopen(other, 'Shared');
         assert((await value(other, '#pt-weight')) === kept, `${name}: stored weight after reload`);
+      } finally {
+        await context.close();
+      }
+    }],
+    [`tabs (${name}): a record deleted in one page is not brought back by the other's edit, which can keep it as new`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        await b.click('a[data-screen=records]');
+        await b.locator('tr', { hasText: 'Shared' }).locator('.rec-del-btn').click();
+        const deleted = 'This record was deleted in another tab. What is on this screen was not saved';
+        // A is told where it types, before and after its next edit.
+        await until(() => a.textContent('#save-state'), (t) => t?.includes(deleted), `${name}: A told of the deletion`);
+        await a.fill('#pt-weight', '52');
+        await a.waitForTimeout(800);
+        await until(() => a.textContent('#save-state'), (t) => t?.includes(deleted), `${name}: A's edit not saved`);
+        const recordKeys = () => b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dmip.rec.')));
+        assert((await recordKeys()).length === 0, `${name}: resurrected: ${await recordKeys()}`);
+        assert((await b.$$('.rec-name')).length === 0, `${name}: B lists a record again`);
+        assert((await value(a, '#pt-weight')) === '52', `${name}: A's edit left the screen`);
+        await a.click('button[data-lang=ja]');
+        const ja = await a.textContent('#save-state');
+        assert(ja.includes('この記録は別のタブで削除されました') && ja.includes('新しい記録として保存'), `${name}: Japanese ${ja}`);
+        await a.click('button[data-lang=en]');
+        assert((await a.textContent('#save-keep-new')) === 'Keep it as a new record', `${name}: no keep button`);
+        await a.click('#save-keep-new');
+        await saved(a);
+        const keys = await recordKeys();
+        assert(keys.length === 1 && keys[0].endsWith('#1'), `${name}: kept as ${keys}`);
+        await until(
+          () => b.$$eval('.rec-name', (e) => e.map((n) => n.textContent)),
+          (n) => JSON.stringify(n) === '["Shared"]',
+          `${name}: the kept record in B's list`,
+        );
+        await reopen(a, 'Shared');
+        assert((await value(a, '#pt-weight')) === '52', `${name}: weight after reload`);
+        await watch.assertClean(`tabs deleted ${name}`);
+      } finally {
+        await context.close();
+      }
+    }],
+    [`tabs (${name}): a dose row, a choice and a text added in one page appear in the other within 1 s`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        for (const p of [a, b]) await p.click('nav a[data-screen=tacrolimus]');
+        const doseRows = (p) => p.$$eval('#tac-dose-table tbody tr', (trs) => trs.map((tr) => tr.cells[1]?.textContent));
+        await b.fill('#tac-dose-start', '2026-11-02T08:00');
+        await b.fill('#tac-dose-amount', '3.5');
+        await b.selectOption('#tac-dose-interval', '12');
+        await b.uncheck('#tac-dose-ongoing');
+        await b.fill('#tac-dose-count', '6');
+        await b.click('#tac-dose-add');
+        await saved(b);
+        let t0 = Date.now();
+        await until(() => doseRows(a), (r) => JSON.stringify(r) === '["3.5 mg"]', `${name}: B's dose row in A`, 1_000);
+        const doseMs = Date.now() - t0;
+        // Fields that keep their own text follow too (a choice, a list).
+        for (const p of [a, b]) await p.click('a[data-screen=patient]');
+        await b.selectOption('#pt-sex', 'female');
+        await b.fill('#pt-meds', 'fluconazole\nrosuvastatin');
+        await saved(b);
+        t0 = Date.now();
+        await until(() => value(a, '#pt-sex'), (v) => v === 'female', `${name}: B's sex in A`, 1_000);
+        await until(() => value(a, '#pt-meds'), (v) => v === 'fluconazole\nrosuvastatin', `${name}: B's list in A`, 1_000);
+        const fieldMs = Date.now() - t0;
+        // A's next edit keeps all of B's (nothing stale written back).
+        await a.fill('#pt-weight', '49');
+        await saved(a);
+        await reopen(b, 'Shared');
+        assert((await value(b, '#pt-sex')) === 'female' && (await value(b, '#pt-weight')) === '49', `${name}: after reload`);
+        await b.click('nav a[data-screen=tacrolimus]');
+        await until(() => doseRows(b), (r) => JSON.stringify(r) === '["3.5 mg"]', `${name}: dose rows after reload`);
+        console.log(`  ${name}: dose row shown in the other page ${doseMs} ms after its save, fields ${fieldMs} ms`);
+        await watch.assertClean(`tabs follow ${name}`);
+      } finally {
+        await context.close();
+      }
+    }],
+    [`tabs (${name}): two pages saving at the same moment, 12 times, lose no field`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        // Web Locks from this origin (file:// is an opaque origin).
+        const locks = await a.evaluate(async () => {
+          if (!navigator.locks) return 'missing';
+          try {
+            return await navigator.locks.request('dmip-probe', () => 'granted');
+          } catch (e) {
+            return `refused (${e.name})`;
+          }
+        });
+        console.log(`  ${name}: navigator.locks ${locks}`);
+        const rounds = 12;
+        let w;
+        let h;
+        for (let i = 0; i < rounds; i++) {
+          [w, h] = [String(40 + i), String(150 + i)];
+          // Both autosaves fire 400 ms after these, within a few ms.
+          await Promise.all([a.fill('#pt-weight', w), b.fill('#pt-height', h)]);
+          for (const p of [a, b]) {
+            await until(
+              async () => [await value(p, '#pt-weight'), await value(p, '#pt-height')],
+              (v) => v?.[0] === w && v?.[1] === h,
+              `${name}: round ${i + 1} in ${p === a ? 'A' : 'B'}`,
+            );
+            await saved(p);
+          }
+          for (const p of [a, b]) {
+            assert(!(await p.isVisible('#save-conflict')), `${name}: round ${i + 1}: a conflict named`);
+          }
+        }
+        for (const p of [a, b]) {
+          await reopen(p, 'Shared');
+          const got = [await value(p, '#pt-weight'), await value(p, '#pt-height')];
+          assert(got[0] === w && got[1] === h, `${name}: after reload ${got}, typed ${w}, ${h}`);
+        }
+        console.log(`  ${name}: ${rounds} rounds of simultaneous saves, ${2 * rounds} edits, none lost`);
+        await watch.assertClean(`tabs simultaneous ${name}`);
       } finally {
         await context.close();
       }

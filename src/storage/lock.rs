@@ -1,0 +1,89 @@
+//! One writer at a time across tabs: a save's sequence
+//! — read the index, merge, write the revision, switch the index — runs
+//! holding the exclusive Web Lock [`WRITE_LOCK`] (`navigator.locks`), so
+//! two tabs saving in the same millisecond take turns: the second reads
+//! what the first wrote and merges with it. One lock for the store, not
+//! one per record: the index every save rewrites is shared by all records.
+//!
+//! Where the browser has no `navigator.locks`, or refuses the request, the
+//! save runs at once (the path before locks: the index is read again just
+//! before the write). The flush when the page is hidden or closed stays
+//! synchronous: the page may be gone before a lock is granted.
+//!
+//! Called through `js_sys::Reflect`: web-sys has `LockManager` only under
+//! `web_sys_unstable_apis`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The lock every tab of the app takes to write the store.
+pub const WRITE_LOCK: &str = "dmip-records-write";
+
+/// How long the lock is kept after a save: each page reads localStorage
+/// from its own copy, which another page's writes reach a few
+/// milliseconds later — the lock alone does not order them (seen in the
+/// e2e test of saves at the same moment under load: the second page read
+/// the index from before the first page's save). Holding the lock a
+/// little longer lets the writes arrive before the next writer reads.
+const HOLD_MS: i32 = 100;
+
+/// A promise resolved `HOLD_MS` from now (at once where there is no
+/// window timer).
+fn hold() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _reject| {
+        let set = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, HOLD_MS));
+        if !matches!(set, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    })
+}
+
+type Job = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+fn run(job: &Job) {
+    let f = job.borrow_mut().take();
+    if let Some(f) = f {
+        f();
+    }
+}
+
+/// `navigator.locks.request` and its receiver, where the browser has them.
+fn request_fn() -> Option<(JsValue, js_sys::Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    if !locks.is_object() {
+        return None;
+    }
+    let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).ok()?;
+    Some((locks, request.dyn_into().ok()?))
+}
+
+/// Runs `f` holding [`WRITE_LOCK`] (shared by every tab of this origin),
+/// or at once where locks are missing or refused. `f` runs exactly once.
+pub fn with_write_lock(f: impl FnOnce() + 'static) {
+    let job: Job = Rc::new(RefCell::new(Some(Box::new(f))));
+    let Some((locks, request)) = request_fn() else {
+        return run(&job);
+    };
+    let held = job.clone();
+    // The lock is held `HOLD_MS` after `f` returns (see `HOLD_MS`).
+    let granted = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        run(&held);
+        hold().into()
+    });
+    match request.call2(&locks, &JsValue::from_str(WRITE_LOCK), &granted) {
+        Ok(promise) => {
+            // Refused (an opaque origin, a browser setting): run unlocked.
+            let refused = job.clone();
+            let on_refused = Closure::once_into_js(move |_e: JsValue| run(&refused));
+            let catch = js_sys::Reflect::get(&promise, &JsValue::from_str("catch"));
+            if let Ok(catch) = catch.and_then(|c| c.dyn_into::<js_sys::Function>()) {
+                let _ = catch.call1(&promise, &on_refused);
+            }
+        }
+        Err(_) => run(&job),
+    }
+}
