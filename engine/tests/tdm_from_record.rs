@@ -84,7 +84,7 @@ fn cyclosporine_is_the_average_of_both_models_unless_one_is_pinned() {
 
     let pinned = DrugRecord {
         model_id: "umpierrez2021_csa".into(),
-        weighting: Weighting::Aic,
+        weighting: Some(Weighting::Aic),
         ..record
     };
     let made = ask(Drug::Cyclosporine, &pinned, Some(35.0));
@@ -119,6 +119,17 @@ fn tacrolimus_offers_the_label_regimen_and_its_three_models() {
     );
     let made = ask(Drug::Tacrolimus, &DrugRecord::default(), None);
     assert_eq!(made.models.len(), 3);
+    // Tacrolimus averages with AIC weights unless the record says LL.
+    let weighting = |made: &RecordInput| made.input.average.as_ref().map(|a| a.weighting);
+    assert_eq!(weighting(&made), Some(Weighting::Aic));
+    let ll = DrugRecord {
+        weighting: Some(Weighting::Ll),
+        ..DrugRecord::default()
+    };
+    assert_eq!(
+        weighting(&ask(Drug::Tacrolimus, &ll, None)),
+        Some(Weighting::Ll)
+    );
     let labels: Vec<&str> = made
         .input
         .regimens

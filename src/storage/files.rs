@@ -264,13 +264,17 @@ mod tests {
             import("{\"format\":\"dmip-monitor-export\",\"version\":9}", None),
             Err(ImportError::TooNew(9))
         );
-        let tampered = text.replace("\"schema\": 3", "\"schema\": 7");
+        let current = format!("\"schema\": {}", dmip_engine::record::SCHEMA_VERSION);
+        let tampered = text.replace(&current, "\"schema\": 7");
         assert_ne!(tampered, text);
         assert_eq!(
             import(&tampered, None),
             Err(ImportError::Record {
                 index: 1,
-                message: "record format 7 is newer than this version of the app understands (3); update the app".into()
+                message: format!(
+                    "record format 7 is newer than this version of the app understands ({}); update the app",
+                    dmip_engine::record::SCHEMA_VERSION
+                )
             })
         );
     }

@@ -8,7 +8,7 @@ use super::average::assumptions_of;
 use super::session::{ModelInfo, Session};
 use super::text::covariate;
 use crate::format::{significant, tick};
-use crate::i18n::{use_i18n, AvgKey, I18n, Key};
+use crate::i18n::{fill, use_i18n, AvgKey, I18n, Key};
 use crate::widgets::field::Choice;
 use dmip_engine::catalog::{builtin, CovariateIssue};
 use dmip_engine::estimate::Weighting;
@@ -44,15 +44,17 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
         |t| Some(t.to_owned()),
         String::clone,
     );
+    // The record's choice, else the drug's default (AIC for tacrolimus).
+    let catalogue = spec.catalogue();
     let weighting = RwSignal::new(
         session
             .drug
-            .with_untracked(|d| weighting_value(d.weighting).to_owned()),
+            .with_untracked(|d| weighting_value(catalogue.weighting(d)).to_owned()),
     );
     crate::widgets::follow(
         weighting,
-        move || session.drug.with(|d| d.weighting),
-        move |w| session.edit(|d| d.weighting = w),
+        move || session.drug.with(|d| catalogue.weighting(d)),
+        move |w| session.edit(|d| d.weighting = Some(w)),
         |t| {
             Some(if t == "aic" {
                 Weighting::Aic
@@ -73,10 +75,21 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
         all
     });
     let weightings = Signal::derive(move || {
-        [("ll", AvgKey::WeightingLl), ("aic", AvgKey::WeightingAic)]
-            .into_iter()
-            .map(|(v, k)| (v.to_owned(), i18n.t(k).to_owned()))
-            .collect()
+        [
+            (Weighting::Ll, AvgKey::WeightingLl),
+            (Weighting::Aic, AvgKey::WeightingAic),
+        ]
+        .into_iter()
+        .map(|(w, k)| {
+            let name = i18n.t(k);
+            let text = if w == catalogue.default_weighting {
+                fill(i18n.t(AvgKey::WeightingDefault), &[("name", name)])
+            } else {
+                name.to_owned()
+            };
+            (weighting_value(w).to_owned(), text)
+        })
+        .collect()
     });
     let infos = Memo::new(move |_| {
         session
@@ -91,6 +104,8 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
             {move || chosen.with(String::is_empty).then(|| view! {
                 <Choice id=format!("{slug}-weighting") label=AvgKey::Weighting options=weightings value=weighting />
                 <p class="note">{i18n.tx(AvgKey::WeightingNote)}</p>
+                {(catalogue.default_weighting == Weighting::Aic)
+                    .then(|| view! { <p class="note">{i18n.tx(AvgKey::WeightingWhyAic)}</p> })}
             })}
             {move || {
                 let all = infos.get();

@@ -272,6 +272,13 @@ pub fn ResultDetails(session: Session) -> impl IntoView {
     }
 }
 
+/// A shrinkage shown above 100 %. An η the levels say nothing about (e.g.
+/// Kirubakaran's CL-with-azole η while no azole is given) has its prior
+/// variance back up to rounding (1.000 000 1): shown as 100 %, not flagged.
+fn above_prior(shrinkage: f64) -> bool {
+    (shrinkage * 100.0).round() > 100.0
+}
+
 /// Each η (and κ) of the fit with its posterior SD and shrinkage: how much
 /// the levels say about it. A plain function, so that its texts follow
 /// the language through the caller's reactive closure.
@@ -292,7 +299,7 @@ fn eta_table(i18n: I18n, fit: &MapFit, slug: &'static str) -> impl IntoView {
             let shrinkage = fit.shrinkage.get(i).copied().flatten();
             let shrink = percent(shrinkage);
             view! {
-                <tr class:flagged=shrinkage.is_some_and(|s| s > 1.0)>
+                <tr class:flagged=shrinkage.is_some_and(above_prior)>
                     <td class="lead" data-label=i18n.t(Key::TdmColEta)>{n.clone()}</td>
                     <td data-label=i18n.t(Key::TdmColEstimate)>{format!("{e:.3}")}</td>
                     <td data-label=i18n.t(Key::TdmColPosteriorSd)>{sd(i)}</td>
@@ -302,7 +309,7 @@ fn eta_table(i18n: I18n, fit: &MapFit, slug: &'static str) -> impl IntoView {
         })
         .collect_view();
     // Posterior variance above the prior: the data term is not convex there.
-    let above = fit.shrinkage.iter().flatten().any(|s| *s > 1.0);
+    let above = fit.shrinkage.iter().flatten().any(|s| above_prior(*s));
     view! {
             <p class="note">{i18n.tx(Key::TdmEtaNote)}</p>
             {data_table(

@@ -36,7 +36,11 @@ use serde::{Deserialize, Serialize};
 ///   laboratory results are added.
 /// - 3: prednisolone becomes dated rows (a taper), co-medications get an
 ///   optional start and stop.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: a drug's model weighting left unwritten means the drug's default
+///   (`DrugCatalogue::default_weighting`: AIC for tacrolimus, LL for
+///   cyclosporine) instead of LL; a tacrolimus record with levels written
+///   before keeps the LL it was shown with.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// CYP3A5 genotype as clinicians record it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -81,10 +85,6 @@ pub struct PatientInfo {
     pub breakfast: Option<chrono::NaiveTime>,
 }
 
-fn is_ll(w: &Weighting) -> bool {
-    *w == Weighting::Ll
-}
-
 impl PatientInfo {
     /// The co-medications' names as typed (what the interaction checks
     /// read).
@@ -123,9 +123,10 @@ pub struct DrugRecord {
     /// The built-in model the user pinned; empty = the average of the
     /// drug's models (the default view).
     pub model_id: String,
-    /// How the average weighs the models (LL unless the user chose AIC).
-    #[serde(skip_serializing_if = "is_ll")]
-    pub weighting: Weighting,
+    /// How the average weighs the models; `None`: the drug's default
+    /// (`DrugCatalogue::weighting`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighting: Option<Weighting>,
     /// The product of new rows and of dose advice (each row keeps its own).
     pub formulation: Option<Formulation>,
     pub doses: Vec<DoseRow>,
@@ -276,19 +277,21 @@ mod tests {
     }
 
     #[test]
-    fn the_model_choice_defaults_to_the_ll_average_and_a_pin_is_kept() {
+    fn the_model_choice_defaults_to_the_average_and_a_choice_is_kept() {
         // A record written before averaging: no weighting, no model pinned.
         let old =
             read(r#"{"schema":2,"id":"x","tacrolimus":{"doses":[],"levels":[]}}"#).expect("reads");
         assert_eq!(old.tacrolimus.model_id, "");
-        assert_eq!(old.tacrolimus.weighting, Weighting::Ll);
-        // LL is not written (records stay as they were); AIC and a pin are.
+        assert_eq!(old.tacrolimus.weighting, None);
+        // The drug's default is not written; a choice and a pin are.
         assert!(!write(&old).contains("weighting"));
         let mut r = old.clone();
-        r.tacrolimus.weighting = Weighting::Aic;
+        r.tacrolimus.weighting = Some(Weighting::Ll);
+        r.cyclosporine.weighting = Some(Weighting::Aic);
         r.cyclosporine.model_id = "umpierrez2021_csa".into();
         let text = write(&r);
         assert!(text.contains(r#""weighting":"aic""#), "{text}");
+        assert!(text.contains(r#""weighting":"ll""#), "{text}");
         assert_eq!(read(&text), Ok(r));
     }
 }

@@ -114,7 +114,7 @@ pub fn input_from_record(q: &RecordQuestion<'_>) -> Result<RecordInput, RecordIn
         },
         average: pinned.is_none().then(|| Averaging {
             models: ids.iter().map(|m| (*m).to_owned()).collect(),
-            weighting: q.record.weighting,
+            weighting: catalogue.weighting(q.record),
         }),
     };
     Ok(RecordInput { input, models })
