@@ -9,7 +9,6 @@ mod bsa;
 mod calc;
 mod cumulative;
 mod dose;
-pub(crate) mod engine_ja;
 mod eular;
 mod handover;
 mod ledger;
