@@ -7,6 +7,7 @@ use super::{Lang, Say, Words};
 use crate::clinical::adverse::Concern;
 use crate::clinical::analyte::Analyte;
 use crate::clinical::error::Field;
+use crate::clinical::interactions::{Severity, Subject};
 use crate::clinical::limits::{OtherUnit, PatientField};
 use crate::clinical::risk::flair::FlairGroup;
 use crate::clinical::risk::Label;
@@ -85,6 +86,29 @@ impl Words for Field {
             Field::WbcNadir => ("WBC nadir", "白血球数 最低値（ナディア）"),
             Field::Neutrophils => ("neutrophil count", "好中球数"),
             Field::Date => ("date", "日付"),
+        };
+        lang.pick(en, ja)
+    }
+}
+
+/// The drug whose label an interaction table comes from.
+impl Words for Subject {
+    fn words(self, lang: Lang) -> &'static str {
+        let (en, ja) = match self {
+            Subject::Cyclosporine => ("cyclosporine", "シクロスポリン"),
+            Subject::Tacrolimus => ("tacrolimus", "タクロリムス"),
+        };
+        lang.pick(en, ja)
+    }
+}
+
+/// A Japanese package-insert category (in Japanese, the insert's section
+/// heading).
+impl Words for Severity {
+    fn words(self, lang: Lang) -> &'static str {
+        let (en, ja) = match self {
+            Severity::Contraindicated => ("contraindicated", "併用禁忌"),
+            Severity::Caution => ("use with caution", "併用注意"),
         };
         lang.pick(en, ja)
     }
