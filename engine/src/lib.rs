@@ -91,3 +91,4 @@ pub mod simulate;
 pub mod tdm;
 #[cfg(feature = "test-support")]
 pub mod test_support;
+pub mod text;

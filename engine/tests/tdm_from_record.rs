@@ -182,6 +182,57 @@ fn dmip_advise_answers_a_record_file_as_the_screen_does() {
 }
 
 #[test]
+fn dmip_advise_says_a_value_beyond_the_limits_in_the_language_asked() {
+    let mut patient_record = PatientRecord::new("r3");
+    patient_record.patient = dm_patient();
+    patient_record.cyclosporine = DrugRecord {
+        doses: doses(1e9, 12.0, 6),
+        ..cyclosporine()
+    };
+    let path = temp_file("limits.json", &record::write(&patient_record));
+    let args = |lang: &'static str| {
+        let mut a = vec![
+            "--record".to_owned(),
+            path.clone(),
+            "--drug".into(),
+            "cyclosporine".into(),
+            "--now".into(),
+            "2026-11-03T15:00:00+09:00".into(),
+            "--draws".into(),
+            "20".into(),
+        ];
+        if !lang.is_empty() {
+            a.extend(["--lang".to_owned(), lang.to_owned()]);
+        }
+        a
+    };
+    let run = |lang| {
+        let a = args(lang);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        failure(&dmip("advise", &a))
+    };
+    let en = run("");
+    assert!(
+        en.ends_with("limits.json: dose row 1: 1e9 mg per dose is outside 0.01–5000 mg"),
+        "{en}"
+    );
+    assert_eq!(run("en"), en);
+    let ja = run("ja");
+    assert!(
+        ja.ends_with(
+            "limits.json: 投与歴の 1 行目：1回 1e9 mg は受け付けられる範囲（0.01〜5000 mg）の外です"
+        ),
+        "{ja}"
+    );
+    let fr = dmip(
+        "advise",
+        &["--lang", "fr", "--record", &path, "--drug", "cyclosporine"],
+    );
+    assert!(!fr.status.success());
+    assert!(String::from_utf8_lossy(&fr.stderr).contains("not a language of the engine"));
+}
+
+#[test]
 fn dmip_advise_names_what_it_cannot_read() {
     let missing = failure(&dmip(
         "advise",

@@ -1,10 +1,8 @@
-//! Translation table for the biomarker, lung-function and infection timeline and the risk models (issue 9).
-//! The engine's notes and gap reasons are in English; their Japanese text is
-//! [`note_ja`] / [`gap_ja`] here (glossary: shared/clinical/glossary-ja.md).
+//! Translation table for the biomarker, lung-function and infection timeline and the risk models.
+//! The engine's notes and gap reasons are the engine's words, in both
+//! languages (`dmip_engine::text`).
 
 use super::table::table;
-use dmip_engine::clinical::notes::Note;
-use dmip_engine::clinical::Gap;
 
 table! {
     LabKey;
@@ -118,49 +116,6 @@ table! {
     Legend => "凡例", "Legend";
 }
 
-/// Japanese text of an engine note shown on this screen (English: `Note::en`).
-pub fn note_ja(note: Note) -> Option<&'static str> {
-    Some(match note {
-        Note::TwiceCutOffPoorPrognosis => "KL-6・SP-D がカットオフ値の約2倍以上では予後不良を示唆することがあります（日本の総説）。",
-        Note::Kl6Progression800 => "KL-6 ≥800 U/mL は間質性肺疾患の進行を予測しました（ROC の最適カットオフ 811 U/mL）。",
-        Note::Kl6AssayDependence => "KL-6 は測定法に依存します。HISCL では間質性肺疾患と健常者のカットオフが 304 U/mL で、メーカー値より低値でした。同じ測定法の結果どうしで比較してください。",
-        Note::OneOfKl6SpDSpABilled => "保険請求: KL-6・SP-D・SP-A を同時に測定しても算定できるのは1項目のみです。",
-        Note::FerritinTrendsMatter => "フェリチン・抗MDA5抗体・IL-18 の単回値の予後予測能は限られます。推移が重要です。",
-        Note::BetaDGlucanMedienceZones => "LSIメディエンス: >20 pg/mL 治療対象、10–20 経過観察、≤10 健常。キットにより値が異なります。",
-        Note::CmvTransplantThresholdsOnly => "膠原病に特化した CMV アンチゲネミアの閾値は検証されていません。公表閾値は移植患者のものです。施設の閾値を使用してください。",
-        Note::SingleEthnicityCohorts => "単一民族（主に日本人または中国人）の後ろ向き・単施設コホートから導かれたモデルです。カットオフは測定法に依存します。",
-        Note::MckModel => "MCK モデル（JAMI コホート: 導出 497 例、検証 111 例）: 抗MDA5抗体 + CRP + KL-6。リスク群は危険因子の数で分けます。ここでのカットオフは外部検証（Miyake 2025）で用いられた値です。",
-        Note::MckMda5PositiveNotPredictive => "外部検証（242 例）: 抗MDA5抗体陽性例では MCK = 2 は死亡を有意に予測しませんでした。",
-        Note::MckMda5NegativePredictive => "外部検証（242 例）: 抗MDA5抗体陰性例では MCK = 2 は全死亡、再燃、入院を要する感染症を予測しました。",
-        Note::FlairCentreSpecificInputs => "HRCT スコアは Renji 施設の半定量法、抗MDA5抗体の +/++/+++ はアッセイ固有（ラインブロットの強度）で、他施設での再現は困難です（注意書き、未検証）。",
-        Note::IsodaBothFactorsDied => "シクロスポリン治療の DM-A/SIP（Isoda 2014）: フェリチン ≥600 ng/mL または A-aDO2 ≥45 Torr で 24 週生存率が低く、両方を満たす例は全例死亡しました。",
-        Note::Gono2010Survival => "A/SIP を伴う皮膚筋炎（Gono 2010）: フェリチン ≥1500 ng/mL で生存率が有意に低値でした。",
-        Note::Gono2012Cohort => "抗MDA5抗体陽性の急速進行性間質性肺炎（Gono 2012、27 例）: 入院時 A-aDO2 ≥32 mmHg とフェリチン ≥828 ng/mL が予後不良因子でした。",
-        Note::DlcoMostSensitive => "DLco はガス交換障害の最も鋭敏な指標です。",
-        Note::FallingFvcWithoutIp => "間質性肺炎がないのに FVC が低下する場合は、呼吸筋力低下を示唆します。",
-        Note::Kl6SpDNormalInAcutePhase => "KL-6・SP-D は急性期に正常のことがあり、正常値でも活動性の間質性肺炎は否定できません。",
-        Note::RisingFerritinAcuteIp => "フェリチンの上昇は急性・亜急性間質性肺炎とその予後に関連します。",
-        Note::PcpProphylaxisCheck => "併用免疫抑制中です: ニューモシスチス肺炎の予防（ST合剤）が行われているか確認してください。確認できた推奨・用量・閾値はありません。",
-        Note::CyclosporineSmxTmpCaution => "シクロスポリンと ST合剤は併用注意です: 腎毒性が相加します。クレアチニン・BUN を頻回に確認してください。",
-        _ => return None,
-    })
-}
-
-/// Japanese text of a gap reason shown on this screen (English: `Gap::reason`).
-pub fn gap_ja(gap: Gap) -> Option<&'static str> {
-    Some(match gap {
-        Gap::FerritinPmolFactor => "フェリチン pmol/L ↔ ng/mL の換算係数（≈ 2.247）は確認できていません。フェリチンは ng/mL（= µg/L）で入力してください。",
-        Gap::MckRiskGroupMapping => "MCK: 抗MDA5抗体 × 危険因子数から低・中・高リスク群への対応と各群の死亡率は Gono 2021 で確認できていません（表・図未読）。該当項目数のみ表示します。",
-        Gap::FlairMortalityPerGroup => "FLAIR: リスク群ごとの死亡率は確認した抄録（Lian 2020）にありません。群のみ表示します。",
-        Gap::LabReferenceRange => "この項目の確認できた基準範囲はありません。施設の基準範囲を使用してください。",
-        Gap::Kl6OtherAssay => "KL-6 の基準値は BML CLEIA（<500 U/mL）のみ検証済みです。他の測定法（HISCL など）は異なります。測定法を記録し、その基準値を使用してください。",
-        Gap::BetaDGlucanOtherKit => "β-D-グルカンの基準値はファンギテック G テスト MK（≤20 pg/mL）と β-グルカンテストワコー（≤11 pg/mL）のみ検証済みです。キットにより値が異なります。",
-        Gap::CmvCtdThreshold => "CMV pp65 アンチゲネミア: 膠原病に特化した対応閾値は検証されていません（移植の閾値のみ、Gentile 2006）。施設の閾値を使用してください。",
-        Gap::PneumocystisProphylaxis => "ニューモシスチス肺炎の予防: 確認できた推奨・用量・閾値はありません。併用免疫抑制中に予防の有無の確認を促すのみです。",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,18 +131,5 @@ mod tests {
                 LabKey::SeriesAaDo2,
             ],
         );
-    }
-
-    #[test]
-    fn notes_and_gaps_of_this_screen_have_japanese() {
-        for n in [
-            Note::DlcoMostSensitive,
-            Note::Kl6SpDNormalInAcutePhase,
-            Note::PcpProphylaxisCheck,
-        ] {
-            assert!(note_ja(n).is_some_and(|t| !t.is_ascii()), "{n:?}");
-        }
-        assert!(gap_ja(Gap::LabReferenceRange).is_some());
-        assert_eq!(gap_ja(Gap::MesnaDose), None);
     }
 }

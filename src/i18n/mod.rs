@@ -22,7 +22,7 @@ pub use conflict::ConflictKey;
 pub use covariates::covariate_description;
 pub use dosing::DoseKey;
 pub use ivcy::IvcyKey;
-pub use labs::{gap_ja, note_ja, LabKey};
+pub use labs::LabKey;
 pub use limits::LimitKey;
 pub use over_time::TimeKey;
 pub use popcheck::PopKey;
@@ -40,41 +40,13 @@ use leptos::prelude::*;
 /// localStorage key of the chosen language (not patient data).
 const STORAGE_KEY: &str = "dmip.lang";
 
-/// A UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// 日本語 (default: the users are Japanese clinicians).
-    #[default]
-    Ja,
-    /// English.
-    En,
-}
+/// A UI language: the engine's (`dmip_engine::text`), so that the
+/// engine's words and the screens' follow one switch.
+pub use dmip_engine::text::Lang;
 
-impl Lang {
-    /// Both languages, in the order the switch shows them.
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
-    /// BCP 47 tag, used for `<html lang>` and storage.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name, shown on the switch whatever the UI language.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::Ja => "日本語",
-            Lang::En => "English",
-        }
-    }
-
-    /// Parses a tag written by [`Lang::tag`].
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.tag() == tag)
-    }
-}
+/// The language before the user chooses one: the users are Japanese
+/// clinicians.
+pub const DEFAULT_LANG: Lang = Lang::Ja;
 
 /// Handle on the current language, shared through Leptos context.
 #[derive(Clone, Copy, Debug)]
@@ -136,7 +108,7 @@ pub fn provide_i18n() -> I18n {
     let lang = stored
         .as_deref()
         .and_then(Lang::from_tag)
-        .unwrap_or_default();
+        .unwrap_or(DEFAULT_LANG);
     set_document_lang(lang);
     let i18n = I18n {
         lang: RwSignal::new(lang),
@@ -148,7 +120,7 @@ pub fn provide_i18n() -> I18n {
 /// The [`I18n`] provided by the app; a default one outside it (tests).
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(|| I18n {
-        lang: RwSignal::new(Lang::default()),
+        lang: RwSignal::new(DEFAULT_LANG),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Translation table for interactions and adverse-event checks (the Safety
 //! screen, the drug screens' headline and the report's co-medication section).
-//! Gap and note texts: English as the engine words them (a test in
-//! `safety_ui::text` keeps them equal); terms from glossary-ja.md.
+//! Terms from glossary-ja.md; the engine's gaps and notes are its own
+//! words (`dmip_engine::text`).
 
 use super::table::table;
 
@@ -86,16 +86,6 @@ table! {
     ErrMissing => "{field}を入力してください", "{field}: required";
     ErrBadDate => "{field}：YYYY-MM-DD の形式で入力してください（入力：「{value}」）", "{field}: please enter a date as YYYY-MM-DD (typed “{value}”)";
 
-    GapCreatinineRise => "ベースラインからのクレアチニン上昇：シクロスポリン・タクロリムスの減量を考えるべき閾値（%・絶対値）は確認できていません。上昇率を表示します。最新の添付文書と施設の基準で判断してください。", "Creatinine rise from baseline: no verified threshold (% or absolute) should prompt a cyclosporine or tacrolimus dose reduction. The rise is shown; judge it against the current label and the institutional rule.";
-    GapAdverseEvent => "カリウム、血圧、血糖、HbA1c、肝酵素（AST/ALT）について、この治療中の対応閾値も基準範囲も確認できていません。検査室の基準範囲と施設の基準を用いてください。", "No verified action threshold for potassium, blood pressure, glucose, HbA1c or liver enzymes (AST/ALT) during this treatment, and no reference range for them; use the laboratory's range and the institutional rule.";
-    GapMechanism => "添付文書にこの組み合わせの記載がありますが、その記載（機序・措置）は確認できていません。", "The label lists this pair; its wording (mechanism, advice) was not read or is not verified.";
-    GapCsaCyp3a => "シクロスポリンの添付文書 10.2 の CYP3A4 阻害剤・誘導剤の行（クラリスロマイシン以外のマクロライド系、カルシウム拮抗剤、リファンピシンなど）は確認できていないため、区分は表示できません。添付文書の前文は、CYP3A4・P糖蛋白に作用する薬剤で血中濃度が変化するとしています：血中濃度を測定してください。", "The cyclosporine label's 10.2 row for CYP3A4 inhibitors and inducers (macrolides other than clarithromycin, calcium antagonists, rifampicin…) was not read: its category is not available. The label's class line says drugs acting on CYP3A4 or P-gp change the level: measure levels.";
-    GapCsaPotassium => "スピロノラクトン・エサキセレノン以外のカリウム保持性利尿剤について、シクロスポリンの添付文書の高カリウム血症の行は確認できていないため、区分は表示できません。血清カリウム値に注意し、最新の添付文書を確認してください。", "The cyclosporine label's hyperkalaemia row for potassium-sparing diuretics other than spironolactone and esaxerenone was not read: its category is not available. Watch serum potassium and check the current label.";
-    GapTacNephro => "タクロリムスの添付文書の腎毒性のある薬剤（アムホテリシンB、アミノ糖系抗生物質、スルファメトキサゾール・トリメトプリム、非ステロイド性消炎鎮痛剤など）の行は確認できていないため、日本での区分は表示できません。腎機能を観察し、最新の添付文書を確認してください。", "The tacrolimus label's row for nephrotoxic drugs (amphotericin B, aminoglycosides, sulfamethoxazole-trimethoprim, NSAIDs…) was not read: the Japanese category is not available. Watch renal function and check the current label.";
-    GapTacInducer => "タクロリムスの添付文書の CYP3A4 誘導剤（リファンピシン、抗てんかん薬）の行は確認できていないため、区分は表示できません。血中濃度が低下します：再測定してください。", "The tacrolimus label's row for CYP3A4 inducers (rifampicin, antiepileptics) was not read: its category is not available. The level falls: recheck levels.";
-    GapAsunaprevir => "シクロスポリン＋アスナプレビル／バニプレビルは2024年7月改訂（DSU No.327）で禁忌から削除されました。現在の区分は確認できていません。最新の添付文書を確認してください。", "Cyclosporine + asunaprevir/vaniprevir were removed from 禁忌 in the Jul 2024 revision (DSU No.327); their current category was not found. Check the current label.";
-    NoteCoverage => "確認するのは添付文書で確認できた行のみです（一般名・商品名・略号）。見つからない薬剤や記載のない薬剤も安全とは限りません。最新の添付文書を確認してください。", "Only the label rows read are checked (generic names, brands and abbreviations); a drug not found, or without a row, is not evidence of safety. Check the current package insert.";
-    NoteCsaMeasure => "シクロスポリンはCYP3A4で代謝され、CYP3A4とP-gpを阻害し、P-gpの基質です：併用薬が変わったら血中濃度を測定してください。", "Cyclosporine is metabolised by CYP3A4, inhibits CYP3A4 and P-gp and is a P-gp substrate: measure levels when co-medications change.";
 }
 
 #[cfg(test)]

@@ -1,17 +1,13 @@
 //! Every clinical text the app shows can be cited: the translation tables,
-//! the Japanese of the engine's gaps and notes, the sources shown with
-//! them, the default targets and the built-in model files' citations carry
-//! no workshop words ("issue", "brief", "pack", "[M]", repository paths,
+//! the engine's gaps, notes and cumulative-dose thresholds in both
+//! languages (`dmip_engine::text`), the sources shown with them, the
+//! default targets and the built-in model files' citations carry no
+//! workshop words ("issue", "brief", "pack", "[M]", repository paths,
 //! 参照資料, copy-site hosts: `dmip_engine::clinical::citable`).
-//! The IV-CY planner's own Japanese (`ivcy_ui::engine_ja`) is scanned
-//! too.
 
 #[cfg(test)]
 mod tests {
-    use super::super::{
-        gap_ja, note_ja, AvgKey, IvcyKey, Key, LabKey, Lang, PopKey, SafetyKey, Text, TimeKey,
-    };
-    use crate::ivcy_ui::engine_ja as ivcy_ja;
+    use super::super::{AvgKey, IvcyKey, Key, LabKey, Lang, PopKey, SafetyKey, Text, TimeKey};
     use crate::safety_ui::{gap_text, note_text};
     use dmip_engine::catalog::{builtin, builtin_ids};
     use dmip_engine::clinical::citable::workshop_words;
@@ -20,6 +16,7 @@ mod tests {
     use dmip_engine::clinical::sources::Source;
     use dmip_engine::clinical::Gap;
     use dmip_engine::tdm::{defaults, Drug};
+    use dmip_engine::text::Words;
 
     /// Japanese workshop words (the reference material, the project).
     const JA: &[&str] = &["参照資料", "本プロジェクト", "プロジェクトの", "未検証 [M]"];
@@ -69,9 +66,8 @@ mod tests {
             dmip_engine::tdm::starting_dose::FORMULA_SOURCE,
         ));
         for g in Gap::ALL {
-            out.extend(offenders(&format!("{g:?}"), g.reason()));
-            out.extend(gap_ja(g).map_or(vec![], |t| offenders(&format!("{g:?} (ja)"), t)));
             for lang in Lang::ALL {
+                out.extend(offenders(&format!("{g:?} ({lang:?})"), g.words(lang)));
                 out.extend(offenders(
                     &format!("{g:?} safety ({lang:?})"),
                     &gap_text(g, lang),
@@ -79,37 +75,18 @@ mod tests {
             }
         }
         for n in Note::ALL {
-            out.extend(offenders(&format!("{n:?}"), n.en()));
-            out.extend(note_ja(n).map_or(vec![], |t| offenders(&format!("{n:?} (ja)"), t)));
             for lang in Lang::ALL {
+                out.extend(offenders(&format!("{n:?} ({lang:?})"), n.words(lang)));
                 out.extend(offenders(
                     &format!("{n:?} safety ({lang:?})"),
                     &note_text(n, lang),
                 ));
             }
         }
-        for g in Gap::ALL {
-            out.extend(
-                ivcy_ja::gap(g).map_or(vec![], |t| offenders(&format!("{g:?} (IV-CY ja)"), t)),
-            );
-        }
-        for n in Note::ALL {
-            out.extend(
-                ivcy_ja::note(n).map_or(vec![], |t| offenders(&format!("{n:?} (IV-CY ja)"), t)),
-            );
-        }
-        for t in [
-            Threshold::BladderOrDoublesPer10g,
-            Threshold::BladderControlsMedian,
-            Threshold::BladderCasesMedian,
-            Threshold::BladderNihOver100g,
-            Threshold::OvarianD50,
-            Threshold::OvarianD90,
-        ] {
-            out.extend(offenders(
-                &format!("{t:?} (IV-CY ja)"),
-                ivcy_ja::threshold(t),
-            ));
+        for t in Threshold::ALL {
+            for lang in Lang::ALL {
+                out.extend(offenders(&format!("{t:?} ({lang:?})"), t.words(lang)));
+            }
         }
         for s in Source::ALL {
             out.extend(offenders(&format!("{s:?}"), s.citation()));

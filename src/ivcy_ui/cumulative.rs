@@ -2,22 +2,19 @@
 //! lowest WBC nadir, and what cannot be said (with the reason).
 
 use super::calc::Derived;
-use super::engine_ja;
 use super::text::{missing, why, Cite, Need, NoteLine, Unavailable};
 use crate::format::{significant, tick};
-use crate::i18n::{fill, use_i18n, I18n, IvcyKey, Key, Lang};
+use crate::i18n::{fill, use_i18n, I18n, IvcyKey, Key};
 use crate::tdm_ui::{Unit, AGE};
 use crate::widgets::bound_number;
 use crate::widgets::data_table;
 use dmip_engine::clinical::cyclophosphamide::ledger::{PerWhat, Threshold, ThresholdCheck};
 use dmip_engine::clinical::cyclophosphamide::LedgerSummary;
+use dmip_engine::text::Words;
 use leptos::prelude::*;
 
 fn threshold_text(i18n: I18n, t: Threshold) -> &'static str {
-    match i18n.lang() {
-        Lang::Ja => engine_ja::threshold(t),
-        Lang::En => t.en(),
-    }
+    t.words(i18n.lang())
 }
 
 fn threshold_row(i18n: I18n, c: ThresholdCheck) -> impl IntoView {

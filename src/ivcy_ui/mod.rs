@@ -2,14 +2,14 @@
 //! published regimen, dose, the EULAR 2009 table, planned dates, the ledger
 //! of given pulses with cumulative dose and WBC nadirs, the hand-over to
 //! maintenance. `plan.rs` keeps the typed inputs and the record's plan in
-//! step, `calc.rs` holds the memos that call the engine, `text.rs` and
-//! `engine_ja.rs` put engine results into words; the rest are panels.
+//! step, `calc.rs` holds the memos that call the engine, `text.rs` puts
+//! engine results into words (the engine's own, `dmip_engine::text`); the
+//! rest are panels.
 
 mod bsa;
 mod calc;
 mod cumulative;
 mod dose;
-pub(crate) mod engine_ja;
 mod eular;
 mod handover;
 mod ledger;

@@ -1,12 +1,12 @@
 //! Engine results in words, in the UI language: input errors, missing
 //! inputs, unavailable items with their reason, notes and citations.
 
-use super::engine_ja;
 use crate::i18n::{fill, use_i18n, I18n, IvcyKey, Lang};
 use dmip_engine::clinical::error::{ClinicalError, Field};
 use dmip_engine::clinical::notes::Note;
 use dmip_engine::clinical::sources::Source;
 use dmip_engine::clinical::status::Gap;
+use dmip_engine::text::{Say, Words};
 use leptos::prelude::*;
 
 /// An input a calculation needs: an engine field or one named by the app.
@@ -50,10 +50,7 @@ pub fn require<T: Copy>(needs: &[(Option<T>, Need)]) -> Calc<Vec<T>> {
 }
 
 pub fn field(i18n: I18n, f: Field) -> &'static str {
-    match i18n.lang() {
-        Lang::Ja => f.ja(),
-        Lang::En => f.en(),
-    }
+    f.words(i18n.lang())
 }
 
 fn need(i18n: I18n, n: Need) -> &'static str {
@@ -96,8 +93,8 @@ pub fn error(i18n: I18n, e: &ClinicalError) -> String {
         ClinicalError::Missing { field: f } => missing(i18n, &[Need::Field(*f)]),
         ClinicalError::DateOutOfRange => i18n.t(IvcyKey::ErrDateOutOfRange).to_owned(),
         ClinicalError::NonFiniteResult => i18n.t(IvcyKey::ErrNonFinite).to_owned(),
-        // Not raised by the calculations of these screens; English only.
-        other => other.to_string(),
+        // Not raised by the calculations of these screens: the engine's words.
+        other => other.say(i18n.lang()),
     }
 }
 
@@ -118,19 +115,13 @@ pub fn why(i18n: I18n, w: &Why) -> String {
     }
 }
 
-/// The reason an item is unavailable, in Japanese where translated.
+/// The reason an item is unavailable, in the UI language.
 pub fn gap(i18n: I18n, g: Gap) -> &'static str {
-    match i18n.lang() {
-        Lang::Ja => engine_ja::gap(g).unwrap_or(g.reason()),
-        Lang::En => g.reason(),
-    }
+    g.words(i18n.lang())
 }
 
 pub fn note(i18n: I18n, n: Note) -> &'static str {
-    match i18n.lang() {
-        Lang::Ja => engine_ja::note(n).unwrap_or(n.en()),
-        Lang::En => n.en(),
-    }
+    n.words(i18n.lang())
 }
 
 /// "Unavailable: reason", in a box the tests and the eye can find.

@@ -7,7 +7,7 @@ use super::text::{
     analyte_from, analyte_name, analyte_slug, assay_choices, assay_from, gap_text, parse_date,
     unit_from, unit_slug, GROUPS,
 };
-use crate::i18n::{fill, use_i18n, LabKey, Lang};
+use crate::i18n::{fill, use_i18n, LabKey};
 use crate::state::use_record;
 use dmip_engine::clinical::analyte::Analyte;
 use dmip_engine::clinical::biomarkers::LabResult;
@@ -90,10 +90,7 @@ pub fn LabEntry() -> impl IntoView {
         let Checked::Ok(_, Some(s)) = checked.get() else {
             return None;
         };
-        let text = match i18n.lang() {
-            Lang::Ja => s.message_ja(),
-            Lang::En => s.message_en(),
-        };
+        let text = dmip_engine::text::Say::say(&s, i18n.lang());
         let to = s.suggested_unit;
         Some(view! {
             <p class="lab-warning" id="lab-suggestion" role="status">

@@ -15,6 +15,7 @@ use dmip_engine::clinical::{ClinicalError, Field};
 use dmip_engine::labs::latest::last_lab_date;
 use dmip_engine::labs::risk_panel;
 use dmip_engine::record::PatientRecord;
+use dmip_engine::text::Words;
 use leptos::prelude::*;
 
 fn model_key(m: Model) -> LabKey {
@@ -53,10 +54,7 @@ fn input_text(i18n: I18n, v: InputValue, f: Field) -> String {
 
 fn flair_lines(i18n: I18n, r: &FlairResult) -> Vec<String> {
     let lang = i18n.lang();
-    let group = match lang {
-        Lang::Ja => r.group.ja(),
-        Lang::En => r.group.en(),
-    };
+    let group = r.group.words(lang);
     let mut lines = vec![fill(
         i18n.t(LabKey::FlairTotal),
         &[("total", &r.total.to_string()), ("group", group)],
@@ -131,10 +129,7 @@ fn card<R>(
         .iter()
         .map(|f| field_name(lang, *f))
         .collect();
-    let label = match lang {
-        Lang::Ja => out.label.ja(),
-        Lang::En => out.label.en(),
-    };
+    let label = out.label.words(lang);
     let result = out.result.as_ref().map(&lines).unwrap_or_default();
     view! {
         <article class="risk-card" id=id>

@@ -2,13 +2,14 @@
 //! assays, the engine's notes and gap reasons, fields of the risk models;
 //! dates typed in `<input type=date>`.
 
-use crate::i18n::{gap_ja, note_ja, LabKey, Lang};
+use crate::i18n::{LabKey, Lang};
 use chrono::NaiveDate;
 use dmip_engine::clinical::analyte::{Analyte, Assay};
 use dmip_engine::clinical::notes::Note;
 use dmip_engine::clinical::units::Unit;
 use dmip_engine::clinical::{Field, Gap};
 use dmip_engine::labs::panels::{BLOOD_GAS, INFECTION, LUNG_FUNCTION, MARKERS};
+use dmip_engine::text::Words;
 
 /// The sections of the screen, in the order clinicians read them (the
 /// engine's lists, which also place the tests on the time axis).
@@ -49,31 +50,19 @@ pub fn unit_from(a: Analyte, slug: &str) -> Unit {
 }
 
 pub fn analyte_name(lang: Lang, a: Analyte) -> &'static str {
-    match lang {
-        Lang::Ja => a.ja(),
-        Lang::En => a.en(),
-    }
+    a.words(lang)
 }
 
 pub fn field_name(lang: Lang, f: Field) -> &'static str {
-    match lang {
-        Lang::Ja => f.ja(),
-        Lang::En => f.en(),
-    }
+    f.words(lang)
 }
 
 pub fn note_text(lang: Lang, n: Note) -> &'static str {
-    match lang {
-        Lang::Ja => note_ja(n).unwrap_or(n.en()),
-        Lang::En => n.en(),
-    }
+    n.words(lang)
 }
 
 pub fn gap_text(lang: Lang, g: Gap) -> &'static str {
-    match lang {
-        Lang::Ja => gap_ja(g).unwrap_or(g.reason()),
-        Lang::En => g.reason(),
-    }
+    g.words(lang)
 }
 
 /// The assays offered for `a` (value, text); empty when not asked.

@@ -64,10 +64,11 @@ pub fn ResultEntry() -> impl IntoView {
     let date_error =
         Signal::derive(move || shown(day.get().err(), date).filter(|_| attempted.get()));
     let suggestion = move || {
-        checked.get().ok().flatten().map(|s| match i18n.lang() {
-            crate::i18n::Lang::Ja => s.message_ja(),
-            crate::i18n::Lang::En => s.message_en(),
-        })
+        checked
+            .get()
+            .ok()
+            .flatten()
+            .map(|s| dmip_engine::text::Say::say(&s, i18n.lang()))
     };
     let suggested_unit = move || checked.get().ok().flatten().map(|s| s.suggested_unit);
     let analytes = Signal::derive(move || {

@@ -1,7 +1,7 @@
 //! Engine values in the UI language: drugs, categories, concerns, analytes,
-//! gaps, notes and input errors. The engine gives both languages for names;
-//! gap and note texts are English there, so the ones this screen shows are
-//! translated in `i18n/safety.rs` (others fall back to the engine's English).
+//! gaps, notes and input errors. The engine gives both languages
+//! (`dmip_engine::text`); the input errors this screen words itself show
+//! the text as typed.
 
 use crate::format::significant;
 use crate::i18n::{fill, I18n, Lang, SafetyKey};
@@ -13,6 +13,7 @@ use dmip_engine::clinical::sources::Source;
 use dmip_engine::clinical::{ClinicalError, Field, Gap};
 use dmip_engine::record::CoMedication;
 use dmip_engine::tdm::view::display;
+use dmip_engine::text::{Say, Words};
 
 /// A co-medication as typed, with its period when one is known
 /// ("itraconazole (from 2026-11-02 08:00)").
@@ -33,31 +34,22 @@ pub fn comedication(i18n: I18n, m: &CoMedication) -> String {
 }
 
 pub fn subject(s: Subject, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => s.ja(),
-        Lang::En => s.en(),
-    }
+    s.words(lang)
 }
 
 pub fn analyte(a: Analyte, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => a.ja(),
-        Lang::En => a.en(),
-    }
+    a.words(lang)
 }
 
 pub fn concern(c: Concern, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => c.ja(),
-        Lang::En => c.en(),
-    }
+    c.words(lang)
 }
 
 /// The Japanese label category, always shown as the label writes it.
 pub fn severity(s: Severity, lang: Lang) -> String {
     match lang {
-        Lang::Ja => s.ja().to_owned(),
-        Lang::En => format!("{} — {}", capitalised(s.en()), s.ja()),
+        Lang::Ja => s.words(Lang::Ja).to_owned(),
+        Lang::En => format!("{} — {}", capitalised(s.words(Lang::En)), s.words(Lang::Ja)),
     }
 }
 
@@ -70,18 +62,7 @@ pub fn capitalised(s: &str) -> String {
 }
 
 pub fn gap(g: Gap, lang: Lang) -> String {
-    let key = match g {
-        Gap::CreatinineRiseThreshold => SafetyKey::GapCreatinineRise,
-        Gap::AdverseEventThreshold => SafetyKey::GapAdverseEvent,
-        Gap::InteractionMechanism => SafetyKey::GapMechanism,
-        Gap::CyclosporineCyp3aRow => SafetyKey::GapCsaCyp3a,
-        Gap::CyclosporinePotassiumRow => SafetyKey::GapCsaPotassium,
-        Gap::TacrolimusNephrotoxicRow => SafetyKey::GapTacNephro,
-        Gap::TacrolimusInducerRow => SafetyKey::GapTacInducer,
-        Gap::AsunaprevirVaniprevirCategory => SafetyKey::GapAsunaprevir,
-        other => return other.reason().to_owned(),
-    };
-    key.text(lang).to_owned()
+    g.words(lang).to_owned()
 }
 
 /// The drug a co-medication was read as, in the UI language.
@@ -170,19 +151,11 @@ pub fn no_row(r: &InteractionReport, lang: Lang) -> Option<String> {
 }
 
 pub fn note(n: Note, lang: Lang) -> String {
-    let key = match n {
-        Note::InteractionTableCoverage => SafetyKey::NoteCoverage,
-        Note::CyclosporineMeasureLevels => SafetyKey::NoteCsaMeasure,
-        other => return other.en().to_owned(),
-    };
-    key.text(lang).to_owned()
+    n.words(lang).to_owned()
 }
 
 fn field(f: Field, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => f.ja(),
-        Lang::En => f.en(),
-    }
+    f.words(lang)
 }
 
 /// An input error in the UI language; `typed` is the text as typed (empty
@@ -203,7 +176,7 @@ pub fn error(e: &ClinicalError, typed: &str, lang: Lang) -> String {
         ),
         ClinicalError::Missing { field } => (SafetyKey::ErrMissing, Some(*field), vec![]),
         ClinicalError::BadDate { field, .. } => (SafetyKey::ErrBadDate, Some(*field), vec![]),
-        other => return other.to_string(),
+        other => return other.say(lang),
     };
     let shown = match (typed.trim(), e) {
         ("", ClinicalError::NotFinite { value, .. } | ClinicalError::BadDate { value, .. }) => {

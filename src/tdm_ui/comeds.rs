@@ -9,6 +9,7 @@ use crate::i18n::{fill, I18n, Lang, SafetyKey};
 use dmip_engine::clinical::interactions::{check_subject, InteractionReport, LevelChange, Subject};
 use dmip_engine::record::PatientRecord;
 use dmip_engine::tdm::Drug;
+use dmip_engine::text::Words;
 
 /// The label checked for `drug`.
 pub fn subject(drug: Drug) -> Subject {
@@ -41,10 +42,7 @@ fn list(lang: Lang, items: &[String]) -> String {
 /// in the list matters for this drug).
 pub fn sentences(i18n: I18n, r: &InteractionReport) -> Vec<String> {
     let lang = i18n.lang();
-    let drug = match lang {
-        Lang::Ja => r.subject.ja(),
-        Lang::En => r.subject.en(),
-    };
+    let drug = r.subject.words(lang);
     let mut out = Vec::new();
     let mut contra: Vec<String> = Vec::new();
     for h in r.contraindicated() {

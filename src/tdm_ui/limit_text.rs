@@ -2,72 +2,27 @@
 //! (`dmip_engine::dosing::limits`) in the UI language: why a drug screen
 //! computed nothing, with the limit named.
 
-use crate::i18n::{fill, Lang, LimitKey};
-use dmip_engine::dosing::limits::{
-    shown, LimitError, DOSE_MG, INTERVAL_H, LEVEL_NG_ML, MAX_COUNT, MAX_HORIZON_H, YEARS,
-};
+use crate::i18n::Lang;
+use dmip_engine::dosing::limits::LimitError;
+use dmip_engine::text::Say;
 
-/// `e` in `lang`.
+/// `e` in `lang`: the engine's words; the horizon, which the engine words
+/// as a clause ("a forecast of …"), starts a sentence on the screen.
 pub fn limit_text(lang: Lang, e: &LimitError) -> String {
-    let ja = lang == Lang::Ja;
-    let place = |p: &dmip_engine::dosing::limits::Place| if ja { p.ja() } else { p.en() };
-    let t = |k: LimitKey| k.text(lang);
+    let text = e.say(lang);
     match e {
-        LimitError::Year { place: p, year } => fill(
-            t(LimitKey::Year),
-            &[
-                ("place", &place(p)),
-                ("year", &year.to_string()),
-                ("min", &YEARS.0.to_string()),
-                ("max", &YEARS.1.to_string()),
-            ],
-        ),
-        LimitError::Amount { place: p, value } => fill(
-            t(LimitKey::Amount),
-            &[
-                ("place", &place(p)),
-                ("value", &shown(*value)),
-                ("min", &shown(DOSE_MG.0)),
-                ("max", &shown(DOSE_MG.1)),
-            ],
-        ),
-        LimitError::Interval { place: p, value } => fill(
-            t(LimitKey::Interval),
-            &[
-                ("place", &place(p)),
-                ("value", &shown(*value)),
-                ("min", &shown(INTERVAL_H.0)),
-                ("max", &shown(INTERVAL_H.1)),
-            ],
-        ),
-        LimitError::Count { place: p, count } => fill(
-            t(LimitKey::Count),
-            &[
-                ("place", &place(p)),
-                ("count", &count.to_string()),
-                ("max", &MAX_COUNT.to_string()),
-            ],
-        ),
-        LimitError::Horizon { value } => fill(
-            t(LimitKey::Horizon),
-            &[("value", &shown(*value)), ("max", &shown(MAX_HORIZON_H))],
-        ),
-        LimitError::Level { place: p, value } => fill(
-            t(LimitKey::Level),
-            &[
-                ("place", &place(p)),
-                ("value", &shown(*value)),
-                ("max", &shown(LEVEL_NG_ML.1)),
-            ],
-        ),
-        LimitError::TooMany { what, count, max } => fill(
-            t(LimitKey::TooMany),
-            &[
-                ("what", if ja { what.ja() } else { what.en() }),
-                ("count", &count.to_string()),
-                ("max", &max.to_string()),
-            ],
-        ),
+        LimitError::Horizon { .. } => {
+            let mut c = text.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        LimitError::Year { .. }
+        | LimitError::Amount { .. }
+        | LimitError::Interval { .. }
+        | LimitError::Count { .. }
+        | LimitError::Level { .. }
+        | LimitError::TooMany { .. } => text,
     }
 }
 

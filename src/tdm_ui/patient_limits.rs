@@ -8,6 +8,7 @@ use crate::format::parse_number;
 use crate::i18n::{fill, Key, Lang, LimitKey};
 use dmip_engine::clinical::limits::{check, BoundError, PatientField};
 use dmip_engine::clinical::units::fmt_sig;
+use dmip_engine::text::Words;
 
 /// The number typed, when plausible for `field`.
 pub fn patient_value(text: &str, field: PatientField) -> Option<f64> {
@@ -50,10 +51,7 @@ fn message(lang: Lang, text: &str, e: &BoundError) -> String {
                 with(Key::TdmErrAboveMax.text(lang), Some(("max", *max)))
             };
             let Some(q) = question else { return range };
-            let other = match lang {
-                Lang::Ja => q.other.ja(),
-                Lang::En => q.other.en(),
-            };
+            let other = q.other.words(lang);
             let asked = fill(
                 LimitKey::Question.text(lang),
                 &[

@@ -7,6 +7,7 @@
 use super::sources::Source;
 use super::status::{Gap, Status};
 use super::units::Unit;
+use crate::text::{Lang, Words};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -84,81 +85,9 @@ impl Analyte {
         Analyte::DiastolicBp,
     ];
 
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Analyte::Kl6 => "KL-6",
-            Analyte::SpD => "SP-D",
-            Analyte::SpA => "SP-A",
-            Analyte::Ferritin => "ferritin",
-            Analyte::Crp => "CRP",
-            Analyte::Ldh => "LDH",
-            Analyte::Ck => "CK",
-            Analyte::Aldolase => "aldolase",
-            Analyte::BetaDGlucan => "β-D-glucan",
-            Analyte::CmvAntigenaemia => "CMV antigenaemia (C7-HRP)",
-            Analyte::Procalcitonin => "procalcitonin",
-            Analyte::Wbc => "white blood cell count",
-            Analyte::Lymphocytes => "lymphocyte count",
-            Analyte::IgG => "IgG",
-            Analyte::Creatinine => "serum creatinine",
-            Analyte::Fvc => "FVC",
-            Analyte::PercentVc => "%VC",
-            Analyte::Dlco => "DLco",
-            Analyte::PercentDlco => "%DLco",
-            Analyte::Tlc => "TLC",
-            Analyte::Vc => "VC",
-            Analyte::Fev1 => "FEV1",
-            Analyte::SpO2 => "SpO2",
-            Analyte::PaO2 => "PaO2",
-            Analyte::PaCo2 => "PaCO2",
-            Analyte::FiO2 => "FiO2",
-            Analyte::Potassium => "potassium",
-            Analyte::Glucose => "blood glucose",
-            Analyte::Hba1c => "HbA1c",
-            Analyte::Ast => "AST",
-            Analyte::Alt => "ALT",
-            Analyte::SystolicBp => "systolic blood pressure",
-            Analyte::DiastolicBp => "diastolic blood pressure",
-        }
-    }
-
-    /// Japanese name (the project's Japanese glossary).
-    pub fn ja(self) -> &'static str {
-        match self {
-            Analyte::Kl6 => "KL-6",
-            Analyte::SpD => "SP-D",
-            Analyte::SpA => "SP-A",
-            Analyte::Ferritin => "フェリチン",
-            Analyte::Crp => "CRP",
-            Analyte::Ldh => "LDH（乳酸脱水素酵素）",
-            Analyte::Ck => "CK（クレアチンキナーゼ）",
-            Analyte::Aldolase => "アルドラーゼ",
-            Analyte::BetaDGlucan => "β-D-グルカン",
-            Analyte::CmvAntigenaemia => "CMVアンチゲネミア（C7-HRP）",
-            Analyte::Procalcitonin => "プロカルシトニン",
-            Analyte::Wbc => "白血球数",
-            Analyte::Lymphocytes => "リンパ球数",
-            Analyte::IgG => "IgG",
-            Analyte::Creatinine => "血清クレアチニン",
-            Analyte::Fvc => "努力肺活量（FVC）",
-            Analyte::PercentVc => "%肺活量（%VC）",
-            Analyte::Dlco => "肺拡散能（DLco）",
-            Analyte::PercentDlco => "%DLco",
-            Analyte::Tlc => "全肺気量（TLC）",
-            Analyte::Vc => "肺活量（VC）",
-            Analyte::Fev1 => "1秒量（FEV1）",
-            Analyte::SpO2 => "経皮的動脈血酸素飽和度（SpO2）",
-            Analyte::PaO2 => "動脈血酸素分圧（PaO2）",
-            Analyte::PaCo2 => "動脈血二酸化炭素分圧（PaCO2）",
-            Analyte::FiO2 => "吸入酸素濃度（FiO2）",
-            Analyte::Potassium => "血清カリウム",
-            Analyte::Glucose => "血糖",
-            Analyte::Hba1c => "HbA1c",
-            Analyte::Ast => "AST",
-            Analyte::Alt => "ALT",
-            Analyte::SystolicBp => "収縮期血圧",
-            Analyte::DiastolicBp => "拡張期血圧",
-        }
+        self.words(Lang::En)
     }
 
     /// Accepted units, canonical (as Japanese labs report) first.
@@ -342,9 +271,9 @@ mod tests {
     #[test]
     fn every_analyte_has_names_and_a_unit() {
         for a in Analyte::ALL {
-            assert!(!a.en().is_empty() && !a.ja().is_empty());
+            assert!(!a.en().is_empty() && !a.words(Lang::Ja).is_empty());
             assert_eq!(a.canonical_unit(), a.units()[0]);
         }
-        assert_eq!(Analyte::Ferritin.ja(), "フェリチン");
+        assert_eq!(Analyte::Ferritin.words(Lang::Ja), "フェリチン");
     }
 }

@@ -2,8 +2,8 @@
 //! the validators every clinical calculation uses.
 
 use super::analyte::Analyte;
+use crate::text::{Lang, Words};
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 /// A named input of a clinical calculation. Used in error messages and in the
 /// lists of missing inputs that scores return instead of guessing.
@@ -39,101 +39,57 @@ pub enum Field {
 }
 
 impl Field {
-    /// English label as the UI shows it.
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Field::Lab(a) => a.en(),
-            Field::HeightCm => "height (cm)",
-            Field::WeightKg => "weight (kg)",
-            Field::AgeYears => "age (years)",
-            Field::Sex => "sex",
-            Field::Bsa => "body surface area (m²)",
-            Field::Dose => "dose",
-            Field::PulseCount => "number of pulses",
-            Field::IntervalDays => "interval (days)",
-            Field::AntiMda5 => "anti-MDA5 antibody",
-            Field::AntiMda5Grade => "anti-MDA5 grade (+/++/+++)",
-            Field::HrctScore => "HRCT score",
-            Field::RpIld => "rapidly progressive ILD",
-            Field::AaDo2 => "A-aDO2",
-            Field::FiO2 => "FiO2",
-            Field::PaO2 => "PaO2",
-            Field::PaCO2 => "PaCO2",
-            Field::BarometricPressure => "barometric pressure",
-            Field::WaterVapourPressure => "water vapour pressure",
-            Field::RespiratoryQuotient => "respiratory quotient",
-            Field::Value => "value",
-            Field::Baseline => "baseline value",
-            Field::WbcNadir => "WBC nadir",
-            Field::Neutrophils => "neutrophil count",
-            Field::Date => "date",
-        }
-    }
-
-    /// Japanese label (terms from the project's Japanese glossary where listed).
-    pub fn ja(self) -> &'static str {
-        match self {
-            Field::Lab(a) => a.ja(),
-            Field::HeightCm => "身長 (cm)",
-            Field::WeightKg => "体重 (kg)",
-            Field::AgeYears => "年齢",
-            Field::Sex => "性別",
-            Field::Bsa => "体表面積 (m²)",
-            Field::Dose => "投与量",
-            Field::PulseCount => "パルス回数",
-            Field::IntervalDays => "投与間隔 (日)",
-            Field::AntiMda5 => "抗MDA5抗体",
-            Field::AntiMda5Grade => "抗MDA5抗体 判定（+/++/+++）",
-            Field::HrctScore => "HRCTスコア",
-            Field::RpIld => "急速進行性間質性肺炎",
-            Field::AaDo2 => "肺胞気・動脈血酸素分圧較差（A-aDO2）",
-            Field::FiO2 => "FiO2",
-            Field::PaO2 => "PaO2",
-            Field::PaCO2 => "PaCO2",
-            Field::BarometricPressure => "大気圧",
-            Field::WaterVapourPressure => "水蒸気圧",
-            Field::RespiratoryQuotient => "呼吸商",
-            Field::Value => "値",
-            Field::Baseline => "ベースライン値",
-            Field::WbcNadir => "白血球数 最低値（ナディア）",
-            Field::Neutrophils => "好中球数",
-            Field::Date => "日付",
-        }
+        self.words(Lang::En)
     }
 }
 
-/// Why a clinical input was refused.
-#[derive(Clone, Debug, PartialEq, Error, Serialize, Deserialize)]
+/// Why a clinical input was refused (in words: `crate::text`, which is
+/// also its `Display`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum ClinicalError {
-    #[error("{}: please enter a number (got {value})", field.en())]
-    NotFinite { field: Field, value: String },
-    #[error("{}: must be greater than 0 (got {value})", field.en())]
-    NotPositive { field: Field, value: f64 },
-    #[error("{}: cannot be negative (got {value})", field.en())]
-    Negative { field: Field, value: f64 },
-    #[error("{}: {value} is outside {min}–{max}", field.en())]
+    NotFinite {
+        field: Field,
+        value: String,
+    },
+    NotPositive {
+        field: Field,
+        value: f64,
+    },
+    Negative {
+        field: Field,
+        value: f64,
+    },
     OutOfRange {
         field: Field,
         value: f64,
         min: f64,
         max: f64,
     },
-    #[error("{}: the adult equation needs age ≥ 18 years (got {value})", field.en())]
-    NotAdult { field: Field, value: f64 },
-    #[error("{}: missing, needed for this calculation", field.en())]
-    Missing { field: Field },
-    #[error("{}: percent change needs a baseline other than 0", field.en())]
-    ZeroBaseline { field: Field },
-    #[error("{} is not a unit for {analyte}", unit)]
-    UnitNotAccepted { analyte: String, unit: String },
-    #[error("{name}: interactions are checked for cyclosporine and tacrolimus only")]
-    UnknownDrug { name: String },
-    #[error("{}: please enter a date as YYYY-MM-DD (got {value})", field.en())]
-    BadDate { field: Field, value: String },
-    #[error("the schedule runs past the last date the calendar can hold")]
+    NotAdult {
+        field: Field,
+        value: f64,
+    },
+    Missing {
+        field: Field,
+    },
+    ZeroBaseline {
+        field: Field,
+    },
+    UnitNotAccepted {
+        analyte: String,
+        unit: String,
+    },
+    UnknownDrug {
+        name: String,
+    },
+    BadDate {
+        field: Field,
+        value: String,
+    },
     DateOutOfRange,
-    #[error("the calculation did not give a finite number; please check the inputs")]
     NonFiniteResult,
 }
 

@@ -17,6 +17,7 @@
 //! creatinine, 1 mg/dL = 88.4 µmol/L (clinical-reference §2, [V]).
 
 use super::units::fmt_sig;
+use crate::text::{Lang, Words};
 use serde::{Deserialize, Serialize};
 
 /// Creatinine µmol/L per mg/dL (clinical-reference §2, [V]).
@@ -48,30 +49,9 @@ impl PatientField {
         PatientField::PrednisoloneMgDay,
     ];
 
-    /// The field's name in English (lower case, as messages show it).
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            PatientField::AgeYears => "age",
-            PatientField::WeightKg => "weight",
-            PatientField::HeightCm => "height",
-            PatientField::CreatinineMgDl | PatientField::CreatinineUmolL => "serum creatinine",
-            PatientField::HematocritPct => "haematocrit",
-            PatientField::AlbuminGDl => "serum albumin",
-            PatientField::PrednisoloneMgDay => "prednisolone",
-        }
-    }
-
-    /// The field's name in Japanese (the project's Japanese glossary's terms).
-    pub fn ja(self) -> &'static str {
-        match self {
-            PatientField::AgeYears => "年齢",
-            PatientField::WeightKg => "体重",
-            PatientField::HeightCm => "身長",
-            PatientField::CreatinineMgDl | PatientField::CreatinineUmolL => "血清クレアチニン",
-            PatientField::HematocritPct => "ヘマトクリット",
-            PatientField::AlbuminGDl => "血清アルブミン",
-            PatientField::PrednisoloneMgDay => "プレドニゾロン",
-        }
+        self.words(Lang::En)
     }
 
     /// The unit the field is entered in.
@@ -159,26 +139,9 @@ pub enum OtherUnit {
 }
 
 impl OtherUnit {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            OtherUnit::Fraction => "a fraction",
-            OtherUnit::Metres => "metres",
-            OtherUnit::Grams => "grams",
-            OtherUnit::GramsPerLitre => "g/L",
-            OtherUnit::MicromolPerLitre => "µmol/L",
-            OtherUnit::MgPerDl => "mg/dL",
-        }
-    }
-
-    pub fn ja(self) -> &'static str {
-        match self {
-            OtherUnit::Fraction => "割合（小数）",
-            OtherUnit::Metres => "メートル",
-            OtherUnit::Grams => "グラム",
-            OtherUnit::GramsPerLitre => "g/L",
-            OtherUnit::MicromolPerLitre => "µmol/L",
-            OtherUnit::MgPerDl => "mg/dL",
-        }
+        self.words(Lang::En)
     }
 }
 

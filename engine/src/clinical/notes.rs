@@ -1,7 +1,8 @@
 //! Statements from the literature shown next to results, each with the source
-//! the pack cites. Text is English; the app's i18n table keys on the variant.
+//! the pack cites. Their words, English and Japanese, are in `crate::text`.
 
 use super::sources::Source;
+use crate::text::{Lang, Words};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,40 +81,9 @@ impl Note {
         Note::CyclosporineSmxTmpCaution,
     ];
 
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Note::TwiceCutOffPoorPrognosis => "KL-6 / SP-D values about 2× the cut-off or more may indicate poor prognosis (Japanese review).",
-            Note::Kl6Progression800 => "KL-6 ≥800 U/mL predicted ILD progression (optimal ROC cut-off 811 U/mL).",
-            Note::Kl6AssayDependence => "KL-6 depends on the assay: with HISCL the ILD-vs-healthy cut-off was 304 U/mL, lower than the manufacturer's. Compare results of the same assay only.",
-            Note::OneOfKl6SpDSpABilled => "Japanese billing: only one of KL-6 / SP-D / SP-A is billed when measured together.",
-            Note::FerritinTrendsMatter => "A single ferritin / anti-MDA5 / IL-18 value has limited prognostic value; trends matter.",
-            Note::BetaDGlucanMedienceZones => "LSI Medience: >20 pg/mL treatment target, 10–20 observe, ≤10 healthy. Values differ by kit.",
-            Note::CmvTransplantThresholdsOnly => "No CTD-specific CMV antigenaemia threshold was verified; published thresholds are for transplant patients. Use the institutional threshold.",
-            Note::SingleEthnicityCohorts => "Derived from retrospective or single-centre cohorts of one ethnicity (mostly Japanese or Chinese); cut-offs depend on the assay.",
-            Note::MckModel => "MCK model (JAMI cohort; derivation 497, validation 111): anti-MDA5 status + CRP + KL-6; risk groups by the number of risk factors. Cut-offs here are those applied in the external validation (Miyake 2025).",
-            Note::MckMda5PositiveNotPredictive => "External validation (n=242): in anti-MDA5-positive patients, MCK = 2 did not significantly predict mortality.",
-            Note::MckMda5NegativePredictive => "External validation (n=242): in anti-MDA5-negative patients, MCK = 2 predicted all-cause mortality, flares and infections needing hospitalisation.",
-            Note::FlairCentreSpecificInputs => "The HRCT score is the Renji centre's semi-quantitative system and the anti-MDA5 +/++/+++ grading is assay-specific (line-blot intensity); both are hard to reproduce elsewhere (caveat not verified).",
-            Note::IsodaBothFactorsDied => "CsA-treated DM-A/SIP (Isoda 2014): lower 24-week survival with ferritin ≥600 ng/mL or A-aDO2 ≥45 Torr; all patients with both factors died.",
-            Note::Gono2010Survival => "DM with A/SIP (Gono 2010): significantly lower survival with ferritin ≥1500 ng/mL.",
-            Note::Gono2012Cohort => "Anti-MDA5 RP-ILD (Gono 2012, n=27): A-aDO2 ≥32 mmHg and ferritin ≥828 ng/mL at admission were poor prognostic factors.",
-            Note::NihAdjustToResponseAndNadir => "NIH regimen: subsequent doses are adjusted to response and WBC nadir (how much is not verified here).",
-            Note::MesnaNoHarmonisedDose => "No harmonised mesna dose is established; mesna must be present in the bladder during exposure, continued up to 12–24 h.",
-            Note::MesnaEqualToCyclophosphamide => "MSD Manual (SLE protocols): mesna is given in a dose equal to cyclophosphamide.",
-            Note::Hydration => "Hydration: 1–2 L saline IV starting about 30 min before the infusion; mesna 15–30 min before and again hours after.",
-            Note::EuroLupusFertility => "Fertility preservation may not be necessary for Euro-Lupus females without other risks (e.g. age >30).",
-            Note::OvarianFailureUnder32 => "Age ≤31 y: 5/44 developed sustained amenorrhoea with monthly IVCY; no dose threshold was reported.",
-            Note::Eular2009NoRegimenBelow150 => "EULAR 2009 Table 6 footnote: the trial did not include a separate regimen for patients with a creatinine of <150 µmol/L.",
-            Note::KamedaCoTherapy => "Kameda triple therapy: high-dose prednisolone + IVCY + cyclosporine 2–4 mg/kg/day.",
-            Note::InteractionTableCoverage => "Only the label rows read are checked (generic names, brands and abbreviations); a drug not found, or without a row, is not evidence of safety. Check the current package insert.",
-            Note::CyclosporineMeasureLevels => "Cyclosporine is metabolised by CYP3A4, inhibits CYP3A4 and P-gp and is a P-gp substrate: measure levels when co-medications change.",
-            Note::DlcoMostSensitive => "DLco is the most sensitive index of impaired gas exchange.",
-            Note::FallingFvcWithoutIp => "A falling FVC without interstitial pneumonia suggests respiratory-muscle weakness.",
-            Note::Kl6SpDNormalInAcutePhase => "KL-6 and SP-D can be normal in the acute phase: a normal value does not exclude active interstitial pneumonia.",
-            Note::RisingFerritinAcuteIp => "Rising ferritin goes with acute/subacute interstitial pneumonia and its prognosis.",
-            Note::PcpProphylaxisCheck => "Combined immunosuppression: check whether Pneumocystis prophylaxis (TMP-SMX) is in place. No verified recommendation, dose or threshold is given here.",
-            Note::CyclosporineSmxTmpCaution => "Cyclosporine + SMX-TMP is listed as 併用注意 (use with caution): additive nephrotoxicity; monitor creatinine/BUN often.",
-        }
+        self.words(Lang::En)
     }
 
     pub fn source(self) -> Source {

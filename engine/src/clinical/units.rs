@@ -199,33 +199,6 @@ pub struct UnitSuggestion {
     pub reinterpreted: Measurement,
 }
 
-impl UnitSuggestion {
-    /// e.g. "CRP 35 mg/dL — did you mean mg/L? That is 3.5 mg/dL."
-    pub fn message_en(&self) -> String {
-        format!(
-            "{} {} {} — did you mean {}? That is {} {}.",
-            self.analyte.en(),
-            fmt_sig(self.typed.value),
-            self.typed.unit.symbol(),
-            self.suggested_unit.symbol(),
-            fmt_sig(self.reinterpreted.value),
-            self.reinterpreted.unit.symbol()
-        )
-    }
-
-    pub fn message_ja(&self) -> String {
-        format!(
-            "{} {} {} — {}の誤りではありませんか？その場合 {} {} です。",
-            self.analyte.ja(),
-            fmt_sig(self.typed.value),
-            self.typed.unit.symbol(),
-            self.suggested_unit.symbol(),
-            fmt_sig(self.reinterpreted.value),
-            self.reinterpreted.unit.symbol()
-        )
-    }
-}
-
 /// A heuristic (not a clinical cut-off): values of `analyte` typed in `unit`
 /// above `above` (or below `below`) look like numbers meant in `suggest`.
 struct MixUpRule {
@@ -310,6 +283,7 @@ pub fn fmt_sig(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::{Lang, Say};
     use approx::assert_relative_eq;
 
     fn conv(a: Analyte, v: f64, f: Unit, t: Unit) -> Status<f64> {
@@ -365,10 +339,10 @@ mod tests {
         assert_eq!(s.suggested_unit, Unit::MgPerL);
         assert_relative_eq!(s.reinterpreted.value, 3.5, epsilon = 1e-12);
         assert_eq!(
-            s.message_en(),
+            s.say(Lang::En),
             "CRP 35 mg/dL — did you mean mg/L? That is 3.5 mg/dL."
         );
-        assert!(s.message_ja().contains("mg/Lの誤り"));
+        assert!(s.say(Lang::Ja).contains("mg/Lの誤り"));
         let ok = Measurement {
             value: 3.5,
             unit: Unit::MgPerDl,
@@ -386,7 +360,7 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(
-            s.message_en(),
+            s.say(Lang::En),
             "serum creatinine 88.4 mg/dL — did you mean µmol/L? That is 1 mg/dL."
         );
         let typed_mg_as_umol = Measurement {

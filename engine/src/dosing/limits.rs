@@ -9,6 +9,7 @@
 //! the computation they allow stays short (the drug screen's budget of
 //! 2 s).
 
+use crate::text::{Lang, Say, Words};
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
@@ -63,26 +64,9 @@ pub enum Place {
 }
 
 impl Place {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> String {
-        match self {
-            Place::DoseRow(n) => format!("dose row {n}"),
-            Place::DoseChange(n) => format!("dose change {n}"),
-            Place::Level(n) => format!("level {n}"),
-            Place::CovariateStep(n) => format!("covariate step {n}"),
-            Place::Comedication(n) => format!("co-medication {n}"),
-            Place::Now => "the present".to_owned(),
-        }
-    }
-
-    pub fn ja(self) -> String {
-        match self {
-            Place::DoseRow(n) => format!("投与歴の {n} 行目"),
-            Place::DoseChange(n) => format!("服薬変更の {n} 件目"),
-            Place::Level(n) => format!("血中濃度の {n} 件目"),
-            Place::CovariateStep(n) => format!("共変量の変化の {n} 件目"),
-            Place::Comedication(n) => format!("併用薬の {n} 件目"),
-            Place::Now => "現在時刻".to_owned(),
-        }
+        self.say(Lang::En)
     }
 }
 
@@ -101,50 +85,40 @@ pub enum Many {
 }
 
 impl Many {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Many::DoseRows => "dose rows",
-            Many::Doses => "doses",
-            Many::Levels => "levels",
-            Many::DoseChanges => "dose changes",
-            Many::CovariateSteps => "covariate steps",
-            Many::Comedications => "co-medications",
-            Many::Regimens => "regimens",
-            Many::Draws => "posterior draws",
-        }
-    }
-
-    pub fn ja(self) -> &'static str {
-        match self {
-            Many::DoseRows => "投与歴の行",
-            Many::Doses => "投与回数",
-            Many::Levels => "血中濃度",
-            Many::DoseChanges => "服薬変更",
-            Many::CovariateSteps => "共変量の変化",
-            Many::Comedications => "併用薬",
-            Many::Regimens => "用法の候補",
-            Many::Draws => "事後分布の抽出数",
-        }
+        self.words(Lang::En)
     }
 }
 
-/// A value beyond the limits, named with the limit.
-#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
+/// A value beyond the limits, named with the limit (in words:
+/// `crate::text`, which is also its `Display`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "limit", rename_all = "snake_case")]
 pub enum LimitError {
-    #[error("{}: the year {year} is outside {}–{}", place.en(), YEARS.0, YEARS.1)]
-    Year { place: Place, year: i32 },
-    #[error("{}: {} mg per dose is outside {}–{} mg", place.en(), shown(*value), DOSE_MG.0, DOSE_MG.1)]
-    Amount { place: Place, value: f64 },
-    #[error("{}: a dose every {} h is outside {}–{} h", place.en(), shown(*value), INTERVAL_H.0, INTERVAL_H.1)]
-    Interval { place: Place, value: f64 },
-    #[error("{}: {count} doses; at most {MAX_COUNT} per row", place.en())]
-    Count { place: Place, count: u32 },
-    #[error("a forecast of {} h; at most {MAX_HORIZON_H} h", shown(*value))]
-    Horizon { value: f64 },
-    #[error("{}: {} ng/mL is not a concentration (negative, above {} ng/mL, or not a number)", place.en(), shown(*value), shown(LEVEL_NG_ML.1))]
-    Level { place: Place, value: f64 },
-    #[error("{count} {}; at most {max}", what.en())]
+    Year {
+        place: Place,
+        year: i32,
+    },
+    Amount {
+        place: Place,
+        value: f64,
+    },
+    Interval {
+        place: Place,
+        value: f64,
+    },
+    Count {
+        place: Place,
+        count: u32,
+    },
+    Horizon {
+        value: f64,
+    },
+    Level {
+        place: Place,
+        value: f64,
+    },
     TooMany {
         what: Many,
         count: usize,

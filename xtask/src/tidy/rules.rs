@@ -18,11 +18,13 @@ pub const WEB_CRATES: [&str; 10] = [
     "wasm-bindgen-test",
 ];
 
-/// Where Japanese text lives: the app's translation tables, and the
-/// engine's data that is Japanese by nature (drug names and label wording
-/// the interaction matcher reads; titles of Japanese sources).
-pub const JAPANESE_HOMES: [&str; 3] = [
+/// Where Japanese text lives: the app's translation tables (the screens'
+/// words), the engine's bilingual home (its gaps, notes, names and errors),
+/// and the engine's data that is Japanese by nature (drug names and label
+/// wording the interaction matcher reads; titles of Japanese sources).
+pub const JAPANESE_HOMES: [&str; 4] = [
     "src/i18n/",
+    "engine/src/text/",
     "engine/src/clinical/interactions/",
     "engine/src/clinical/sources.rs",
 ];

@@ -43,6 +43,11 @@ fn japanese_text_outside_the_text_homes_is_named_in_code_and_in_macros() {
     );
     // At home, in a doc comment, in a test module: not a finding.
     assert_eq!(found("src/i18n/x.rs", &code), []);
+    assert_eq!(found("engine/src/text/x.rs", &code), []);
+    assert_eq!(
+        found("engine/src/clinical/x.rs", &code),
+        [(Rule::JapaneseLiteral, 3)]
+    );
     let doc = format!("{DOC}/// 用量 in a doc comment.\nfn f() {{}}\n");
     assert_eq!(found("src/tdm_ui/x.rs", &doc), []);
     let test = format!("{DOC}#[cfg(test)]\nmod tests {{\n    const J: &str = \"用量\";\n}}\n");
@@ -61,6 +66,11 @@ fn a_translating_match_with_a_catch_all_arm_is_named() {
     let binding = planted.replace("        _ =>", "        other =>");
     assert_eq!(
         found("src/i18n/x.rs", &binding),
+        [(Rule::WildcardTranslation, 5)]
+    );
+    // The engine's text home is held to it too.
+    assert_eq!(
+        found("engine/src/text/x.rs", &planted),
         [(Rule::WildcardTranslation, 5)]
     );
     let named = planted.replace("        _ =>", "        Drug::Tac =>");

@@ -20,6 +20,7 @@ use super::interactions::Subject;
 use super::sources::Source;
 use super::status::{Gap, Status};
 use super::units::Unit;
+use crate::text::{Lang, Words};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -35,25 +36,9 @@ pub enum Concern {
 }
 
 impl Concern {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Concern::Nephrotoxicity => "nephrotoxicity",
-            Concern::Hyperkalaemia => "hyperkalaemia",
-            Concern::Hypertension => "hypertension",
-            Concern::Hyperglycaemia => "hyperglycaemia",
-            Concern::LiverInjury => "liver injury",
-        }
-    }
-
-    /// glossary-ja.md (肝障害: the usual package-insert term).
-    pub fn ja(self) -> &'static str {
-        match self {
-            Concern::Nephrotoxicity => "腎障害（腎毒性）",
-            Concern::Hyperkalaemia => "高カリウム血症",
-            Concern::Hypertension => "高血圧",
-            Concern::Hyperglycaemia => "高血糖",
-            Concern::LiverInjury => "肝障害",
-        }
+        self.words(Lang::En)
     }
 }
 

@@ -12,6 +12,7 @@ use crate::clinical::notes::Note;
 use crate::clinical::sources::Source;
 use crate::clinical::status::Gap;
 use crate::clinical::units::{convert, Unit};
+use crate::text::{Lang, Words};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +60,15 @@ pub enum PerWhat {
 }
 
 impl Threshold {
+    pub const ALL: [Threshold; 6] = [
+        Threshold::BladderOrDoublesPer10g,
+        Threshold::BladderControlsMedian,
+        Threshold::BladderCasesMedian,
+        Threshold::BladderNihOver100g,
+        Threshold::OvarianD50,
+        Threshold::OvarianD90,
+    ];
+
     /// (value, unit, source)
     pub fn figure(self) -> (f64, PerWhat, Source) {
         match self {
@@ -74,15 +84,9 @@ impl Threshold {
         }
     }
 
+    /// In English (both languages: `text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Threshold::BladderOrDoublesPer10g => "Bladder cancer: risk roughly doubles per 10 g cumulative (OR 2.0)",
-            Threshold::BladderControlsMedian => "Bladder cancer study: median cumulative dose of controls, 25 g",
-            Threshold::BladderCasesMedian => "Bladder cancer study: median cumulative dose of cases, 113 g",
-            Threshold::BladderNihOver100g => "NIH cohort: in 6/7 bladder cancers the cumulative dose was >100 g and treatment >2.7 years",
-            Threshold::OvarianD50 => "Ovarian failure with monthly IVCY 0.75–1 g/m², age ≥32: 50 % at 8 g/m² (D50)",
-            Threshold::OvarianD90 => "Ovarian failure with monthly IVCY 0.75–1 g/m², age ≥32: 90 % at 12 g/m² (D90)",
-        }
+        self.words(Lang::En)
     }
 
     /// "More than" (>) rather than "at least" (≥).

@@ -29,6 +29,7 @@ use super::error::{ClinicalError, Result};
 use super::notes::Note;
 use super::sources::Source;
 use super::status::Status;
+use crate::text::{Lang, Words};
 use drugs::{Drug, DRUGS, TACROLIMUS_TOPICAL, TOPICAL_FORMS};
 use rows::Row;
 use serde::{Deserialize, Serialize};
@@ -42,19 +43,9 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Subject::Cyclosporine => "cyclosporine",
-            Subject::Tacrolimus => "tacrolimus",
-        }
-    }
-
-    /// glossary-ja.md
-    pub fn ja(self) -> &'static str {
-        match self {
-            Subject::Cyclosporine => "シクロスポリン",
-            Subject::Tacrolimus => "タクロリムス",
-        }
+        self.words(Lang::En)
     }
 
     fn key(self) -> &'static str {
@@ -94,19 +85,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            Severity::Contraindicated => "contraindicated",
-            Severity::Caution => "use with caution",
-        }
-    }
-
-    /// The section heading of the Japanese package insert (glossary-ja.md).
-    pub fn ja(self) -> &'static str {
-        match self {
-            Severity::Contraindicated => "併用禁忌",
-            Severity::Caution => "併用注意",
-        }
+        self.words(Lang::En)
     }
 }
 

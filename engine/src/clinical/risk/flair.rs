@@ -6,6 +6,7 @@ use crate::clinical::analyte::Analyte;
 use crate::clinical::error::{Field, Result};
 use crate::clinical::notes::Note;
 use crate::clinical::status::Gap;
+use crate::text::{Lang, Words};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,20 +27,9 @@ impl FlairGroup {
         }
     }
 
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        match self {
-            FlairGroup::Low => "low risk",
-            FlairGroup::Medium => "medium risk",
-            FlairGroup::High => "high risk",
-        }
-    }
-
-    pub fn ja(self) -> &'static str {
-        match self {
-            FlairGroup::Low => "低リスク",
-            FlairGroup::Medium => "中リスク",
-            FlairGroup::High => "高リスク",
-        }
+        self.words(Lang::En)
     }
 }
 

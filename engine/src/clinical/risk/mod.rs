@@ -15,6 +15,7 @@ use super::error::{non_negative, Field, Result};
 use super::notes::Note;
 use super::sources::Source;
 use super::status::Gap;
+use crate::text::{Lang, Words};
 use serde::{Deserialize, Serialize};
 
 /// Anti-MDA5 antibody result. FLAIR needs the line-blot grade; MCK needs
@@ -96,12 +97,9 @@ pub enum Label {
 }
 
 impl Label {
+    /// In English (both languages: `crate::text`).
     pub fn en(self) -> &'static str {
-        "Published model output, not advice"
-    }
-
-    pub fn ja(self) -> &'static str {
-        "公表モデルの出力であり、治療の推奨ではありません"
+        self.words(Lang::En)
     }
 }
 
