@@ -33,11 +33,10 @@ const HOLD_MS: i32 = 100;
 /// window timer).
 fn hold() -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _reject| {
-        let set = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, HOLD_MS));
-        if !matches!(set, Some(Ok(_))) {
+        gloo_timers::callback::Timeout::new(HOLD_MS as u32, move || {
             let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
+        })
+        .forget();
     })
 }
 
