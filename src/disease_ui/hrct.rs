@@ -64,6 +64,13 @@ pub fn HrctFields() -> impl IntoView {
             }
         }
     });
+    // The date saved in another tab (or merged, undone) is shown.
+    crate::widgets::show_record(
+        date,
+        move || state.record.with(|r| r.disease.hrct.date),
+        parsed,
+        |d| d.map(|d| d.to_string()).unwrap_or_default(),
+    );
     let date_error = Signal::derive(move || {
         parsed(&date.get())
             .is_none()

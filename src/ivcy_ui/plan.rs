@@ -134,18 +134,52 @@ impl PlanInputs {
             count: s(6),
         };
         // The fields were read from the record: only later edits write back
-        // (opening the screen does not change, or autosave, the record).
-        Effect::new(move |mounted: Option<()>| {
+        // (opening the screen does not change, or autosave, the record). A
+        // plan changed elsewhere (another tab's save, a merge, an undo) with
+        // the fields as they were is shown, field by field: a field whose
+        // part of the plan did not change keeps what was typed in it.
+        Effect::new(move |seen: Option<([String; 7], IvcyPlan)>| {
             let t = inputs.all();
-            if mounted.is_none() {
-                return;
+            let stored = state.record.with(|r| r.ivcy.plan.clone());
+            let Some((seen_t, seen_plan)) = seen else {
+                return (t, stored);
+            };
+            if seen_t == t {
+                if seen_plan != stored && plan_from(&t, &stored) != stored {
+                    let (before, after) = (texts(&seen_plan), texts(&stored));
+                    for (i, field) in inputs.fields().into_iter().enumerate() {
+                        if before[i] != after[i] {
+                            field.set(after[i].clone());
+                        }
+                    }
+                    return (inputs.all_untracked(), stored);
+                }
+                return (t, stored);
             }
-            let plan = state.record.with_untracked(|r| plan_from(&t, &r.ivcy.plan));
-            if state.record.with_untracked(|r| r.ivcy.plan != plan) {
-                state.record.update(|r| r.ivcy.plan = plan);
+            let plan = plan_from(&t, &stored);
+            if plan != stored {
+                state.record.update(|r| r.ivcy.plan = plan.clone());
+                return (t, plan);
             }
+            (t, stored)
         });
         inputs
+    }
+
+    fn fields(&self) -> [RwSignal<String>; 7] {
+        [
+            self.formula,
+            self.preset,
+            self.basis,
+            self.amount,
+            self.start,
+            self.spacing,
+            self.count,
+        ]
+    }
+
+    fn all_untracked(&self) -> [String; 7] {
+        self.fields().map(|f| f.get_untracked())
     }
 
     fn all(&self) -> [String; 7] {

@@ -66,6 +66,20 @@ fn PeriodFields(i: usize) -> impl IntoView {
     let start = RwSignal::new(shown(start0));
     let stop = RwSignal::new(shown(stop0));
     let parsed = Memo::new(move |_| period(&start.read(), &stop.read()));
+    // Each end saved in another tab (or merged, undone) is shown.
+    let one = |text: &str| match text.trim() {
+        "" => Some(None),
+        t => parse_clock(t).ok().map(Some),
+    };
+    let saved = move |end: fn(&CoMedication) -> Clock| {
+        move || {
+            state
+                .record
+                .with(|r| r.patient.comedications.get(i).and_then(end))
+        }
+    };
+    crate::widgets::show_record(start, saved(|m| m.start), one, move |t| shown(*t));
+    crate::widgets::show_record(stop, saved(|m| m.stop), one, move |t| shown(*t));
     // Written from either field's typing event, when the period reads and
     // differs.
     let typed = Callback::new(move |_: String| {

@@ -27,17 +27,40 @@ pub const WRITE_LOCK: &str = "dmip-records-write";
 /// e2e test of saves at the same moment under load: the second page read
 /// the index from before the first page's save). Holding the lock a
 /// little longer lets the writes arrive before the next writer reads.
-const HOLD_MS: i32 = 100;
+///
+/// A margin, not a guarantee, and with this layout it cannot be made one:
+/// - No read can prove it is up to date: localStorage has no read barrier,
+///   and Web Locks order the lock's grants, not the delivery of the other
+///   page's writes to this page's copy (a separate channel in Chromium).
+/// - A late write is not detectable from what the writer reads after it:
+///   both pages number their revision from what they saw (`N + 1`), so the
+///   second writes over the first's key and index line; the index and the
+///   revision number read afterwards are the same whichever page won. The
+///   page that lost can tell only by comparing the text under its key with
+///   what it wrote when the `storage` event reaches it; that event's timing
+///   is not specified (the standard models one shared map), and a page
+///   closed, or frozen in the background, before it arrives loses its edit
+///   with no other copy left.
+/// - Merging again needs the common ancestor: a writer two saves behind
+///   wrote from an older base than the loser's, which nothing records.
+///
+/// Sound would be revisions no other page can write over: a key unique
+/// to the writer (a random part), the parent revision written in the
+/// envelope, the parent kept until a writer that has read every head has
+/// merged them; any page then finds two heads by reading, whatever
+/// the timing. That changes the stored layout (older app versions would
+/// list the new keys as other records) and keeps a second copy of a
+/// record whose save raced, so it needs its own migration and capacity
+/// measurement (BENCHMARKS.md: capacity is localStorage's limit).
+const HOLD_MS: u32 = 100;
 
-/// A promise resolved `HOLD_MS` from now (at once where there is no
-/// window timer).
+/// A promise resolved `HOLD_MS` from now.
 fn hold() -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _reject| {
-        let set = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, HOLD_MS));
-        if !matches!(set, Some(Ok(_))) {
+        gloo_timers::callback::Timeout::new(HOLD_MS, move || {
             let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
+        })
+        .forget();
     })
 }
 

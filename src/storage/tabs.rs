@@ -13,8 +13,7 @@ use dmip_engine::record::merge::merge;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::time::Duration;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The channel every tab of the app posts its saves on.
 pub const CHANNEL: &str = "dmip-records";
@@ -22,10 +21,7 @@ pub const CHANNEL: &str = "dmip-records";
 const SETTLE_MS: u64 = 40;
 
 /// The channel and its listener (kept for the life of the app).
-type Channel = (
-    web_sys::BroadcastChannel,
-    Closure<dyn FnMut(web_sys::MessageEvent)>,
-);
+type Channel = (web_sys::BroadcastChannel, gloo_events::EventListener);
 
 thread_local! {
     static OUT: RefCell<Option<Channel>> = const { RefCell::new(None) };
@@ -51,7 +47,6 @@ impl Listening {
         self.storage.remove();
         OUT.with(|c| {
             if let Some((c, _)) = c.borrow_mut().take() {
-                c.set_onmessage(None);
                 c.close();
             }
         });
@@ -81,11 +76,7 @@ pub fn listen(vault: Vault) -> Listening {
         }
     });
     if let Ok(c) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let on_message =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_: web_sys::MessageEvent| {
-                heard()
-            });
-        c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let on_message = gloo_events::EventListener::new(&c, "message", move |_| heard());
         OUT.with(|out| *out.borrow_mut() = Some((c, on_message)));
     }
     Listening { storage }

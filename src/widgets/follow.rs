@@ -5,6 +5,9 @@
 //! applied — is shown in the field, unless the text typed already reads as
 //! that value. The record signal is the one truth: a field never keeps a
 //! stale copy of it.
+//!
+//! [`follow`] writes the record itself; [`show_record`] only shows it, for
+//! fields that write the record from their typing event.
 
 use leptos::prelude::*;
 
@@ -16,6 +19,32 @@ pub fn follow<V>(
     raw: RwSignal<String>,
     read: impl Fn() -> V + 'static,
     write: impl Fn(V) + 'static,
+    parse: impl Fn(&str) -> Option<V> + 'static,
+    show: impl Fn(&V) -> String + 'static,
+) where
+    V: PartialEq + Clone + 'static,
+{
+    bind(raw, read, Some(write), parse, show);
+}
+
+/// Shows in `raw` the record's value changed elsewhere (another tab's
+/// save, a merge, an undo), as [`follow`] does, for a field whose typing
+/// event writes the record itself (`Field`'s `on_text`).
+pub fn show_record<V>(
+    raw: RwSignal<String>,
+    read: impl Fn() -> V + 'static,
+    parse: impl Fn(&str) -> Option<V> + 'static,
+    show: impl Fn(&V) -> String + 'static,
+) where
+    V: PartialEq + Clone + 'static,
+{
+    bind(raw, read, None::<fn(V)>, parse, show);
+}
+
+fn bind<V>(
+    raw: RwSignal<String>,
+    read: impl Fn() -> V + 'static,
+    write: Option<impl Fn(V) + 'static>,
     parse: impl Fn(&str) -> Option<V> + 'static,
     show: impl Fn(&V) -> String + 'static,
 ) where
@@ -37,8 +66,8 @@ pub fn follow<V>(
                 return (text, current);
             }
         }
-        match typed {
-            Some(v) if v != current => {
+        match (typed, &write) {
+            (Some(v), Some(write)) if v != current => {
                 write(v.clone());
                 (text, v)
             }

@@ -234,6 +234,40 @@ export function tabTests({ openPage, fileUrl, httpUrl }) {
         await context.close();
       }
     }],
+    [`tabs (${name}): the HRCT date, a co-medication's start and the IV-CY plan's first pulse typed in one page appear in the other`, async () => {
+      const { context, page: first, watch } = await openPage();
+      try {
+        const { a, b } = await twoPages(context, at, first);
+        const follows = async (screen, id, text, what) => {
+          for (const p of [a, b]) await p.click(`nav a[data-screen=${screen}]`);
+          await a.waitForSelector(id);
+          await b.fill(id, text);
+          await saved(b);
+          await until(() => value(a, id), (v) => v === text, `${name}: B's ${what} in A`, 1_000);
+        };
+        // A date written from the typing event (the disease profile).
+        await follows('patient', '#dz-hrct-date', '2026-10-20', 'HRCT date');
+        // A co-medication's start (its row made in B, listed in A).
+        await b.fill('#pt-meds', 'fluconazole');
+        await saved(b);
+        await follows('safety', '#safety-comed-start-0', '2026-11-02T08:00', 'co-medication start');
+        // One of the IV-CY plan's fields.
+        await follows('cyclophosphamide', '#ivcy-start', '2026-11-09', 'first pulse');
+        // A's next edit keeps all of B's (nothing stale written back).
+        await a.fill('#ivcy-count', '6');
+        await saved(a);
+        await reopen(b, 'Shared');
+        await until(() => value(b, '#dz-hrct-date'), (v) => v === '2026-10-20', `${name}: HRCT date after reload`);
+        await b.click('nav a[data-screen=safety]');
+        assert((await value(b, '#safety-comed-start-0')) === '2026-11-02T08:00', `${name}: start after reload`);
+        await b.click('nav a[data-screen=cyclophosphamide]');
+        const plan = [await value(b, '#ivcy-start'), await value(b, '#ivcy-count')];
+        assert(plan[0] === '2026-11-09' && plan[1] === '6', `${name}: plan after reload ${plan}`);
+        await watch.assertClean(`tabs follow dates ${name}`);
+      } finally {
+        await context.close();
+      }
+    }],
     [`tabs (${name}): two pages saving at the same moment, 12 times, lose no field`, async () => {
       const { context, page: first, watch } = await openPage();
       try {
