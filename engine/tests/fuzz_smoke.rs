@@ -233,7 +233,7 @@ fn events_never_panic() {
 }
 
 /// JSON pieces and values at the edges of what the record holds.
-const RECORD_TOKENS: [&[u8]; 33] = [
+const RECORD_TOKENS: [&[u8]; 35] = [
     b"{",
     b"}",
     b"[",
@@ -255,6 +255,8 @@ const RECORD_TOKENS: [&[u8]; 33] = [
     b"\"schema\":1,",
     b"\"schema\":2,",
     b"\"schema\":3,",
+    b"\"schema\":4,",
+    b"\"weighting\":\"aic\",",
     b"\"schema\":4294967296,",
     b"\\u0000",
     b"\\ud800",
@@ -372,8 +374,10 @@ fn seeds_pass_the_checks_unchanged() {
         checks::record(seed.as_bytes());
     }
     assert!(
-        current.contains("\"schema\":3")
-            && current.contains("anti-X")
+        current.contains(&format!(
+            "\"schema\":{}",
+            dmip_engine::record::SCHEMA_VERSION
+        )) && current.contains("anti-X")
             && current.contains("\"mg_day\":20.0")
             && current.contains("\"stop\":\"2026-11-20T08:00:00+09:00\""),
         "{current}"
