@@ -10,7 +10,8 @@
 //! `wasm_bindgen({module_or_path})` then takes the compiled module. The
 //! base64 sits in a `<script type="application/octet-stream">` block, which
 //! the browser does not run, so the JS engine never scans a megabyte-long
-//! string literal.
+//! string literal. The file is pure ASCII (`ascii.rs`), which Chromium
+//! decodes by its fast path.
 
 use base64::Engine as _;
 
@@ -69,7 +70,7 @@ pub fn inline(
 
     let (head, _, rest) =
         cut(&html, CSP_OPEN, "\"").ok_or("no Content-Security-Policy meta in index.html")?;
-    let html = format!("{head}{CSP_OPEN}{STRICT_CSP}\"{rest}");
+    let html = crate::ascii::ascii_only(&format!("{head}{CSP_OPEN}{STRICT_CSP}\"{rest}"));
 
     let problems = check(&html);
     if problems.is_empty() {
@@ -121,7 +122,8 @@ return WebAssembly.compileStreaming(new Response(new Blob([gz]).stream().pipeThr
     )
 }
 
-/// Everything in `html` that would make it depend on another file or host.
+/// Everything in `html` that would make it depend on another file or host,
+/// and a character outside ASCII (the slow decoding path, `ascii.rs`).
 pub fn check(html: &str) -> Vec<String> {
     let mut problems: Vec<String> = FORBIDDEN
         .iter()
@@ -150,6 +152,9 @@ pub fn check(html: &str) -> Vec<String> {
         (Some(_), Some(_)) => problems.push("the CSP comes after a script".to_owned()),
         (None, _) => problems.push("the strict CSP is missing".to_owned()),
     }
+    if let Some(at) = crate::ascii::first_non_ascii(html) {
+        problems.push(format!("a character outside ASCII at byte {at}"));
+    }
     problems
 }
 
@@ -157,7 +162,7 @@ pub fn check(html: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const TRUNK_HTML: &str = r#"<html><head>
+    const TRUNK_HTML: &str = r#"<html><head><title>読み込み中</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'">
 <link rel="icon" href="data:,"><style>a{color:red}</style></head><body>
 <script src="./app.js"></script>
@@ -192,6 +197,7 @@ mod tests {
         // The start script takes the compiled module.
         assert!(out.contains("wasm_bindgen({module_or_path: dmipWasm}).catch("));
         assert!(!out.contains("app_bg.wasm"));
+        assert!(out.contains("<title>&#x8AAD;&#x307F;&#x8FBC;&#x307F;&#x4E2D;</title>"));
         assert!(out.contains(STRICT_CSP));
         assert!(!out.contains("connect-src 'self'"));
         assert!(check(&out).is_empty());
@@ -230,6 +236,9 @@ mod tests {
         assert!(check("<script></script>")
             .iter()
             .any(|p| p.contains("CSP is missing")));
+        assert!(check(&format!("{csp}<p>読み込み中</p>"))
+            .iter()
+            .any(|p| p.contains("outside ASCII at byte")));
         assert!(check(&format!("<script></script>{csp}"))
             .iter()
             .any(|p| p.contains("after a script")));

@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask <command>` (see README.md).
 
+mod ascii;
 mod budget;
 mod cmd;
 mod dist;
