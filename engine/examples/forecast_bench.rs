@@ -12,6 +12,7 @@ use dmip_engine::estimate::MapOptions;
 use dmip_engine::simulate::designs;
 use dmip_engine::simulate::forecast::{
     forecast, ForecastQuestion, ForecastResult, Reference, Score, AVERAGE, AVERAGE_AIC,
+    AVERAGE_EVIDENCE,
 };
 use std::process::ExitCode;
 use std::time::Instant;
@@ -80,6 +81,8 @@ fn goals(results: &[ForecastResult]) -> String {
             (AVERAGE, Reference::Concentration, "true concentration"),
             (AVERAGE_AIC, Reference::Level, "level"),
             (AVERAGE_AIC, Reference::Concentration, "true concentration"),
+            (AVERAGE_EVIDENCE, Reference::Level, "level"),
+            (AVERAGE_EVIDENCE, Reference::Concentration, "true concentration"),
         ];
         for (average, reference, what) in cases {
             let Some(g) = r.goal_for(average, reference) else {

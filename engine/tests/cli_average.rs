@@ -1,4 +1,4 @@
-//! `dmip fit --model A,B [--weights ll|aic]`: model averaging end to end on
+//! `dmip fit --model A,B [--weights ll|aic|evidence]`: model averaging end to end on
 //! the built binary.
 
 #![cfg(feature = "cli")]
@@ -73,6 +73,22 @@ fn two_tacrolimus_models_are_weighted_and_averaged_at_every_row() {
     let wa: Vec<f64> = m.iter().map(|m| m["weight"].as_f64().expect("w")).collect();
     let ratio = (-(o[0] - o[1]) / 2.0 - (5.0 - 2.0)).exp();
     assert!((wa[0] / wa[1] - ratio).abs() < 1e-6 * ratio, "{wa:?}");
+
+    // Evidence: the same objectives plus each model's Occam term.
+    let ev = json(&dmip(
+        "fit",
+        &["--model", MODELS, "--weights", "evidence", "--data", &data],
+    ));
+    assert_eq!(ev["weights"], "evidence");
+    let m = ev["subjects"][0]["models"].as_array().expect("models");
+    let we: Vec<f64> = m.iter().map(|m| m["weight"].as_f64().expect("w")).collect();
+    let occam: Vec<f64> = m
+        .iter()
+        .map(|m| m["occam"].as_f64().expect("occam"))
+        .collect();
+    assert!(occam.iter().all(|t| *t > 0.0), "{occam:?}");
+    let ratio = (-(o[0] + occam[0] - o[1] - occam[1]) / 2.0).exp();
+    assert!((we[0] / we[1] - ratio).abs() < 1e-6 * ratio, "{we:?}");
 }
 
 #[test]

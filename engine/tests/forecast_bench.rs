@@ -7,6 +7,7 @@ use dmip_engine::estimate::MapOptions;
 use dmip_engine::simulate::designs;
 use dmip_engine::simulate::forecast::{
     forecast, ForecastQuestion, ForecastResult, Reference, AVERAGE, AVERAGE_AIC,
+    AVERAGE_EVIDENCE,
 };
 
 fn tacrolimus_models() -> Vec<ModelDef> {
@@ -43,7 +44,8 @@ fn every_approach_forecasts_every_patient_of_a_woillard_truth() {
             "monchaud2012_tac",
             "kirubakaran2022_tac",
             AVERAGE,
-            AVERAGE_AIC
+            AVERAGE_AIC,
+            AVERAGE_EVIDENCE
         ]
     );
     for a in &r.approaches {

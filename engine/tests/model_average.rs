@@ -65,7 +65,7 @@ fn the_average_is_the_weighted_sum_and_a_failed_model_is_left_out() {
             problem: Err("body weight (WT) is needed by this model and was not given".into()),
         },
     ];
-    for weighting in [Weighting::Ll, Weighting::Aic] {
+    for weighting in [Weighting::Ll, Weighting::Aic, Weighting::Evidence] {
         let avg = average(&AverageQuestion {
             candidates: &candidates,
             weighting,
@@ -86,9 +86,11 @@ fn the_average_is_the_weighted_sum_and_a_failed_model_is_left_out() {
         assert!((total - 1.0).abs() < 1e-12, "{total}");
         // Weights from the objectives by hand.
         let o: Vec<f64> = kept.iter().map(|m| m.objective.expect("fitted")).collect();
+        let occam: Vec<f64> = kept.iter().map(|m| m.occam.expect("Σ")).collect();
         let penalty = match weighting {
             Weighting::Ll => 0.0,
             Weighting::Aic => 2.0 - 5.0, // k = 2 (Kirubakaran) vs 5 (Woillard)
+            Weighting::Evidence => (occam[0] - occam[1]) / 2.0,
         };
         let ratio = (-(o[0] - o[1]) / 2.0 - penalty).exp();
         assert!((kept[0].weight - ratio / (1.0 + ratio)).abs() < 1e-9);
@@ -173,4 +175,29 @@ fn without_levels_the_models_weigh_the_same() {
     .expect("fits");
     assert_eq!(avg.models[0].weight, 0.5);
     assert_eq!(avg.models[1].weight, 0.5);
+}
+
+#[test]
+fn the_occam_term_counts_the_parameters_the_levels_narrow_not_those_left_at_their_prior() {
+    // Kirubakaran's second η (CL with an azole) moves nothing while no
+    // azole is given: its posterior is its prior, so it adds nothing, and
+    // −ln det(ΣΩ⁻¹) is −ln of the first η's posterior/prior variance ratio
+    // (its shrinkage), the covariance being diagonal.
+    let k = problem("kirubakaran2022_tac", &[(2.0, 16.0), (11.9, 9.5)]);
+    let fit = k.fit(&MapOptions::default());
+    let m = dmip_engine::estimate::average::judged("kirubakaran2022_tac", &k, fit, None);
+    let fit = m.fit.as_ref().expect("fitted");
+    let shrinkage: Vec<f64> = fit.shrinkage.iter().map(|s| s.expect("Σ")).collect();
+    assert_eq!(shrinkage.len(), 2);
+    assert!((shrinkage[1] - 1.0).abs() < 1e-6, "{shrinkage:?}");
+    let by_hand = -shrinkage.iter().map(|s| s.ln()).sum::<f64>();
+    let occam = m.occam.expect("Σ");
+    assert!((occam - by_hand).abs() < 1e-6, "{occam} vs {by_hand}");
+    // Two levels narrow CL's η: the term is positive.
+    assert!(occam > 0.1, "{occam}");
+    // Without a level nothing is narrowed.
+    let none = problem("kirubakaran2022_tac", &[]);
+    let fit = none.fit(&MapOptions::default());
+    let m = dmip_engine::estimate::average::judged("kirubakaran2022_tac", &none, fit, None);
+    assert!(m.occam.expect("Σ").abs() < 1e-6, "{:?}", m.occam);
 }

@@ -130,6 +130,14 @@ fn tacrolimus_offers_the_label_regimen_and_its_three_models() {
         weighting(&ask(Drug::Tacrolimus, &ll, None)),
         Some(Weighting::Ll)
     );
+    // A record that says "evidence" (written by hand or by the CLI's user)
+    // is averaged that way.
+    let evidence: DrugRecord =
+        serde_json::from_str(r#"{"weighting":"evidence"}"#).expect("a drug section");
+    assert_eq!(
+        weighting(&ask(Drug::Tacrolimus, &evidence, None)),
+        Some(Weighting::Evidence)
+    );
     let labels: Vec<&str> = made
         .input
         .regimens

@@ -11,6 +11,7 @@ table! {
     Weighting => "重み付け", "Weighting";
     WeightingLl => "尤度：exp(−OFV/2)", "Likelihood: exp(−OFV/2)";
     WeightingAic => "AIC：exp(−OFV/2 − η の数)", "AIC: exp(−OFV/2 − number of η)";
+    WeightingEvidence => "周辺尤度（ラプラス近似）：exp(−(OFV − ln det(ΣΩ⁻¹))/2)", "Marginal likelihood (Laplace): exp(−(OFV − ln det(ΣΩ⁻¹))/2)";
     WeightingDefault => "{name}（この薬の既定）", "{name} (this drug's default)";
     WeightingWhyAic => "タクロリムスの既定は AIC です。3 つのモデルそれぞれから 500 例の仮想患者を作り次回トラフ値を予測したところ、AIC による平均の誤差はどのモデルが真でも真のモデルの誤差の 10% 以内でしたが、尤度による平均は Kirubakaran 2022 が真のとき 17〜27% 上回りました（残差誤差の小さいモデルに重みが偏るため）。", "AIC is tacrolimus's default: forecasting the next trough in 500 virtual patients of each of its three models, the AIC average's error stayed within 10 % of the true model's whichever was true, while the likelihood average's was 17–27 % above it when Kirubakaran 2022 was true (the weights leaned to the models with the tighter residual error).";
     WeightingNote => "各モデルをこの患者の測定値に当てはめ、目的関数値（OFV）から重みを計算して予測を平均します（Uster DW ら Clin Pharmacol Ther 2021;109:175-183）。1つのモデルだけを使うときは上で選んでください。", "Each model is fitted to this patient's levels, weighted by its objective function value (OFV), and the predictions are averaged (Uster DW et al. Clin Pharmacol Ther 2021;109:175-183). To use one model only, choose it above.";

@@ -343,6 +343,7 @@ pub fn weighting_text(i18n: I18n, avg: &ScreenAverage) -> &'static str {
     match avg.weighting {
         dmip_engine::estimate::Weighting::Ll => i18n.t(AvgKey::WeightingLl),
         dmip_engine::estimate::Weighting::Aic => i18n.t(AvgKey::WeightingAic),
+        dmip_engine::estimate::Weighting::Evidence => i18n.t(AvgKey::WeightingEvidence),
     }
 }
 

@@ -19,6 +19,7 @@ fn weighting_value(w: Weighting) -> &'static str {
     match w {
         Weighting::Ll => "ll",
         Weighting::Aic => "aic",
+        Weighting::Evidence => "evidence",
     }
 }
 
@@ -56,10 +57,10 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
         move || session.drug.with(|d| catalogue.weighting(d)),
         move |w| session.edit(|d| d.weighting = Some(w)),
         |t| {
-            Some(if t == "aic" {
-                Weighting::Aic
-            } else {
-                Weighting::Ll
+            Some(match t {
+                "aic" => Weighting::Aic,
+                "evidence" => Weighting::Evidence,
+                _ => Weighting::Ll,
             })
         },
         |w| weighting_value(*w).to_owned(),
@@ -74,12 +75,18 @@ pub fn ModelChoice(session: Session) -> impl IntoView {
         }));
         all
     });
+    // The evidence weighting (the CLI's, `--weights evidence`) is listed
+    // only for a record that holds it (e.g. imported): the forecast
+    // benchmark found it no better than AIC (BENCHMARKS.md).
     let weightings = Signal::derive(move || {
+        let held = session.drug.with(|d| catalogue.weighting(d));
         [
             (Weighting::Ll, AvgKey::WeightingLl),
             (Weighting::Aic, AvgKey::WeightingAic),
+            (Weighting::Evidence, AvgKey::WeightingEvidence),
         ]
         .into_iter()
+        .filter(move |(w, _)| *w != Weighting::Evidence || held == Weighting::Evidence)
         .map(|(w, k)| {
             let name = i18n.t(k);
             let text = if w == catalogue.default_weighting {

@@ -4,7 +4,15 @@
 //! and the predictions are averaged with those weights.
 //!
 //! - LL (default): w_m ∝ exp(−OFV_m / 2);
-//! - AIC: w_m ∝ exp(−OFV_m / 2 − k_m), k_m = the model's number of η.
+//! - AIC: w_m ∝ exp(−OFV_m / 2 − k_m), k_m = the model's number of η;
+//! - evidence: w_m ∝ exp(−(OFV_m − ln det(Σ_m Ω_m⁻¹)) / 2), the Laplace
+//!   approximation of the model's marginal likelihood p(y | m) (Kass RE,
+//!   Raftery AE. Bayes factors. J Am Stat Assoc 1995;90:773-795, §4.1.1),
+//!   Σ_m the posterior covariance of the model's η and κ at the MAP
+//!   (2·H⁻¹ of the objective) and Ω_m their prior covariance. The term
+//!   −ln det(ΣΩ⁻¹) (`occam`) is 0 for a parameter the levels leave at its
+//!   prior and grows with each one they narrow, so a model pays for the
+//!   η its fit uses, not for those it carries (AIC's k counts every η).
 //!
 //! OFV is the MAP objective (NONMEM POSTHOC: Σ [(y − f)²/Var + ln Var] +
 //! ηᵀΩ⁻¹η, the 2π term left out as in mapbayr). A model whose residual
@@ -28,6 +36,8 @@ pub enum Weighting {
     Ll,
     /// w ∝ exp(−OFV/2 − k), k = number of η.
     Aic,
+    /// w ∝ exp(−(OFV + occam)/2): the Laplace approximation of p(y | m).
+    Evidence,
 }
 
 /// One candidate: a model and its problem for this patient, or why there
@@ -82,6 +92,10 @@ pub struct ModelWeight {
     /// without levels.
     pub objective: Option<f64>,
     pub eta: Vec<f64>,
+    /// −ln det(ΣΩ⁻¹) at the fit (the evidence weighting's Occam term, ≥ 0
+    /// when the levels narrow the prior); None without a fit or where the
+    /// posterior covariance could not be computed (the term is then 0).
+    pub occam: Option<f64>,
     /// Prediction at each observation record, MDV = 1 rows included.
     pub ipred: Vec<f64>,
     pub converged: bool,
@@ -131,9 +145,40 @@ pub fn data_scale_objective(problem: &Problem, objective: f64) -> f64 {
     objective + 2.0 * jacobian
 }
 
+/// −ln det(Σ P) of `fit`: Σ its posterior covariance of the free
+/// parameters, P the problem's prior precision (Ω⁻¹, then Π⁻¹ per
+/// occasion, in the same order). None without Σ or where either is not
+/// positive definite.
+pub fn occam(problem: &Problem, fit: &MapFit) -> Option<f64> {
+    let cov = fit.eta_cov.as_ref()?;
+    let n = cov.len();
+    let precision = problem.prior_precision();
+    if precision.nrows() != n || cov.iter().any(|row| row.len() != n) {
+        return None;
+    }
+    let sigma = nalgebra::DMatrix::from_fn(n, n, |i, j| cov[i][j]);
+    let ln_det = |m: nalgebra::DMatrix<f64>| -> Option<f64> {
+        let l = m.cholesky()?;
+        Some(l.l().diagonal().iter().map(|d| 2.0 * d.ln()).sum())
+    };
+    let v = -(ln_det(sigma)? + ln_det(precision)?);
+    v.is_finite().then_some(v)
+}
+
+/// The objective a weighting reads from a model's entry: the data-scale
+/// objective, plus the Occam term for the evidence (0 where it is None).
+pub fn weighed_objective(m: &ModelWeight, weighting: Weighting) -> Option<f64> {
+    let o = m.objective?;
+    Some(match weighting {
+        Weighting::Ll | Weighting::Aic => o,
+        Weighting::Evidence => o + m.occam.unwrap_or(0.0),
+    })
+}
+
 /// Normalised weights of finite objectives `ofv` with `k` η each; equal
 /// weights when `informative` is false (no level). Never NaN: the best
-/// model's term is exp(0) = 1.
+/// model's term is exp(0) = 1. For the evidence, `ofv` already holds the
+/// Occam term ([`weighed_objective`]).
 pub fn weights(ofv: &[f64], k: &[usize], weighting: Weighting, informative: bool) -> Vec<f64> {
     let n = ofv.len();
     if n == 0 {
@@ -146,7 +191,7 @@ pub fn weights(ofv: &[f64], k: &[usize], weighting: Weighting, informative: bool
         .iter()
         .zip(k)
         .map(|(o, k)| match weighting {
-            Weighting::Ll => o / 2.0,
+            Weighting::Ll | Weighting::Evidence => o / 2.0,
             Weighting::Aic => o / 2.0 + *k as f64,
         })
         .collect();
@@ -175,6 +220,7 @@ pub fn unfitted(model: &str) -> ModelWeight {
         weight: 0.0,
         objective: None,
         eta: Vec::new(),
+        occam: None,
         ipred: Vec::new(),
         converged: false,
         reason: None,
@@ -211,6 +257,7 @@ pub fn judged(model: &str, problem: &Problem, fit: MapFit, rows: Option<usize>) 
         weight: 0.0,
         objective: Some(data_scale_objective(problem, fit.objective)),
         eta: fit.eta.clone(),
+        occam: occam(problem, &fit),
         ipred: fit.ipred.clone(),
         converged: fit.converged,
         reason: None,
@@ -256,7 +303,7 @@ pub fn weigh(
     let informative = informative && kept.iter().all(|&i| models[i].objective.is_some());
     let ofv: Vec<f64> = kept
         .iter()
-        .map(|&i| models[i].objective.unwrap_or(f64::INFINITY))
+        .map(|&i| weighed_objective(&models[i], weighting).unwrap_or(f64::INFINITY))
         .collect();
     let k: Vec<usize> = kept
         .iter()

@@ -20,7 +20,7 @@
 use super::{simulate, Design, SimulateError, SimulateQuestion, Variability};
 use crate::catalog::ModelDef;
 use crate::dosing::Convention;
-use crate::estimate::average::weights;
+use crate::estimate::average::{weighed_objective, weights};
 use crate::estimate::{
     average, AverageQuestion, Candidate, MapOptions, ModelAverage, Problem, Weighting,
 };
@@ -32,6 +32,15 @@ use std::collections::BTreeMap;
 pub const AVERAGE: &str = "average (LL)";
 /// The AIC-weighted average of the same fits, shown beside it.
 pub const AVERAGE_AIC: &str = "average (AIC)";
+/// The evidence-weighted average of the same fits (Laplace).
+pub const AVERAGE_EVIDENCE: &str = "average (evidence)";
+/// The averages after the single models, in the order of the results,
+/// each with its weighting.
+const AVERAGES: [(&str, Weighting); 3] = [
+    (AVERAGE, Weighting::Ll),
+    (AVERAGE_AIC, Weighting::Aic),
+    (AVERAGE_EVIDENCE, Weighting::Evidence),
+];
 
 /// One benchmark run.
 #[derive(Debug)]
@@ -162,7 +171,7 @@ impl ForecastResult {
         let not_beaten = self
             .approaches
             .iter()
-            .filter(|a| ![AVERAGE, AVERAGE_AIC, &self.truth].contains(&a.name.as_str()))
+            .filter(|a| a.name != self.truth && !AVERAGES.iter().any(|(n, _)| *n == a.name))
             .filter(|a| a.score(reference).mape.is_some_and(|m| m <= average_mape))
             .map(|a| a.name.clone())
             .collect();
@@ -211,21 +220,26 @@ impl Tally {
     }
 }
 
-/// The AIC-weighted forecast at observation `held` from the fits of an
-/// LL average (the same objectives, weights exp(−OFV/2 − k)).
-fn aic_forecast(avg: &ModelAverage, problems: &[Result<Problem, String>], held: usize) -> f64 {
+/// The forecast at observation `held` from the fits of an LL average,
+/// reweighted by `weighting` (the same fits and objectives).
+fn reweighted_forecast(
+    avg: &ModelAverage,
+    problems: &[Result<Problem, String>],
+    held: usize,
+    weighting: Weighting,
+) -> f64 {
     let kept: Vec<(f64, usize, f64)> = avg
         .models
         .iter()
         .zip(problems)
         .filter_map(|(m, p)| {
             let k = p.as_ref().ok()?.n_eta;
-            Some((m.objective?, k, *m.ipred.get(held)?))
+            Some((weighed_objective(m, weighting)?, k, *m.ipred.get(held)?))
         })
         .collect();
     let ofv: Vec<f64> = kept.iter().map(|m| m.0).collect();
     let k: Vec<usize> = kept.iter().map(|m| m.1).collect();
-    let w = weights(&ofv, &k, Weighting::Aic, true);
+    let w = weights(&ofv, &k, weighting, true);
     kept.iter().zip(w).map(|(m, w)| w * m.2).sum()
 }
 
@@ -254,7 +268,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
         .iter()
         .map(|m| Design::read(bytes, m, Convention::Locf).map_err(|e| e.to_string()))
         .collect();
-    let mut tallies: Vec<Tally> = (0..q.models.len() + 2).map(|_| Tally::default()).collect();
+    let mut tallies: Vec<Tally> = (0..q.models.len() + AVERAGES.len()).map(|_| Tally::default()).collect();
     let mut unusable_levels = 0;
     let mut unreportable = 0;
     for p in &sim.patients {
@@ -312,7 +326,13 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
                     Some(f) => averaged[0].add(*f, observed, truth),
                     None => averaged[0].leave_out("no prediction at the held-out row"),
                 }
-                averaged[1].add(aic_forecast(&avg, &problems, held), observed, truth);
+                for (tally, (_, weighting)) in averaged.iter_mut().zip(AVERAGES).skip(1) {
+                    tally.add(
+                        reweighted_forecast(&avg, &problems, held, weighting),
+                        observed,
+                        truth,
+                    );
+                }
             }
             Err(e) => {
                 for (tally, (_, reason)) in singles.iter_mut().zip(&e.reasons) {
@@ -328,7 +348,7 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
         .models
         .iter()
         .map(|m| m.id())
-        .chain([AVERAGE, AVERAGE_AIC]);
+        .chain(AVERAGES.map(|(name, _)| name));
     Ok(ForecastResult {
         truth: q.truth.id().to_owned(),
         patients: sim.patients.len(),

@@ -1,4 +1,4 @@
-//! `dmip dose --model A,B,C [--weights ll|aic]`: the dose advice of a
+//! `dmip dose --model A,B,C [--weights ll|aic|evidence]`: the dose advice of a
 //! model average, as the drug screens give it. Each model is fitted to the
 //! subject and weighted (`fit_average`, the same as `dmip fit --model
 //! A,B,C`); the advice is the weighted models' (`dose::recommend_mixture`:

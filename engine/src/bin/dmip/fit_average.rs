@@ -121,7 +121,7 @@ pub fn averaged(
     Ok((problems, avg))
 }
 
-/// Each model's line: weight, objective, η, ipred, and its reason, its
+/// Each model's line: weight, objective, the evidence's Occam term, η, ipred, and its reason, its
 /// warnings and what it assumed.
 pub fn lines(avg: &ModelAverage, problems: &Problems) -> Vec<Value> {
     avg.models
@@ -132,6 +132,7 @@ pub fn lines(avg: &ModelAverage, problems: &Problems) -> Vec<Value> {
                 "model": m.model,
                 "weight": m.weight,
                 "objective": m.objective,
+                "occam": m.occam,
                 "eta": m.eta,
                 "ipred": m.ipred,
                 "converged": m.converged,

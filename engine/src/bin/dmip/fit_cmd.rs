@@ -16,6 +16,9 @@ pub enum WeightsArg {
     Ll,
     /// exp(−OFV/2 − number of η)
     Aic,
+    /// exp(−(OFV − ln det(ΣΩ⁻¹))/2): the Laplace approximation of the
+    /// model's marginal likelihood
+    Evidence,
 }
 
 impl WeightsArg {
@@ -23,6 +26,7 @@ impl WeightsArg {
         match self {
             WeightsArg::Ll => Weighting::Ll,
             WeightsArg::Aic => Weighting::Aic,
+            WeightsArg::Evidence => Weighting::Evidence,
         }
     }
 }
