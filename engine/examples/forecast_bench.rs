@@ -82,7 +82,11 @@ fn goals(results: &[ForecastResult]) -> String {
             (AVERAGE_AIC, Reference::Level, "level"),
             (AVERAGE_AIC, Reference::Concentration, "true concentration"),
             (AVERAGE_EVIDENCE, Reference::Level, "level"),
-            (AVERAGE_EVIDENCE, Reference::Concentration, "true concentration"),
+            (
+                AVERAGE_EVIDENCE,
+                Reference::Concentration,
+                "true concentration",
+            ),
         ];
         for (average, reference, what) in cases {
             let Some(g) = r.goal_for(average, reference) else {

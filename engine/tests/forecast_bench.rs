@@ -6,8 +6,7 @@ use dmip_engine::catalog::{builtin, builtin_ids, ModelDef};
 use dmip_engine::estimate::MapOptions;
 use dmip_engine::simulate::designs;
 use dmip_engine::simulate::forecast::{
-    forecast, ForecastQuestion, ForecastResult, Reference, AVERAGE, AVERAGE_AIC,
-    AVERAGE_EVIDENCE,
+    forecast, ForecastQuestion, ForecastResult, Reference, AVERAGE, AVERAGE_AIC, AVERAGE_EVIDENCE,
 };
 
 fn tacrolimus_models() -> Vec<ModelDef> {

@@ -4,8 +4,10 @@
 
 use dmip_engine::catalog::builtin;
 use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
-use dmip_engine::estimate::average::{data_scale_objective, LeftOut};
-use dmip_engine::estimate::{average, AverageQuestion, Candidate, MapOptions, Problem, Weighting};
+use dmip_engine::estimate::average::{data_scale_objective, AverageError, LeftOut};
+use dmip_engine::estimate::{
+    average, AverageQuestion, Candidate, MapOptions, ModelAverage, Problem, Weighting,
+};
 use std::collections::BTreeMap;
 
 /// 2 mg every 12 h at steady state; troughs and a C2 as given, plus a
@@ -33,6 +35,25 @@ fn problem(id: &str, levels: &[(f64, f64)]) -> Problem {
     .map(|(k, v)| (k.to_string(), CovariateSeries::constant(*v)))
     .collect();
     Problem::new(&def, events, &cov, &[]).expect("problem")
+}
+
+/// The average of these fitted problems.
+fn average_of(
+    problems: &[(&str, &Problem)],
+    weighting: Weighting,
+) -> Result<ModelAverage, AverageError> {
+    let candidates: Vec<Candidate> = problems
+        .iter()
+        .map(|(model, p)| Candidate {
+            model,
+            problem: Ok(*p),
+        })
+        .collect();
+    average(&AverageQuestion {
+        candidates: &candidates,
+        weighting,
+        options: &MapOptions::default(),
+    })
 }
 
 #[test]
@@ -109,21 +130,10 @@ fn a_model_that_cannot_explain_a_level_is_left_out_and_all_failing_is_one_error(
     let levels = [(2.0, 0.0), (11.9, 9.5)];
     let k = problem("kirubakaran2022_tac", &levels);
     let w = problem("woillard2011_tac", &levels);
-    let both = [
-        Candidate {
-            model: "kirubakaran2022_tac",
-            problem: Ok(&k),
-        },
-        Candidate {
-            model: "woillard2011_tac",
-            problem: Ok(&w),
-        },
-    ];
-    let avg = average(&AverageQuestion {
-        candidates: &both,
-        weighting: Weighting::Ll,
-        options: &MapOptions::default(),
-    })
+    let avg = average_of(
+        &[("kirubakaran2022_tac", &k), ("woillard2011_tac", &w)],
+        Weighting::Ll,
+    )
     .expect("Woillard fits");
     assert_eq!(avg.models[0].weight, 0.0);
     assert_eq!(avg.models[0].reason, Some(LeftOut::NonPositiveLevel));
@@ -157,21 +167,10 @@ fn a_model_that_cannot_explain_a_level_is_left_out_and_all_failing_is_one_error(
 fn without_levels_the_models_weigh_the_same() {
     let k = problem("kirubakaran2022_tac", &[]);
     let m = problem("monchaud2012_tac", &[]);
-    let candidates = [
-        Candidate {
-            model: "kirubakaran2022_tac",
-            problem: Ok(&k),
-        },
-        Candidate {
-            model: "monchaud2012_tac",
-            problem: Ok(&m),
-        },
-    ];
-    let avg = average(&AverageQuestion {
-        candidates: &candidates,
-        weighting: Weighting::Aic,
-        options: &MapOptions::default(),
-    })
+    let avg = average_of(
+        &[("kirubakaran2022_tac", &k), ("monchaud2012_tac", &m)],
+        Weighting::Aic,
+    )
     .expect("fits");
     assert_eq!(avg.models[0].weight, 0.5);
     assert_eq!(avg.models[1].weight, 0.5);

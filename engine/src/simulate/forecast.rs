@@ -268,7 +268,9 @@ pub fn forecast(q: &ForecastQuestion) -> Result<ForecastResult, SimulateError> {
         .iter()
         .map(|m| Design::read(bytes, m, Convention::Locf).map_err(|e| e.to_string()))
         .collect();
-    let mut tallies: Vec<Tally> = (0..q.models.len() + AVERAGES.len()).map(|_| Tally::default()).collect();
+    let mut tallies: Vec<Tally> = (0..q.models.len() + AVERAGES.len())
+        .map(|_| Tally::default())
+        .collect();
     let mut unusable_levels = 0;
     let mut unreportable = 0;
     for p in &sim.patients {
