@@ -10,8 +10,7 @@
 
 use crate::format::tick;
 use crate::i18n::{fill, use_i18n, Key, PopKey};
-use crate::tdm_ui::{population_check_for, report_cell, report_head};
-use dmip_engine::clinical::body::Sex;
+use crate::tdm_ui::{population_check_for, population_check_intro, report_cell, report_head};
 use dmip_engine::record::PatientInfo;
 use dmip_engine::tdm::Drug;
 use leptos::prelude::*;
@@ -61,24 +60,7 @@ pub(super) fn popcheck_section(
     let (check, reference) = population_check_for(drug, patient);
     let check = check?;
     let used = |id: &str| models.is_none_or(|m| m.iter().any(|x| x == id));
-    let sex = match check.sex {
-        Some(Sex::Female) => i18n.t(PopKey::Female),
-        Some(Sex::Male) => i18n.t(PopKey::Male),
-        None => i18n.t(PopKey::Unknown),
-    };
-    let height = check.height_cm.map_or_else(
-        || i18n.t(PopKey::Unknown).to_owned(),
-        |h| format!("{} cm", tick(h)),
-    );
-    let intro = fill(
-        i18n.t(PopKey::ReportIntro),
-        &[
-            ("weight", &tick(check.weight_kg)),
-            ("height", &height),
-            ("sex", sex),
-            ("psl", &tick(check.prednisolone_mg_day)),
-        ],
-    );
+    let intro = population_check_intro(i18n, PopKey::ReportIntro, &check);
     let all_rows = || check.cohorts.iter().flat_map(|c| &c.rows);
     // (model, name, interval) in the order first met; variants left out.
     let mut keys: Vec<(&str, &str, f64)> = Vec::new();

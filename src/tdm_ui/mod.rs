@@ -53,7 +53,9 @@ pub(crate) use limit_text::limit_text;
 pub(crate) use next_sample::{key as next_sample_key, sentence as next_sample_sentence};
 pub use patient_form::PatientForm;
 pub use popcheck::PopulationChecks;
-pub(crate) use popcheck::{check_for as population_check_for, report_cell, report_head};
+pub(crate) use popcheck::{
+    check_for as population_check_for, intro as population_check_intro, report_cell, report_head,
+};
 pub use screen::DrugScreen;
 pub(crate) use session::LIVE_DRAWS;
 pub(crate) use spec::formulation_key;

@@ -219,8 +219,9 @@ fn row_view(i18n: I18n, cohort: &CohortCheck, r: &ModelRow) -> impl IntoView {
     }
 }
 
-/// The check's body: what the patient is, each cohort with its models.
-pub fn check_body(i18n: I18n, id: &str, check: &PopulationCheck, reference: bool) -> impl IntoView {
+/// The sentence that says for what patient the check is made (`key`: the
+/// screen's or the report's wording).
+pub fn intro(i18n: I18n, key: PopKey, check: &PopulationCheck) -> String {
     let sex = match check.sex {
         Some(Sex::Female) => i18n.t(PopKey::Female),
         Some(Sex::Male) => i18n.t(PopKey::Male),
@@ -230,15 +231,20 @@ pub fn check_body(i18n: I18n, id: &str, check: &PopulationCheck, reference: bool
         || i18n.t(PopKey::Unknown).to_owned(),
         |h| format!("{} cm", tick(h)),
     );
-    let intro = fill(
-        i18n.t(PopKey::Intro),
+    fill(
+        i18n.t(key),
         &[
             ("weight", &tick(check.weight_kg)),
             ("height", &height),
             ("sex", sex),
             ("psl", &tick(check.prednisolone_mg_day)),
         ],
-    );
+    )
+}
+
+/// The check's body: what the patient is, each cohort with its models.
+pub fn check_body(i18n: I18n, id: &str, check: &PopulationCheck, reference: bool) -> impl IntoView {
+    let intro = intro(i18n, PopKey::Intro, check);
     let tacrolimus = check.drug == Drug::Tacrolimus;
     let cohorts = check
         .cohorts
