@@ -10,7 +10,7 @@ use super::session::Session;
 use super::spec::formulation_key;
 use crate::format::{parse_number, tick};
 use crate::i18n::{fill, use_i18n, DoseKey, I18n, Key, LimitKey, TimeKey};
-use crate::widgets::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
+use crate::widgets::field::{bounded_error, bounded_value, Check, Choice, Field, RowActions, Unit};
 use dmip_engine::dosing::limits::{check_time, Place, DOSE_MG, MAX_COUNT, YEARS};
 use dmip_engine::record::Formulation;
 use dmip_engine::tdm::view::{local_input, FixedOffset};
@@ -319,32 +319,12 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                 <Field id=id("start") label=Key::TdmColStart kind="datetime-local" value=start error=start_error />
                 <Field id=id("amount") label=Key::TdmColAmount unit=Unit::Symbol("mg") value=amount error=amount_error />
                 <Choice id=id("interval") label=Key::TdmColInterval options=intervals value=interval />
-                <div class="field check">
-                    <label>
-                        <input
-                            type="checkbox"
-                            id=id("ongoing")
-                            prop:checked=move || ongoing.get()
-                            on:change=move |ev| ongoing.set(event_target_checked(&ev))
-                        />
-                        {i18n.tx(DoseKey::Ongoing)}
-                    </label>
-                </div>
+                <Check id=id("ongoing") label=DoseKey::Ongoing value=ongoing />
                 <Show when=move || !ongoing.get()>
                     <Field id=id("count") label=Key::TdmColCount value=count error=count_error />
                 </Show>
                 <Choice id=id("meal") label=DoseKey::ColMeal options=meals value=meal />
-                <div class="field check">
-                    <label>
-                        <input
-                            type="checkbox"
-                            id=id("ss")
-                            prop:checked=move || ss.get()
-                            on:change=move |ev| ss.set(event_target_checked(&ev))
-                        />
-                        {i18n.tx(Key::TdmColSteadyState)}
-                    </label>
-                </div>
+                <Check id=id("ss") label=Key::TdmColSteadyState value=ss />
             </div>
             <button type="button" class="primary" id=id("add") on:click=submit>
                 {move || i18n.t(if editing.get().is_some() { Key::TdmSaveRow } else { Key::TdmAddRow })}

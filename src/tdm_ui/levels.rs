@@ -12,7 +12,7 @@ use super::text::{label_from, label_text, label_value, timing, LABELS};
 use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
-use crate::widgets::field::{bounded_error, bounded_value, Choice, Field, RowActions, Unit};
+use crate::widgets::field::{bounded_error, bounded_value, Check, Choice, Field, RowActions, Unit};
 use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{Implausible, LevelRow};
 use leptos::prelude::*;
@@ -208,17 +208,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                 <Field id=id("time") label=Key::TdmColSampled kind="datetime-local" value=sampled error=time_error />
                 <Choice id=id("label") label=Key::TdmColLabel options=labels value=label />
                 <Field id=id("value") label=Key::TdmColValue unit=Unit::Symbol(CONC_UNIT) value=value error=value_error />
-                <div class="field check">
-                    <label>
-                        <input
-                            type="checkbox"
-                            id=id("blq")
-                            prop:checked=move || blq.get()
-                            on:change=move |ev| blq.set(event_target_checked(&ev))
-                        />
-                        {i18n.tx(Key::TdmBlq)}
-                    </label>
-                </div>
+                <Check id=id("blq") label=Key::TdmBlq value=blq />
                 <Field id=id("lloq") label=Key::TdmLloq unit=Unit::Symbol(CONC_UNIT) value=lloq error=lloq_error />
                 <Field id=id("assay") label=Key::TdmColAssay kind="search" value=assay error=Signal::derive(|| None::<String>) />
             </div>

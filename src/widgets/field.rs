@@ -81,6 +81,29 @@ pub fn TextInput(
     }
 }
 
+/// A labelled checkbox bound to `value`.
+#[component]
+pub fn Check<L: Text + Send + Sync + 'static>(
+    id: String,
+    label: L,
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field check">
+            <label>
+                <input
+                    type="checkbox"
+                    id=id
+                    prop:checked=move || value.get()
+                    on:change=move |ev| value.set(event_target_checked(&ev))
+                />
+                {i18n.tx(label)}
+            </label>
+        </div>
+    }
+}
+
 /// A labelled `<select>` of `(value, text)` options.
 #[component]
 pub fn Choice<L: Text + Send + Sync + 'static>(
