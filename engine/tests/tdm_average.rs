@@ -101,9 +101,10 @@ fn weights_add_up_to_one_and_follow_the_objectives() {
             .iter()
             .map(|m| m.objective.expect("fitted"))
             .collect();
-        let penalty = match weighting {
-            Weighting::Ll => 0.0,
-            Weighting::Aic => 2.0 - 3.0,
+        let penalty = if weighting == Weighting::Aic {
+            2.0 - 3.0
+        } else {
+            0.0
         };
         let r = (-(o[1] - o[0]) / 2.0 - penalty).exp();
         assert!(close(avg.models[1].weight, r / (1.0 + r), 1e-9), "{avg:?}");

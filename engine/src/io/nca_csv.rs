@@ -8,6 +8,7 @@
 //! - Times must be finite, ≥ 0 and strictly increasing within a subject.
 //! - Errors name the 1-based line of the file and the field.
 
+use crate::io::header::{Header, HeaderError};
 use crate::nca::{Conc, Sample};
 
 /// One subject's samples, in file order. `id` is `None` when the file has no
@@ -21,15 +22,8 @@ pub struct Subject {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum NcaCsvError {
-    #[error("empty file: expected a header line with TIME and DV columns")]
-    Empty,
-    #[error("line 1: missing column {column} (header has: {header})")]
-    MissingColumn {
-        column: &'static str,
-        header: String,
-    },
-    #[error("line 1: column {0} appears more than once")]
-    DuplicateColumn(String),
+    #[error(transparent)]
+    Header(#[from] HeaderError),
     #[error("no data rows after the header")]
     NoRows,
     #[error("line {line}, field {field}: {message}")]
@@ -51,33 +45,13 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(header: &csv::StringRecord) -> Result<Self, NcaCsvError> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().to_ascii_uppercase())
-            .collect();
-        if names.iter().all(String::is_empty) {
-            return Err(NcaCsvError::Empty);
-        }
-        let find = |column: &'static str| -> Result<Option<usize>, NcaCsvError> {
-            let mut hits = names.iter().enumerate().filter(|(_, n)| *n == column);
-            let first = hits.next().map(|(i, _)| i);
-            match hits.next() {
-                Some(_) => Err(NcaCsvError::DuplicateColumn(column.into())),
-                None => Ok(first),
-            }
-        };
-        let required = |column: &'static str| {
-            find(column)?.ok_or_else(|| NcaCsvError::MissingColumn {
-                column,
-                header: header.iter().collect::<Vec<_>>().join(","),
-            })
-        };
+    fn find(record: &csv::StringRecord) -> Result<Self, HeaderError> {
+        let header = Header::read(record, "TIME and DV columns")?;
         Ok(Self {
-            time: required("TIME")?,
-            dv: required("DV")?,
-            id: find("ID")?,
-            blq: find("BLQ")?,
+            time: header.required("TIME")?,
+            dv: header.required("DV")?,
+            id: header.position("ID"),
+            blq: header.position("BLQ"),
         })
     }
 }

@@ -62,15 +62,8 @@ pub struct Options {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum NonmemCsvError {
-    #[error("empty file: expected a header line with TIME and AMT or DV columns")]
-    Empty,
-    #[error("line 1: missing column {column} (header has: {header})")]
-    MissingColumn {
-        column: &'static str,
-        header: String,
-    },
-    #[error("line 1: column {0} appears more than once")]
-    DuplicateColumn(String),
+    #[error(transparent)]
+    Header(#[from] super::header::HeaderError),
     #[error("no data rows after the header")]
     NoRows,
     #[error("more than {limit} data rows: at most {limit} can be read")]

@@ -3,6 +3,7 @@
 
 use super::{NonmemCsvError, Options, MAX_ADDL};
 use crate::dosing::events::{Dose, Observation, SteadyState};
+use crate::io::header::{Header, HeaderError};
 
 pub(super) fn field_error(line: u64, field: &str, message: impl Into<String>) -> NonmemCsvError {
     NonmemCsvError::Field {
@@ -50,39 +51,24 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub fn find(header: &csv::StringRecord) -> Result<Self, NonmemCsvError> {
-        let written: Vec<&str> = header
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}'))
-            .collect();
-        let names: Vec<String> = written.iter().map(|h| h.to_ascii_uppercase()).collect();
-        if names.iter().all(String::is_empty) {
-            return Err(NonmemCsvError::Empty);
-        }
+    pub fn find(record: &csv::StringRecord) -> Result<Self, HeaderError> {
+        let header = Header::read(record, "TIME and AMT or DV columns")?;
         let mut known = [None; NAMES.len()];
         let mut covariates = Vec::new();
-        for (i, name) in names.iter().enumerate() {
-            if names[..i].contains(name) && !name.is_empty() {
-                return Err(NonmemCsvError::DuplicateColumn(name.clone()));
-            }
+        for (i, name) in header.names.iter().enumerate() {
             match NAMES.iter().position(|n| n == name) {
                 Some(k) => known[k] = Some(i),
-                None if !name.is_empty() => covariates.push((written[i].to_string(), i)),
+                None if !name.is_empty() => covariates.push((header.written[i].clone(), i)),
                 None => {}
             }
         }
-        let columns = Columns { known, covariates };
-        let missing = |column| NonmemCsvError::MissingColumn {
-            column,
-            header: header.iter().collect::<Vec<_>>().join(","),
-        };
-        if columns.known[Col::Time as usize].is_none() {
-            return Err(missing("TIME"));
+        if known[Col::Time as usize].is_none() {
+            return Err(header.missing("TIME"));
         }
-        if columns.known[Col::Amt as usize].is_none() && columns.known[Col::Dv as usize].is_none() {
-            return Err(missing("AMT or DV"));
+        if known[Col::Amt as usize].is_none() && known[Col::Dv as usize].is_none() {
+            return Err(header.missing("AMT or DV"));
         }
-        Ok(columns)
+        Ok(Columns { known, covariates })
     }
 }
 
