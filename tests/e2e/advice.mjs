@@ -3,8 +3,9 @@
 // set against the patient's own levels, an in-range patient keeps the dose.
 
 import path from 'node:path';
-import { dose, level, local, patient, pin, rows } from './tdm.mjs';
-import { assert, waitFor } from './helpers.mjs';
+import { assert, waitFor, withPage, local, rows } from './helpers.mjs';
+import { patient } from './pages/patient.mjs';
+import { dose, level, pin } from './pages/drug.mjs';
 
 /** Tacrolimus 3 mg twice daily with CYP3A5 unknown and haematocrit blank,
  * a trough of 25 ng/mL, Woillard 2011 pinned: the screen computes, flags
@@ -52,8 +53,7 @@ async function cyclosporine(page, amount, interval, levels) {
 export function adviceTests({ openPage, fileUrl, shots }) {
   return [
     ['tacrolimus, CYP3A5 unknown and haematocrit blank, trough 25 ng/mL (Japanese, desktop): computed, flagged, assumptions stated', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=ja]');
         await unknownCovariates(page, shots, 'ja', [
@@ -65,13 +65,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
           /(休薬計画：次の \d+ 回を休薬してください。C0 は \d{4}-\d\d-\d\d \d\d:\d\d に 10 ng\/mL まで下がる予測です。\d{4}-\d\d-\d\d \d\d:\d\d からプログラフ 1日2回朝食後・夕食後（12 時間ごと）、1回 [\d.]+ mg で再開。|休薬は不要です：C0 は次の投与時刻までに 10 ng\/mL まで下がる予測です)/,
         ], /頻度の出典（日本人患者のコホートを合算）：Muraki Y et al\. Exp Ther Med 2017/);
         await watch.assertClean('tacrolimus unknown covariates ja');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['tacrolimus, CYP3A5 unknown and haematocrit blank, trough 25 ng/mL (English, 360 px phone): the same, no horizontal scroll', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await unknownCovariates(page, shots, 'en-phone', [
@@ -85,13 +82,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
         await watch.assertClean('tacrolimus unknown covariates en phone');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['tacrolimus, haematocrit typed as a fraction (0.35, issue 20): the unit question under the field, the value not used, no absurd advice', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'unknown');
@@ -110,13 +104,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         assert(mg.length > 0 && Math.max(...mg) <= 20, `advice: ${advice}`);
         assert(!/0\.35 %/.test(await page.textContent('section[data-screen=tacrolimus]')), 'HCT 0.35 % reached the model');
         await watch.assertClean('tacrolimus haematocrit fraction');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['tacrolimus before any level: the starting dose beside the advice; the population check folded in the model section and on the self-check screen (en, ja)', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'non_expresser');
@@ -157,13 +148,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         assert(en.includes('Kotani 2011') && en.includes('Press 2010 (variant: prednisolone effect off (PSL 0))') && en.includes('Japanese label'), `en self-check: ${en}`);
         await page.screenshot({ path: path.join(shots, 'selfcheck-popcheck-en.png'), fullPage: true });
         await watch.assertClean('tacrolimus starting dose and population check');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['cyclosporine 100 mg twice daily, C0 150 and C2 900: the misfit is flagged beside the patient\'s own-level dose (100 × 1100 / 900 → 120 mg)', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         const text = await cyclosporine(page, '100', '12', [[local(1, 7, 55), 'C0', '150'], [local(1, 10), 'C2', '900']]);
@@ -204,13 +192,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         assert(/低値でも臨時の追加投与は勧めません（追加投与を示す検証済みの根拠がありません）。新しい投与量は次の予定投与（\d{4}-\d\d-\d\d \d\d:\d\d）から始めます。/.test(ja), `ja low level: ${ja}`);
         await page.screenshot({ path: path.join(shots, 'tdm-csa-misfit-ja.png'), fullPage: true });
         await watch.assertClean('cyclosporine misfit');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['cyclosporine 200 mg once daily with C2 1150 (in range): keep the current dose, no change suggested', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         const text = await cyclosporine(page, '200', '24', [[local(1, 10), 'C2', '1150']]);
@@ -220,13 +205,10 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         assert(Number(below) < 50 && Number(above) < 50 || /does not fit/.test(text), `sides: ${text}`);
         assert(!/The model suggests/.test(text), `no change suggested: ${text}`);
         await watch.assertClean('cyclosporine keep');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['a C2 typed as 1.15 (µg/mL) asks the unit question and keeps the text; 11500 is asked about, kept as typed only on request, and flagged', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'unknown');
@@ -252,9 +234,7 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         const note = await page.textContent('#csa-notes');
         assert(note.includes('2 番目の測定値（11500 ng/mL）はこの薬剤の全血中濃度として考えにくい値ですが、入力どおり計算に使っています。'), `ja note: ${note}`);
         await watch.assertClean('implausible levels');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

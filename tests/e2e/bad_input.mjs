@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStore } from './records.mjs';
 import { assert } from './helpers.mjs';
+import { createStore } from './pages/records.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.join(here, '..', 'bad_input');

@@ -5,8 +5,9 @@
 // label guessed, Enter) changes the advice, all within two screen heights.
 
 import path from 'node:path';
-import { dose, level, local, patient } from './tdm.mjs';
-import { assert, waitFor } from './helpers.mjs';
+import { assert, waitFor, withPage, local } from './helpers.mjs';
+import { patient } from './pages/patient.mjs';
+import { dose, level } from './pages/drug.mjs';
 
 /** The bottom of each element, in CSS px from the top of the page. */
 const bottoms = (page, selectors) => page.evaluate((sels) => Object.fromEntries(sels.map((s) => {
@@ -29,8 +30,7 @@ function lastC2() {
 export function bedsideTests({ openPage, fileUrl, shots }) {
   return [
     ['bedside phone (360 × 740): a level typed at the top, the advice read within two screen heights; the fold remembered', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'unknown');
@@ -86,9 +86,7 @@ export function bedsideTests({ openPage, fileUrl, shots }) {
         await page.click('button[data-lang=ja]');
         await page.screenshot({ path: path.join(shots, 'bedside-phone-ja.png'), fullPage: true });
         await watch.assertClean('bedside phone');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

@@ -1,5 +1,6 @@
 // The end-to-end tests' shared helpers: one assert, one wait for a
-// condition in the page, one wait for an element's text.
+// condition in the page, one wait for an element's text, one fresh page
+// closed whatever happens, local clock times, a table's row count.
 
 /** Throws `message` unless `condition`. */
 export function assert(condition, message) {
@@ -31,3 +32,27 @@ export async function waitText(page, selector, pattern, what) {
     throw new Error(`${what}: ${pattern} not in ${selector}: ${seen.slice(0, 600)}`);
   }
 }
+
+/** Runs `body` with a fresh page, `openPage(...args)` (its `context`,
+ * `page` and `watch`), and closes the page's context afterwards, whether
+ * `body` passed or threw. */
+export async function withPage(openPage, args, body) {
+  const opened = await openPage(...args);
+  try {
+    return await body(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/** `YYYY-MM-DDTHH:MM` local, `days` before today at `hh:mm`. */
+export function local(days, hh, mm = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  d.setHours(hh, mm, 0, 0);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The number of body rows of the table `sel`. */
+export const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);

@@ -4,8 +4,8 @@
 // and the report's co-medication section with the same rows.
 
 import path from 'node:path';
-import { dose, local } from './tdm.mjs';
-import { assert, waitFor, waitText } from './helpers.mjs';
+import { assert, waitFor, waitText, withPage, local } from './helpers.mjs';
+import { dose } from './pages/drug.mjs';
 
 async function comeds(page, names) {
   await page.click('nav a[data-screen=safety]');
@@ -21,8 +21,7 @@ const count = (page, sel) => page.evaluate((s) => document.querySelectorAll(s).l
 export function interactionTests({ openPage, fileUrl, shots }) {
   return [
     ['interactions: cyclosporine with rosuvastatin, bosentan, pitavastatin typed in Japanese → 禁忌 on Safety, headline and report (ja, en)', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=ja]');
         await page.click('nav a[data-screen=cyclosporine]');
@@ -56,13 +55,10 @@ export function interactionTests({ openPage, fileUrl, shots }) {
         await waitText(page, `${C} tr[data-drug=smx_tmp]`, /read as sulfamethoxazole-trimethoprim.*Use with caution — 併用注意/, 'TMP-SMX (en)');
         await page.screenshot({ path: path.join(shots, 'interactions-csa-safety-en.png'), fullPage: true });
         await watch.assertClean('cyclosporine interactions');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['interactions: tacrolimus with spironolactone, ST合剤, amphotericin B, a live vaccine, NSAID, aminoglycoside, voriconazole (ja, en)', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await page.click('nav a[data-screen=tacrolimus]');
@@ -92,9 +88,7 @@ export function interactionTests({ openPage, fileUrl, shots }) {
         await waitText(page, `${T} tr[data-drug=smx_tmp]`, /ＳＴ合剤.*スルファメトキサゾール・トリメトプリムとして確認.*区分不明/, 'ST合剤 (ja)');
         await page.screenshot({ path: path.join(shots, 'interactions-tac-safety-ja.png'), fullPage: true });
         await watch.assertClean('tacrolimus interactions');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

@@ -5,11 +5,10 @@
 // 360 px phone.
 
 import path from 'node:path';
-import { assert, waitText } from './helpers.mjs';
+import { assert, waitText, withPage, rows } from './helpers.mjs';
 
 const text = (page, sel) => page.textContent(sel);
 
-const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
 
 /** The reference patient of shared/reference/README.md: 170 cm, 70 kg. */
 async function patient(page, { age = '45', sex = 'female' } = {}) {
@@ -127,8 +126,7 @@ async function checkDisease(page) {
 export function ivcyTests({ openPage, fileUrl, shots }) {
   return [
     ['cyclophosphamide: BSA per formula → Yamasaki 600 mg/m² → dates → two pulses with nadirs → cumulative g, g/m² vs thresholds', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page);
@@ -196,13 +194,10 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         assert(buttons === '編集,削除,編集,削除', `ledger buttons after the switch: ${buttons}`);
         await page.screenshot({ path: path.join(shots, 'ivcy-planner-ja.png'), fullPage: true });
         await watch.assertClean('ivcy planner');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['cyclophosphamide: 72 y, eGFR ≈ 25, nadir 2500/µL after pulse 2 → pulses 3–6 reduced to 504 mg, rules named; held by the day\'s counts (en, ja)', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await elderlyRenal(page);
@@ -251,13 +246,10 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await waitText(page, '#ivcy-eular-mine', /^この患者（70歳超）：10 mg\/kg/, 'Japanese EULAR dose');
         await page.screenshot({ path: path.join(shots, 'ivcy-reductions-ja.png'), fullPage: true });
         await watch.assertClean('ivcy reductions');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['disease profile: entered, reload keeps it; days from the steroid start to tacrolimus and IVCY', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await plainStore(page, fileUrl);
         // Opening the planner writes nothing: no record appears.
         await page.click('nav a[data-screen=cyclophosphamide]');
@@ -283,13 +275,10 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await waitText(page, '#dz-starts', /7 日/, 'Japanese interval');
         await page.screenshot({ path: path.join(shots, 'ivcy-disease-ja.png'), fullPage: true });
         await watch.assertClean('disease profile');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['cyclophosphamide and disease profile on a 360 px phone (ja): no horizontal scroll', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=ja]');
         await patient(page, { age: '28', sex: 'female' });
@@ -305,9 +294,7 @@ export function ivcyTests({ openPage, fileUrl, shots }) {
         await noHorizontalScroll(page, 'cyclophosphamide screen');
         await page.screenshot({ path: path.join(shots, 'ivcy-phone-planner-ja.png'), fullPage: true });
         await watch.assertClean('phone ivcy');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

@@ -3,7 +3,7 @@
 // computed, the time axis, reload, phone layout.
 
 import path from 'node:path';
-import { assert, waitFor } from './helpers.mjs';
+import { assert, waitFor, withPage } from './helpers.mjs';
 
 const text = (page, sel) => page.evaluate((s) => document.querySelector(s)?.textContent ?? '', sel);
 const hasText = (page, sel, re, what) =>
@@ -49,8 +49,7 @@ async function enterLabs(page) {
 export function labsTests({ openPage, fileUrl, shots }) {
   return [
     ['labs: KL-6 limit and % change, CRP mix-up, blood gas → A-aDO2, risk models, time axis', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await page.click('nav a[data-screen=biomarkers]');
@@ -119,13 +118,10 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await hasText(page, '#risk-flair', /不足している入力/, 'Japanese risk panel');
         await page.screenshot({ path: path.join(shots, 'labs-ja.png'), fullPage: true });
         await watch.assertClean('labs flow');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['labs: reload keeps the results (encrypted store)', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         const PASS = 'labs passphrase 1';
         await page.goto(`${fileUrl}#/records`);
         await page.click('button[data-lang=en]');
@@ -147,13 +143,10 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await waitFor(page, () => document.querySelectorAll('#lab-table-kl6 tbody tr').length === 2, null, 'KL-6 rows after reload');
         await hasText(page, '#lab-table-kl6', /\+25\.0 %/, 'change from baseline after reload');
         await watch.assertClean('labs reload');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['labs: imported record → FLAIR group, MCK count, Pneumocystis check, seven-panel time axis', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(`${fileUrl}#/records`);
         await page.click('button[data-lang=en]');
         await page.fill('#rec-new-pass', 'labs passphrase 2');
@@ -207,13 +200,10 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await page.screenshot({ path: path.join(shots, 'report-clinical-print-en.png'), fullPage: true });
         await page.emulateMedia({ media: 'screen' });
         await watch.assertClean('labs import');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['labs on a 360 px phone: no horizontal scroll, sharp time axis', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=ja]');
         await enterLabs(page);
@@ -229,9 +219,7 @@ export function labsTests({ openPage, fileUrl, shots }) {
         await page.click('button[data-lang=en]');
         await page.screenshot({ path: path.join(shots, 'labs-phone-en.png'), fullPage: true });
         await watch.assertClean('labs phone');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

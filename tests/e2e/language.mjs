@@ -5,8 +5,8 @@
 // fails this. Registered in run.mjs.
 
 import { SCREENS } from './app.mjs';
-import { createStore, unlock, PASS } from './records.mjs';
-import { assert } from './helpers.mjs';
+import { assert, withPage } from './helpers.mjs';
+import { createStore, PASS, unlock } from './pages/records.mjs';
 
 const lab = (analyte, date, value, unit, assay = null) => ({ analyte, date, value, unit, assay });
 
@@ -64,8 +64,7 @@ function firstDifference(a, b) {
 export function languageTests({ openPage, fileUrl }) {
   return [
     ['every screen switched from English to Japanese reads as when opened in Japanese', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await createStore(page, fileUrl);
         const file = { format: 'dmip-monitor-export', version: 1, app: 'e2e', records: [RECORD] };
         await page.setInputFiles('#rec-import', { name: 'lang.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
@@ -89,9 +88,7 @@ export function languageTests({ openPage, fileUrl }) {
           assert(switched[slug] === fresh, `${slug}: the switch left text behind\n    ${firstDifference(switched[slug], fresh)}`);
         }
         await watch.assertClean('language switch');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

@@ -14,8 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { median, timeEdits } from './app.mjs';
-import { createStore } from './records.mjs';
-import { assert } from './helpers.mjs';
+import { assert, withPage } from './helpers.mjs';
+import { createStore } from './pages/records.mjs';
 
 const HOUR = 3_600_000;
 
@@ -89,8 +89,7 @@ export function perfTests({ openPage, fileUrl, shots }) {
       for (const rate of [1, 4]) {
         const runs = [];
         for (let i = 0; i < 5; i++) {
-          const { context, page } = await openPage({ width: 360, height: 740 }, 2);
-          try {
+          await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page }) => {
             await throttle(context, page, rate);
             await page.goto(fileUrl);
             await page.waitForFunction(() => performance.getEntriesByName('dmip-painted')[0], null, { timeout: 30_000 });
@@ -98,9 +97,7 @@ export function perfTests({ openPage, fileUrl, shots }) {
             if (i === 0 && rate === 1) {
               figures.map_fit_ms = await page.evaluate(() => wasm_bindgen.dmip_probe_map_fit_ms(200));
             }
-          } finally {
-            await context.close();
-          }
+          });
         }
         const starts = runs.map((r) => r['dmip-painted']).sort((a, b) => a - b);
         const mounted = runs.map((r) => r['dmip-interactive']).sort((a, b) => a - b);
@@ -116,8 +113,7 @@ export function perfTests({ openPage, fileUrl, shots }) {
     ['perf: full recompute on an edit for 10, 30, 100 and 1000 doses; memory after 100 edits', async () => {
       figures.edit_ms = {};
       for (const n of [10, 30, 100, 1000]) {
-        const { context, page } = await openPage();
-        try {
+        await withPage(openPage, [], async ({ context, page }) => {
           await openRecord(page, fileUrl, recordWithDoses(n));
           const times = await timeEdits(page, 'csa-target-high', 'csa-plot', EDITS);
           figures.edit_ms[n] = { median: median(times), min: times[0], max: times.at(-1) };
@@ -132,21 +128,16 @@ export function perfTests({ openPage, fileUrl, shots }) {
             console.log(`  memory, 30 doses, before → after 100 edits: wasm ${(before.wasm / 1048576).toFixed(1)} → ${(after.wasm / 1048576).toFixed(1)} MiB, JS heap ${(before.js / 1048576).toFixed(1)} → ${(after.js / 1048576).toFixed(1)} MiB`);
             assert(Number.isFinite(after.wasm) && after.wasm >= before.wasm, JSON.stringify(figures.memory_after_100_edits));
           }
-        } finally {
-          await context.close();
-        }
+        });
       }
       {
-        const { context, page } = await openPage();
-        try {
+        await withPage(openPage, [], async ({ context, page }) => {
           await openRecord(page, fileUrl, recordWithDoses(30));
           await throttle(context, page, 4);
           const times = await timeEdits(page, 'csa-target-high', 'csa-plot', EDITS);
           figures.edit_ms_x4 = { 30: { median: median(times), min: times[0], max: times.at(-1) } };
           console.log(`  30-dose edit at 4× CPU → fit + band + dose search + redraw: median ${fmt(median(times))} ms (min ${fmt(times[0])}, max ${fmt(times.at(-1))})`);
-        } finally {
-          await context.close();
-        }
+        });
       }
       assert(Object.values(figures.edit_ms).every((f) => Number.isFinite(f.median)) && Number.isFinite(figures.edit_ms_x4[30].median), JSON.stringify(figures.edit_ms));
       save();

@@ -5,8 +5,9 @@
 // the next three days under each option; the plan drawn on the plot.
 
 import path from 'node:path';
-import { dose, level, local, patient } from './tdm.mjs';
-import { assert, waitFor } from './helpers.mjs';
+import { assert, waitFor, withPage, local } from './helpers.mjs';
+import { patient } from './pages/patient.mjs';
+import { dose, level } from './pages/drug.mjs';
 
 /** The next 08:00 from now, as the dose table shows it. */
 function nextBreakfast() {
@@ -36,8 +37,7 @@ function capsuleParts(text) {
 export function prescribeTests({ openPage, fileUrl, shots }) {
   return [
     ['cyclosporine: Apply writes once daily before breakfast at 08:00 from the dose due next, until changed; the plan is drawn; Japanese strengths only', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'unknown');
@@ -91,13 +91,10 @@ export function prescribeTests({ openPage, fileUrl, shots }) {
         assert(ja[3] === '変更まで' && /食前/.test(ja[5]), `ja row: ${ja}`);
         await page.screenshot({ path: path.join(shots, 'tdm-csa-applied-ja.png'), fullPage: true });
         await watch.assertClean('apply once daily');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['tacrolimus on a phone: continue the current dose; a low trough at 20 kg gets an advice above the label maximum of 0.3 mg/kg/day, flagged', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'non_expresser');
@@ -124,9 +121,7 @@ export function prescribeTests({ openPage, fileUrl, shots }) {
         assert(ja.includes('添付文書の上限 0.3 mg/kg/日を超えます'), `ja flag: ${ja}`);
         await page.screenshot({ path: path.join(shots, 'tdm-tac-continue-phone-ja.png'), fullPage: true });
         await watch.assertClean('continue the current dose');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

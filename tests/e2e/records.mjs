@@ -4,43 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expectText } from './app.mjs';
-import { assert } from './helpers.mjs';
+import { assert, withPage } from './helpers.mjs';
+import { addRecord, createStore, PASS, unlock } from './pages/records.mjs';
 
-export const PASS = 'correct horse battery';
-
-/** Creates an encrypted store on a fresh page and returns the unlock time. */
-export async function createStore(page, url) {
-  await page.goto(`${url}#/records`);
-  await page.click('button[data-lang=en]');
-  await page.fill('#rec-new-pass', PASS);
-  await page.fill('#rec-new-pass2', PASS);
-  await page.click('#rec-create');
-  await page.waitForSelector('#rec-label', { timeout: 10_000 });
-}
-
-/** Unlocks; returns the time from the click to the result (key derivation). */
-export async function unlock(page, pass) {
-  await page.fill('#rec-pass', pass);
-  await page.evaluate(() => document.querySelectorAll('.rec-notice').forEach((n) => n.remove()));
-  const t0 = Date.now();
-  await page.click('#rec-unlock');
-  await page.waitForFunction(
-    () => document.querySelector('#rec-label') || document.querySelector('.rec-notice.error'),
-    null,
-    { timeout: 10_000 },
-  );
-  return Date.now() - t0;
-}
-
-export async function addRecord(page, label) {
-  await page.click('#rec-new');
-  await page.fill('#rec-label', label);
-  await page.waitForFunction(
-    (l) => [...document.querySelectorAll('.rec-name')].some((e) => e.textContent === l),
-    label,
-    { timeout: 5_000 },
-  );
-}
+// Until every test module imports them from pages/records.mjs.
+export { addRecord, createStore, PASS, unlock };
 
 const storeDump = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
@@ -48,8 +16,7 @@ const storeDump = (page) =>
 export function recordTests({ openPage, fileUrl, shots }) {
   return [
     ['records: encrypted at rest, reload restores, wrong passphrase loses nothing', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await createStore(page, fileUrl);
         await addRecord(page, 'Bed 7 KT');
         const raw = await storeDump(page);
@@ -91,14 +58,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         const updated = await page.textContent('.rec-list tbody td:nth-child(2)');
         assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/.test(updated), `Japanese date: ${updated}`);
         await watch.assertClean('records');
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['records: corrupt entry is quarantined and reported, the rest opens', async () => {
-      const { context, page } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page }) => {
         await createStore(page, fileUrl);
         await addRecord(page, 'Keep me');
         await addRecord(page, 'Break me');
@@ -117,14 +81,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         assert(!(target in after), 'broken entry still in place');
         assert((await page.locator('.rec-name').count()) === 1, 'the readable record is not listed');
         await page.screenshot({ path: path.join(shots, 'records-quarantine-en.png') });
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['records: export → clear → import round trip; bad files change nothing', async () => {
-      const { context, page } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page }) => {
         await createStore(page, fileUrl);
         await addRecord(page, 'Export A');
         await addRecord(page, 'Export B');
@@ -149,14 +110,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '.rec-notice', 'Imported 2 record(s).');
         const names = (await page.locator('.rec-name').allTextContents()).sort();
         assert(JSON.stringify(names) === '["Export A","Export B"]', names.join());
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['records: NONMEM CSV out and in, calculation capsule recomputes, report shows the estimate', async () => {
-      const { context, page, watch } = await openPage({ width: 1000, height: 1200 });
-      try {
+      await withPage(openPage, [{ width: 1000, height: 1200 }], async ({ context, page, watch }) => {
         await createStore(page, fileUrl);
         const record = {
           schema: 1, id: 'e2e1', label: 'E2E CsA',
@@ -231,14 +189,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         // 217 px at A4 width and the third page.
         assert(pages >= 1 && pages <= 3, `report prints on ${pages} A4 pages`);
         await watch.assertClean('calc files');
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['records: Lock, and 15 minutes without activity, lock the store and close the record', async () => {
-      const { context, page } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page }) => {
         await page.clock.install();
         await createStore(page, fileUrl);
         await addRecord(page, 'Idle test');
@@ -255,14 +210,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '.rec-notice', 'Locked after 15 minutes without activity.');
         await page.click('a[data-screen=report]');
         await expectText(page, '#report-label', 'not recorded');
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['records: encrypted export needs its passphrase; no-passphrase mode is warned and stores clear text', async () => {
-      const { context, page } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page }) => {
         await createStore(page, fileUrl);
         await addRecord(page, 'Secret file');
         await page.fill('#rec-export-pass', 'file passphrase 1');
@@ -280,9 +232,7 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await page.setInputFiles('#rec-import', file);
         await expectText(page, '.rec-notice', 'Imported 1 record(s).');
         assert((await page.locator('.rec-name').count()) === 2, 'imported copy not listed beside the original');
-      } finally {
-        await context.close();
-      }
+      });
       const plain = await openPage();
       try {
         const p = plain.page;
@@ -307,8 +257,7 @@ export function recordTests({ openPage, fileUrl, shots }) {
     }],
 
     ['records, report, self-check on a 360 px phone: no horizontal scroll', async () => {
-      const { context, page } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page }) => {
         await createStore(page, fileUrl);
         await addRecord(page, 'Phone');
         for (const lang of ['ja', 'en']) {
@@ -321,14 +270,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
             assert(width <= 360, `${slug} (${lang}) is ${width} px wide at 360 px`);
           }
         }
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['report: print preview (A4), both languages', async () => {
-      const { context, page } = await openPage({ width: 900, height: 1200 });
-      try {
+      await withPage(openPage, [{ width: 900, height: 1200 }], async ({ context, page }) => {
         await page.goto(`${fileUrl}#/report`);
         await page.waitForSelector('#report');
         await page.emulateMedia({ media: 'print' });
@@ -339,14 +285,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await expectText(page, '#report-label', 'not recorded');
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: path.join(shots, 'report-print-en.png'), fullPage: true });
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['report: the model average prints each model\'s own notes and the population check (tacrolimus, en and ja), A4', async () => {
-      const { context, page, watch } = await openPage({ width: 1000, height: 1200 });
-      try {
+      await withPage(openPage, [{ width: 1000, height: 1200 }], async ({ context, page, watch }) => {
         await createStore(page, fileUrl);
         // 55-kg, 158-cm woman (the reference patient of the population
         // check's sources) on itraconazole: Kirubakaran 2022 reads it as its
@@ -401,14 +344,11 @@ export function recordTests({ openPage, fileUrl, shots }) {
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: path.join(shots, 'report-print-tac-ja.png'), fullPage: true });
         await watch.assertClean('report tac');
-      } finally {
-        await context.close();
-      }
+      });
     }],
 
     ['self-check: every reference case passes in the browser', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(`${fileUrl}#/selfcheck`);
         await page.waitForSelector('#self-summary');
         await expectText(page, '#self-summary', '44 件中 44 件合格');
@@ -417,9 +357,7 @@ export function recordTests({ openPage, fileUrl, shots }) {
         assert((await page.locator('.self-table tr.fail').count()) === 0, 'a failing row');
         await page.screenshot({ path: path.join(shots, 'selfcheck-en.png'), fullPage: true });
         await watch.assertClean('selfcheck');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

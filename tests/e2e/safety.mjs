@@ -4,8 +4,8 @@
 // potassium on tacrolimus), bad input, reload, Japanese and phone layouts.
 
 import path from 'node:path';
-import { addRecord, createStore, PASS, unlock } from './records.mjs';
-import { assert, waitText } from './helpers.mjs';
+import { assert, waitText, withPage } from './helpers.mjs';
+import { addRecord, createStore, PASS, unlock } from './pages/records.mjs';
 
 async function addComed(page, name, key = true) {
   await page.fill('#safety-comed-input', name);
@@ -48,8 +48,7 @@ const card = (a) => `.safety-check[data-analyte=${a}]`;
 export function safetyTests({ openPage, fileUrl, shots }) {
   return [
     ['safety: 禁忌 with source, CYP3A4 recheck, unknown drug named; creatinine rise, potassium on tacrolimus; reload keeps it', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await createStore(page, fileUrl);
         await addRecord(page, 'Safety bed 3');
         await page.click('nav a[data-screen=safety]');
@@ -132,13 +131,10 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         await waitText(page, `${card('creatinine')} .threshold`, /表示できません：/, 'Japanese threshold');
         await page.screenshot({ path: path.join(shots, 'safety-flow-ja.png'), fullPage: true });
         await watch.assertClean('safety flow');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['safety on a 360×740 phone (ja): 禁忌 row, checks and form fit without horizontal scroll; keyboard adds and removes', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(`${fileUrl}#/safety`);
         await page.click('button[data-lang=ja]');
         await page.focus('#safety-comed-input');
@@ -164,9 +160,7 @@ export function safetyTests({ openPage, fileUrl, shots }) {
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
         await page.screenshot({ path: path.join(shots, 'safety-phone-ja.png'), fullPage: true });
         await watch.assertClean('safety phone');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

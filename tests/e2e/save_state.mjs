@@ -3,8 +3,8 @@
 // full with the retry), and edits that used to be lost in the autosave
 // delay (a reload at once, New record at once).
 
-import { createStore, unlock, PASS } from './records.mjs';
-import { assert } from './helpers.mjs';
+import { assert, withPage } from './helpers.mjs';
+import { createStore, PASS, unlock } from './pages/records.mjs';
 
 /** Waits (up to `ms`) until the save state line contains `text`. */
 async function expectState(page, text, ms = 5_000) {
@@ -40,8 +40,7 @@ const fillStorage = (page) => page.evaluate(() => {
 export function saveStateTests({ openPage, fileUrl }) {
   return [
     ['save state: typing with no store says "not kept" where the user types; creating the store keeps it', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(`${fileUrl}#/patient`);
         await page.click('button[data-lang=en]');
         await page.fill('#pt-weight', '52');
@@ -59,13 +58,10 @@ export function saveStateTests({ openPage, fileUrl }) {
         await page.click('a[data-screen=patient]');
         assert((await page.inputValue('#pt-weight')) === '52', 'the weight typed before the store was lost');
         await watch.assertClean('save state, no store');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['save state: an edit followed at once by a reload, or by New record, is kept', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await createStore(page, fileUrl);
         await page.click('#rec-new');
         await page.fill('#rec-label', 'Bed 1');
@@ -82,13 +78,10 @@ export function saveStateTests({ openPage, fileUrl }) {
         await page.click('a[data-screen=patient]');
         assert((await page.inputValue('#pt-weight')) === '61', 'the weight typed just before the reload was lost');
         await watch.assertClean('save state, reload at once');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['save state: storage full is said on the screen being edited, the edit is kept and saved once there is room', async () => {
-      const { context, page } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page }) => {
         await createStore(page, fileUrl);
         await page.click('#rec-new');
         await page.fill('#rec-label', 'Bed 3');
@@ -109,9 +102,7 @@ export function saveStateTests({ openPage, fileUrl }) {
         await page.click('.rec-open-btn');
         await page.click('a[data-screen=patient]');
         assert((await page.inputValue('#pt-height')) === '156', 'the retried save did not keep the height');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

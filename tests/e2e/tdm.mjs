@@ -4,80 +4,10 @@
 
 import path from 'node:path';
 import { expectText, timeEdits } from './app.mjs';
-import { assert, waitFor, waitText } from './helpers.mjs';
+import { assert, waitFor, waitText, withPage, local, rows } from './helpers.mjs';
+import { patient } from './pages/patient.mjs';
+import { dose, level, pin } from './pages/drug.mjs';
 
-/** `YYYY-MM-DDTHH:MM` local, `days` before today at `hh:mm`. */
-export function local(days, hh, mm = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  d.setHours(hh, mm, 0, 0);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** Prednisolone `mg` mg/day since before the first dose: the one row of
- * the Patient form (rows entered before are deleted). */
-export async function prednisolone(page, mg) {
-  while ((await page.locator('#pt-psl-table tbody tr').count()) > 0) {
-    await page.click('#pt-psl-table tbody tr:first-child .row-actions .danger');
-  }
-  await page.fill('#pt-psl-start', '');
-  await page.fill('#pt-psl', mg);
-  await page.click('#pt-psl-add');
-  await waitFor(page, (v) => (document.querySelector('#pt-psl-table tbody tr td:nth-child(2)')?.textContent ?? '').startsWith(`${v} `), mg, 'prednisolone row');
-}
-
-export async function patient(page, cyp3a5, psl = '40') {
-  await page.click('nav a[data-screen=patient]');
-  await page.fill('#pt-age', '55');
-  await page.selectOption('#pt-sex', 'female');
-  await page.fill('#pt-weight', '52');
-  await page.fill('#pt-height', '156');
-  await page.fill('#pt-creatinine', '0.7');
-  await prednisolone(page, psl);
-  await page.fill('#pt-hct', '35');
-  await page.selectOption('#pt-cyp3a5', cyp3a5);
-  await waitFor(page, () => /m²/.test(document.querySelector('#pt-bsa')?.textContent ?? ''), null, 'BSA shown');
-  await page.fill('#pt-weight', '-3');
-  const err = await page.textContent('#pt-weight-error');
-  assert(/greater than 0|0 より大きい/.test(err), `negative weight message: ${err}`);
-  assert((await page.inputValue('#pt-weight')) === '-3', 'typed text lost');
-  await page.fill('#pt-weight', '52');
-}
-
-/** A regimen row: `count` doses, or until changed when `count` is null. */
-export async function dose(page, s, start, amount, count, interval = '12') {
-  await page.fill(`#${s}-dose-start`, start);
-  await page.fill(`#${s}-dose-amount`, amount);
-  await page.selectOption(`#${s}-dose-interval`, interval);
-  if (count === null) {
-    await page.check(`#${s}-dose-ongoing`);
-  } else {
-    await page.uncheck(`#${s}-dose-ongoing`);
-    await page.fill(`#${s}-dose-count`, String(count));
-  }
-  await page.check(`#${s}-dose-ss`);
-  await page.click(`#${s}-dose-add`);
-}
-
-export async function level(page, s, at, label, value) {
-  await page.fill(`#${s}-level-time`, at);
-  await page.selectOption(`#${s}-level-label`, label);
-  await page.fill(`#${s}-level-value`, value);
-  await page.click(`#${s}-level-add`);
-}
-
-/** Pins `model` on drug screen `s` (`''`: back to the average of the
- * drug's models), opening the fold that holds the model section. */
-export async function pin(page, s, model) {
-  // The fold is built after the screen's first frame (a loaded machine
-  // takes longer): wait for it rather than read it at once.
-  await page.waitForSelector(`#${s}-details`, { state: 'attached' });
-  if (!(await page.$eval(`#${s}-details`, (d) => d.open))) await page.click(`#${s}-details-toggle`);
-  await page.selectOption(`#${s}-model`, { value: model });
-}
-
-export const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
 const image = (page, s) => page.evaluate((id) => document.getElementById(id).toDataURL(), `${s}-plot`);
 
 async function flow(page, shots, { slug, s, cyp3a5, amount, levels, summary }) {
@@ -122,8 +52,7 @@ async function flow(page, shots, { slug, s, cyp3a5, amount, levels, summary }) {
 export function tdmTests({ openPage, fileUrl, shots }) {
   return [
     ['cyclosporine: patient, doses, levels → estimate, plot, advice; apply grows the history', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await flow(page, shots, {
@@ -148,13 +77,10 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         await level(page, 'csa', local(1, 11), 'C2', '600');
         await waitFor(page, () => /labelled C2 but drawn 3\.00 h after the dose/.test(document.querySelector('#csa-level-table').textContent), null, 'timing flag');
         await watch.assertClean('cyclosporine flow');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['tacrolimus: C0 against 5–10 ng/mL, MAP estimate, advice, apply', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await flow(page, shots, {
@@ -163,13 +89,10 @@ export function tdmTests({ openPage, fileUrl, shots }) {
           summary: /C0 \(4\.00 ng\/mL\) is below the target 5–10 ng\/mL/,
         });
         await watch.assertClean('tacrolimus flow');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['dosing history: a missed dose and a late dose change the forecast; a time with no due dose is flagged', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'unknown');
@@ -215,13 +138,10 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         assert(inked.w > 300 && inked.n > 2000, `report plot: ${JSON.stringify(inked)}`);
         await page.screenshot({ path: path.join(shots, 'report-dose-changes-en.png'), fullPage: true });
         await watch.assertClean('dose changes');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['covariates over time: a prednisolone taper, an azole, a change of meal timing — the model section, the notes and the time axis', async () => {
-      const { context, page, watch } = await openPage();
-      try {
+      await withPage(openPage, [], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=en]');
         await patient(page, 'unknown');
@@ -268,13 +188,10 @@ export function tdmTests({ openPage, fileUrl, shots }) {
           && /Cyclosporine \(before meals\)/.test(legend), `legend: ${legend}`);
         await page.screenshot({ path: path.join(shots, 'labs-over-time-en.png'), fullPage: true });
         await watch.assertClean('covariates over time');
-      } finally {
-        await context.close();
-      }
+      });
     }],
     ['drug screens on a 360 px phone: no horizontal scroll; 30-dose edit timed', async () => {
-      const { context, page, watch } = await openPage({ width: 360, height: 740 }, 2);
-      try {
+      await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
         await page.goto(fileUrl);
         await page.click('button[data-lang=ja]');
         await patient(page, 'unknown');
@@ -305,9 +222,7 @@ export function tdmTests({ openPage, fileUrl, shots }) {
         const times = await timeEdits(page, 'csa-target-high', 'csa-plot', ['1250', '1300', '1200', '1250', '1300']);
         console.log(`  30-dose edit → recompute + redraw: median ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)})`);
         await watch.assertClean('phone tdm');
-      } finally {
-        await context.close();
-      }
+      });
     }],
   ];
 }

@@ -3,8 +3,8 @@
 // option): every time keeps the UTC offset it was typed with, and the
 // screen says the zone where it is not the browser's.
 
-import { createStore } from './records.mjs';
-import { assert } from './helpers.mjs';
+import { assert, withPage } from './helpers.mjs';
+import { createStore } from './pages/records.mjs';
 
 const RECORD = {
   schema: 2, id: 'tz1', label: 'Tokyo record',
@@ -27,8 +27,7 @@ export function timeZoneTests({ openPage, fileUrl }) {
   return [
     ['time zones: a Tokyo record edited in Tokyo, New York and London keeps every time, and says its zone where it differs', async () => {
       for (const [zone, suffix] of [['Asia/Tokyo', ''], ['America/New_York', ' (UTC+09:00)'], ['Europe/London', ' (UTC+09:00)']]) {
-        const { context, page } = await openPage(undefined, 1, { timezoneId: zone });
-        try {
+        await withPage(openPage, [undefined, 1, { timezoneId: zone }], async ({ context, page }) => {
           await createStore(page, fileUrl);
           const file = { format: 'dmip-monitor-export', version: 1, app: 'tz', records: [RECORD] };
           await page.setInputFiles('#rec-import', { name: 'tz.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
@@ -52,9 +51,7 @@ export function timeZoneTests({ openPage, fileUrl }) {
           await waitRow(page, 'csa-level-table', '160');
           const level = await firstRow(page, 'csa-level-table');
           assert(level[0] === `2026-12-02 19:50${suffix}`, `${zone}: the edited level moved to ${level[0]}`);
-        } finally {
-          await context.close();
-        }
+        });
       }
     }],
   ];
