@@ -12,6 +12,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
+import { recordTests } from './records.mjs';
+import { tdmTests } from './tdm.mjs';
 import { adviceTests } from './advice.mjs';
 import { prescribeTests } from './prescribe.mjs';
 import { bedsideTests } from './bedside.mjs';
