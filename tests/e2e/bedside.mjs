@@ -36,6 +36,7 @@ export function bedsideTests({ openPage, fileUrl, shots }) {
         await patient(page, 'unknown');
         await page.click('nav a[data-screen=cyclosporine]');
         // A first visit without levels opens the fold: the history is typed there.
+        await page.waitForSelector('#csa-details', { state: 'attached' });
         assert(await page.$eval('#csa-details', (d) => d.open), 'fold open for a record without levels');
         await dose(page, 'csa', local(3, 8), '100', null);
         await level(page, 'csa', local(1, 7, 55), 'C0', '150');

@@ -56,3 +56,14 @@ export function local(days, hh, mm = 0) {
 
 /** The number of body rows of the table `sel`. */
 export const rows = (page, sel) => page.evaluate((s) => document.querySelectorAll(`${s} tbody tr`).length, sel);
+
+/** Waits (up to `ms`) until `read()` returns what `ok` accepts. */
+export async function until(read, ok, what, ms = 5_000) {
+  let last;
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    last = await read().catch(() => undefined);
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${what}: last seen ${JSON.stringify(last)}`);
+}

@@ -79,8 +79,11 @@ export function prescribeTests({ openPage, fileUrl, shots }) {
         // The history (6 doses) ended yesterday at 20:00: it is taken as given until the new start, as the advice assumed, and said.
         const ended = local(1, 20).replace('T', ' ');
         assert(status.includes(`The record's last regimen (100 mg every 12 h) ended with the dose at ${ended}: it is recorded as given until the new regimen starts, as the advice assumed.`), `extended: ${status}`);
+        // Every 12 h from the first dose up to the new start: 6 doses when the
+        // next 08:00 is the old regimen's next due dose (before 08:00), 8 after.
         const count = await page.$$eval('#csa-dose-table tbody tr', (trs) => Number(trs[0].cells[3].textContent));
-        assert(count > 6, `the old row runs to the new start: ${count} doses`);
+        const due = Math.round((new Date(start.replace(' ', 'T')) - new Date(local(3, 8))) / (12 * 3600_000));
+        assert(due >= 6 && count === due, `the old row runs to the new start: ${count} doses, ${due} due`);
         const row = await page.$$eval('#csa-dose-table tbody tr', (trs) => [...trs.at(-1).cells].map((td) => td.textContent));
         assert(row[0] === start && row[1] === `${amount} mg` && row[2] === 'every 24 h' && row[3] === 'until changed' && /before meals/.test(row[5]), `row: ${row}`);
         // Written ongoing: the forecast keeps dosing (doses after now on the plot).

@@ -7,9 +7,6 @@ import { expectText } from './app.mjs';
 import { assert, withPage } from './helpers.mjs';
 import { addRecord, createStore, PASS, unlock } from './pages/records.mjs';
 
-// Until every test module imports them from pages/records.mjs.
-export { addRecord, createStore, PASS, unlock };
-
 const storeDump = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 

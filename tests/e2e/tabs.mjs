@@ -5,19 +5,8 @@
 // both is named on the save state line, never overwritten silently; saves
 // at the same moment take turns (Web Locks) and lose nothing.
 
-import { createStore, unlock, addRecord, PASS } from './records.mjs';
-import { assert } from './helpers.mjs';
-
-/** Waits (up to `ms`) until `read()` returns what `ok` accepts. */
-async function until(read, ok, what, ms = 5_000) {
-  let last;
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    last = await read().catch(() => undefined);
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${what}: last seen ${JSON.stringify(last)}`);
-}
+import { createStore, unlock, addRecord, PASS } from './pages/records.mjs';
+import { assert, until } from './helpers.mjs';
 
 const saved = (page) =>
   until(() => page.textContent('#save-state'), (t) => t?.includes('Saved ('), 'save state "Saved"');

@@ -7,21 +7,8 @@
 // reload, or announced on screen as not saved. The counts are printed by
 // the last test (BENCHMARKS.md).
 
-import { createStore, unlock, addRecord, PASS } from './records.mjs';
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function until(read, ok, what, ms = 5_000) {
-  let last;
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    last = await read().catch(() => undefined);
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${what}: last seen ${JSON.stringify(last)}`);
-}
+import { createStore, unlock, addRecord, PASS } from './pages/records.mjs';
+import { assert, until } from './helpers.mjs';
 
 const stateHas = (page, text, what, ms) =>
   until(() => page.textContent('#save-state'), (t) => t?.includes(text), what ?? `save state "${text}"`, ms);
