@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { assert, waitFor, withPage, local, rows } from './helpers.mjs';
 import { patient } from './pages/patient.mjs';
-import { dose, level, pin } from './pages/drug.mjs';
+import { dose, level, pin, openDrug, advised } from './pages/drug.mjs';
 
 /** Tacrolimus 3 mg twice daily with CYP3A5 unknown and haematocrit blank,
  * a trough of 25 ng/mL, Woillard 2011 pinned: the screen computes, flags
@@ -19,7 +19,7 @@ async function unknownCovariates(page, shots, tag, headline, source) {
   await pin(page, 'tac', 'woillard2011_tac');
   await dose(page, 'tac', local(3, 8), '3', 6);
   await level(page, 'tac', local(1, 7, 55), 'C0', '25');
-  await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'advice');
+  await advised(page, 'tac');
   const text = await page.textContent('#tac-summary');
   for (const re of headline) assert(re.test(text), `headline lacks ${re}: ${text}`);
   const weight = Number(text.match(headline[2])[1]);
@@ -46,7 +46,7 @@ async function cyclosporine(page, amount, interval, levels) {
   await pin(page, 'csa', 'press2010_csa');
   await dose(page, 'csa', local(3, 8), amount, interval === '12' ? 6 : 3, interval);
   for (const [at, label, value] of levels) await level(page, 'csa', at, label, value);
-  await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+  await advised(page, 'csa');
   return page.textContent('#csa-summary');
 }
 
@@ -97,7 +97,7 @@ export function adviceTests({ openPage, fileUrl, shots }) {
         await pin(page, 'tac', 'woillard2011_tac');
         await dose(page, 'tac', local(3, 8), '3', 6);
         await level(page, 'tac', local(1, 7, 55), 'C0', '8');
-        await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'advice');
+        await advised(page, 'tac');
         const advice = await page.textContent('#tac-advice');
         const mg = [...advice.matchAll(/([\d.]+) mg/g)].map((m) => Number(m[1]));
         // 100 000 mg was advised when 0.35 reached the model as 0.35 %.
@@ -108,12 +108,9 @@ export function adviceTests({ openPage, fileUrl, shots }) {
     }],
     ['tacrolimus before any level: the starting dose beside the advice; the population check folded in the model section and on the self-check screen (en, ja)', async () => {
       await withPage(openPage, [], async ({ context, page, watch }) => {
-        await page.goto(fileUrl);
-        await page.click('button[data-lang=en]');
-        await patient(page, 'non_expresser');
-        await page.click('nav a[data-screen=tacrolimus]');
+        await openDrug(page, fileUrl, 'tacrolimus', { cyp3a5: 'non_expresser' });
         await dose(page, 'tac', local(3, 8), '2', 6);
-        await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'a priori advice');
+        await advised(page, 'tac', 'a priori advice');
         await waitFor(page, () => /Label:/.test(document.querySelector('#tac-start')?.textContent ?? ''), null, 'starting dose');
         const start = await page.textContent('#tac-start');
         // 52 kg: 0.0375 × 52 = 1.95 → 2 mg; formula 7.5 × 52 / 151.1 = 2.58 mg/day → 1.29 → 1.5 mg.
@@ -209,10 +206,7 @@ export function adviceTests({ openPage, fileUrl, shots }) {
     }],
     ['a C2 typed as 1.15 (µg/mL) asks the unit question and keeps the text; 11500 is asked about, kept as typed only on request, and flagged', async () => {
       await withPage(openPage, [], async ({ context, page, watch }) => {
-        await page.goto(fileUrl);
-        await page.click('button[data-lang=en]');
-        await patient(page, 'unknown');
-        await page.click('nav a[data-screen=cyclosporine]');
+        await openDrug(page, fileUrl, 'cyclosporine');
         await dose(page, 'csa', local(3, 8), '100', 6);
         await level(page, 'csa', local(1, 10), 'C2', '1.15');
         await waitFor(page, () => document.getElementById('csa-level-question') !== null, null, 'unit question');

@@ -6,8 +6,7 @@
 
 import path from 'node:path';
 import { assert, waitFor, withPage, local } from './helpers.mjs';
-import { patient } from './pages/patient.mjs';
-import { dose, level } from './pages/drug.mjs';
+import { dose, level, openDrug, advised } from './pages/drug.mjs';
 
 /** The bottom of each element, in CSS px from the top of the page. */
 const bottoms = (page, selectors) => page.evaluate((sels) => Object.fromEntries(sels.map((s) => {
@@ -31,16 +30,13 @@ export function bedsideTests({ openPage, fileUrl, shots }) {
   return [
     ['bedside phone (360 × 740): a level typed at the top, the advice read within two screen heights; the fold remembered', async () => {
       await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
-        await page.goto(fileUrl);
-        await page.click('button[data-lang=en]');
-        await patient(page, 'unknown');
-        await page.click('nav a[data-screen=cyclosporine]');
+        await openDrug(page, fileUrl, 'cyclosporine');
         // A first visit without levels opens the fold: the history is typed there.
         await page.waitForSelector('#csa-details', { state: 'attached' });
         assert(await page.$eval('#csa-details', (d) => d.open), 'fold open for a record without levels');
         await dose(page, 'csa', local(3, 8), '100', null);
         await level(page, 'csa', local(1, 7, 55), 'C0', '150');
-        await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+        await advised(page, 'csa');
         // Coming back to a record with levels, the phone opens on the bedside part.
         await page.click('nav a[data-screen=patient]');
         await page.click('nav a[data-screen=cyclosporine]');
@@ -59,7 +55,7 @@ export function bedsideTests({ openPage, fileUrl, shots }) {
         const status = await page.textContent('#csa-quick-status');
         assert(status === `Added: C2 900 ng/mL at ${at.replace('T', ' ')}.`, `status: ${status}`);
         assert((await page.inputValue('#csa-quick-value')) === '', 'value cleared for the next level');
-        await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+        await advised(page, 'csa');
         const headline = await page.textContent('#csa-summary');
         assert(/(The model suggests|The models' average \([^)]*\) suggests) \d+ mg/.test(headline), `advice in the headline: ${headline}`);
         // Everything the clinician came for within two screen heights (1480

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { assert, waitFor, withPage, local } from './helpers.mjs';
 import { patient } from './pages/patient.mjs';
-import { dose, level } from './pages/drug.mjs';
+import { dose, level, openDrug, advised } from './pages/drug.mjs';
 
 /** The next 08:00 from now, as the dose table shows it. */
 function nextBreakfast() {
@@ -38,14 +38,11 @@ export function prescribeTests({ openPage, fileUrl, shots }) {
   return [
     ['cyclosporine: Apply writes once daily before breakfast at 08:00 from the dose due next, until changed; the plan is drawn; Japanese strengths only', async () => {
       await withPage(openPage, [], async ({ context, page, watch }) => {
-        await page.goto(fileUrl);
-        await page.click('button[data-lang=en]');
-        await patient(page, 'unknown');
-        await page.click('nav a[data-screen=cyclosporine]');
+        await openDrug(page, fileUrl, 'cyclosporine');
         await dose(page, 'csa', local(3, 8), '100', 6);
         await level(page, 'csa', local(1, 7, 55), 'C0', '150');
         await level(page, 'csa', local(1, 10), 'C2', '900');
-        await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+        await advised(page, 'csa');
         // Amounts made of 10/25/50 mg (no 100 mg capsule in Japan), at most
         // two strengths and four capsules, or the 10 % solution.
         for (const text of await adviceDoses(page, 'csa')) {
@@ -105,7 +102,7 @@ export function prescribeTests({ openPage, fileUrl, shots }) {
         await page.click('nav a[data-screen=tacrolimus]');
         await dose(page, 'tac', local(3, 8), '2', 6);
         await level(page, 'tac', local(1, 7, 55), 'C0', '1.5');
-        await waitFor(page, () => document.querySelectorAll('#tac-advice tbody tr').length === 1, null, 'advice');
+        await advised(page, 'tac');
         const text = (await adviceDoses(page, 'tac'))[0];
         const amount = Number(text.match(/^([\d.]+) mg/)[1]);
         assert(amount * 2 / 20 > 0.3, `advice above 0.3 mg/kg/day at 20 kg: ${text}`);

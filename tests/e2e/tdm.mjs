@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expectText, timeEdits } from './app.mjs';
 import { assert, waitFor, waitText, withPage, local, rows } from './helpers.mjs';
 import { patient } from './pages/patient.mjs';
-import { dose, level, pin } from './pages/drug.mjs';
+import { dose, level, pin, openDrug, advised } from './pages/drug.mjs';
 
 const image = (page, s) => page.evaluate((id) => document.getElementById(id).toDataURL(), `${s}-plot`);
 
@@ -93,10 +93,7 @@ export function tdmTests({ openPage, fileUrl, shots }) {
     }],
     ['dosing history: a missed dose and a late dose change the forecast; a time with no due dose is flagged', async () => {
       await withPage(openPage, [], async ({ context, page, watch }) => {
-        await page.goto(fileUrl);
-        await page.click('button[data-lang=en]');
-        await patient(page, 'unknown');
-        await page.click('nav a[data-screen=cyclosporine]');
+        await openDrug(page, fileUrl, 'cyclosporine');
         await dose(page, 'csa', local(3, 8), '100', 6);
         await waitFor(page, () => document.querySelectorAll('#csa-dose-table tbody tr').length === 1, null, 'dose row');
         const before = await image(page, 'csa');
@@ -192,14 +189,11 @@ export function tdmTests({ openPage, fileUrl, shots }) {
     }],
     ['drug screens on a 360 px phone: no horizontal scroll; 30-dose edit timed', async () => {
       await withPage(openPage, [{ width: 360, height: 740 }, 2], async ({ context, page, watch }) => {
-        await page.goto(fileUrl);
-        await page.click('button[data-lang=ja]');
-        await patient(page, 'unknown');
-        await page.click('nav a[data-screen=cyclosporine]');
+        await openDrug(page, fileUrl, 'cyclosporine', { lang: 'ja' });
         await dose(page, 'csa', local(15, 8), '100', 30);
         await level(page, 'csa', local(1, 7, 55), 'C0', '110');
         await level(page, 'csa', local(1, 10), 'C2', '650');
-        await waitFor(page, () => document.querySelectorAll('#csa-advice tbody tr').length === 2, null, 'advice');
+        await advised(page, 'csa');
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         assert(scroll <= inner, `${scroll} px wide in ${inner} px`);
         const headline = await page.textContent('#csa-summary');

@@ -1,5 +1,26 @@
 // A drug screen (cyclosporine `csa`, tacrolimus `tac`) as the end-to-end
-// tests fill it: a regimen row, a level, the model pinned.
+// tests fill it: the screen opened for a new patient, a regimen row, a
+// level, the advice waited for, the model pinned.
+
+import { waitFor } from '../helpers.mjs';
+import { patient } from './patient.mjs';
+
+/** The number of advice options each drug screen offers. */
+const OPTIONS = { csa: 2, tac: 1 };
+
+/** From a fresh page: `url` opened in `lang`, the Patient form filled
+ * (CYP3A5 `cyp3a5`), then the drug screen `slug` shown. */
+export async function openDrug(page, url, slug, { lang = 'en', cyp3a5 = 'unknown' } = {}) {
+  await page.goto(url);
+  await page.click(`button[data-lang=${lang}]`);
+  await patient(page, cyp3a5);
+  await page.click(`nav a[data-screen=${slug}]`);
+}
+
+/** Waits until drug screen `s` shows all its advice options. */
+export async function advised(page, s, what = 'advice') {
+  await waitFor(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [`#${s}-advice tbody tr`, OPTIONS[s]], what);
+}
 
 /** A regimen row: `count` doses, or until changed when `count` is null. */
 export async function dose(page, s, start, amount, count, interval = '12') {
