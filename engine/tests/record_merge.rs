@@ -2,15 +2,10 @@
 //! fields changed on one side are taken, a field changed on both sides is
 //! a conflict naming it (the stored value kept), rows are matched by key.
 
-use chrono::{DateTime, FixedOffset};
 use dmip_engine::record::merge::{merge, shown, Seg};
 use dmip_engine::record::{CoMedication, PatientRecord, PrednisoloneRow};
-use dmip_engine::tdm::LevelRow;
-use dmip_engine::tdm::{DoseRow, SampleLabel};
-
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("time")
-}
+use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
+use dmip_engine::test_support::at;
 
 fn dose(start: &str, amount_mg: f64) -> DoseRow {
     DoseRow {
@@ -26,14 +21,19 @@ fn dose(start: &str, amount_mg: f64) -> DoseRow {
 }
 
 fn level(sampled: &str, value: f64) -> LevelRow {
-    LevelRow {
-        sampled: at(sampled),
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label: SampleLabel::C0,
-        assay: None,
-    }
+    dmip_engine::test_support::level(sampled, value, SampleLabel::C0)
+}
+
+/// The merge of `mine` and `theirs` from `base`, which must have no conflict.
+fn merged(base: &PatientRecord, mine: &PatientRecord, theirs: &PatientRecord) -> PatientRecord {
+    let m = merge(base, mine, theirs).expect("merges");
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    m.record
+}
+
+/// The tacrolimus dose amounts, in the record's order.
+fn tac_amounts(r: &PatientRecord) -> Vec<f64> {
+    r.tacrolimus.doses.iter().map(|d| d.amount_mg).collect()
 }
 
 fn base() -> PatientRecord {
@@ -54,16 +54,14 @@ fn weight_and_height_in_one_tab_age_and_creatinine_in_the_other_all_four_kept() 
     tab_b.patient.age_years = Some(64.0);
     tab_b.patient.creatinine = Some(0.72);
     // Tab B saved first (stored = B); tab A's save merges over it.
-    let m = merge(&b, &a, &tab_b).expect("merges");
-    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-    let p = &m.record.patient;
+    let r = merged(&b, &a, &tab_b);
+    let p = &r.patient;
     assert_eq!(p.weight_kg, Some(52.0));
     assert_eq!(p.height_cm, Some(158.0));
     assert_eq!(p.age_years, Some(64.0));
     assert_eq!(p.creatinine, Some(0.72));
     // The same the other way round.
-    let m2 = merge(&b, &tab_b, &a).expect("merges");
-    assert_eq!(m2.record, m.record);
+    assert_eq!(merged(&b, &tab_b, &a), r);
 }
 
 #[test]
@@ -138,22 +136,11 @@ fn rows_added_in_both_tabs_are_both_kept() {
         start: None,
         mg_day: 30.0,
     });
-    let m = merge(&b, &mine, &theirs).expect("merges");
-    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-    let amounts: Vec<f64> = m
-        .record
-        .tacrolimus
-        .doses
-        .iter()
-        .map(|d| d.amount_mg)
-        .collect();
-    assert_eq!(amounts, [2.0, 2.5, 3.0]);
-    assert_eq!(m.record.tacrolimus.levels.len(), 2);
-    assert_eq!(
-        m.record.patient.comedication_names(),
-        ["itraconazole", "ST合剤"]
-    );
-    assert_eq!(m.record.patient.prednisolone.len(), 1);
+    let r = merged(&b, &mine, &theirs);
+    assert_eq!(tac_amounts(&r), [2.0, 2.5, 3.0]);
+    assert_eq!(r.tacrolimus.levels.len(), 2);
+    assert_eq!(r.patient.comedication_names(), ["itraconazole", "ST合剤"]);
+    assert_eq!(r.patient.prednisolone.len(), 1);
     // Two rows typed at the same start in each tab, with different
     // amounts: both kept, nothing is a conflict.
     let mut mine = b.clone();
@@ -165,16 +152,7 @@ fn rows_added_in_both_tabs_are_both_kept() {
         .tacrolimus
         .doses
         .push(dose("2026-12-04T08:00:00+09:00", 4.0));
-    let m = merge(&b, &mine, &theirs).expect("merges");
-    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-    let amounts: Vec<f64> = m
-        .record
-        .tacrolimus
-        .doses
-        .iter()
-        .map(|d| d.amount_mg)
-        .collect();
-    assert_eq!(amounts, [2.0, 2.5, 4.0]);
+    assert_eq!(tac_amounts(&merged(&b, &mine, &theirs)), [2.0, 2.5, 4.0]);
 }
 
 #[test]
@@ -188,17 +166,9 @@ fn a_row_deleted_in_one_tab_and_untouched_in_the_other_is_deleted() {
     let mut theirs = b.clone();
     theirs.patient.weight_kg = Some(50.0);
     for (m, t) in [(&mine, &theirs), (&theirs, &mine)] {
-        let out = merge(&b, m, t).expect("merges");
-        assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
-        let amounts: Vec<f64> = out
-            .record
-            .tacrolimus
-            .doses
-            .iter()
-            .map(|d| d.amount_mg)
-            .collect();
-        assert_eq!(amounts, [2.5]);
-        assert_eq!(out.record.patient.weight_kg, Some(50.0));
+        let r = merged(&b, m, t);
+        assert_eq!(tac_amounts(&r), [2.5]);
+        assert_eq!(r.patient.weight_kg, Some(50.0));
     }
 }
 
@@ -226,8 +196,7 @@ fn equal_edits_on_both_sides_are_no_conflict() {
     mine.label = "Bed 5".into();
     let mut theirs = mine.clone();
     theirs.notes = "seen".into();
-    let m = merge(&b, &mine, &theirs).expect("merges");
-    assert!(m.conflicts.is_empty());
-    assert_eq!(m.record.label, "Bed 5");
-    assert_eq!(m.record.notes, "seen");
+    let r = merged(&b, &mine, &theirs);
+    assert_eq!(r.label, "Bed 5");
+    assert_eq!(r.notes, "seen");
 }

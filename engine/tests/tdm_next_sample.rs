@@ -6,7 +6,7 @@
 use dmip_engine::catalog::builtin;
 use dmip_engine::dose::{per_mg, Metric};
 use dmip_engine::dosing::{CovariateSeries, Dose, Event, Observation};
-use dmip_engine::estimate::{MapOptions, Problem};
+use dmip_engine::estimate::{MapFit, MapOptions, Problem};
 use dmip_engine::tdm::{compute, next_sample, Drug, SampleLabel, SampleQuestion, TdmInput};
 use dmip_engine::test_support::{doses, input, level, regimen};
 use nalgebra::{DMatrix, DVector};
@@ -107,17 +107,23 @@ fn neoral_c0_and_c2_best_next_sample_is_asserted() {
     // The same answer from the same problem built by hand in model hours.
     let p = problem(None);
     let fit = p.fit(&MapOptions::default());
-    let q = SampleQuestion {
-        problem: &p,
-        fit: Some(&fit),
+    let q = c2_question(&p, &fit);
+    let by_hand = next_sample(&q).expect("answer");
+    assert!((by_hand.variance_now - ns.variance_now).abs() < 1e-9 * ns.variance_now);
+    assert_eq!(by_hand.best, ns.best);
+}
+
+/// Where to sample next for C2 on the regimen (100 mg every 12 h),
+/// now 3 Nov 15:00 (55 h after the first dose).
+fn c2_question<'a>(p: &'a Problem, fit: &'a MapFit) -> SampleQuestion<'a> {
+    SampleQuestion {
+        problem: p,
+        fit: Some(fit),
         metric: C2,
         amount_mg: 100.0,
         interval_h: 12.0,
         now_h: 55.0,
-    };
-    let by_hand = next_sample(&q).expect("answer");
-    assert!((by_hand.variance_now - ns.variance_now).abs() < 1e-9 * ns.variance_now);
-    assert_eq!(by_hand.best, ns.best);
+    }
 }
 
 /// The forecast SD of C2 from a fit's Laplace posterior by Monte Carlo:
@@ -152,14 +158,7 @@ fn forecast_sd(p: &Problem, n: usize) -> f64 {
 fn the_linearised_variance_matches_a_refit_with_the_hypothetical_level() {
     let p = problem(None);
     let fit = p.fit(&MapOptions::default());
-    let q = SampleQuestion {
-        problem: &p,
-        fit: Some(&fit),
-        metric: C2,
-        amount_mg: 100.0,
-        interval_h: 12.0,
-        now_h: 55.0,
-    };
+    let q = c2_question(&p, &fit);
     let ns = next_sample(&q).expect("answer");
     // Common random numbers (one seed) for every refit, so the ratio
     // after/before carries little Monte Carlo noise.

@@ -1,68 +1,36 @@
 //! The drug-screen computation end to end: clock-time rows in, timing
 //! checks, fit, curves, AUC comparison and advice out.
 
-use chrono::{DateTime, FixedOffset};
-use dmip_engine::dose::Regimen;
 use dmip_engine::tdm::{
     compute, defaults, AucMethod, DoseRow, Drug, LevelRow, SampleLabel, TdmInput, TimingProblem,
 };
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("valid time")
-}
+use dmip_engine::test_support::{at, doses, input, regimen};
 
+/// A level measured by CMIA.
 fn level(time: &str, value: f64, label: SampleLabel) -> LevelRow {
     LevelRow {
-        sampled: at(time),
-        value_ng_ml: Some(value),
-        blq: false,
-        lloq_ng_ml: None,
-        label,
         assay: Some("CMIA".into()),
+        ..dmip_engine::test_support::level(time, value, label)
     }
 }
 
+/// Press 2010 at 60 kg on prednisolone 50 mg/day, 100 mg every 12 h × 6
+/// from 1 Nov 08:00, both regimens compared, 200 draws.
 fn cyclosporine(levels: Vec<LevelRow>) -> TdmInput {
-    let t = defaults(Drug::Cyclosporine);
     TdmInput {
-        drug: Drug::Cyclosporine,
-        model_id: "press2010_csa".into(),
-        covariates: [("WT".to_string(), 60.0), ("PSL".to_string(), 50.0)].into(),
-        doses: vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 6,
-            at_steady_state: true,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        }],
-        covariate_steps: Default::default(),
-        comedications: vec![],
-        dose_changes: vec![],
-        levels,
-        now: at("2026-11-03T15:00:00+09:00"),
-        target: t.aim.range,
-        limit: t.limit.map(|l| l.range),
-        regimens: vec![
-            Regimen {
-                label: "twice daily after meals".into(),
-                interval_h: 12.0,
-                note: None,
-            },
-            Regimen {
-                label: "once daily before breakfast".into(),
-                interval_h: 24.0,
-                note: None,
-            },
-        ],
-        disagreement_pct: 20.0,
-        horizon_h: 48.0,
         draws: 200,
-        without_band: false,
-        prescribing: Default::default(),
-        average: None,
+        ..input(
+            Drug::Cyclosporine,
+            "press2010_csa",
+            &[("WT", 60.0), ("PSL", 50.0)],
+            doses(100.0, 12.0, 6),
+            levels,
+            vec![
+                regimen("twice daily after meals", 12.0),
+                regimen("once daily before breakfast", 24.0),
+            ],
+        )
     }
 }
 

@@ -239,12 +239,11 @@ pub fn replay(text: &str) -> Result<Replay, CapsuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dmip_engine::tdm::{DoseRow, LevelRow, SampleLabel};
+    use dmip_engine::tdm::SampleLabel;
+    use dmip_engine::test_support::{at, doses, level};
 
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(s).expect("test time")
-    }
-
+    /// 60 kg on prednisolone 50 mg/day; cyclosporine 100 mg every 12 h × 6
+    /// from 1 Nov 08:00 and a C0 of 150 ng/mL.
     fn record() -> PatientRecord {
         let mut r = PatientRecord::new("c");
         r.patient.weight_kg = Some(60.0);
@@ -252,24 +251,8 @@ mod tests {
             start: None,
             mg_day: 50.0,
         }];
-        r.cyclosporine.doses.push(DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 6,
-            at_steady_state: true,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        });
-        r.cyclosporine.levels.push(LevelRow {
-            sampled: at("2026-11-03T07:50:00+09:00"),
-            value_ng_ml: Some(150.0),
-            blq: false,
-            lloq_ng_ml: None,
-            label: SampleLabel::C0,
-            assay: None,
-        });
+        r.cyclosporine.doses = doses(100.0, 12.0, 6);
+        r.cyclosporine.levels = vec![level("2026-11-03T07:50:00+09:00", 150.0, SampleLabel::C0)];
         r
     }
 

@@ -88,10 +88,7 @@ pub fn next_dose(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(s).expect("valid")
-    }
+    use crate::test_support::{at, doses};
 
     #[test]
     fn local_text_round_trips_with_its_offset() {
@@ -111,16 +108,7 @@ mod tests {
 
     #[test]
     fn next_dose_follows_the_history_and_skips_to_the_present() {
-        let rows = vec![DoseRow {
-            start: at("2026-11-01T08:00:00+09:00"),
-            amount_mg: 100.0,
-            interval_h: Some(12.0),
-            count: 6,
-            at_steady_state: true,
-            formulation: None,
-            ongoing: false,
-            meal: None,
-        }];
+        let rows = doses(100.0, 12.0, 6);
         // Last dose 11-03 20:00 → next 11-04 08:00.
         let early = at("2026-11-02T00:00:00+09:00");
         assert_eq!(
