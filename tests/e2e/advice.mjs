@@ -24,8 +24,8 @@ async function unknownCovariates(page, shots, tag, headline, source) {
   for (const re of headline) assert(re.test(text), `headline lacks ${re}: ${text}`);
   const weight = Number(text.match(headline[2])[1]);
   assert(weight > 56 && weight <= 100, `non-expresser probability given 25 ng/mL: ${weight} %`);
-  const advised = Number(text.match(/(?:The model suggests |1回 )([\d.]+) mg/)[1]);
-  assert(advised > 0 && advised < 3, `advice below the current 3 mg: ${advised}`);
+  const mg = Number(text.match(/(?:The model suggests |1回 )([\d.]+) mg/)[1]);
+  assert(mg > 0 && mg < 3, `advice below the current 3 mg: ${mg}`);
   const issues = await page.textContent('#tac-covariate-issues');
   assert(source.test(issues), `model section: ${issues}`);
   assert((await rows(page, '#tac-fit')) >= 5, 'MAP estimate: one row per parameter');

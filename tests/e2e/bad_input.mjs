@@ -118,7 +118,7 @@ export function badInputTests({ openPage, fileUrl }) {
         await page.click('button[data-lang=en]');
         await fillPatient(page);
         for (const c of cases) {
-          try { await formCase(page, c); } catch (e) { failures.push(`${c.name}: ${e.message.split('\n')[0]}`); }
+          try { await formCase(page, c); } catch (e) { failures.push(`${c.name}: ${e.message.split('\n')[0]}`); console.log(`  form case failed: ${failures.at(-1)}`); }
         }
         await watch.assertClean('bad form inputs');
       } finally {
