@@ -13,9 +13,11 @@ mod errors;
 mod gaps;
 mod limits;
 mod names;
-
 mod notes;
+mod number;
 mod thresholds;
+
+pub use number::{significant, tick};
 
 /// A language the engine speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
