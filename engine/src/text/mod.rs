@@ -15,6 +15,9 @@ mod limits;
 mod names;
 mod notes;
 mod number;
+mod reasons;
+mod tdm;
+mod tdm_notes;
 mod thresholds;
 
 pub use number::{significant, tick};
