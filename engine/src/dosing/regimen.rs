@@ -36,7 +36,7 @@ pub enum ScheduleError {
     NoDoseAt(DateTime<FixedOffset>),
 }
 
-/// The number of a regimen that must be > 0.
+/// The number of a regimen or an edit that was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScheduleField {
     /// The amount per dose (mg).

@@ -92,9 +92,18 @@ impl fmt::Display for NcaOption {
     }
 }
 
+/// A number of an NCA error: a tick, or the value as read when it is not
+/// finite (a profile file's `NaN`), which a tick would show as "-".
+fn n(x: &f64) -> String {
+    if x.is_finite() {
+        tick(*x)
+    } else {
+        x.to_string()
+    }
+}
+
 impl Say for NcaError {
     fn say(&self, lang: Lang) -> String {
-        let n = |x: &f64| tick(*x);
         match (self, lang) {
             (NcaError::Time { sample, time }, Lang::En) => {
                 format!("sample {sample}: time {} must be a finite number ≥ 0", n(time))
@@ -152,7 +161,6 @@ impl Say for NcaError {
 
 impl Say for AreaError {
     fn say(&self, lang: Lang) -> String {
-        let n = |x: &f64| tick(*x);
         match (self, lang) {
             (AreaError::Interval { from, to }, Lang::En) => format!(
                 "partial AUC interval [{}, {}] must satisfy 0 ≤ t1 ≤ t2",
@@ -254,6 +262,10 @@ mod tests {
                 previous: 2.0,
             },
             NcaError::Area(AreaError::Interval { from: 4.0, to: 2.0 }),
+            NcaError::Time {
+                sample: 2,
+                time: f64::NAN,
+            },
             NcaError::Area(AreaError::Empty),
             NcaError::Area(AreaError::NoLambdaZ { to: 4.0, last: 3.8 }),
         ];
@@ -278,7 +290,11 @@ mod tests {
             "3 番目の採血：投与後時間 2 が前の採血（2）より後ではありません。同じ時刻の測定値が重複していないか確認してください"
         );
         assert_eq!(
-            all[5].say(Lang::Ja),
+            all[4].to_string(),
+            "sample 2: time NaN must be a finite number ≥ 0"
+        );
+        assert_eq!(
+            all[6].say(Lang::Ja),
             "4 時間までの AUC には最後の測定（3.8 時間）より後の外挿が必要ですが、消失速度定数 λz を推定できません"
         );
         assert_eq!(
