@@ -45,7 +45,7 @@
 //! assert_eq!(made.input.covariates["WT"], 52.0);
 //! // No dose yet: no estimate, and the reason named.
 //! let why = compute(&made.input).unwrap_err();
-//! assert_eq!(why.to_string(), "the dosing history is empty");
+//! assert_eq!(why.to_string(), "the dosing history is empty: add a dose");
 //! ```
 //!
 //! The population check of a 55-kg woman on tacrolimus: Woillard 2011's

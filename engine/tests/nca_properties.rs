@@ -296,7 +296,7 @@ fn bad_input_is_an_error_naming_the_sample() {
     let e = nca(&s, &NcaOptions::default()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "sample 2: time 1 is not after the previous time 1 (times must be strictly increasing)"
+        "sample 2: time 1 is not after the previous time 1; check for a level entered twice"
     );
     let s = [Sample::measured(0.0, f64::NAN)];
     assert!(matches!(

@@ -474,7 +474,8 @@ fn a_quantified_inhibitor_the_model_has_no_covariate_for_is_a_warning_with_its_s
     assert_eq!(
         warned[0].to_string(),
         format!(
-            "itraconazole 200 mg: the model has no covariate for it; not in the predictions: {} ({})",
+            "itraconazole 200 mg (from 2026-11-02 08:00) (itraconazole): the model has no covariate \
+             for it, and the predictions leave out its effect: {} ({}).",
             effect.en,
             Source::Kirubakaran2023.citation()
         )

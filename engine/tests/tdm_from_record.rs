@@ -241,6 +241,43 @@ fn dmip_advise_says_a_value_beyond_the_limits_in_the_language_asked() {
 }
 
 #[test]
+fn dmip_advise_says_why_nothing_was_computed_in_the_language_asked() {
+    // A record with levels but no dose: the screen's "no doses", in words.
+    let mut patient_record = PatientRecord::new("r4");
+    patient_record.patient = dm_patient();
+    patient_record.cyclosporine = DrugRecord {
+        doses: Vec::new(),
+        ..cyclosporine()
+    };
+    let path = temp_file("no_doses.json", &record::write(&patient_record));
+    let run = |lang: &str| {
+        failure(&dmip(
+            "advise",
+            &[
+                "--record",
+                &path,
+                "--drug",
+                "cyclosporine",
+                "--now",
+                "2026-11-03T15:00:00+09:00",
+                "--lang",
+                lang,
+            ],
+        ))
+    };
+    let ja = run("ja");
+    assert!(
+        ja.ends_with("no_doses.json: 投与歴がありません。投与を入力してください"),
+        "{ja}"
+    );
+    let en = run("en");
+    assert!(
+        en.ends_with("no_doses.json: the dosing history is empty: add a dose"),
+        "{en}"
+    );
+}
+
+#[test]
 fn dmip_advise_names_what_it_cannot_read() {
     let missing = failure(&dmip(
         "advise",

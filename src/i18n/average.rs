@@ -34,11 +34,7 @@ table! {
     Keep => "目標範囲内のため、現在の用量（{regimen}、1回 {dose} mg）の継続を勧めます（この用量での定常状態のモデル平均の確率：範囲未満 {below}、範囲内 {probability}、範囲超 {above}。どちらか一方が {at} 以上のときだけ変更を提案します）。", "In range: keep the current dose, {dose} mg, {regimen} (the models' average probabilities at steady state on it: below the range {below}, in range {probability}, above {above}; a change is suggested only when one side reaches {at}).";
     Change => "目標範囲内ですが、測定値に合うモデル平均では現在の用量の定常状態で範囲未満 {below}、範囲超 {above} となり、一方が {at} 以上のため、変更を提案します。", "In range, but the models' average, which fits the levels, gives {below} below and {above} above the range at steady state on the current dose: one side reaches {at}, so it suggests a change.";
     Misfit => "モデル平均がこの患者の測定値に合っていません（{reasons}）。採血時刻と記録を確認するか、測定値に合うモデルを選んでください。", "The models' average does not fit this patient's levels ({reasons}): check the sampling times and the record, or choose a model that fits.";
-    NoModel => "どのモデルも計算できません：{reasons}", "no model could be computed: {reasons}";
     ModelReason => "{model}：{reason}", "{model}: {reason}";
-    NonPositiveLevel => "0 以下の測定値は、誤差を ln C 上に置くこのモデルでは当てはめられません", "a level ≤ 0 cannot be fitted by a model whose error is on ln C";
-    NotFinite => "このモデルでは測定値を説明できません（目的関数が有限になりません）", "the model cannot explain the levels (objective not finite)";
-    NoPredictions => "このモデルの予測をすべての測定時刻で計算できませんでした", "the model's predictions could not be computed at every level";
     ReportModel => "モデル平均（{weighting}）", "Model average ({weighting})";
     ReportLine => "{model}：重み {weight}、OFV {ofv}、次回の予測 {next}、推奨 {dose}", "{model}: weight {weight}, OFV {ofv}, next level {next}, its dose {dose}";
     ReportAssumed => "未入力の共変量は既定値：{list}", "Covariates not given, at the model's default: {list}";

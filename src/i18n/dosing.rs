@@ -9,8 +9,6 @@ table! {
     Ongoing => "変更まで継続", "Until changed";
     OngoingCount => "変更まで", "until changed";
     ColMeal => "食事", "Meal";
-    MealBefore => "食前", "before meals";
-    MealAfter => "食後", "after meals";
     MealUnstated => "指定なし", "not stated";
     Breakfast => "朝食の時刻", "Breakfast time";
     BreakfastNote => "「朝食前」「朝食後・夕食後」の投与はこの時刻（と12時間後）で記入します。空欄なら 8:00 とします。", "Doses before or after breakfast (and 12 h later, after dinner) are written at this time. Blank: 8:00.";

@@ -1,7 +1,7 @@
 //! Translation table for what changes over time: the prednisolone rows of
-//! the Patient form, the drug screen's covariates over time and its notes
-//! on meal timing (absorption occasions) and co-medications, and the
-//! timeline's prednisolone and period panels.
+//! the Patient form, the drug screen's covariates over time and what a
+//! change of meal timing does (the engine words its own notes:
+//! `dmip_engine::text`), and the timeline's prednisolone and period panels.
 
 use super::table::table;
 
@@ -21,10 +21,6 @@ table! {
     OverTimeBefore => "{value} {unit}（初回投与より前から）", "{value} {unit} since before the first dose";
     OverTimeFrom => "{value} {unit}（{start} から）", "{value} {unit} from {start}";
 
-    NoteOccasionNoLevel => "投与歴 {row} 行目（{from} から）で服用タイミングが{before}から{after}に変わります。{parameters} の機会間変動は新しい機会として扱い、変更前の測定値から推定した吸収は引き継ぎません。新しいタイミングでの測定値がないため、変更後は集団の値で予測しています。", "Dose row {row} (from {from}) changes the meal timing from {before} to {after}: a new occasion starts for the between-occasion variability of {parameters}, and the absorption estimated from the levels before the change is not carried over. With no level on the new timing yet, the forecast after the change uses the population's values.";
-    NoteOccasionLevels => "投与歴 {row} 行目（{from} から）で服用タイミングが{before}から{after}に変わります。{parameters} の機会間変動は新しい機会として扱い、変更前の測定値から推定した吸収は引き継がず、新しいタイミングでの測定値 {levels} 件から推定しています。", "Dose row {row} (from {from}) changes the meal timing from {before} to {after}: a new occasion starts for the between-occasion variability of {parameters}; the absorption estimated from the levels before the change is not carried over, and the {levels} level(s) on the new timing estimate it.";
-    NoteFromComeds => "{covariate} は併用薬一覧から設定しました：{names}。開始から中止の {days} 日後まで 1 とします（モデルの定義）。", "{covariate} is set from the co-medication list: {names}; 1 from the start until {days} days after the stop (the model's definition).";
-    NoteUnmodelled => "{name}（{drug}）：このモデルには対応する共変量がなく、予測には次の影響が含まれていません：{effect}（{source}）。", "{name} ({drug}): the model has no covariate for it, and the predictions leave out its effect: {effect} ({source}).";
 
     PanelPrednisolone => "プレドニゾロン (mg/日)", "Prednisolone (mg/day)";
     PanelPeriods => "併用薬・服用タイミング", "Co-medications and meal timing";

@@ -23,9 +23,6 @@ table! {
     ComedStart => "開始", "Start";
     ComedStop => "中止", "Stop";
     ComedStopBeforeStart => "中止が開始より前です", "The stop is before the start";
-    ComedFrom => "{start} から", "from {start}";
-    ComedUntil => "{stop} まで", "until {stop}";
-    ComedFromUntil => "{start}〜{stop}", "{start} to {stop}";
     Add => "追加", "Add";
     Remove => "削除", "Delete";
 

@@ -5,12 +5,13 @@
 
 use super::text::{analyte_name, date_text, num};
 use super::timeline_draw::{draw_timeline, series_colour, Frame};
-use crate::i18n::{fill, use_i18n, DoseKey, I18n, Key, LabKey, TimeKey};
+use crate::i18n::{fill, use_i18n, I18n, Key, LabKey, TimeKey};
 use crate::plot::{device_ratio, fit_to_device_pixels, record_draw};
 use crate::state::use_record;
 use chrono::Duration;
 use dmip_engine::labs::{timeline, PanelKind, Series, SeriesId, Timeline};
-use dmip_engine::tdm::{Drug, MealTiming};
+use dmip_engine::tdm::Drug;
+use dmip_engine::text::Words;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -55,13 +56,9 @@ fn series_name(i18n: I18n, s: &Series) -> String {
                 Drug::Cyclosporine => Key::ScreenCyclosporine,
                 Drug::Tacrolimus => Key::ScreenTacrolimus,
             };
-            let meal = match meal {
-                MealTiming::BeforeMeal => DoseKey::MealBefore,
-                MealTiming::AfterMeal => DoseKey::MealAfter,
-            };
             return fill(
                 i18n.t(TimeKey::SeriesMeal),
-                &[("drug", i18n.t(drug)), ("meal", i18n.t(meal))],
+                &[("drug", i18n.t(drug)), ("meal", meal.words(i18n.lang()))],
             );
         }
         SeriesId::CoMedication(_) => return String::new(),
@@ -239,6 +236,7 @@ pub fn TimelinePlot() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::{fixed_i18n, Lang};
+    use dmip_engine::tdm::MealTiming;
 
     fn series(id: SeriesId, label: Option<&str>, lane: f64) -> Series {
         let p = dmip_engine::labs::Point {

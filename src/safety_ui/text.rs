@@ -12,25 +12,12 @@ use dmip_engine::clinical::notes::Note;
 use dmip_engine::clinical::sources::Source;
 use dmip_engine::clinical::{ClinicalError, Field, Gap};
 use dmip_engine::record::CoMedication;
-use dmip_engine::tdm::view::display;
 use dmip_engine::text::{Say, Words};
 
 /// A co-medication as typed, with its period when one is known
 /// ("itraconazole (from 2026-11-02 08:00)").
 pub fn comedication(i18n: I18n, m: &CoMedication) -> String {
-    let period = match (m.start.as_ref().map(display), m.stop.as_ref().map(display)) {
-        (None, None) => return m.name.clone(),
-        (Some(a), None) => fill(i18n.t(SafetyKey::ComedFrom), &[("start", &a)]),
-        (None, Some(b)) => fill(i18n.t(SafetyKey::ComedUntil), &[("stop", &b)]),
-        (Some(a), Some(b)) => fill(
-            i18n.t(SafetyKey::ComedFromUntil),
-            &[("start", &a), ("stop", &b)],
-        ),
-    };
-    match i18n.lang() {
-        Lang::Ja => format!("{}（{period}）", m.name),
-        Lang::En => format!("{} ({period})", m.name),
-    }
+    m.say(i18n.lang())
 }
 
 pub fn subject(s: Subject, lang: Lang) -> &'static str {

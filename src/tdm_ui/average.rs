@@ -8,14 +8,13 @@
 use super::session::Session;
 use super::spec::DrugSpec;
 use super::summary::CONC_UNIT;
-use super::text::{self, Reason};
 use crate::format::{percent, significant, tick};
 use crate::i18n::{fill, use_i18n, AvgKey, I18n, Key};
 use crate::widgets::data_table;
-use dmip_engine::estimate::average::LeftOut;
 use dmip_engine::tdm::transition::NextLevel;
 use dmip_engine::tdm::view::{display, DateTime};
 use dmip_engine::tdm::{Assumption, AveragedModel, ModelLeftOut, ScreenAverage, TdmOutput};
+use dmip_engine::text::Say;
 use leptos::prelude::*;
 
 const COLUMNS: [AvgKey; 5] = [
@@ -39,16 +38,9 @@ pub fn assumptions_of<'a>(out: &'a TdmOutput, model: &str) -> &'a [Assumption] {
     }
 }
 
-/// Why a model is left out, in the UI language.
+/// Why a model is left out, in the UI language: the engine's words.
 pub fn left_out_text(i18n: I18n, why: &ModelLeftOut) -> String {
-    match why {
-        ModelLeftOut::Error(e) => text::reason(i18n, &Reason::Engine(e.clone())),
-        ModelLeftOut::Fit(LeftOut::NonPositiveLevel) => i18n.t(AvgKey::NonPositiveLevel).to_owned(),
-        ModelLeftOut::Fit(LeftOut::NotFinite) => i18n.t(AvgKey::NotFinite).to_owned(),
-        ModelLeftOut::Fit(LeftOut::NoPredictions) => i18n.t(AvgKey::NoPredictions).to_owned(),
-        // A reason the engine was given as text (the command line's).
-        ModelLeftOut::Fit(LeftOut::Given(reason)) => reason.clone(),
-    }
+    why.say(i18n.lang())
 }
 
 /// The model's short name ("Press 2010") from its id.
@@ -59,26 +51,6 @@ fn name_of(id: &str) -> String {
             || id.to_owned(),
             |d| dmip_engine::tdm::other_models::short_name(&d.file.name),
         )
-}
-
-/// Every model's reason, when no model could be computed.
-pub fn no_model_text(i18n: I18n, reasons: &[(String, ModelLeftOut)]) -> String {
-    let each: Vec<String> = reasons
-        .iter()
-        .map(|(id, why)| {
-            fill(
-                i18n.t(AvgKey::ModelReason),
-                &[
-                    ("model", &name_of(id)),
-                    ("reason", &left_out_text(i18n, why)),
-                ],
-            )
-        })
-        .collect();
-    fill(
-        i18n.t(AvgKey::NoModel),
-        &[("reasons", &each.join(i18n.t(Key::ListSeparator)))],
-    )
 }
 
 /// "Press 2010 62 %, Umpierrez 2021 38 %" (the models kept).
@@ -447,8 +419,10 @@ fn model_row(i18n: I18n, spec: DrugSpec, m: &AveragedModel) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::super::spec::CYCLOSPORINE;
+    use super::super::text::{self, Reason};
     use super::*;
     use crate::i18n::{fixed_i18n, Lang};
+    use dmip_engine::estimate::average::LeftOut;
     use dmip_engine::estimate::Weighting;
     use dmip_engine::tdm::{GenotypeBranch, TdmError};
 
@@ -529,7 +503,10 @@ mod tests {
             ),
         ];
         assert_eq!(
-            no_model_text(fixed_i18n(Lang::En), &all),
+            text::reason(
+                fixed_i18n(Lang::En),
+                &Reason::Engine(TdmError::NoModel(all.to_vec()))
+            ),
             "no model could be computed: Press 2010: a level ≤ 0 cannot be fitted by a model \
              whose error is on ln C; Umpierrez 2021: the model cannot explain the levels \
              (objective not finite)"

@@ -15,6 +15,7 @@ use dmip_engine::dosing::limits::{check_time, Place, DOSE_MG, MAX_COUNT, YEARS};
 use dmip_engine::record::Formulation;
 use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{DoseRow, MealTiming};
+use dmip_engine::text::Words;
 use leptos::prelude::*;
 
 /// The row typed in the form, or the messages of its fields.
@@ -115,11 +116,12 @@ fn meal_from(v: &str) -> Option<MealTiming> {
     }
 }
 
-fn meal_key(m: Option<MealTiming>) -> DoseKey {
+/// A meal timing in the UI language (the engine's words), or "not
+/// stated".
+fn meal_text(i18n: I18n, m: Option<MealTiming>) -> &'static str {
     match m {
-        Some(MealTiming::BeforeMeal) => DoseKey::MealBefore,
-        Some(MealTiming::AfterMeal) => DoseKey::MealAfter,
-        None => DoseKey::MealUnstated,
+        Some(m) => m.words(i18n.lang()),
+        None => i18n.t(DoseKey::MealUnstated),
     }
 }
 
@@ -226,7 +228,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
             Some(MealTiming::AfterMeal),
         ]
         .into_iter()
-        .map(|m| (meal_value(m).to_owned(), i18n.t(meal_key(m)).to_owned()))
+        .map(|m| (meal_value(m).to_owned(), meal_text(i18n, m).to_owned()))
         .collect()
     });
     let intervals = Signal::derive(move || {
@@ -303,7 +305,7 @@ pub fn DoseHistory(session: Session) -> impl IntoView {
                                             <td data-label=i18n.t(DOSE_COLUMNS[4])>{i18n.t(if r.at_steady_state { Key::TdmYes } else { Key::TdmNo })}</td>
                                             <td data-label=i18n.t(DOSE_COLUMNS[5])>
                                                 {i18n.t(formulation_key(r.formulation.unwrap_or(default_product.get())))}
-                                                {r.meal.map(|m| format!(" · {}", i18n.t(meal_key(Some(m)))))}
+                                                {r.meal.map(|m| format!(" · {}", meal_text(i18n, Some(m))))}
                                             </td>
                                             <RowActions
                                                 on_edit=move |_| load(i)

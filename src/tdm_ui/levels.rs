@@ -8,13 +8,14 @@ use super::clock::display;
 use super::history_table::HistoryTable;
 use super::session::Session;
 use super::summary::CONC_UNIT;
-use super::text::{label_from, label_text, label_value, timing, LABELS};
+use super::text::{label_from, label_text, label_value, LABELS};
 use super::unit_question::{add_or_ask, answer, asked};
 use crate::format::{significant, tick};
 use crate::i18n::{fill, use_i18n, Key};
 use crate::widgets::field::{bounded_error, bounded_value, Check, Choice, Field, RowActions, Unit};
 use dmip_engine::tdm::view::{local_input, FixedOffset};
 use dmip_engine::tdm::{Implausible, LevelRow};
+use dmip_engine::text::Say;
 use leptos::prelude::*;
 
 /// The level typed in the form, or which fields are wrong
@@ -174,7 +175,7 @@ pub fn LevelTable(session: Session) -> impl IntoView {
                                         .unwrap_or_else(|| "-".to_owned());
                                     let issue = timing_row
                                         .and_then(|t| t.problem)
-                                        .map(|p| timing(i18n, &p));
+                                        .map(|p| p.say(i18n.lang()));
                                     let flagged = issue.is_some();
                                     let shown = if r.blq {
                                         fill(

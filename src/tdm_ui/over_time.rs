@@ -1,115 +1,17 @@
 //! What changes over time on the drug screen: the covariates of the model
 //! in use that the record gives as steps (the prednisolone taper, an
-//! azole's period), and the engine's notes on them in words — a change of
-//! meal timing starting an absorption occasion, a covariate read from the
+//! azole's period). The engine's notes on them (a change of meal timing
+//! starting an absorption occasion, a covariate read from the
 //! co-medication list, a co-medication's quantified effect the model
-//! leaves out.
+//! leaves out) are in its own words: `dmip_engine::text`.
 
 use super::session::Session;
 use crate::format::tick;
-use crate::i18n::{covariate_description, fill, use_i18n, DoseKey, I18n, Key, Lang, TimeKey};
-use crate::safety_ui::comedication_text;
+use crate::i18n::{covariate_description, fill, use_i18n, I18n, Key, Lang, TimeKey};
 use dmip_engine::catalog::builtin;
-use dmip_engine::record::CoMedication;
-use dmip_engine::tdm::view::{display, DateTime};
-use dmip_engine::tdm::{CovariateStep, MealTiming, TdmInput, TdmNote};
+use dmip_engine::tdm::view::display;
+use dmip_engine::tdm::{CovariateStep, TdmInput};
 use leptos::prelude::*;
-
-fn meal(i18n: I18n, m: MealTiming) -> &'static str {
-    i18n.t(match m {
-        MealTiming::BeforeMeal => DoseKey::MealBefore,
-        MealTiming::AfterMeal => DoseKey::MealAfter,
-    })
-}
-
-/// A clock time of a note (RFC 3339) as the tables show it.
-fn when(text: &str) -> String {
-    DateTime::parse_from_rfc3339(text).map_or_else(|_| text.to_owned(), |t| display(&t))
-}
-
-/// A note of this module's kind in the UI language (`text::note` passes
-/// them on); `None` for the others.
-pub fn note(i18n: I18n, n: &TdmNote) -> Option<String> {
-    let lang = i18n.lang();
-    Some(match n {
-        TdmNote::AbsorptionOccasion {
-            row,
-            from,
-            before,
-            after,
-            parameters,
-            levels,
-        } => {
-            let key = if *levels == 0 {
-                TimeKey::NoteOccasionNoLevel
-            } else {
-                TimeKey::NoteOccasionLevels
-            };
-            fill(
-                i18n.t(key),
-                &[
-                    ("row", &(row + 1).to_string()),
-                    ("from", &when(from)),
-                    ("before", meal(i18n, *before)),
-                    ("after", meal(i18n, *after)),
-                    ("parameters", &parameters.join(", ")),
-                    ("levels", &levels.to_string()),
-                ],
-            )
-        }
-        TdmNote::FromComedications {
-            covariate,
-            names,
-            after_stop_h,
-        } => fill(
-            i18n.t(TimeKey::NoteFromComeds),
-            &[
-                ("covariate", covariate),
-                ("names", &names.join(list_gap(lang))),
-                ("days", &tick(after_stop_h / 24.0)),
-            ],
-        ),
-        TdmNote::Unmodelled {
-            name,
-            drug_en,
-            drug_ja,
-            start,
-            stop,
-            effect,
-        } => {
-            let clock = |t: &Option<String>| {
-                t.as_deref()
-                    .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-            };
-            let entry = CoMedication {
-                name: name.clone(),
-                start: clock(start),
-                stop: clock(stop),
-            };
-            let (drug, text) = match lang {
-                Lang::Ja => (drug_ja, &effect.ja),
-                Lang::En => (drug_en, &effect.en),
-            };
-            fill(
-                i18n.t(TimeKey::NoteUnmodelled),
-                &[
-                    ("name", &comedication_text(i18n, &entry)),
-                    ("drug", drug),
-                    ("effect", text),
-                    ("source", effect.source.citation()),
-                ],
-            )
-        }
-        _ => return None,
-    })
-}
-
-fn list_gap(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "、",
-        Lang::En => ", ",
-    }
-}
 
 /// A unit of a model file in the UI language.
 fn unit(i18n: I18n, unit: &str) -> String {
@@ -192,7 +94,8 @@ pub fn CovariatesOverTime(session: Session) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::fixed_i18n;
-    use dmip_engine::clinical::interactions::{effects::quantified, Subject};
+    use dmip_engine::record::CoMedication;
+    use dmip_engine::tdm::view::DateTime;
 
     fn input() -> TdmInput {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("time");
@@ -236,60 +139,5 @@ mod tests {
             lines(fixed_i18n(Lang::En), &input()),
             ["prednisolone dose (PSL): 30 mg/day since before the first dose; 15 mg/day from 2026-11-08 08:00"]
         );
-    }
-
-    #[test]
-    fn notes_read_in_both_languages() {
-        let occasion = TdmNote::AbsorptionOccasion {
-            row: 1,
-            from: "2026-11-03T08:00:00+09:00".into(),
-            before: MealTiming::AfterMeal,
-            after: MealTiming::BeforeMeal,
-            parameters: vec!["CL".into(), "KA".into(), "ALAG".into()],
-            levels: 0,
-        };
-        assert_eq!(
-            note(fixed_i18n(Lang::Ja), &occasion).as_deref(),
-            Some("投与歴 2 行目（2026-11-03 08:00 から）で服用タイミングが食後から食前に変わります。CL, KA, ALAG の機会間変動は新しい機会として扱い、変更前の測定値から推定した吸収は引き継ぎません。新しいタイミングでの測定値がないため、変更後は集団の値で予測しています。")
-        );
-        let effect = quantified(Subject::Tacrolimus, "itraconazole").expect("figure");
-        let unmodelled = TdmNote::Unmodelled {
-            name: "イトリゾール".into(),
-            drug_en: "itraconazole".into(),
-            drug_ja: "イトラコナゾール".into(),
-            start: Some("2026-11-02T08:00:00+09:00".into()),
-            stop: None,
-            effect: effect.clone(),
-        };
-        assert_eq!(
-            note(fixed_i18n(Lang::Ja), &unmodelled),
-            Some(format!(
-                "イトリゾール（2026-11-02 08:00 から）（イトラコナゾール）：このモデルには対応する共変量がなく、予測には次の影響が含まれていません：{}（{}）。",
-                effect.ja,
-                effect.source.citation()
-            ))
-        );
-        assert!(
-            note(fixed_i18n(Lang::En), &unmodelled).is_some_and(|t| t.starts_with(
-                "イトリゾール (from 2026-11-02 08:00) (itraconazole): the model has no covariate"
-            ))
-        );
-        let from = TdmNote::FromComedications {
-            covariate: "AZOLE".into(),
-            names: vec!["イトリゾール".into(), "VRCZ".into()],
-            after_stop_h: 168.0,
-        };
-        assert_eq!(
-            note(fixed_i18n(Lang::En), &from).as_deref(),
-            Some("AZOLE is set from the co-medication list: イトリゾール, VRCZ; 1 from the start until 7 days after the stop (the model's definition).")
-        );
-        assert!(note(
-            fixed_i18n(Lang::En),
-            &TdmNote::Implausible {
-                level: 0,
-                value: 1.0
-            }
-        )
-        .is_none());
     }
 }

@@ -1,14 +1,12 @@
 //! Engine results in words, in the UI language.
 
 use super::summary::Status;
-use crate::format::{significant, tick};
+use crate::format::significant;
 use crate::i18n::{covariate_description, fill, I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
-use dmip_engine::dose::DoseError;
-use dmip_engine::dosing::regimen::ScheduleError;
 use dmip_engine::estimate::FitWarning;
-use dmip_engine::nca::{AreaError, NcaError, NcaOption};
-use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote, TimingProblem};
+use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote};
+use dmip_engine::text::Say;
 
 /// Why the screen has no results: the engine's error, or a set-up problem
 /// (no clock, a model that does not load: programming errors, in English).
@@ -18,135 +16,18 @@ pub enum Reason {
     Setup(String),
 }
 
-/// The reason in the UI language.
+/// The reason in the UI language: the engine's words.
 pub fn reason(i18n: I18n, r: &Reason) -> String {
     match r {
-        Reason::Engine(TdmError::NoDoses) => i18n.t(Key::TdmErrNoDoses).to_owned(),
-        Reason::Engine(TdmError::DoseRow { row, error }) => fill(
-            i18n.t(Key::TdmErrDoseRow),
-            &[
-                ("row", &row.to_string()),
-                ("message", &schedule_error(i18n, error)),
-            ],
-        ),
-        Reason::Engine(TdmError::UnknownModel(id, _)) => {
-            fill(i18n.t(Key::TdmErrUnknownModel), &[("id", id)])
-        }
-        Reason::Engine(TdmError::Estimate(message)) => {
-            fill(i18n.t(Key::TdmErrEstimate), &[("message", message)])
-        }
-        Reason::Engine(TdmError::NoModel(reasons)) => super::average::no_model_text(i18n, reasons),
-        Reason::Engine(TdmError::Limit(e)) => super::limit_text(i18n.lang(), e),
+        Reason::Engine(e) => e.say(i18n.lang()),
         Reason::Setup(message) => message.clone(),
     }
 }
 
-/// Why a dose row cannot be scheduled.
-fn schedule_error(i18n: I18n, e: &ScheduleError) -> String {
-    match e {
-        ScheduleError::NotPositive {
-            field: "dose",
-            value,
-        } => fill(i18n.t(Key::DoseErrBadAmount), &[("mg", &tick(*value))]),
-        ScheduleError::NotPositive {
-            field: "dosing interval",
-            value,
-        } => fill(i18n.t(Key::DoseErrBadInterval), &[("hours", &tick(*value))]),
-        other => other.to_string(),
-    }
-}
-
 /// A part of the results that could not be computed, or what was done
-/// with the covariates over time, in the UI language.
+/// with the covariates over time, in the UI language: the engine's words.
 pub fn note(i18n: I18n, n: &TdmNote) -> String {
-    match n {
-        TdmNote::NoAdvice { reason } => fill(
-            i18n.t(Key::TdmNoteNoAdvice),
-            &[("reason", &dose_error(i18n, reason))],
-        ),
-        TdmNote::TrapezoidAuc { interval, reason } => fill(
-            i18n.t(Key::TdmNoteTrapezoid),
-            &[("interval", interval), ("reason", &nca_error(i18n, reason))],
-        ),
-        TdmNote::Implausible { level, value } => fill(
-            i18n.t(Key::TdmNoteImplausible),
-            &[
-                ("n", &(level + 1).to_string()),
-                ("value", &significant(*value, 3)),
-            ],
-        ),
-        TdmNote::AbsorptionOccasion { .. }
-        | TdmNote::FromComedications { .. }
-        | TdmNote::Unmodelled { .. } => super::over_time::note(i18n, n).unwrap_or_default(),
-    }
-}
-
-/// Why the dose search failed. A model's own error (a fault of the model
-/// file, not of the input) stays in English.
-fn dose_error(i18n: I18n, e: &DoseError) -> String {
-    let hours = |h: &f64| tick(*h);
-    match e {
-        DoseError::NoStrengths => i18n.t(Key::DoseErrNoStrengths).to_owned(),
-        DoseError::NoRegimen => i18n.t(Key::DoseErrNoRegimen).to_owned(),
-        DoseError::BadInterval(h) => fill(i18n.t(Key::DoseErrBadInterval), &[("hours", &hours(h))]),
-        DoseError::MetricOutsideInterval(metric, h) => fill(
-            i18n.t(Key::DoseErrOutsideInterval),
-            &[("metric", metric), ("hours", &hours(h))],
-        ),
-        DoseError::NoExposure(metric) => {
-            fill(i18n.t(Key::DoseErrNoExposure), &[("metric", metric)])
-        }
-        // A fault of the model's numbers, not of the input: a lead in the
-        // UI language, the engine's technical detail as it is.
-        DoseError::Model(e) => fill(i18n.t(Key::DoseErrModel), &[("detail", &e.to_string())]),
-    }
-}
-
-/// Why the trapezoidal AUC failed (times in hours after the dose).
-fn nca_error(i18n: I18n, e: &NcaError) -> String {
-    let n = |x: &f64| tick(*x);
-    match e {
-        NcaError::Time { sample, time } => fill(
-            i18n.t(Key::NcaErrTime),
-            &[("sample", &sample.to_string()), ("time", &n(time))],
-        ),
-        NcaError::Concentration { sample, conc } => fill(
-            i18n.t(Key::NcaErrConc),
-            &[("sample", &sample.to_string()), ("conc", &n(conc))],
-        ),
-        NcaError::Order {
-            sample,
-            time,
-            previous,
-        } => fill(
-            i18n.t(Key::NcaErrOrder),
-            &[
-                ("sample", &sample.to_string()),
-                ("time", &n(time)),
-                ("previous", &n(previous)),
-            ],
-        ),
-        NcaError::Option { option, value } => {
-            let option = i18n.t(match option {
-                NcaOption::Dose => Key::NcaOptDose,
-                NcaOption::Tau => Key::NcaOptTau,
-                NcaOption::InfusionDuration => Key::NcaOptInfusion,
-            });
-            fill(
-                i18n.t(Key::NcaErrOption),
-                &[("option", option), ("value", &n(value))],
-            )
-        }
-        NcaError::Area(AreaError::Interval { from, to }) => fill(
-            i18n.t(Key::NcaErrInterval),
-            &[("from", &n(from)), ("to", &n(to))],
-        ),
-        NcaError::Area(AreaError::Empty) => i18n.t(Key::NcaErrEmpty).to_owned(),
-        NcaError::Area(AreaError::NoLambdaZ { to, last }) => fill(
-            i18n.t(Key::NcaErrNoLambdaZ),
-            &[("to", &n(to)), ("last", &n(last))],
-        ),
-    }
+    n.say(i18n.lang())
 }
 
 /// A warning about the MAP estimate, in the UI language.
@@ -193,21 +74,6 @@ pub fn fit_warning(i18n: I18n, w: &FitWarning) -> String {
             &[("levels", &levels.to_string())],
         ),
         FitWarning::Covariate(issue) => covariate(i18n, issue),
-    }
-}
-
-/// A level's timing problem.
-pub fn timing(i18n: I18n, p: &TimingProblem) -> String {
-    match p {
-        TimingProblem::BeforeAnyDose => i18n.t(Key::TdmTimingBeforeDose).to_owned(),
-        TimingProblem::InFuture => i18n.t(Key::TdmTimingFuture).to_owned(),
-        TimingProblem::LabelMismatch { label_h, actual_h } => fill(
-            i18n.t(Key::TdmTimingMismatch),
-            &[
-                ("label", &format!("C{}", crate::format::tick(*label_h))),
-                ("hours", &format!("{actual_h:.2}")),
-            ],
-        ),
     }
 }
 
@@ -291,6 +157,9 @@ pub fn label_from(v: &str) -> SampleLabel {
 mod tests {
     use super::*;
     use crate::i18n::use_i18n;
+    use dmip_engine::dose::DoseError;
+    use dmip_engine::dosing::regimen::{ScheduleError, ScheduleField};
+    use dmip_engine::nca::{AreaError, NcaError};
 
     #[test]
     fn a_note_s_reason_is_in_the_ui_language() {
@@ -310,7 +179,7 @@ mod tests {
         let row = Reason::Engine(TdmError::DoseRow {
             row: 2,
             error: ScheduleError::NotPositive {
-                field: "dose",
+                field: ScheduleField::Dose,
                 value: -5.0,
             },
         });
@@ -332,14 +201,6 @@ mod tests {
         assert_eq!(
             note(i18n, &tail),
             "台形法による AUC0-4 を計算できません：4 時間までの AUC には最後の測定（3.8 時間）より後の外挿が必要ですが、消失速度定数 λz を推定できません"
-        );
-        let option = NcaError::Option {
-            option: NcaOption::Tau,
-            value: -12.0,
-        };
-        assert_eq!(
-            nca_error(i18n, &option),
-            "投与間隔 τ は 0 より大きい有限の数でなければなりません（入力値 -12）"
         );
     }
 }

@@ -94,21 +94,23 @@ impl Recommendation {
     }
 }
 
-/// Why no advice can be given.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why no advice can be given (in words: `crate::text`, whose English is
+/// also its `Display`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum DoseError {
-    #[error("the model lists no product strengths to round the dose to")]
     NoStrengths,
-    #[error("no regimen was given")]
     NoRegimen,
-    #[error("the dosing interval must be > 0 h (got {0})")]
     BadInterval(f64),
-    #[error("{0} is after the end of a {1} h dosing interval")]
     MetricOutsideInterval(String, f64),
-    #[error(transparent)]
-    Model(#[from] ModelError),
-    #[error("the model predicts no exposure for {0}")]
+    /// A fault of the model's numbers, not of the input.
+    Model(ModelError),
     NoExposure(String),
+}
+
+impl From<ModelError> for DoseError {
+    fn from(e: ModelError) -> Self {
+        DoseError::Model(e)
+    }
 }
 
 /// Times (h after the dose) a metric needs, and its value from

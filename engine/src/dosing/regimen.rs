@@ -28,16 +28,26 @@ pub struct Schedule {
     pub doses: Vec<ScheduledDose>,
 }
 
-/// Why an edit could not be made.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why an edit could not be made (in words: `crate::text`, whose English
+/// is also its `Display`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum ScheduleError {
-    #[error("{field} must be a finite number > 0 (got {value})")]
-    NotPositive { field: &'static str, value: f64 },
-    #[error("no dose is scheduled at {0}")]
+    NotPositive { field: ScheduleField, value: f64 },
     NoDoseAt(DateTime<FixedOffset>),
 }
 
-fn positive(field: &'static str, value: f64) -> Result<f64, ScheduleError> {
+/// The number of a regimen or an edit that was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleField {
+    /// The amount per dose (mg).
+    Dose,
+    /// The dosing interval (h).
+    Interval,
+    /// How late a dose was taken (h): any finite number.
+    Delay,
+}
+
+fn positive(field: ScheduleField, value: f64) -> Result<f64, ScheduleError> {
     if value.is_finite() && value > 0.0 {
         Ok(value)
     } else {
@@ -61,8 +71,8 @@ impl Schedule {
         at_steady_state: bool,
         cmt: usize,
     ) -> Result<Schedule, ScheduleError> {
-        positive("dose", amount)?;
-        positive("dosing interval", interval_h)?;
+        positive(ScheduleField::Dose, amount)?;
+        positive(ScheduleField::Interval, interval_h)?;
         let doses = (0..count)
             .map(|k| ScheduledDose {
                 at: start + hours(k as f64 * interval_h),
@@ -92,7 +102,7 @@ impl Schedule {
     pub fn delay(&mut self, at: DateTime<FixedOffset>, late_h: f64) -> Result<(), ScheduleError> {
         if !late_h.is_finite() {
             return Err(ScheduleError::NotPositive {
-                field: "delay",
+                field: ScheduleField::Delay,
                 value: late_h,
             });
         }
@@ -108,7 +118,7 @@ impl Schedule {
         from: DateTime<FixedOffset>,
         amount: f64,
     ) -> Result<usize, ScheduleError> {
-        positive("dose", amount)?;
+        positive(ScheduleField::Dose, amount)?;
         let mut changed = 0;
         for d in self.doses.iter_mut().filter(|d| d.at >= from) {
             d.amount = amount;

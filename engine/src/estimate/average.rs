@@ -56,17 +56,15 @@ pub struct AverageQuestion<'a> {
     pub options: &'a MapOptions,
 }
 
-/// Why a model is left out of the average.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a model is left out of the average (in words: `crate::text`, whose
+/// English is also its `Display`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum LeftOut {
-    /// The caller's reason (no problem could be set up for this model).
-    #[error("{0}")]
+    /// The caller's reason (no problem could be set up for this model), as
+    /// the caller wrote it.
     Given(String),
-    #[error("a level ≤ 0 cannot be fitted by a model whose error is on ln C")]
     NonPositiveLevel,
-    #[error("the model cannot explain the levels (objective not finite)")]
     NotFinite,
-    #[error("the model's predictions could not be computed at every row")]
     NoPredictions,
 }
 

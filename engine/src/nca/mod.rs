@@ -146,23 +146,34 @@ impl NcaOptions {
     }
 }
 
-/// Input the NCA cannot work with. `sample` is 1-based.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Input the NCA cannot work with. `sample` is 1-based. In words:
+/// `crate::text`, whose English is also its `Display`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum NcaError {
-    #[error("sample {sample}: time {time} must be a finite number ≥ 0")]
-    Time { sample: usize, time: f64 },
-    #[error("sample {sample}: concentration {conc} must be a finite number ≥ 0")]
-    Concentration { sample: usize, conc: f64 },
-    #[error("sample {sample}: time {time} is not after the previous time {previous} (times must be strictly increasing)")]
+    Time {
+        sample: usize,
+        time: f64,
+    },
+    Concentration {
+        sample: usize,
+        conc: f64,
+    },
     Order {
         sample: usize,
         time: f64,
         previous: f64,
     },
-    #[error("{option} must be a finite number > 0 (got {value})")]
-    Option { option: NcaOption, value: f64 },
-    #[error(transparent)]
-    Area(#[from] AreaError),
+    Option {
+        option: NcaOption,
+        value: f64,
+    },
+    Area(AreaError),
+}
+
+impl From<AreaError> for NcaError {
+    fn from(e: AreaError) -> Self {
+        NcaError::Area(e)
+    }
 }
 
 /// The setting an [`NcaError::Option`] is about.
@@ -173,24 +184,12 @@ pub enum NcaOption {
     InfusionDuration,
 }
 
-impl std::fmt::Display for NcaOption {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            NcaOption::Dose => "dose",
-            NcaOption::Tau => "tau",
-            NcaOption::InfusionDuration => "infusion duration",
-        })
-    }
-}
-
-/// Why an area over an interval cannot be computed (times in h).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why an area over an interval cannot be computed (times in h). In
+/// words: `crate::text`, whose English is also its `Display`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum AreaError {
-    #[error("partial AUC interval [{from}, {to}] must satisfy 0 ≤ t1 ≤ t2")]
     Interval { from: f64, to: f64 },
-    #[error("partial AUC: the profile has no concentrations")]
     Empty,
-    #[error("AUC to {to} h needs extrapolation past the last concentration at {last} h, and λz is not estimable")]
     NoLambdaZ { to: f64, last: f64 },
 }
 

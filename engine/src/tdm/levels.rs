@@ -10,7 +10,8 @@ use serde::Serialize;
 /// equations use.
 pub const TIMING_TOLERANCE_H: f64 = 0.25;
 
-/// What is wrong with a level's timing.
+/// What is wrong with a level's timing (in words: `crate::text`, whose
+/// English is also its `Display`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TimingProblem {
@@ -20,19 +21,6 @@ pub enum TimingProblem {
     InFuture,
     /// The label says one time after the dose, the clock another.
     LabelMismatch { label_h: f64, actual_h: f64 },
-}
-
-impl std::fmt::Display for TimingProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TimingProblem::BeforeAnyDose => write!(f, "this sample was drawn before any dose in the history"),
-            TimingProblem::InFuture => write!(f, "this sample's time is in the future"),
-            TimingProblem::LabelMismatch { label_h, actual_h } => write!(
-                f,
-                "labelled C{label_h} but drawn {actual_h:.2} h after the dose: it is used at its real time"
-            ),
-        }
-    }
 }
 
 /// One level's timing.

@@ -153,7 +153,8 @@ pub struct TdmOutput {
 
 /// A part of the results that could not be computed, and why (written
 /// out as the error's English message), or what the computation did with
-/// the covariates over time and the co-medications.
+/// the covariates over time and the co-medications. In words:
+/// `crate::text`, whose English is also its `Display`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "note", rename_all = "snake_case")]
 pub enum TdmNote {
@@ -205,61 +206,24 @@ fn as_text<S: serde::Serializer>(e: &impl std::fmt::Display, s: S) -> Result<S::
     s.collect_str(e)
 }
 
-impl std::fmt::Display for TdmNote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TdmNote::NoAdvice { reason } => write!(f, "no dose advice: {reason}"),
-            TdmNote::TrapezoidAuc { interval, reason } => {
-                write!(f, "{interval} by trapezoid: {reason}")
-            }
-            TdmNote::Implausible { level, value } => write!(
-                f,
-                "level {} ({value} ng/mL) is outside the plausible range for this drug",
-                level + 1
-            ),
-            TdmNote::AbsorptionOccasion {
-                row,
-                from,
-                parameters,
-                levels,
-                ..
-            } => write!(
-                f,
-                "dose row {}: the meal timing changes from {from}; a new absorption occasion \
-                 starts ({}): the estimate before it is not carried over ({levels} levels on the new timing)",
-                row + 1,
-                parameters.join(", ")
-            ),
-            TdmNote::FromComedications {
-                covariate, names, ..
-            } => write!(f, "{covariate} from the co-medications: {}", names.join(", ")),
-            TdmNote::Unmodelled { name, effect, .. } => write!(
-                f,
-                "{name}: the model has no covariate for it; not in the predictions: {} ({})",
-                effect.en,
-                effect.source.citation()
-            ),
-        }
-    }
-}
-
-/// Why nothing can be computed.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why nothing can be computed (in words: `crate::text`, whose English is
+/// also its `Display`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum TdmError {
-    #[error("no built-in model “{0}” (available: {1})")]
+    /// The id, and the ids available (for a programmer: not shown).
     UnknownModel(String, String),
-    #[error("the dosing history is empty")]
     NoDoses,
-    #[error("dose row {row}: {error}")]
-    DoseRow { row: usize, error: ScheduleError },
-    #[error("{0}")]
+    /// `row` is 1-based.
+    DoseRow {
+        row: usize,
+        error: ScheduleError,
+    },
+    /// The estimation's own message (English).
     Estimate(String),
     /// A time, amount, count or horizon beyond the limits
     /// ([`crate::dosing::limits`]), refused before any computation.
-    #[error("{0}")]
     Limit(crate::dosing::limits::LimitError),
     /// Every model of an average failed, each for its reason.
-    #[error("no model could be computed: {}", .0.iter().map(|(m, r)| format!("{m}: {r}")).collect::<Vec<_>>().join("; "))]
     NoModel(Vec<(String, ModelLeftOut)>),
 }
 

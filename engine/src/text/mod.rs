@@ -3,8 +3,10 @@
 //! the `dmip` CLI with `--lang ja`). Each kind has its file here and one
 //! exhaustive `match` giving each case its two texts side by side, so a
 //! case without a translation does not compile; the tests check that the
-//! Japanese is Japanese. Nothing else lives here; the types keep their
-//! English as `en()` (their `Display`) by asking this module.
+//! Japanese is Japanese. Nothing else lives here but the one number
+//! formatter these sentences and the app's screens share ([`significant`],
+//! [`tick`]); the types keep their English as `en()` (their `Display`) by
+//! asking this module.
 //!
 //! Japanese terms follow the project's Japanese glossary; the screens'
 //! own text is in the app's `src/i18n/` tables.
@@ -13,9 +15,14 @@ mod errors;
 mod gaps;
 mod limits;
 mod names;
-
 mod notes;
+mod number;
+mod reasons;
+mod tdm;
+mod tdm_notes;
 mod thresholds;
+
+pub use number::{significant, tick};
 
 /// A language the engine speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,16 +3,15 @@
 //! the same questions the app asks (`tdm::input_from_record`, then
 //! `tdm::compute`): the estimate, the curves, the AUCs and the advice with
 //! its checks, as JSON; `--input-only` prints the engine's input instead.
-//! `--lang ja` says a value beyond the engine's limits in Japanese (the
-//! engine's words, `dmip_engine::text`, as the screen shows them).
+//! `--lang ja` says why nothing could be computed (no dose, a dose row,
+//! a value beyond the engine's limits, no model…) in Japanese: the
+//! engine's words, `dmip_engine::text`, as the screen shows them.
 
 use crate::popcheck_cmd::DrugArg;
 use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use dmip_engine::record;
-use dmip_engine::tdm::{
-    compute, drug_catalogue, input_from_record, Market, RecordQuestion, TdmError,
-};
+use dmip_engine::tdm::{compute, drug_catalogue, input_from_record, Market, RecordQuestion};
 use dmip_engine::text::{Lang, Say};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -79,11 +78,6 @@ pub fn run(args: &AdviseArgs) -> Result<Value, String> {
     if args.input_only {
         return json(serde_json::to_value(&made.input));
     }
-    let out = compute(&made.input).map_err(|e| match e {
-        TdmError::Limit(limit) => format!("{path}: {}", limit.say(args.lang)),
-        // The engine words these in English only (the app's drug screen
-        // translates them).
-        other => format!("{path}: {other}"),
-    })?;
+    let out = compute(&made.input).map_err(|e| format!("{path}: {}", e.say(args.lang)))?;
     json(serde_json::to_value(&out))
 }
