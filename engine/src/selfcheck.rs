@@ -335,7 +335,7 @@ fn typical_rows(out: &mut Vec<Row>) {
     for (id, cov, dose, values) in fixtures {
         typical_row(out, (id, cov, dose, values), "poppk-models.md §4b", 1e-3);
     }
-    // The Japanese DM-ILD patient of poppk-autoimmune.md §1.5 (55-kg,
+    // A Japanese DM-ILD patient, values computed apart from the engine (55-kg,
     // 158-cm woman, fat-free mass from weight, height and sex), no azole;
     // values given to 3–4 significant digits (agree within 5e-4).
     typical_row(

@@ -25,7 +25,8 @@ fn every_builtin_model_loads_with_citation_and_products() {
 fn omega_conversions_sd_and_cv() {
     let monchaud = builtin("monchaud2012_tac").expect("listed").expect("valid");
     let om = monchaud.omega.expect("has omega");
-    // SD 1.26 → variance 1.5876 (shared/clinical/poppk-models.md §6: Tucuxi stores SDs).
+    // SD 1.26 → variance 1.5876 (Tucuxi's model files, like NONMEM's
+    // `$OMEGA STANDARD`, hold standard deviations, not variances).
     assert!((om.matrix[(3, 3)] - 1.5876).abs() < 1e-12);
     let cv = MAPBAYR.replace(
         "variance = [0.2, 0.2, 0.2]",

@@ -1,4 +1,7 @@
-//! shared/reference/README.md "Formulas" table through the public API, plus
+//! The body-size, renal and dose formulas at 170 cm and 70 kg (BSA by
+//! Mosteller, DuBois, Haycock and Fujimoto; Cockcroft–Gault, CKD-EPI 2021 and
+//! the Japanese eGFR equation; a cyclophosphamide dose) against reference
+//! values worked out apart from the engine, through the public API, plus
 //! robustness: no panic, NaN or ∞ on arbitrary numbers; results round-trip
 //! through JSON (the app stores them).
 

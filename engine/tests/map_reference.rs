@@ -1,6 +1,7 @@
-//! MAP estimation against NONMEM: mapbayr example 001, subject 1
-//! (shared/reference/README.md, map/): NONMEM POSTHOC
-//! η = 0.405058386, 0.0728505976, −0.0749540941, tolerance 1e-4 absolute.
+//! MAP estimation against NONMEM: subject 1 of the example model 001 of mapbayr
+//! (the R package, its `inst/exmodel` and `inst/nm001/run001.phi`): NONMEM
+//! POSTHOC η = 0.405058386, 0.0728505976, −0.0749540941, tolerance 1e-4
+//! absolute.
 
 use dmip_engine::estimate::{MapOptions, Problem};
 use dmip_engine::selfcheck::{mapbayr001_problem, NONMEM_ETA};

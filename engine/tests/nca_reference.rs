@@ -1,5 +1,6 @@
-//! NCA against the reference values of ../shared/reference/README.md
-//! (WinNonlin 6.4, NonCompart, PKNCA), to 1e-4 relative.
+//! NCA against the values the reference software gives for the same data
+//! (WinNonlin 6.4, the R package NonCompart, PKNCA 0.12.1; subject 1 of R's
+//! `datasets::Theoph` among them), to 1e-4 relative.
 
 use dmip_engine::io::nca_csv;
 use dmip_engine::nca::{nca, BlqRule, LambdaZRules, Method, NcaOptions, NcaResult, Route, Sample};

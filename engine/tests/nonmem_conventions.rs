@@ -1,8 +1,8 @@
-//! NONMEM conventions (issue 19 item 2): a covariate's value between rows
-//! (last value carried forward or NONMEM's next value carried backward),
-//! EVID 3/4 resets, and the error model SD = a + b·f — each against a hand
-//! computation on a one-compartment IV bolus model (CL 5 L/h, V 50 L, so
-//! k = 0.1 h⁻¹ and 100 mg gives 2 mg/L).
+//! NONMEM conventions, so a dataset reads as NONMEM reads it: a covariate's
+//! value between rows (last value carried forward or NONMEM's next value
+//! carried backward), EVID 3/4 resets, and the error model SD = a + b·f — each
+//! against a hand computation on a one-compartment IV bolus model (CL 5 L/h,
+//! V 50 L, so k = 0.1 h⁻¹ and 100 mg gives 2 mg/L).
 
 #![cfg(feature = "cli")]
 mod cli_support;

@@ -465,7 +465,7 @@ fn bad_bytes_name_the_line() {
     );
 }
 
-// ---- limits (issue 20) ------------------------------------------------------
+// ---- limits: a huge or impossible file is refused, naming why -------------
 
 #[test]
 fn a_file_of_more_than_50000_rows_stops_at_the_limit() {

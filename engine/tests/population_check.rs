@@ -1,7 +1,7 @@
 //! The population check and the tacrolimus starting dose against the
-//! typical-patient values of shared/clinical/poppk-autoimmune.md §1.5 and
-//! §2.4 (55-kg woman, 158 cm; an independent steady-state computation) and
-//! the figures of the DM-IP cohorts; the `dmip popcheck` command.
+//! typical-patient values of a Japanese DM-IP patient computed apart from the
+//! engine (55-kg woman, 158 cm; η = 0, steady state) and the figures of the
+//! DM-IP cohorts; the `dmip popcheck` command.
 
 mod cli_support;
 

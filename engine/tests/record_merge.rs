@@ -1,6 +1,6 @@
-//! Three-way merge of a record edited in two tabs (issue 20, item 1):
-//! fields changed on one side are taken, a field changed on both sides is
-//! a conflict naming it (the stored value kept), rows are matched by key.
+//! Three-way merge of a record edited in two tabs (so no edit is lost): fields
+//! changed on one side are taken, a field changed on both sides is a conflict
+//! naming it (the stored value kept), rows are matched by key.
 
 use dmip_engine::record::merge::{merge, shown, Seg};
 use dmip_engine::record::{CoMedication, PatientRecord, PrednisoloneRow};

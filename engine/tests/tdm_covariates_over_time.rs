@@ -287,9 +287,9 @@ fn the_taper_exported_as_a_nonmem_csv_predicts_the_same_with_dmip_predict() {
 
 #[test]
 fn press_at_steady_state_on_each_side_of_20_mg_matches_the_published_comparison() {
-    // shared/clinical/poppk-autoimmune.md §2.4 (55 kg, 100 mg every 12 h,
-    // η = 0, steady state): C0 146.6 and C2 447.5 ng/mL with prednisolone
-    // ≥ 20 mg/day, 174.6 and 739.2 without.
+    // Press 2010 computed apart from the engine for a 55-kg DM-ILD patient
+    // (100 mg every 12 h, η = 0, steady state): C0 146.6 and C2 447.5 ng/mL
+    // with prednisolone ≥ 20 mg/day, 174.6 and 739.2 without.
     let mut row = row("2026-11-01T08:00:00+09:00", 100.0, 4, None);
     row.at_steady_state = true;
     for (mg_day, c0, c2) in [(30.0, 146.6, 447.5), (15.0, 174.6, 739.2)] {
@@ -391,8 +391,8 @@ fn an_azole_period_switches_kirubakaran_to_its_azole_clearance_until_a_week_afte
     // azole's clearance, against the same day without it.
     let (c0_with, c0_without) = (at_hour(&with, 288.0), at_hour(&without, 288.0));
     assert!(c0_with > 3.0 * c0_without, "{c0_without} → {c0_with}");
-    // Near steady state without it: shared/clinical/poppk-autoimmune.md
-    // §1.5 gives C0 8.39 ng/mL for this patient at 2 mg every 12 h.
+    // Near steady state without it: Kirubakaran 2022 computed apart from the
+    // engine (η = 0) gives C0 8.39 ng/mL for this patient at 2 mg every 12 h.
     assert!((c0_without - 8.39).abs() < 0.005, "{c0_without}");
     eprintln!("Kirubakaran 2022 C0 on 13 Nov: {c0_without:.2} ng/mL without the azole, {c0_with:.2} with it");
     // The output says where AZOLE came from, and warns of nothing else.

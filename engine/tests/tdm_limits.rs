@@ -1,6 +1,7 @@
-//! Issue 20 "Hangs" and "Numbers": times, amounts, counts and horizons
-//! beyond `dosing::limits` are refused by `tdm::compute` before anything
-//! is computed, with the limit named; a value just inside passes the guard.
+//! Nothing hangs and no impossible number is used: times, amounts, counts and
+//! horizons beyond `dosing::limits` are refused by `tdm::compute` before
+//! anything is computed, with the limit named; a value just inside passes the
+//! guard.
 
 use dmip_engine::tdm::guard::check_input;
 use dmip_engine::tdm::{compute, Drug, SampleLabel, TdmInput};
@@ -77,7 +78,7 @@ fn a_huge_horizon_count_or_tiny_dose_is_refused() {
 
 #[test]
 fn a_negative_level_is_refused() {
-    // Issue 20: an imported level of −50 ng/mL was used.
+    // Once found: an imported level of −50 ng/mL was used.
     assert_eq!(
         refused(|i| i.levels[0].value_ng_ml = Some(-50.0)),
         "level 1: -50 ng/mL is not a concentration (negative, above 100000 ng/mL, or not a number)"

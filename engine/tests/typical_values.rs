@@ -1,7 +1,7 @@
-//! The built-in models reproduce the typical-patient steady-state values of
-//! shared/clinical/poppk-models.md §4b (independent computation: matrix
-//! exponential cross-checked with LSODA) to 1e-3 relative (the fixtures'
-//! AUCs are trapezoids on a 0.005 h grid).
+//! The built-in models reproduce typical-patient (η = 0) steady-state values
+//! computed apart from the engine (exact matrix exponential cross-checked with
+//! scipy's LSODA; regression values, not published ones) to 1e-3 relative (the
+//! fixtures' AUCs are trapezoids on a 0.005 h grid).
 
 use dmip_engine::catalog::{builtin, Covariates};
 use dmip_engine::dosing::{Dose, Event, Observation};
@@ -141,8 +141,8 @@ fn agrees_to_3_digits(got: f64, want: f64) -> bool {
     (got - want).abs() <= 0.5 * unit
 }
 
-/// shared/clinical/poppk-autoimmune.md §1.5 (independent computation,
-/// η = 0): a 55-kg, 158-cm woman (fat-free mass 36.0 kg), haematocrit
+/// Kirubakaran 2022 for a Japanese DM-ILD patient, computed apart from the
+/// engine (η = 0): a 55-kg, 158-cm woman (fat-free mass 36.0 kg), haematocrit
 /// 35 %, 2 mg every 12 h at steady state, without and with an azole.
 #[test]
 fn kirubakaran_reproduces_the_dm_ild_patient_to_3_significant_digits() {

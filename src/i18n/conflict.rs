@@ -1,5 +1,5 @@
-//! Translation table for two tabs saving one record (issue 20): the
-//! conflict line on the save state and the names of the fields it names.
+//! Translation table for two tabs saving one record (no edit lost silently):
+//! the conflict line on the save state and the names of the fields it names.
 
 use super::table::table;
 

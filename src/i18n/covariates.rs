@@ -1,8 +1,10 @@
 //! Japanese for the covariate descriptions of the built-in model files
 //! (`engine/models/*.toml`). Matched on the whole English text, so a
 //! model file with another wording (a user's, or an edited one) shows its
-//! own text rather than a translation of something else. Terms: shared/
-//! clinical/glossary-ja.md.
+//! own text rather than a translation of something else. Terms are the
+//! usual forms of Japanese package inserts, guidelines and laboratory
+//! reports, not literal translations (C0, AUC, KL-6 and such stay in Latin
+//! letters).
 
 use super::Lang;
 

@@ -1,5 +1,6 @@
-//! Translation table for the cyclophosphamide planner and the disease profile (issue 9).
-//! Terms follow shared/clinical/glossary-ja.md.
+//! Translation table for the cyclophosphamide planner and the disease profile.
+//! Terms are the usual forms of Japanese package inserts, guidelines and
+//! laboratory reports, not literal translations.
 
 use super::table::table;
 

@@ -1,7 +1,8 @@
 //! Translation table for interactions and adverse-event checks (the Safety
 //! screen, the drug screens' headline and the report's co-medication section).
-//! Terms from glossary-ja.md; the engine's gaps and notes are its own
-//! words (`dmip_engine::text`).
+//! Terms as Japanese package inserts, guidelines and laboratory reports
+//! write them; the engine's gaps and notes are its own words
+//! (`dmip_engine::text`).
 
 use super::table::table;
 

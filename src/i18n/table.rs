@@ -1,6 +1,8 @@
 //! The translation table: every key with its Japanese and English text.
-//! Japanese terms follow `shared/clinical/glossary-ja.md`. `{name}` marks a
-//! value filled in by [`super::fill`].
+//! Japanese terms are the usual forms of Japanese package inserts,
+//! guidelines and laboratory reports, not literal translations (C0, AUC,
+//! KL-6 and such stay in Latin letters). `{name}` marks a value filled in
+//! by [`super::fill`].
 
 /// Declares a table: an enum of keys, `ALL`, and [`Text`] giving each key's
 /// Japanese and English text. The main table is [`Key`]; each screen area may
@@ -68,7 +70,7 @@ table! {
     PlotDescription => "濃度–時間曲線（最高濃度 {peak} mg/L）", "Concentration–time curve (peak {peak} mg/L)";
     PlotFailed => "グラフを描画できません：{error}", "The plot could not be drawn: {error}";
 
-    // ── Patient, cyclosporine and tacrolimus screens (issue 6): add keys here.
+    // ── Patient, cyclosporine and tacrolimus screens: add keys here.
     TdmPatientTitle => "患者背景", "Patient background";
     TdmPatientNote => "薬物動態モデルと腎機能・体表面積の計算に使う値です。空欄は未入力として扱います。", "Values used by the pharmacokinetic models and the renal and body-size equations. Empty fields count as not given.";
     TdmAge => "年齢", "Age";
@@ -283,7 +285,7 @@ table! {
     TdmRegimenNagai => "食前1日1回投与では C0 が低くなることが報告されています（Nagai 2010）。モデルには食事の影響が含まれていません。", "Nagai 2010 found a lower C0 with once-daily preprandial dosing; the models have no food effect.";
     TdmRegimenTacPrograf => "プログラフ 1日2回朝食後・夕食後（12 時間ごと）", "Prograf twice daily after breakfast and dinner (every 12 h)";
 
-    // ── Records, report, self-check (issue 7): add keys here.
+    // ── Records, report, self-check: add keys here.
 
     ScreenSelfCheck => "自己診断", "Self-check";
     Print => "印刷", "Print";

@@ -1,5 +1,6 @@
-//! Biomarker, lung-function and infection-laboratory timeline and risk
-//! models (issue 9); the views are in `crate::labs_ui`.
+//! Biomarker, lung-function and infection-laboratory timeline and risk models
+//! of DM/PM-associated interstitial pneumonia; the views are in
+//! `crate::labs_ui`.
 
 use super::{Screen, ScreenFrame};
 use crate::labs_ui::LabsScreen;

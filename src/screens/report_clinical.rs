@@ -1,7 +1,7 @@
-//! The report's clinical part (issue 7 item 4): key laboratory results
-//! (latest value and change from the first comparable one, from
-//! `dmip_engine::labs::rows`), the IV cyclophosphamide totals (the planner's
-//! ledger), and one line per risk model (details on the Biomarkers screen).
+//! The printed report's clinical part: key laboratory results (latest value and
+//! change from the first comparable one, from `dmip_engine::labs::rows`), the
+//! IV cyclophosphamide totals (the planner's ledger), and one line per risk
+//! model (details on the Biomarkers screen).
 
 use crate::format::tick;
 use crate::i18n::{fill, use_i18n, Key, Lang};

@@ -1,8 +1,8 @@
-//! Imported text fields bounded in length (issue 20, item 5): every string
-//! of an imported record (its label, names, notes, assays…) longer than
-//! [`MAX_TEXT_CHARS`] is shortened to it, and the import says how many
-//! were, so a hostile file cannot fill the store or the screen with one
-//! field. A limit of this project: far above any name or note typed.
+//! Imported text fields bounded in length (no imported file may harm the
+//! store): every string of an imported record (its label, names, notes,
+//! assays…) longer than [`MAX_TEXT_CHARS`] is shortened to it, and the import
+//! says how many were, so a hostile file cannot fill the store or the screen
+//! with one field. A limit of this project: far above any name or note typed.
 
 use serde_json::Value;
 

@@ -1,6 +1,6 @@
-//! A save refused for some fields because another tab changed them too
-//! (issue 20, item 1): the line shown on the save state, naming each
-//! field in the user's language with both values.
+//! A save refused for some fields because another tab changed them too (two
+//! tabs on one record: no edit lost silently): the line shown on the save
+//! state, naming each field in the user's language with both values.
 
 use super::live::use_vault;
 use crate::i18n::{fill, use_i18n, ConflictKey, Lang};

@@ -1,6 +1,6 @@
-//! Records under revisions (issue 20): the layout, a page closed between
-//! two writes, the index without its revision, the layout before
-//! revisions read losslessly, and two tabs saving one record.
+//! Records under revisions (no edit lost, across tabs and closed pages): the
+//! layout, a page closed between two writes, the index without its revision,
+//! the layout before revisions read losslessly, and two tabs saving one record.
 
 use super::kv::{Kv, MemKv};
 use super::revisions::{record_key, Opened};

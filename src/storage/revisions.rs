@@ -1,5 +1,6 @@
-//! Records under revisions, written atomically, one writer per record
-//! across tabs (issue 20, items 1 and 3).
+//! Records under revisions, written atomically, one writer per record across
+//! tabs: two tabs saving one record lose no edit, and a page closed in the
+//! middle of a save loses no record.
 //!
 //! Each save writes the record under a new key `dmip.rec.<id>#<rev>`, then
 //! switches the index (`dmip.index`, whose line names the revision), then

@@ -1,6 +1,6 @@
-//! Whether what the user typed is kept: the open record's save state, shown
-//! on every screen under the navigation (issue 20: saved · saving · not
-//! saved and why, with "export now"; not kept while there is no store or
+//! Whether what the user typed is kept: the open record's save state, shown on
+//! every screen under the navigation (the user always knows: saved · saving ·
+//! not saved and why, with "export now"; not kept while there is no store or
 //! the store is locked, with the button that fixes it).
 
 use super::files;

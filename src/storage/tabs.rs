@@ -1,9 +1,9 @@
-//! Other tabs' saves (issue 20, item 1): every save is heard in the other
-//! tabs of this browser within a second — through the `storage` event
-//! (fired in every other page sharing the storage, file:// included) and a
-//! BroadcastChannel named [`CHANNEL`] — and each refreshes its record list
-//! and the open record. An edit not yet saved is merged field by field
-//! with what the other tab saved; a field both changed keeps the stored
+//! Other tabs' saves (two tabs on one record: no edit lost): every save is
+//! heard in the other tabs of this browser within a second — through the
+//! `storage` event (fired in every other page sharing the storage, file://
+//! included) and a BroadcastChannel named [`CHANNEL`] — and each refreshes its
+//! record list and the open record. An edit not yet saved is merged field by
+//! field with what the other tab saved; a field both changed keeps the stored
 //! value and is named on the save state line.
 
 use super::live::Vault;

@@ -11,18 +11,18 @@ const fn t(time_h: f64, coef: f64) -> Term {
     Term { time_h, coef }
 }
 
-/// Monchaud & Marquet 2009 review, Table V (poppk-models.md §3a, V-paper).
+/// Monchaud & Marquet 2009 review, Table V (verified against the paper).
 const MONCHAUD_2009: &str =
     "Monchaud & Marquet 2009 Clin Pharmacokinet 48:419 review, Table V (PMC3678153)";
 
-/// Oriental kidney Tx abstract (poppk-models.md §3a, V-paper).
+/// Oriental kidney Tx abstract (verified against the abstract).
 const ORIENTAL_KIDNEY: &str = "V-paper abstract (\"Pharmacokinetic studies of cyclosporine in oriental kidney transplantation patients\")";
 
-/// Tacrolimus review table (poppk-models.md §3b, V-paper).
+/// Tacrolimus review table (verified against the paper).
 const PMC4138452: &str = "V-paper, PMC4138452 Table 2 (review)";
 
 pub(super) static EQUATIONS: &[Equation] = &[
-    // ---- Cyclosporine, poppk-models.md §3a ----
+    // ---- Cyclosporine ----
     Equation {
         id: "csa-heart-c1-c4",
         drug: Drug::Cyclosporine,
@@ -127,7 +127,7 @@ pub(super) static EQUATIONS: &[Equation] = &[
         formulation: Some("Neoral BID"),
         citation: ORIENTAL_KIDNEY,
     },
-    // ---- Tacrolimus, poppk-models.md §3b ----
+    // ---- Tacrolimus ----
     Equation {
         id: "tac-kidney-c0-c1-c4",
         drug: Drug::Tacrolimus,

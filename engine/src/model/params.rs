@@ -13,8 +13,9 @@ pub enum Absorption {
     /// Erlang chain: `n` compartments, *including the dosing depot*, each
     /// draining at rate `ktr` (1/h) into the next, the last into central.
     /// `n = 1` is first-order absorption with ka = ktr.
-    /// (Convention of poppk-models.md §6: Press 2010 n = 2, Woillard 2011
-    /// n = 3, Monchaud 2012 n = 5.)
+    /// (Counted so: Press 2010 n = 2, its depot and one transit; Woillard
+    /// 2011 n = 3, as nlmixr2lib counts its three transits; Monchaud 2012
+    /// n = 5, Tucuxi's erlang4, the depot and four transits.)
     Transit { n: usize, ktr: f64 },
 }
 

@@ -127,9 +127,9 @@ pub enum Reference {
     Concentration,
 }
 
-/// The goal of issue #17 item 6 for one truth: the average's MAPE within
-/// 10 % (relative) of the true model's, and below every misspecified
-/// single model's.
+/// The forecast benchmark's goal for model averaging, for one truth: the
+/// average's MAPE within 10 % (relative) of the true model's, and below
+/// every misspecified single model's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Goal {
     pub average_mape: f64,

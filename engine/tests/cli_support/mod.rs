@@ -51,7 +51,8 @@ pub fn temp_file(name: &str, text: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// A file of shared/reference, beside the repository.
+/// A file of the reference cases (NCA and NONMEM data), which are kept
+/// beside the repository, not in it.
 pub fn reference(path: &str) -> String {
     format!(
         "{}/../../shared/reference/{path}",

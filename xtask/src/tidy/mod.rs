@@ -7,7 +7,7 @@
 //! | `engine-web` | the engine depends on no web crate and names none |
 //! | `module-doc` | every Rust file opens with a `//!` module comment |
 //! | `japanese-literal` | Japanese string literals only in the text homes |
-//! | `wildcard-translation` | no `_ =>` (or catch-all binding) arm in a match that translates |
+//! | `wildcard-translation` | no `_ =>` (or catch-all binding) arm in a match that translates (an arm gives a Japanese string) |
 //! | `effect-writes` | an `Effect` writes a signal only in the canvas, storage and timer files |
 //! | `uncited-number` | every number of `engine/src/clinical` has its source beside it; every model file names its citation |
 //! | `widget-imports-feature` | a widget (`src/widgets/`) imports no feature module (`*_ui`, `screens`, `panels`) |

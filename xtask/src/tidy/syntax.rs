@@ -245,10 +245,17 @@ fn catch_all(pat: &syn::Pat) -> bool {
     }
 }
 
-fn has_japanese(tokens: TokenStream) -> bool {
+/// Whether `tokens` hold Japanese text: a string literal with a Japanese
+/// character. A character literal is not text but a character mapped (a
+/// width fold's 'ｱ' => 'ア'), and a match over characters cannot name every
+/// case.
+fn has_japanese_text(tokens: TokenStream) -> bool {
     tokens.into_iter().any(|tt| match tt {
-        TokenTree::Group(g) => has_japanese(g.stream()),
-        TokenTree::Literal(l) => l.to_string().chars().any(is_japanese),
+        TokenTree::Group(g) => has_japanese_text(g.stream()),
+        TokenTree::Literal(l) => {
+            let l = l.to_string();
+            !l.starts_with('\'') && l.chars().any(is_japanese)
+        }
         _ => false,
     })
 }
@@ -358,7 +365,7 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
         if self.scope.wildcard
             && m.arms
                 .iter()
-                .any(|a| has_japanese(a.body.to_token_stream()))
+                .any(|a| has_japanese_text(a.body.to_token_stream()))
         {
             for arm in m
                 .arms

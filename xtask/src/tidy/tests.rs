@@ -78,6 +78,9 @@ fn a_translating_match_with_a_catch_all_arm_is_named() {
     // A match that translates nothing may keep its wildcard.
     let parse = format!("{DOC}fn n(s: &str) -> u8 {{\n    match s {{\n        \"a\" => 1,\n        _ => 0,\n    }}\n}}\n");
     assert_eq!(found("src/i18n/x.rs", &parse), []);
+    // Nor does a match that folds characters (a char literal is no text).
+    let fold = format!("{DOC}fn k(c: char) -> char {{\n    match c {{\n        'ｱ' => 'ア',\n        c => c,\n    }}\n}}\n");
+    assert_eq!(found("src/i18n/x.rs", &fold), []);
 }
 
 #[test]

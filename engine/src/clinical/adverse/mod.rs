@@ -24,7 +24,8 @@ use crate::text::{Lang, Words};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// What a check watches for (glossary-ja.md terms).
+/// What a check watches for (named as Japanese package inserts and
+/// laboratory reports name it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Concern {

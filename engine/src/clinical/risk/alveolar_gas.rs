@@ -47,8 +47,10 @@ pub struct AaDo2 {
     pub negative: bool,
 }
 
-/// Hard limits that only reject impossible entries (kPa typed as mmHg is
-/// still possible and is not caught).
+/// Plausibility limits of this project, not clinical ranges: they only
+/// reject impossible entries (FiO2 below room air's 0.21 or above pure
+/// oxygen; a gas pressure above 800 mmHg, over a sea-level atmosphere).
+/// kPa typed as mmHg is still possible and is not caught.
 const FIO2: (f64, f64) = (0.21, 1.0);
 const GAS_MAX_MMHG: f64 = 800.0;
 
