@@ -56,7 +56,7 @@ fn a_dose_in_the_year_9999_or_0001_is_refused() {
 fn a_huge_horizon_count_or_tiny_dose_is_refused() {
     assert_eq!(
         refused(|i| i.horizon_h = 1e12),
-        "A forecast of 1e12 h; at most 744 h"
+        "a forecast of 1e12 h; at most 744 h"
     );
     assert_eq!(
         refused(|i| i.doses[0].count = u32::MAX),

@@ -271,7 +271,7 @@ mod tests {
             (
                 "/input/horizon_h",
                 serde_json::json!(1e12),
-                "cannot compute: A forecast of 1e12 h; at most 744 h",
+                "cannot compute: a forecast of 1e12 h; at most 744 h",
             ),
             (
                 "/input/doses/0/count",

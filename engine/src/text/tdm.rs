@@ -31,7 +31,7 @@ impl Say for TdmError {
             // The estimation's own message stays as it is (technical).
             (TdmError::Estimate(message), Lang::En) => format!("no estimate ({message})"),
             (TdmError::Estimate(message), Lang::Ja) => format!("推定できません（{message}）"),
-            (TdmError::Limit(e), _) => limit(e, lang),
+            (TdmError::Limit(e), _) => e.say(lang),
             (TdmError::NoModel(reasons), Lang::En) => {
                 format!("no model could be computed: {}", each_model(reasons, lang))
             }
@@ -39,26 +39,6 @@ impl Say for TdmError {
                 format!("どのモデルも計算できません：{}", each_model(reasons, lang))
             }
         }
-    }
-}
-
-/// A limit refused, as a sentence of its own: the horizon, which the
-/// limit words as a clause ("a forecast of …"), starts with a capital.
-fn limit(e: &LimitError, lang: Lang) -> String {
-    let text = e.say(lang);
-    match e {
-        LimitError::Horizon { .. } => {
-            let mut c = text.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
-        LimitError::Year { .. }
-        | LimitError::Amount { .. }
-        | LimitError::Interval { .. }
-        | LimitError::Count { .. }
-        | LimitError::Level { .. }
-        | LimitError::TooMany { .. } => text,
     }
 }
 
@@ -334,18 +314,15 @@ mod tests {
     }
 
     #[test]
-    fn a_limit_is_a_sentence_of_its_own() {
+    fn a_limit_is_said_as_the_limit_says_it() {
         for e in limits() {
             let said = TdmError::Limit(e.clone());
-            assert_eq!(said.say(Lang::Ja), e.say(Lang::Ja));
-            // The limit writes "a forecast", the sentence starts with "A".
-            assert_eq!(
-                said.say(Lang::En).to_lowercase(),
-                e.say(Lang::En).to_lowercase()
-            );
+            for lang in Lang::ALL {
+                assert_eq!(said.say(lang), e.say(lang));
+            }
         }
         let horizon = TdmError::Limit(LimitError::Horizon { value: 1e12 });
-        assert_eq!(horizon.to_string(), "A forecast of 1e12 h; at most 744 h");
+        assert_eq!(horizon.to_string(), "a forecast of 1e12 h; at most 744 h");
         assert_eq!(
             horizon.say(Lang::Ja),
             "予測期間 1e12 時間は長すぎます（最大 744 時間）"
