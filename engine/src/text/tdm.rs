@@ -6,7 +6,6 @@
 //! also their `Display`.
 
 use super::{tick, Lang, Say};
-use crate::dosing::limits::LimitError;
 use crate::dosing::regimen::{ScheduleError, ScheduleField};
 use crate::estimate::average::LeftOut;
 use crate::tdm::other_models::short_name;
@@ -212,7 +211,7 @@ impl fmt::Display for TimingProblem {
 mod tests {
     use super::super::has_japanese;
     use super::*;
-    use crate::dosing::limits::{Many, Place};
+    use crate::dosing::limits::{LimitError, Many, Place};
 
     fn both(what: &str, en: &str, ja: &str) {
         assert!(!has_japanese(en), "{what}: {en}");
