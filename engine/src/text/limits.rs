@@ -100,14 +100,14 @@ impl fmt::Display for LimitError {
 impl std::error::Error for LimitError {}
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::has_japanese;
     use super::*;
     use crate::dosing::limits::{Many, Place};
 
-    #[test]
-    fn every_limit_is_said_in_both_languages() {
-        let all = [
+    /// One of each limit refused, for the tests here and in `text::tdm`.
+    pub(in crate::text) fn examples() -> Vec<LimitError> {
+        vec![
             LimitError::Year {
                 place: Place::DoseRow(1),
                 year: 9999,
@@ -134,7 +134,12 @@ mod tests {
                 count: 40_000,
                 max: 5000,
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_limit_is_said_in_both_languages() {
+        let all = examples();
         for e in &all {
             let (en, ja) = (e.say(Lang::En), e.say(Lang::Ja));
             assert!(!has_japanese(&en) && has_japanese(&ja), "{e:?}: {ja}");

@@ -210,43 +210,13 @@ impl fmt::Display for TimingProblem {
 #[cfg(test)]
 mod tests {
     use super::super::has_japanese;
+    use super::super::limits::tests::examples as limits;
     use super::*;
-    use crate::dosing::limits::{LimitError, Many, Place};
+    use crate::dosing::limits::{LimitError, Place};
 
     fn both(what: &str, en: &str, ja: &str) {
         assert!(!has_japanese(en), "{what}: {en}");
         assert!(has_japanese(ja), "{what}: {ja}");
-    }
-
-    fn limits() -> Vec<LimitError> {
-        vec![
-            LimitError::Year {
-                place: Place::DoseRow(1),
-                year: 9999,
-            },
-            LimitError::Amount {
-                place: Place::DoseRow(2),
-                value: 1e-300,
-            },
-            LimitError::Interval {
-                place: Place::DoseRow(1),
-                value: 0.001,
-            },
-            LimitError::Count {
-                place: Place::DoseRow(1),
-                count: u32::MAX,
-            },
-            LimitError::Horizon { value: 1e12 },
-            LimitError::Level {
-                place: Place::Level(2),
-                value: -50.0,
-            },
-            LimitError::TooMany {
-                what: Many::Doses,
-                count: 40_000,
-                max: 5000,
-            },
-        ]
     }
 
     #[test]
