@@ -85,7 +85,7 @@ fn covariates_outside_the_population_are_named() {
     assert!(matches!(&issues[1], CovariateIssue::Missing { name, .. } if name == "PSL"));
     assert_eq!(
         issues[0].to_string(),
-        "WT 150 kg is outside the model's source population (49–140 kg); the prediction extrapolates"
+        "WT 150 kg is outside the model's source population (49.0–140 kg); the prediction extrapolates."
     );
     assert_eq!(
         press.individual(&cov, &[], &[]).expect_err("PSL missing"),

@@ -152,7 +152,7 @@ fn covariates_outside_the_source_population_give_a_warning() {
     assert_eq!(
         v["subjects"][0]["warnings"],
         serde_json::json!([
-            "WT 160 kg is outside the model's source population (49–140 kg); the prediction extrapolates"
+            "WT 160 kg is outside the model's source population (49.0–140 kg); the prediction extrapolates."
         ])
     );
     assert_eq!(predictions(&v)[0]["dv"], 500.0);

@@ -5,7 +5,6 @@
 
 mod average;
 mod conflict;
-mod covariates;
 mod dosing;
 mod ivcy;
 mod labs;
@@ -19,7 +18,7 @@ mod table;
 
 pub use average::AvgKey;
 pub use conflict::ConflictKey;
-pub use covariates::covariate_description;
+pub use dmip_engine::text::covariate_description;
 pub use dosing::DoseKey;
 pub use ivcy::IvcyKey;
 pub use labs::LabKey;

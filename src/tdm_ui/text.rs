@@ -1,8 +1,7 @@
 //! Engine results in words, in the UI language.
 
 use super::summary::Status;
-use crate::format::significant;
-use crate::i18n::{covariate_description, fill, I18n, Key};
+use crate::i18n::{I18n, Key};
 use dmip_engine::catalog::CovariateIssue;
 use dmip_engine::estimate::FitWarning;
 use dmip_engine::tdm::{SampleLabel, TdmError, TdmNote};
@@ -30,83 +29,14 @@ pub fn note(i18n: I18n, n: &TdmNote) -> String {
     n.say(i18n.lang())
 }
 
-/// A warning about the MAP estimate, in the UI language.
+/// A warning about the MAP estimate, in the UI language: the engine's words.
 pub fn fit_warning(i18n: I18n, w: &FitWarning) -> String {
-    let n = |x: f64| significant(x, 4);
-    let signed = |x: f64| format!("{x:+.1}");
-    match w {
-        FitWarning::NoLevels => i18n.t(Key::FitNoLevels).to_owned(),
-        FitWarning::FewLevels { levels, parameters } => fill(
-            i18n.t(Key::FitFewLevels),
-            &[
-                ("levels", &levels.to_string()),
-                ("parameters", &parameters.to_string()),
-            ],
-        ),
-        FitWarning::NotConverged => i18n.t(Key::FitNotConverged).to_owned(),
-        FitWarning::MultipleModes {
-            objective_difference,
-        } => fill(
-            i18n.t(Key::FitMultipleModes),
-            &[("difference", &format!("{objective_difference:.3}"))],
-        ),
-        FitWarning::LevelUnexplained {
-            time,
-            observed,
-            predicted,
-            iwres,
-        } => fill(
-            i18n.t(Key::FitLevelUnexplained),
-            &[
-                ("time", &format!("{time:.2}")),
-                ("observed", &n(*observed)),
-                ("predicted", &n(*predicted)),
-                ("iwres", &signed(*iwres)),
-            ],
-        ),
-        FitWarning::ParameterExtreme { eta, sd_units } => fill(
-            i18n.t(Key::FitParameterExtreme),
-            &[("eta", eta), ("sd", &signed(*sd_units))],
-        ),
-        FitWarning::UncertaintyUnavailable => i18n.t(Key::FitUncertaintyUnavailable).to_owned(),
-        FitWarning::BelowLimit { levels } => fill(
-            i18n.t(Key::FitBelowLimit),
-            &[("levels", &levels.to_string())],
-        ),
-        FitWarning::Covariate(issue) => covariate(i18n, issue),
-    }
+    w.say(i18n.lang())
 }
 
-/// A covariate problem of the model in use.
+/// A covariate problem of the model in use: the engine's words.
 pub fn covariate(i18n: I18n, issue: &CovariateIssue) -> String {
-    match issue {
-        CovariateIssue::Missing { name, description } => fill(
-            i18n.t(Key::TdmCovMissing),
-            &[
-                ("name", name),
-                (
-                    "description",
-                    covariate_description(i18n.lang(), description),
-                ),
-            ],
-        ),
-        CovariateIssue::OutsideRange {
-            name,
-            value,
-            min,
-            max,
-            unit,
-        } => fill(
-            i18n.t(Key::TdmCovOutside),
-            &[
-                ("name", name),
-                ("value", &significant(*value, 3)),
-                ("min", &significant(*min, 3)),
-                ("max", &significant(*max, 3)),
-                ("unit", unit),
-            ],
-        ),
-    }
+    issue.say(i18n.lang())
 }
 
 /// Below / within / above.

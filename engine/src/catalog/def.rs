@@ -132,20 +132,6 @@ pub enum CovariateIssue {
     },
 }
 
-impl std::fmt::Display for CovariateIssue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CovariateIssue::Missing { name, description } => {
-                write!(f, "{description} ({name}) is needed by this model and was not given")
-            }
-            CovariateIssue::OutsideRange { name, value, min, max, unit } => write!(
-                f,
-                "{name} {value} {unit} is outside the model's source population ({min}–{max} {unit}); the prediction extrapolates"
-            ),
-        }
-    }
-}
-
 /// Typical values for one patient's covariates: add η to get a model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Typical {

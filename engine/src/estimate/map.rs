@@ -51,22 +51,6 @@ pub enum FitWarning {
     Covariate(CovariateIssue),
 }
 
-impl std::fmt::Display for FitWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FitWarning::NoLevels => write!(f, "No measured level: these are population (a-priori) predictions from the covariates alone."),
-            FitWarning::FewLevels { levels, parameters } => write!(f, "Only {levels} level(s) for {parameters} individual parameters: the estimate leans on the population model."),
-            FitWarning::NotConverged => write!(f, "The estimate did not converge: it is shown, but do not base a dose on it."),
-            FitWarning::MultipleModes { objective_difference } => write!(f, "Different starting points gave different estimates (objective differs by {objective_difference:.3}); the best one is shown."),
-            FitWarning::LevelUnexplained { time, observed, predicted, iwres } => write!(f, "The level at {time:.2} h ({observed}) is far from what the model can explain ({predicted:.4}; {iwres:+.1} SD): check the sample time, the dose times and the unit."),
-            FitWarning::ParameterExtreme { eta, sd_units } => write!(f, "This patient's {eta} is {sd_units:+.1} SD from the population: outside what the model has seen."),
-            FitWarning::UncertaintyUnavailable => write!(f, "The uncertainty of the estimate could not be computed (flat or ill-defined objective)."),
-            FitWarning::BelowLimit { levels } => write!(f, "{levels} level(s) below the limit of quantification were used as censored (M3)."),
-            FitWarning::Covariate(issue) => write!(f, "{issue}"),
-        }
-    }
-}
-
 /// How hard to try.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapOptions {

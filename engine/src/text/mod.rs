@@ -12,6 +12,7 @@
 //! own text is in the app's `src/i18n/` tables.
 
 mod errors;
+mod fit;
 mod gaps;
 mod limits;
 mod names;
@@ -22,6 +23,7 @@ mod tdm;
 mod tdm_notes;
 mod thresholds;
 
+pub use fit::covariate_description;
 pub use number::{significant, tick};
 
 /// A language the engine speaks.
