@@ -92,6 +92,13 @@ pub fn has_japanese(text: &str) -> bool {
         .any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF))
 }
 
+/// Asserts that `en` holds no Japanese and `ja` does (`what` names the case).
+#[cfg(test)]
+fn both(what: &str, en: &str, ja: &str) {
+    assert!(!has_japanese(en), "{what}: {en}");
+    assert!(has_japanese(ja), "{what}: {ja}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

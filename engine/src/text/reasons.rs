@@ -208,14 +208,9 @@ impl std::error::Error for AreaError {}
 
 #[cfg(test)]
 mod tests {
-    use super::super::has_japanese;
+    use super::super::both;
     use super::*;
     use crate::model::ModelError;
-
-    fn both(what: &str, en: &str, ja: &str) {
-        assert!(!has_japanese(en), "{what}: {en}");
-        assert!(has_japanese(ja), "{what}: {ja}");
-    }
 
     #[test]
     fn every_dose_error_is_said_in_both_languages() {

@@ -209,15 +209,10 @@ impl fmt::Display for TimingProblem {
 
 #[cfg(test)]
 mod tests {
-    use super::super::has_japanese;
+    use super::super::both;
     use super::super::limits::tests::examples as limits;
     use super::*;
     use crate::dosing::limits::{LimitError, Place};
-
-    fn both(what: &str, en: &str, ja: &str) {
-        assert!(!has_japanese(en), "{what}: {en}");
-        assert!(has_japanese(ja), "{what}: {ja}");
-    }
 
     #[test]
     fn every_tdm_error_is_said_in_both_languages() {
